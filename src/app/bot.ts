@@ -1,0 +1,69 @@
+// Puts the bot together: database, core, Slack and Teams adapters, one HTTP server. `main.ts` runs it
+// for real; the integration tests start the very same thing on a free port.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from '../config.js';
+import { BotCore } from '../core/bot-core.js';
+import { openDatabase, type Database } from '../db/database.js';
+import { PrismaConversationStore } from '../db/repositories/conversation-repository.js';
+import { PrismaRegionDirectory } from '../db/repositories/region-repository.js';
+import { seedReferenceData } from '../db/seed.js';
+import type { Logger } from '../logger.js';
+import { createHttpApp, listen, mountFallback, mountHealth, mountTeams } from '../server/http-server.js';
+import { createSlackAdapter, type SlackAdapter } from '../slack/slack-app.js';
+import { createTeamsAdapter } from '../teams/teams-app.js';
+
+export interface RunningBot {
+  readonly port: number;
+  readonly database: Database;
+  /** Resolves when migrations and reference data are in place (readyz answers 200 from then on). */
+  readonly ready: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
+  const database = await openDatabase(config.databaseUrl);
+  const core = new BotCore(
+    { regions: new PrismaRegionDirectory(database.prisma), conversations: new PrismaConversationStore(database.prisma) },
+    logger,
+  );
+
+  let startupProblem: string | undefined = 'starting: applying migrations';
+  const http = createHttpApp();
+  mountHealth(http, { problem: async () => startupProblem ?? (await database.readinessProblem()) });
+  let slack: SlackAdapter | undefined;
+  if (config.slack) slack = createSlackAdapter(config.slack, core, http, logger);
+  if (config.teams) mountTeams(http, createTeamsAdapter(config.teams, core, logger), logger);
+  mountFallback(http);
+
+  // Listen first, so that liveness answers while migrations run; readiness says when they are done.
+  const server: Server = await listen(http, config.port);
+  const port = (server.address() as AddressInfo).port;
+
+  const ready = (async () => {
+    const applied = await database.migrate();
+    if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
+    const seeded = await seedReferenceData(database.prisma);
+    logger.debug(seeded, 'reference data in place');
+    await slack?.start();
+    startupProblem = undefined;
+  })();
+  ready.catch((error: unknown) => {
+    startupProblem = `start-up failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+    logger.error({ err: error }, 'start-up failed');
+  });
+
+  return {
+    port,
+    database,
+    ready,
+    async stop() {
+      await slack?.stop();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+// The platform-neutral entry point: the Slack and Teams adapters hand it what people typed, clicked or
+// did (add the bot to a channel) and render the replies it returns. Written once for both platforms.
+import { RUN_COMMAND_ACTION } from './actions.js';
+import type { Command } from './commands/command.js';
+import { internalErrorReply, invalidArgumentsReply, unknownCommandReply } from './commands/command-replies.js';
+import { Grammar } from './commands/grammar.js';
+import type { ConversationAddress, Platform, RequestContext } from './context.js';
+import type { InstallDetails } from './conversations/conversation-store.js';
+import { helpCommand } from './help/help-command.js';
+import { regionsCommand } from './regions/regions-command.js';
+import { message, type Reply } from './reply/reply.js';
+import type { CoreServices } from './services.js';
+
+/** The few logger methods the core uses; pino's logger has them. */
+export interface CoreLogger {
+  error(details: object, message: string): void;
+  info(details: object, message: string): void;
+}
+
+/** Every command, in the order `help` lists them. */
+export const COMMANDS: readonly Command[] = [helpCommand as Command, regionsCommand as Command];
+
+export class BotCore {
+  readonly services: CoreServices;
+
+  constructor(
+    ports: Omit<CoreServices, 'grammar'>,
+    private readonly log: CoreLogger,
+  ) {
+    this.services = { ...ports, grammar: new Grammar(COMMANDS) };
+  }
+
+  /** Words typed after `/cop` in Slack, or to the bot in Teams. Never throws: failures become a polite reply. */
+  async handleText(text: string, context: RequestContext): Promise<Reply> {
+    const parsed = this.services.grammar.parse(text);
+    switch (parsed.kind) {
+      case 'empty':
+        return this.run(helpCommand as Command, { topic: undefined }, context);
+      case 'unknown':
+        return unknownCommandReply(parsed.words, parsed.suggestion, context);
+      case 'invalid':
+        return invalidArgumentsReply(parsed.command, context);
+      case 'ok':
+        return this.run(parsed.command, parsed.args, context);
+    }
+  }
+
+  /** A button click. The value is re-validated here, since anyone who can see a message can replay it. */
+  async handleAction(action: string, value: string | undefined, context: RequestContext): Promise<Reply> {
+    if (action === RUN_COMMAND_ACTION && value !== undefined) return this.handleText(value, context);
+    const text = context.t('error.unknownAction');
+    return message(text, [{ kind: 'text', text }]);
+  }
+
+  async conversationInstalled(address: ConversationAddress, details: InstallDetails): Promise<void> {
+    await this.services.conversations.recordInstalled(address, details);
+  }
+
+  async conversationRemoved(address: ConversationAddress): Promise<void> {
+    await this.services.conversations.recordRemoved(address);
+  }
+
+  async workspaceRemoved(platform: Platform, workspaceId: string): Promise<void> {
+    await this.services.conversations.recordWorkspaceRemoved(platform, workspaceId);
+  }
+
+  /** Keeps a stored Teams conversation reference pointing at the connector's current service URL. */
+  async refreshServiceUrl(address: ConversationAddress, serviceUrl: string): Promise<void> {
+    await this.services.conversations.refreshServiceUrl(address, serviceUrl);
+  }
+
+  private async run(command: Command, args: unknown, context: RequestContext): Promise<Reply> {
+    try {
+      return await command.run(args, context, this.services);
+    } catch (error) {
+      // The command words are logged, never the arguments: those can hold names or other personal data.
+      this.log.error({ err: error, command: command.words, platform: context.actor.platform }, 'command failed');
+      return internalErrorReply(context);
+    }
+  }
+}

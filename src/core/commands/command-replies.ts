@@ -1,0 +1,28 @@
+// Replies for words the grammar could not turn into a request: friendly, with the closest command.
+import type { RequestContext } from '../context.js';
+import { message, type Message } from '../reply/reply.js';
+import type { Command } from './command.js';
+
+export function unknownCommandReply(words: string, suggestion: Command | undefined, { t }: RequestContext): Message {
+  const text = t('error.unknownCommand', { word: words });
+  return message(text, [
+    { kind: 'text', text },
+    ...(suggestion
+      ? [{ kind: 'text' as const, text: [`${t('error.didYouMean')} `, { kind: 'command' as const, words: suggestion.usage }, '?'] }]
+      : []),
+    { kind: 'note', text: [`${t('error.seeHelp')} `, { kind: 'command', words: 'help' }, '.'] },
+  ]);
+}
+
+export function invalidArgumentsReply(command: Command, { t }: RequestContext): Message {
+  const text = t('error.badArguments', { command: command.words });
+  return message(text, [
+    { kind: 'text', text },
+    { kind: 'facts', facts: [{ label: t('help.usage'), value: [{ kind: 'command', words: command.usage }] }] },
+    { kind: 'list', items: command.examples.map((example) => ({ title: [{ kind: 'command', words: example }] })) },
+  ]);
+}
+
+export function internalErrorReply({ t }: RequestContext): Message {
+  return message(t('error.internal'), [{ kind: 'text', text: t('error.internal') }]);
+}

@@ -1,0 +1,28 @@
+// What a command is: its words, how its arguments are validated (zod, into a typed request), the
+// sentences that describe it, and what it does. Each feature defines its commands with `defineCommand`.
+import type { z } from 'zod';
+import type { RequestContext } from '../context.js';
+import type { MessageKey } from '../i18n/en.js';
+import type { Reply } from '../reply/reply.js';
+import type { CoreServices } from '../services.js';
+
+export interface CommandSpec<Args> {
+  /** The words that name the command, e.g. `help` or `event new`. */
+  readonly words: string;
+  /** Other words that name the same command. */
+  readonly aliases?: readonly string[];
+  /** Validates the words after the command's own and turns them into the typed request. */
+  readonly args: z.ZodType<Args, string[]>;
+  /** The grammar shown to users, e.g. `help [command]`. */
+  readonly usage: string;
+  readonly summary: MessageKey;
+  readonly examples: readonly string[];
+}
+
+export interface Command<Args = unknown> extends CommandSpec<Args> {
+  run(args: Args, context: RequestContext, services: CoreServices): Promise<Reply>;
+}
+
+export function defineCommand<Args>(command: Command<Args>): Command<Args> {
+  return command;
+}

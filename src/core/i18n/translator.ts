@@ -1,0 +1,26 @@
+// Looks messages up by key in the catalogue for the user's locale, falling back to English for
+// locales (or keys) that have no translation yet.
+import { en, type MessageKey, type Messages } from './en.js';
+
+type ParamsOf<K extends MessageKey> = Messages[K] extends (params: infer P) => string ? [params: P] : [];
+
+export type Translate = <K extends MessageKey>(key: K, ...params: ParamsOf<K>) => string;
+
+/** Catalogues by language; a language without one falls back to English. */
+const catalogues: Readonly<Record<string, Partial<Messages>>> = { en };
+
+export const DEFAULT_LOCALE = 'en-GB';
+
+/** The catalogue language for a platform locale such as `en-GB` or `cy-GB`. */
+export function languageOf(locale: string | undefined): string {
+  const language = (locale ?? DEFAULT_LOCALE).toLowerCase().split(/[-_]/)[0] ?? 'en';
+  return language in catalogues ? language : 'en';
+}
+
+export function translator(locale: string | undefined): Translate {
+  const catalogue = catalogues[languageOf(locale)] ?? en;
+  return (key, ...params) => {
+    const entry = (catalogue[key] ?? en[key]) as string | ((p: unknown) => string);
+    return typeof entry === 'function' ? entry(params[0]) : entry;
+  };
+}

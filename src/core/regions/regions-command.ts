@@ -1,0 +1,41 @@
+// `regions`: NHS England's seven regions and NHS Wales, with the community channels linked to each.
+import { z } from 'zod';
+import { defineCommand } from '../commands/command.js';
+import { message, type Block, type ListItem, type Span } from '../reply/reply.js';
+import type { CommunityChannel, RegionWithChannels } from './region-directory.js';
+
+function channelSpans(channels: readonly CommunityChannel[]): Span[] {
+  return channels.flatMap((channel, i): Span[] => [
+    ...(i > 0 ? [', '] : []),
+    { kind: 'channel', platform: channel.platform, id: channel.externalId, name: channel.name },
+  ]);
+}
+
+function regionItem(region: RegionWithChannels, noChannel: string): ListItem {
+  return {
+    title: [{ kind: 'strong', text: region.name }],
+    detail: region.channels.length > 0 ? channelSpans(region.channels) : noChannel,
+  };
+}
+
+export const regionsCommand = defineCommand({
+  words: 'regions',
+  aliases: ['region'],
+  args: z.array(z.string()).max(0),
+  usage: 'regions',
+  summary: 'regions.commandSummary',
+  examples: ['regions'],
+  async run(_args, { t }, services) {
+    const regions = await services.regions.listWithChannels();
+    if (regions.length === 0) return message(t('regions.none'), [{ kind: 'text', text: t('regions.none') }]);
+    const section = (nation: RegionWithChannels['nation'], heading: string): Block[] => {
+      const items = regions.filter((region) => region.nation === nation).map((region) => regionItem(region, t('regions.noChannel')));
+      return items.length > 0 ? [{ kind: 'note', text: heading }, { kind: 'list', items }] : [];
+    };
+    return message(t('regions.summary', { count: regions.length }), [
+      { kind: 'heading', text: t('regions.heading') },
+      ...section('england', t('regions.england')),
+      ...section('wales', t('regions.wales')),
+    ]);
+  },
+});

@@ -1,0 +1,94 @@
+// The platform-neutral reply model: plain typed objects that the Block Kit and Adaptive Card renderers
+// turn into each platform's format. Features build these and never see Slack or Teams formats.
+
+/** A piece of inline text. Strings are literal text: renderers escape them for their platform. */
+export type Span =
+  | string
+  | { readonly kind: 'command'; readonly words: string }
+  | { readonly kind: 'channel'; readonly platform: 'slack' | 'teams'; readonly id: string; readonly name?: string | undefined }
+  | { readonly kind: 'strong'; readonly text: string };
+
+/** Text made of spans; a bare string is one literal span. */
+export type Rich = string | readonly Span[];
+
+export interface Button {
+  readonly label: string;
+  /** Stable action id routed by the adapters (e.g. `cop.run`). */
+  readonly action: string;
+  /** Opaque payload; re-validated when clicked, since anyone who sees a message can replay it. */
+  readonly value?: string;
+  readonly style?: 'primary' | 'danger';
+}
+
+export interface ListItem {
+  readonly title: Rich;
+  readonly detail?: Rich | undefined;
+}
+
+export type Block =
+  | { readonly kind: 'heading'; readonly text: string }
+  | { readonly kind: 'text'; readonly text: Rich }
+  | { readonly kind: 'facts'; readonly facts: readonly { readonly label: string; readonly value: Rich }[] }
+  | { readonly kind: 'list'; readonly items: readonly ListItem[] }
+  | { readonly kind: 'buttons'; readonly buttons: readonly Button[] }
+  | { readonly kind: 'note'; readonly text: Rich }
+  | { readonly kind: 'divider' };
+
+export interface Message {
+  readonly kind: 'message';
+  /** One line for notifications and clients that cannot show rich content. */
+  readonly summary: string;
+  readonly blocks: readonly Block[];
+  /** `private`: only the person who asked sees it (Slack ephemeral); `shared`: everyone in the conversation. */
+  readonly visibility: 'private' | 'shared';
+}
+
+export type Field =
+  | {
+      readonly kind: 'text';
+      readonly id: string;
+      readonly label: string;
+      readonly required: boolean;
+      readonly multiline?: boolean;
+      readonly maxLength?: number;
+      readonly placeholder?: string;
+      readonly initial?: string;
+    }
+  | {
+      readonly kind: 'select';
+      readonly id: string;
+      readonly label: string;
+      readonly required: boolean;
+      readonly multiple?: boolean;
+      readonly options: readonly { readonly label: string; readonly value: string }[];
+      readonly initial?: readonly string[];
+    }
+  | {
+      readonly kind: 'checkbox';
+      readonly id: string;
+      readonly label: string;
+      readonly required: boolean;
+      readonly initial?: boolean;
+    }
+  | { readonly kind: 'date'; readonly id: string; readonly label: string; readonly required: boolean; readonly initial?: string }
+  | { readonly kind: 'time'; readonly id: string; readonly label: string; readonly required: boolean; readonly initial?: string };
+
+export interface Form {
+  readonly kind: 'form';
+  /** Routes the submission back to the feature that built the form. */
+  readonly id: string;
+  readonly title: string;
+  readonly submitLabel: string;
+  readonly intro?: Rich;
+  readonly fields: readonly Field[];
+  /** Opaque state carried through the form (Slack private_metadata, Teams submit data). */
+  readonly state?: string;
+  /** Messages shown beside fields after a failed submission, keyed by field id. */
+  readonly errors?: Readonly<Record<string, string>>;
+}
+
+export type Reply = Message | Form;
+
+export function message(summary: string, blocks: readonly Block[], visibility: Message['visibility'] = 'private'): Message {
+  return { kind: 'message', summary, blocks, visibility };
+}

@@ -1,0 +1,10 @@
+// The ports the core's features use. `src/app/compose.ts` wires them to the Prisma repositories.
+import type { Grammar } from './commands/grammar.js';
+import type { ConversationStore } from './conversations/conversation-store.js';
+import type { RegionDirectory } from './regions/region-directory.js';
+
+export interface CoreServices {
+  readonly grammar: Grammar;
+  readonly regions: RegionDirectory;
+  readonly conversations: ConversationStore;
+}

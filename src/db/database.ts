@@ -1,0 +1,88 @@
+// Opens the database named by DATABASE_URL: the embedded PGlite (`pglite:<folder>` or `pglite:memory`)
+// or a PostgreSQL server (`postgres://...`, optionally `?schema=name`). Both are reached through
+// `@prisma/adapter-pg`, so one schema, one migration history and one generated client serve both.
+import { resolve } from 'node:path';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
+import { applyMigrations, migrationNames } from './migrations.js';
+
+export type { PrismaClient } from '../generated/prisma/client.js';
+
+/** Pool size for the embedded database: PGlite runs one backend, more connections only queue. */
+const EMBEDDED_POOL_SIZE = 4;
+const SERVER_POOL_SIZE = 10;
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  readonly prisma: PrismaClient;
+  /** Applies pending migrations; returns the names applied. */
+  migrate(): Promise<string[]>;
+  /** Why the database is not ready (unreachable, migrations pending), or undefined when it is. */
+  readinessProblem(): Promise<string | undefined>;
+  close(): Promise<void>;
+}
+
+interface Target {
+  kind: 'pglite' | 'postgres';
+  connectionString: string;
+  schema: string | undefined;
+  embedded: EmbeddedPostgres | undefined;
+}
+
+async function openTarget(databaseUrl: string): Promise<Target> {
+  if (databaseUrl.startsWith('pglite:')) {
+    const location = databaseUrl.slice('pglite:'.length);
+    const dataDir = location === 'memory' ? undefined : resolve(location);
+    const embedded = await startEmbeddedPostgres(dataDir, EMBEDDED_POOL_SIZE);
+    return { kind: 'pglite', connectionString: embedded.connectionString, schema: undefined, embedded };
+  }
+  // `schema` is Prisma's URL convention, not libpq's: take it out and set the search path instead,
+  // so that raw SQL and the migration engine see the same tables as the client.
+  const url = new URL(databaseUrl);
+  const schema = url.searchParams.get('schema') ?? undefined;
+  url.searchParams.delete('schema');
+  return { kind: 'postgres', connectionString: url.toString(), schema, embedded: undefined };
+}
+
+export async function openDatabase(databaseUrl: string): Promise<Database> {
+  const target = await openTarget(databaseUrl);
+  const poolConfig = {
+    connectionString: target.connectionString,
+    max: target.kind === 'pglite' ? EMBEDDED_POOL_SIZE : SERVER_POOL_SIZE,
+    connectionTimeoutMillis: 5_000,
+    ...(target.schema ? { options: `-c search_path="${target.schema.replaceAll('"', '""')}"` } : {}),
+  };
+  const adapterOptions = target.schema ? { schema: target.schema } : undefined;
+  const prisma = new PrismaClient({ adapter: new PrismaPg(poolConfig, adapterOptions) });
+  const expectedMigrations = await migrationNames();
+
+  return {
+    kind: target.kind,
+    prisma,
+    async migrate() {
+      // The schema engine gets an adapter of its own: it opens and closes connections as it needs.
+      return applyMigrations(new PrismaPg({ ...poolConfig, max: 1 }, adapterOptions));
+    },
+    async readinessProblem() {
+      let applied: Set<string>;
+      try {
+        const rows = await prisma.$queryRaw<{ migration_name: string }[]>`
+          SELECT migration_name FROM _prisma_migrations
+          WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+        applied = new Set(rows.map((row) => row.migration_name));
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        // 42P01: undefined table, i.e. no migration has run yet.
+        if (code === 'P2010' || /_prisma_migrations/.test(String(error))) return 'migrations not applied yet';
+        return 'database unreachable';
+      }
+      const pending = expectedMigrations.filter((name) => !applied.has(name));
+      return pending.length > 0 ? `migrations pending: ${pending.join(', ')}` : undefined;
+    },
+    async close() {
+      await prisma.$disconnect();
+      await target.embedded?.stop();
+    },
+  };
+}

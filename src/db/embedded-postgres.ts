@@ -1,0 +1,30 @@
+// The embedded PostgreSQL: PGlite (PostgreSQL compiled to WebAssembly) kept in a folder and served on a
+// loopback port, so the bot reaches it through the same `pg` driver adapter as a PostgreSQL server.
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+export interface EmbeddedPostgres {
+  /** A postgresql:// URL for the loopback socket. */
+  readonly connectionString: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts PGlite on `dataDir` (or in memory when it is undefined) and serves it on 127.0.0.1 on a free
+ * port. PGlite runs one backend; its socket server queues statements and lets an open transaction
+ * finish before another connection's statement runs, so `maxConnections` pooled clients are safe.
+ */
+export async function startEmbeddedPostgres(dataDir: string | undefined, maxConnections: number): Promise<EmbeddedPostgres> {
+  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir === undefined ? {} : { dataDir });
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
+  await server.start();
+  return {
+    connectionString: `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}

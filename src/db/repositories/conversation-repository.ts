@@ -1,0 +1,54 @@
+// Conversations the bot is in, with their audit entries written in the same transaction.
+import type { PrismaClient } from '../database.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import type { ConversationAddress, Platform } from '../../core/context.js';
+import type { ConversationStore, InstallDetails } from '../../core/conversations/conversation-store.js';
+
+function key(address: ConversationAddress) {
+  return { platform: address.platform, workspaceId: address.workspaceId, externalId: address.externalId };
+}
+
+export class PrismaConversationStore implements ConversationStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async recordInstalled(address: ConversationAddress, details: InstallDetails): Promise<void> {
+    const reference = details.reference as Prisma.InputJsonValue | undefined;
+    await this.prisma.$transaction(async (tx) => {
+      const conversation = await tx.conversation.upsert({
+        where: { platform_workspaceId_externalId: key(address) },
+        create: { ...key(address), kind: address.kind, name: details.name ?? null, ...(reference ? { reference } : {}) },
+        update: { kind: address.kind, removedAt: null, ...(details.name ? { name: details.name } : {}), ...(reference ? { reference } : {}) },
+        select: { id: true },
+      });
+      await tx.auditEntry.create({
+        data: { action: 'conversation.installed', subject: conversation.id, details: { platform: address.platform, kind: address.kind } },
+      });
+    });
+  }
+
+  async recordRemoved(address: ConversationAddress): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const found = await tx.conversation.findUnique({ where: { platform_workspaceId_externalId: key(address) }, select: { id: true } });
+      if (!found) return;
+      await tx.conversation.update({ where: { id: found.id }, data: { removedAt: new Date() } });
+      await tx.auditEntry.create({ data: { action: 'conversation.removed', subject: found.id, details: { platform: address.platform } } });
+    });
+  }
+
+  async recordWorkspaceRemoved(platform: Platform, workspaceId: string): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.conversation.updateMany({ where: { platform, workspaceId, removedAt: null }, data: { removedAt: new Date() } });
+      await tx.auditEntry.create({ data: { action: 'workspace.uninstalled', details: { platform, conversations: count } } });
+    });
+  }
+
+  async refreshServiceUrl(address: ConversationAddress, serviceUrl: string): Promise<void> {
+    // One conditional statement: a no-op unless the conversation is known and its URL changed.
+    await this.prisma.$executeRaw`
+      UPDATE "Conversation"
+      SET reference = jsonb_set(reference, '{serviceUrl}', to_jsonb(${serviceUrl}::text)), "updatedAt" = now()
+      WHERE platform = ${address.platform}::"Platform" AND "workspaceId" = ${address.workspaceId}
+        AND "externalId" = ${address.externalId} AND reference IS NOT NULL
+        AND reference->>'serviceUrl' IS DISTINCT FROM ${serviceUrl}`;
+  }
+}

@@ -1,0 +1,45 @@
+// Prisma's schema engine compiled to WebAssembly. The Prisma CLI would download a native engine, which
+// cannot be done offline; the WebAssembly build ships in an npm package and talks to the database
+// through our own driver adapter, and it keeps Prisma's standard `_prisma_migrations` table.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { PrismaPg } from '@prisma/adapter-pg';
+import type { SchemaEngine } from '@prisma/schema-engine-wasm';
+
+export type { SchemaEngine } from '@prisma/schema-engine-wasm';
+
+export const NO_FILTERS = { externalTables: [], externalEnums: [] };
+
+/** Node 20 has WebAssembly, but @types/node 20 does not declare it; this is the one call we make. */
+const { WebAssembly: wasm } = globalThis as unknown as {
+  WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: object } }> };
+};
+
+let loaded: Promise<typeof import('@prisma/schema-engine-wasm/schema_engine_bg')> | undefined;
+
+/**
+ * Node 20 cannot import a `.wasm` module without a flag, so the module is instantiated by hand, as
+ * wasm-bindgen's generated glue expects: instantiate with the glue as imports, then hand it the exports.
+ */
+function loadBindings(): Promise<typeof import('@prisma/schema-engine-wasm/schema_engine_bg')> {
+  loaded ??= (async () => {
+    const glue = await import('@prisma/schema-engine-wasm/schema_engine_bg');
+    const gluePath = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+    const bytes = await readFile(gluePath.replace(/\.js$/, '.wasm'));
+    const { instance } = await wasm.instantiate(bytes, { './schema_engine_bg.js': glue });
+    glue.__wbg_set_wasm(instance.exports);
+    (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
+    return glue;
+  })();
+  return loaded;
+}
+
+/** Opens a schema engine on the database behind `adapter`, for the given Prisma schema text. */
+export async function openSchemaEngine(adapter: PrismaPg, schema: string): Promise<SchemaEngine> {
+  const bindings = await loadBindings();
+  const factory = bindMigrationAwareSqlAdapterFactory(adapter);
+  // The engine reports progress through this callback; migrations are logged by our caller instead.
+  const ignoreEngineLog = (): void => undefined;
+  return bindings.SchemaEngine.new({ datamodels: [['schema.prisma', schema]] }, ignoreEngineLog, factory);
+}

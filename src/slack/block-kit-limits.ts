@@ -1,0 +1,30 @@
+// Slack's Block Kit limits, applied at render time: Slack refuses a whole message when one is broken,
+// and the builders and types packages do not check them. From api.slack.com/reference/block-kit.
+export const SLACK_LIMITS = {
+  blocksPerMessage: 50,
+  blocksPerModal: 100,
+  headerText: 150,
+  sectionText: 3_000,
+  sectionFields: 10,
+  sectionFieldText: 2_000,
+  contextElements: 10,
+  contextText: 2_000,
+  actionsElements: 25,
+  buttonText: 75,
+  buttonValue: 2_000,
+  actionId: 255,
+  blockId: 255,
+  optionText: 75,
+  optionValue: 150,
+  optionsPerSelect: 100,
+  inputLabel: 2_000,
+  inputPlaceholder: 150,
+  plainTextInputMaxLength: 3_000,
+  modalTitle: 24,
+  modalButton: 24,
+  privateMetadata: 3_000,
+  /** Not documented: Slack answers msg_blocks_too_long above roughly 13,000 characters of blocks. */
+  messageCharacters: 12_000,
+  /** The fallback `text` of a message; Slack truncates above 40,000. */
+  messageText: 4_000,
+} as const;

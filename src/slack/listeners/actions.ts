@@ -1,0 +1,20 @@
+// Button clicks (block_actions). Every `cop.` action is acknowledged at once and handed to the core,
+// which re-checks the payload: anyone who can see a message can replay its buttons.
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BotCore } from '../../core/bot-core.js';
+import type { Logger } from '../../logger.js';
+import { ACTION_ID_SEPARATOR } from '../block-kit.js';
+import { sendReply } from '../send-reply.js';
+import { slackRequestContext } from '../slack-context.js';
+
+export function registerActions(app: App, core: BotCore, logger: Logger): void {
+  app.action<BlockAction<ButtonAction>>(/^cop\./, async ({ action, body, ack, respond }) => {
+    await ack();
+    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const channelId = body.channel?.id ?? body.container?.channel_id ?? '';
+    const context = slackRequestContext(teamId, body.user.id, channelId);
+    const actionId = action.action_id.split(ACTION_ID_SEPARATOR)[0] ?? action.action_id;
+    const reply = await core.handleAction(actionId, action.value, context);
+    await sendReply(reply, respond, logger);
+  });
+}

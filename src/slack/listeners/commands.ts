@@ -1,0 +1,17 @@
+// The `/cop` slash command. Acknowledged at once (Slack allows 3 seconds); the reply follows through
+// the command's response_url once the core has done its work.
+import type { App } from '@slack/bolt';
+import type { BotCore } from '../../core/bot-core.js';
+import type { Logger } from '../../logger.js';
+import { SLASH_COMMAND } from '../block-kit.js';
+import { sendReply } from '../send-reply.js';
+import { slackRequestContext } from '../slack-context.js';
+
+export function registerCommands(app: App, core: BotCore, logger: Logger): void {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
+    await ack();
+    const context = slackRequestContext(command.team_id, command.user_id, command.channel_id);
+    const reply = await core.handleText(command.text, context);
+    await sendReply(reply, respond, logger);
+  });
+}

@@ -1,0 +1,19 @@
+// Turns Slack payloads into the core's request context. Slack does not send a locale with commands
+// or actions, so the default (British English) applies.
+import type { ConversationAddress, RequestContext } from '../core/context.js';
+import { requestContext } from '../core/request-context.js';
+
+/** Slack channel ids start with C (public), G (private or group DM) or D (direct message). */
+export function conversationKind(channelId: string): ConversationAddress['kind'] {
+  if (channelId.startsWith('D')) return 'personal';
+  if (channelId.startsWith('G')) return 'group';
+  return 'channel';
+}
+
+export function slackConversation(teamId: string, channelId: string): ConversationAddress {
+  return { platform: 'slack', workspaceId: teamId, externalId: channelId, kind: conversationKind(channelId) };
+}
+
+export function slackRequestContext(teamId: string, userId: string, channelId: string): RequestContext {
+  return requestContext({ platform: 'slack', workspaceId: teamId, userId }, slackConversation(teamId, channelId), undefined);
+}

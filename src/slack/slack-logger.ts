@@ -1,0 +1,20 @@
+// Bolt logs through its own Logger interface; this hands its lines to our pino logger.
+import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { Logger } from '../logger.js';
+
+export function boltLogger(logger: Logger): BoltLogger {
+  const log = logger.child({ component: 'slack' });
+  let level = LogLevel.INFO;
+  const text = (parts: unknown[]) => parts.map((part) => (part instanceof Error ? part.message : String(part))).join(' ');
+  return {
+    debug: (...parts) => log.debug(text(parts)),
+    info: (...parts) => log.info(text(parts)),
+    warn: (...parts) => log.warn(text(parts)),
+    error: (...parts) => log.error(text(parts)),
+    setLevel: (next) => {
+      level = next;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}

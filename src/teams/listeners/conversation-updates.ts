@@ -1,0 +1,38 @@
+// Where the bot is: when it is added to a team, channel or chat, the conversation reference is stored
+// so that later features can post proactively; removal and uninstall are recorded too.
+import type { Application } from '@microsoft/teams-ai';
+import { TurnContext, type Activity } from 'botbuilder';
+import type { BotCore } from '../../core/bot-core.js';
+import { teamsConversation, teamsConversationName } from '../teams-context.js';
+
+function includesBot(activity: Partial<Activity>, members: Activity['membersAdded'] | undefined): boolean {
+  return (members ?? []).some((member) => member.id === activity.recipient?.id);
+}
+
+export function registerConversationUpdates(app: Application, core: BotCore): void {
+  app.conversationUpdate('membersAdded', async (context) => {
+    const { activity } = context;
+    if (!includesBot(activity, activity.membersAdded)) return;
+    const reference = TurnContext.getConversationReference(activity);
+    await core.conversationInstalled(teamsConversation(activity), {
+      name: teamsConversationName(activity),
+      reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
+    });
+  });
+
+  app.conversationUpdate('membersRemoved', async (context) => {
+    const { activity } = context;
+    if (includesBot(activity, activity.membersRemoved)) await core.conversationRemoved(teamsConversation(activity));
+  });
+
+  app.activity('installationUpdate', async (context) => {
+    if (context.activity.action === 'remove') await core.conversationRemoved(teamsConversation(context.activity));
+  });
+
+  // The connector's service URL can change; keep stored references current from every activity.
+  app.turn('beforeTurn', async (context) => {
+    const { serviceUrl } = context.activity;
+    if (serviceUrl && context.activity.conversation?.id) await core.refreshServiceUrl(teamsConversation(context.activity), serviceUrl);
+    return true;
+  });
+}

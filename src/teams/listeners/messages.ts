@@ -1,0 +1,26 @@
+// Words typed to the bot (its @mention already removed by teams-ai) and Adaptive Card button clicks.
+import type { Application } from '@microsoft/teams-ai';
+import { ActivityTypes } from 'botbuilder';
+import { RUN_COMMAND_ACTION } from '../../core/actions.js';
+import type { BotCore } from '../../core/bot-core.js';
+import { VERB_FIELD } from '../adaptive-card.js';
+import { sendReply } from '../send-reply.js';
+import { teamsRequestContext } from '../teams-context.js';
+
+export function registerMessages(app: Application, core: BotCore): void {
+  // Card routes first: a button click arrives as a message with a value and no text.
+  app.adaptiveCards.actionSubmit<Record<string, unknown>>(RUN_COMMAND_ACTION, async (context, _state, data) => {
+    const value = typeof data['value'] === 'string' ? data['value'] : undefined;
+    const reply = await core.handleAction(String(data[VERB_FIELD]), value, teamsRequestContext(context.activity));
+    await sendReply(context, reply);
+  });
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    const text = (context.activity.text ?? '').replaceAll('&nbsp;', ' ').trim();
+    const reply =
+      text === '' && context.activity.value !== undefined
+        ? await core.handleAction(String((context.activity.value as Record<string, unknown>)[VERB_FIELD] ?? ''), undefined, teamsRequestContext(context.activity))
+        : await core.handleText(text, teamsRequestContext(context.activity));
+    await sendReply(context, reply);
+  });
+}
