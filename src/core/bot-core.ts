@@ -18,7 +18,7 @@ export interface CoreLogger {
 }
 
 /** Every command, in the order `help` lists them. */
-export const COMMANDS: readonly Command[] = [helpCommand as Command, regionsCommand as Command];
+export const COMMANDS: readonly Command[] = [helpCommand, regionsCommand];
 
 export class BotCore {
   readonly services: CoreServices;
@@ -35,7 +35,7 @@ export class BotCore {
     const parsed = this.services.grammar.parse(text);
     switch (parsed.kind) {
       case 'empty':
-        return this.run(helpCommand as Command, { topic: undefined }, context);
+        return this.run(helpCommand, { topic: undefined }, context);
       case 'unknown':
         return unknownCommandReply(parsed.words, parsed.suggestion, context);
       case 'invalid':

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { PrismaPg } from '@prisma/adapter-pg';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
+import type * as EngineBindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 
 export type { SchemaEngine } from '@prisma/schema-engine-wasm';
 
@@ -16,13 +17,15 @@ const { WebAssembly: wasm } = globalThis as unknown as {
   WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: object } }> };
 };
 
-let loaded: Promise<typeof import('@prisma/schema-engine-wasm/schema_engine_bg')> | undefined;
+type Bindings = typeof EngineBindings;
+
+let loaded: Promise<Bindings> | undefined;
 
 /**
  * Node 20 cannot import a `.wasm` module without a flag, so the module is instantiated by hand, as
  * wasm-bindgen's generated glue expects: instantiate with the glue as imports, then hand it the exports.
  */
-function loadBindings(): Promise<typeof import('@prisma/schema-engine-wasm/schema_engine_bg')> {
+function loadBindings(): Promise<Bindings> {
   loaded ??= (async () => {
     const glue = await import('@prisma/schema-engine-wasm/schema_engine_bg');
     const gluePath = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg');

@@ -4,7 +4,8 @@
 type Json = Record<string, unknown>;
 
 const asArray = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
-const textOf = (value: unknown): string => (value && typeof value === 'object' ? String((value as Json)['text'] ?? '') : '');
+const str = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
+const textOf = (value: unknown): string => (value && typeof value === 'object' ? str((value as Json)['text']) : '');
 
 function unMrkdwn(text: string): string {
   return text
@@ -40,23 +41,23 @@ export function slackBlocksToText(blocks: unknown): string {
 function cardElementToText(element: Json): string {
   switch (element['type']) {
     case 'TextBlock':
-      return String(element['text'] ?? '');
+      return str(element['text']);
     case 'RichTextBlock':
-      return asArray(element['inlines']).map((run) => String(run['text'] ?? '')).join('');
+      return asArray(element['inlines']).map((run) => str(run['text'])).join('');
     case 'FactSet':
-      return asArray(element['facts']).map((fact) => `${String(fact['title'])}: ${String(fact['value'])}`).join('\n');
+      return asArray(element['facts']).map((fact) => `${str(fact['title'])}: ${str(fact['value'])}`).join('\n');
     case 'Container':
       return asArray(element['items']).map(cardElementToText).join('\n');
     case 'ActionSet':
-      return asArray(element['actions']).map((action) => `[${String(action['title'])}]`).join(' ');
+      return asArray(element['actions']).map((action) => `[${str(action['title'])}]`).join(' ');
     default:
-      return element['label'] ? `${String(element['label'])}: ____` : '';
+      return element['label'] ? `${str(element['label'])}: ____` : '';
   }
 }
 
 export function adaptiveCardToText(card: unknown): string {
   const body = asArray((card as Json | undefined)?.['body']).map(cardElementToText);
-  const actions = asArray((card as Json | undefined)?.['actions']).map((action) => `[${String(action['title'])}]`);
+  const actions = asArray((card as Json | undefined)?.['actions']).map((action) => `[${str(action['title'])}]`);
   return [...body, ...(actions.length > 0 ? [actions.join(' ')] : [])].filter((line) => line !== '').join('\n');
 }
 

@@ -25,11 +25,11 @@ export interface RecordingServer {
 function parseBody(body: string, contentType: string | undefined): unknown {
   if (body === '') return undefined;
   if (contentType?.includes('application/x-www-form-urlencoded')) {
-    const form = Object.fromEntries(new URLSearchParams(body));
+    const form: Record<string, unknown> = Object.fromEntries(new URLSearchParams(body));
     for (const [key, value] of Object.entries(form)) {
-      if (/^[[{]/.test(value)) {
+      if (typeof value === 'string' && /^[[{]/.test(value)) {
         try {
-          form[key] = JSON.parse(value);
+          form[key] = JSON.parse(value) as unknown;
         } catch {
           // Not JSON after all: keep the text.
         }
@@ -38,7 +38,7 @@ function parseBody(body: string, contentType: string | undefined): unknown {
     return form;
   }
   try {
-    return JSON.parse(body);
+    return JSON.parse(body) as unknown;
   } catch {
     return undefined;
   }

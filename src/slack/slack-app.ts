@@ -32,7 +32,7 @@ export function createSlackAdapter(config: SlackConfig, core: BotCore, server: E
     // credentials there is no Slack to ask, so the bot's identity is fixed.
     ...(config.configured
       ? { token: config.botToken }
-      : { authorize: async () => ({ botToken: config.botToken, botId: LOCAL_BOT_ID, botUserId: LOCAL_BOT_USER_ID }) }),
+      : { authorize: () => Promise.resolve({ botToken: config.botToken, botId: LOCAL_BOT_ID, botUserId: LOCAL_BOT_USER_ID }) }),
     logger: log,
     // Interactive paths must answer fast: a retried post after a timeout could post twice.
     clientOptions: { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), retryConfig: { retries: 2 } },
@@ -41,8 +41,9 @@ export function createSlackAdapter(config: SlackConfig, core: BotCore, server: E
   registerCommands(app, core, logger);
   registerActions(app, core, logger);
   registerEvents(app, core);
-  app.error(async (error) => {
+  app.error((error) => {
     logger.error({ err: error, component: 'slack' }, 'unhandled error in a Slack listener');
+    return Promise.resolve();
   });
 
   return {

@@ -4,7 +4,8 @@
 /** Longest input parsed; anything longer is cut, so a pasted essay cannot make parsing slow. */
 export const MAX_INPUT_LENGTH = 2_000;
 
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\uFEFF]/g;
+// Control and invisible formatting characters (Unicode categories Cc and Cf) other than tab and newlines.
+const CONTROL_CHARACTERS = /(?![\t\n\r])[\p{Cc}\p{Cf}]/gu;
 
 export function tokenize(input: string): string[] {
   const text = input.slice(0, MAX_INPUT_LENGTH).replace(CONTROL_CHARACTERS, '').replace(/[\u201C\u201D\u201E]/g, '"');

@@ -26,13 +26,14 @@ export const helpCommand = defineCommand({
   usage: 'help [command]',
   summary: 'help.commandSummary',
   examples: ['help', 'help regions'],
-  async run({ topic }, context, services) {
+  run({ topic }, context, services) {
     const { t } = context;
     if (topic !== undefined) {
       const command = services.grammar.find(topic) ?? services.grammar.closest(topic.toLowerCase());
-      return command ? commandHelp(command, context) : unknownCommandReply(topic, undefined, context);
+      return Promise.resolve(command ? commandHelp(command, context) : unknownCommandReply(topic, undefined, context));
     }
-    return message(t('help.summary'), [
+    return Promise.resolve(
+      message(t('help.summary'), [
       { kind: 'heading', text: t('bot.name') },
       { kind: 'text', text: t('bot.tagline') },
       { kind: 'note', text: t('help.commandsHeading') },
@@ -45,6 +46,7 @@ export const helpCommand = defineCommand({
       },
       { kind: 'note', text: [t('help.moreAboutOne'), ' ', { kind: 'command', words: 'help regions' }, '.'] },
       { kind: 'buttons', buttons: [{ label: t('help.button.regions'), action: RUN_COMMAND_ACTION, value: 'regions' }] },
-    ]);
+      ]),
+    );
   },
 });

@@ -11,7 +11,8 @@ export function registerActions(app: App, core: BotCore, logger: Logger): void {
   app.action<BlockAction<ButtonAction>>(/^cop\./, async ({ action, body, ack, respond }) => {
     await ack();
     const teamId = body.team?.id ?? body.user.team_id ?? '';
-    const channelId = body.channel?.id ?? body.container?.channel_id ?? '';
+    const container = body.container as { channel_id?: string } | undefined;
+    const channelId = body.channel?.id ?? container?.channel_id ?? '';
     const context = slackRequestContext(teamId, body.user.id, channelId);
     const actionId = action.action_id.split(ACTION_ID_SEPARATOR)[0] ?? action.action_id;
     const reply = await core.handleAction(actionId, action.value, context);

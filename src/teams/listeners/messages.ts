@@ -17,9 +17,11 @@ export function registerMessages(app: Application, core: BotCore): void {
 
   app.activity(ActivityTypes.Message, async (context) => {
     const text = (context.activity.text ?? '').replaceAll('&nbsp;', ' ').trim();
+    const submitted = context.activity.value as Record<string, unknown> | undefined;
+    // A card submit whose verb no route above knows: answered politely by the core.
     const reply =
-      text === '' && context.activity.value !== undefined
-        ? await core.handleAction(String((context.activity.value as Record<string, unknown>)[VERB_FIELD] ?? ''), undefined, teamsRequestContext(context.activity))
+      text === '' && submitted !== undefined
+        ? await core.handleAction(typeof submitted[VERB_FIELD] === 'string' ? submitted[VERB_FIELD] : '', undefined, teamsRequestContext(context.activity))
         : await core.handleText(text, teamsRequestContext(context.activity));
     await sendReply(context, reply);
   });

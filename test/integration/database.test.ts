@@ -1,0 +1,63 @@
+// The database layer on a real database (PGlite, or the PostgreSQL server under test:postgres):
+// migrations apply once, the migrations match the schema, reference data seeds idempotently.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pendingMigrationSql } from '../../src/cli/new-migration.js';
+import { openDatabase, type Database } from '../../src/db/database.js';
+import { migrationNames } from '../../src/db/migrations.js';
+import { seedReferenceData } from '../../src/db/seed.js';
+import { testDatabase, type TestDatabase } from '../support/test-database.js';
+
+let target: TestDatabase;
+let database: Database;
+
+beforeAll(async () => {
+  target = testDatabase();
+  database = await openDatabase(target.url);
+});
+afterAll(async () => {
+  if (target.schema) await database.prisma.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${target.schema}" CASCADE`);
+  await database?.close();
+});
+
+describe('migrations', () => {
+  it('reports a database without migrations as not ready', async () => {
+    expect(await database.readinessProblem()).toBe('migrations not applied yet');
+  });
+
+  it('applies every migration once, and nothing on a second run', async () => {
+    expect(await database.migrate()).toEqual(await migrationNames());
+    expect(await database.migrate()).toEqual([]);
+    expect(await database.readinessProblem()).toBeUndefined();
+  });
+
+  it('has a migration for every change to prisma/schema.prisma', async () => {
+    // Non-empty SQL here means someone changed the schema without `npm run db:migration:new`.
+    expect(await pendingMigrationSql()).toBe('');
+  });
+});
+
+describe('reference data', () => {
+  it('seeds the regions, People Promise elements and staff groups, and a second run changes nothing', async () => {
+    const first = await seedReferenceData(database.prisma);
+    expect(first).toEqual({ regions: 8, peoplePromiseElements: 7, staffGroups: 27 });
+    const snapshot = async () => ({
+      regions: await database.prisma.region.findMany({ orderBy: { code: 'asc' } }),
+      elements: await database.prisma.peoplePromiseElement.findMany({ orderBy: { code: 'asc' } }),
+      groups: await database.prisma.staffGroup.findMany({ orderBy: { code: 'asc' } }),
+    });
+    const before = await snapshot();
+    await seedReferenceData(database.prisma);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('keeps NHS England region codes and puts Wales last', async () => {
+    const regions = await database.prisma.region.findMany({ orderBy: { sortOrder: 'asc' } });
+    expect(regions.map((region) => region.code)).toEqual(['Y61', 'Y56', 'Y60', 'Y63', 'Y62', 'Y59', 'Y58', 'WALES']);
+    expect(regions.at(-1)).toMatchObject({ name: 'NHS Wales', nation: 'wales' });
+  });
+
+  it('links staff groups to their parents', async () => {
+    const nurses = await database.prisma.staffGroup.findUniqueOrThrow({ where: { code: 'nurses-health-visitors' } });
+    expect(nurses).toMatchObject({ name: 'Nurses & health visitors', level: 'staff_group', parentCode: 'professionally-qualified-clinical-staff' });
+  });
+});

@@ -1,0 +1,53 @@
+// Starts the real bot (the same startBot as `npm start`) on a free port with a fresh database, and local
+// servers standing in for Slack's Web API and response URLs and for the Bot Connector.
+import { startBot, type RunningBot } from '../../src/app/bot.js';
+import { loadConfig } from '../../src/config.js';
+import { startRecordingServer, type RecordingServer } from '../../src/dev/recording-server.js';
+import { createLogger } from '../../src/logger.js';
+import { testDatabase } from './test-database.js';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+export const BOT_USER_ID = 'U0BOT';
+
+export interface TestBot {
+  readonly url: string;
+  readonly bot: RunningBot;
+  /** Stands in for Slack: the Web API (via SLACK_API_URL) and response URLs (`/respond/...`). */
+  readonly slack: RecordingServer;
+  /** Stands in for the Bot Connector: Teams activities' serviceUrl points here. */
+  readonly connector: RecordingServer;
+  stop(): Promise<void>;
+}
+
+export async function startTestBot(env: Record<string, string> = {}): Promise<TestBot> {
+  const slack = await startRecordingServer((request) =>
+    request.path === '/auth.test'
+      ? { body: { ok: true, url: 'https://local.slack.test/', team: 'Local', user: 'cop', team_id: 'T0TEST', user_id: BOT_USER_ID, bot_id: 'B0BOT' } }
+      : { body: { ok: true } },
+  );
+  const connector = await startRecordingServer(() => ({ status: 201, body: { id: 'activity-from-connector' } }));
+  const database = testDatabase();
+  const config = loadConfig({
+    PORT: '0',
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+    DATABASE_URL: database.url,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_API_URL: `${slack.url}/`,
+    ...env,
+  });
+  const bot = await startBot(config, createLogger(config.logLevel));
+  await bot.ready;
+  return {
+    url: `http://127.0.0.1:${bot.port}`,
+    bot,
+    slack,
+    connector,
+    async stop() {
+      if (database.schema) await bot.database.prisma.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${database.schema}" CASCADE`);
+      await bot.stop();
+      await Promise.all([slack.close(), connector.close()]);
+    },
+  };
+}

@@ -1,0 +1,19 @@
+// The database a test run uses: a fresh in-memory PGlite by default, or, when COP_TEST_DATABASE_URL
+// names a PostgreSQL server (`npm run test:postgres`), a schema of its own on that server.
+import { randomBytes } from 'node:crypto';
+
+export interface TestDatabase {
+  readonly url: string;
+  readonly kind: 'pglite' | 'postgres';
+  /** The schema to drop at the end, on a PostgreSQL server. */
+  readonly schema: string | undefined;
+}
+
+export function testDatabase(): TestDatabase {
+  const server = process.env['COP_TEST_DATABASE_URL'];
+  if (!server) return { url: 'pglite:memory', kind: 'pglite', schema: undefined };
+  const schema = `cop_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const url = new URL(server);
+  url.searchParams.set('schema', schema);
+  return { url: url.toString(), kind: 'postgres', schema };
+}

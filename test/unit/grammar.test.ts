@@ -1,0 +1,416 @@
+import { describe, expect, it } from 'vitest';
+import { RUN_COMMAND_ACTION } from '../../src/core/actions.js';
+import { BotCore, COMMANDS, type CoreLogger } from '../../src/core/bot-core.js';
+import type { Command } from '../../src/core/commands/command.js';
+import { Grammar, type ParseResult } from '../../src/core/commands/grammar.js';
+import { MAX_INPUT_LENGTH, tokenize } from '../../src/core/commands/tokenize.js';
+import type { Actor, ConversationAddress, Platform } from '../../src/core/context.js';
+import type { ConversationStore, InstallDetails } from '../../src/core/conversations/conversation-store.js';
+import { en } from '../../src/core/i18n/en.js';
+import type { RegionDirectory, RegionWithChannels } from '../../src/core/regions/region-directory.js';
+import type { Block, Message, Reply, Rich } from '../../src/core/reply/reply.js';
+import { requestContext } from '../../src/core/request-context.js';
+
+describe('tokenize', () => {
+  it('splits on any whitespace', () => {
+    expect(tokenize('  help \t regions\n now ')).toEqual(['help', 'regions', 'now']);
+  });
+
+  it('groups words in straight double quotes into one token', () => {
+    expect(tokenize('cases "flexible retirement" north')).toEqual(['cases', 'flexible retirement', 'north']);
+  });
+
+  it('groups words in curly double quotes, as phones and Word type them', () => {
+    expect(tokenize('cases \u201Cflexible retirement\u201D')).toEqual(['cases', 'flexible retirement']);
+    expect(tokenize('cases \u201Eflexible retirement\u201D')).toEqual(['cases', 'flexible retirement']);
+  });
+
+  it('takes an unclosed quote to the end of the input', () => {
+    expect(tokenize('cases "flexible retirement')).toEqual(['cases', 'flexible retirement']);
+  });
+
+  it('drops empty and blank quoted tokens and trims quoted ones', () => {
+    expect(tokenize('a "" "   " " b "')).toEqual(['a', 'b']);
+  });
+
+  it('removes control, zero-width and bidirectional characters', () => {
+    expect(tokenize('he\u0000l\u200Bp\u007F re\u202Egions\uFEFF')).toEqual(['help', 'regions']);
+    expect(tokenize('\u0007\u001B')).toEqual([]);
+  });
+
+  it('cuts input at MAX_INPUT_LENGTH characters', () => {
+    expect(tokenize('a'.repeat(MAX_INPUT_LENGTH + 500))).toEqual(['a'.repeat(MAX_INPUT_LENGTH)]);
+    const words = tokenize('word '.repeat(MAX_INPUT_LENGTH));
+    expect(words.join(' ').length).toBeLessThanOrEqual(MAX_INPUT_LENGTH);
+    expect(words.length).toBe(MAX_INPUT_LENGTH / 'word '.length);
+  });
+
+  it('gives no tokens for empty or whitespace-only input', () => {
+    expect(tokenize('')).toEqual([]);
+    expect(tokenize(' \t\n\r  ')).toEqual([]);
+  });
+});
+
+describe('Grammar over the bot commands', () => {
+  const grammar = new Grammar(COMMANDS);
+  const help = COMMANDS.find((command) => command.words === 'help');
+  const regions = COMMANDS.find((command) => command.words === 'regions');
+
+  function expectOk(result: ParseResult, command: Command | undefined, args: unknown): void {
+    expect(result.kind).toBe('ok');
+    if (result.kind !== 'ok') return;
+    expect(result.command).toBe(command);
+    expect(result.args).toEqual(args);
+  }
+
+  function expectUnknown(result: ParseResult, words: string, suggestion: Command | undefined): void {
+    expect(result).toEqual({ kind: 'unknown', words, suggestion });
+  }
+
+  it('has help and regions', () => {
+    expect(help).toBeDefined();
+    expect(regions).toBeDefined();
+  });
+
+  it('parses help with no topic', () => {
+    expectOk(grammar.parse('help'), help, { topic: undefined });
+  });
+
+  it('matches command words case-insensitively', () => {
+    expectOk(grammar.parse('HELP'), help, { topic: undefined });
+    expectOk(grammar.parse('ReGiOnS'), regions, []);
+  });
+
+  it('gives help its topic as typed arguments', () => {
+    expectOk(grammar.parse('help regions'), help, { topic: 'regions' });
+    expectOk(grammar.parse('help "event new"'), help, { topic: 'event new' });
+  });
+
+  it('knows the help aliases ? and commands', () => {
+    expectOk(grammar.parse('?'), help, { topic: undefined });
+    expectOk(grammar.parse('commands regions'), help, { topic: 'regions' });
+  });
+
+  it('parses regions, and its alias region', () => {
+    expectOk(grammar.parse('regions'), regions, []);
+    expectOk(grammar.parse('  region  '), regions, []);
+  });
+
+  it('refuses words regions does not take', () => {
+    const result = grammar.parse('regions extra words');
+    expect(result.kind).toBe('invalid');
+    if (result.kind === 'invalid') {
+      expect(result.command).toBe(regions);
+      expect(result.issues.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('refuses a help topic longer than three words', () => {
+    expect(grammar.parse('help a b c d').kind).toBe('invalid');
+  });
+
+  it('suggests the nearest command for typos', () => {
+    expectUnknown(grammar.parse('regins'), 'regins', regions);
+    expectUnknown(grammar.parse('hepl'), 'hepl', help);
+    expectUnknown(grammar.parse('halp me'), 'halp', help);
+  });
+
+  it('suggests regions for "Regions!" and reports the word as typed', () => {
+    expectUnknown(grammar.parse('Regions!'), 'Regions!', regions);
+  });
+
+  it('suggests a command whose name starts with what was typed', () => {
+    expectUnknown(grammar.parse('reg'), 'reg', regions);
+  });
+
+  it('suggests nothing for words far from every command', () => {
+    expectUnknown(grammar.parse('xyzzy'), 'xyzzy', undefined);
+    expectUnknown(grammar.parse('masterclasses'), 'masterclasses', undefined);
+  });
+
+  it('gives empty for empty or blank input', () => {
+    expect(grammar.parse('')).toEqual({ kind: 'empty' });
+    expect(grammar.parse('   \n ')).toEqual({ kind: 'empty' });
+    expect(grammar.parse('\u200B')).toEqual({ kind: 'empty' });
+  });
+
+  it('finds commands by exact words only', () => {
+    expect(grammar.find(' Regions ')).toBe(regions);
+    expect(grammar.find('?')).toBe(help);
+    expect(grammar.find('regins')).toBeUndefined();
+  });
+});
+
+// In-memory implementations of the core's ports (src/core/regions and src/core/conversations).
+
+class MemoryRegions implements RegionDirectory {
+  calls = 0;
+  constructor(
+    private readonly regions: RegionWithChannels[],
+    private readonly failure?: Error,
+  ) {}
+
+  async listWithChannels(): Promise<RegionWithChannels[]> {
+    this.calls += 1;
+    if (this.failure) throw this.failure;
+    return this.regions;
+  }
+}
+
+class MemoryConversations implements ConversationStore {
+  readonly installed = new Map<string, InstallDetails>();
+  readonly removed: ConversationAddress[] = [];
+
+  async recordInstalled(address: ConversationAddress, details: InstallDetails): Promise<void> {
+    this.installed.set(`${address.platform}:${address.workspaceId}:${address.externalId}`, details);
+  }
+
+  async recordRemoved(address: ConversationAddress): Promise<void> {
+    this.removed.push(address);
+  }
+
+  async recordWorkspaceRemoved(_platform: Platform, _workspaceId: string): Promise<void> {}
+
+  async refreshServiceUrl(_address: ConversationAddress, _serviceUrl: string): Promise<void> {}
+}
+
+interface LogCall {
+  readonly level: 'error' | 'info';
+  readonly details: object;
+  readonly message: string;
+}
+
+function recordingLogger(): CoreLogger & { calls: LogCall[] } {
+  const calls: LogCall[] = [];
+  return {
+    calls,
+    error: (details, message) => calls.push({ level: 'error', details, message }),
+    info: (details, message) => calls.push({ level: 'info', details, message }),
+  };
+}
+
+const actor: Actor = { platform: 'slack', workspaceId: 'T0WORKSPACE', userId: 'U0PRIVATEUSER' };
+const conversation: ConversationAddress = { platform: 'slack', workspaceId: 'T0WORKSPACE', externalId: 'C0CHANNEL', kind: 'channel' };
+const context = requestContext(actor, conversation, 'en-GB');
+
+const sampleRegions: RegionWithChannels[] = [
+  { code: 'wales', name: 'Wales', nation: 'wales', channels: [] },
+  {
+    code: 'london',
+    name: 'London',
+    nation: 'england',
+    channels: [
+      { platform: 'slack', externalId: 'C0LONDON', name: 'london-cop' },
+      { platform: 'teams', externalId: '19:abc@thread.tacv2', name: 'London CoP' },
+    ],
+  },
+  { code: 'north-west', name: 'North West', nation: 'england', channels: [] },
+];
+
+function coreWith(regions: RegionDirectory) {
+  const logger = recordingLogger();
+  return { core: new BotCore({ regions, conversations: new MemoryConversations() }, logger), logger };
+}
+
+function plain(rich: Rich): string {
+  if (typeof rich === 'string') return rich;
+  return rich
+    .map((span) => {
+      if (typeof span === 'string') return span;
+      switch (span.kind) {
+        case 'command':
+          return span.words;
+        case 'channel':
+          return span.name ?? span.id;
+        case 'strong':
+          return span.text;
+      }
+    })
+    .join('');
+}
+
+function asMessage(reply: Reply): Message {
+  expect(reply.kind).toBe('message');
+  if (reply.kind !== 'message') throw new Error('expected a message');
+  return reply;
+}
+
+function blocksOf<K extends Block['kind']>(reply: Reply, kind: K): Extract<Block, { kind: K }>[] {
+  return asMessage(reply).blocks.filter((block): block is Extract<Block, { kind: K }> => block.kind === kind);
+}
+
+/** Every line of text in a message, in order. */
+function linesOf(reply: Reply): string[] {
+  return asMessage(reply).blocks.flatMap((block): string[] => {
+    switch (block.kind) {
+      case 'heading':
+        return [block.text];
+      case 'text':
+      case 'note':
+        return [plain(block.text)];
+      case 'facts':
+        return block.facts.map((fact) => `${fact.label}: ${plain(fact.value)}`);
+      case 'list':
+        return block.items.map((item) => (item.detail === undefined ? plain(item.title) : `${plain(item.title)}: ${plain(item.detail)}`));
+      case 'buttons':
+        return block.buttons.map((button) => `[${button.label}]`);
+      case 'divider':
+        return [];
+    }
+  });
+}
+
+describe('BotCore.handleText', () => {
+  it('help lists every command with its usage and summary', async () => {
+    const { core } = coreWith(new MemoryRegions(sampleRegions));
+    const reply = await core.handleText('help', context);
+    const [list] = blocksOf(reply, 'list');
+    expect(list?.items.map((item) => plain(item.title))).toEqual(COMMANDS.map((command) => command.usage));
+    expect(list?.items.map((item) => plain(item.detail ?? ''))).toEqual(COMMANDS.map((command) => en[command.summary]));
+    expect(asMessage(reply).visibility).toBe('private');
+  });
+
+  it('help offers a button that runs regions', async () => {
+    const { core } = coreWith(new MemoryRegions(sampleRegions));
+    const [buttons] = blocksOf(await core.handleText('help', context), 'buttons');
+    expect(buttons?.buttons).toEqual([{ label: en['help.button.regions'], action: RUN_COMMAND_ACTION, value: 'regions' }]);
+  });
+
+  it('empty input answers with help', async () => {
+    const { core } = coreWith(new MemoryRegions(sampleRegions));
+    expect(await core.handleText('  ', context)).toEqual(await core.handleText('help', context));
+  });
+
+  it('help about one command shows its usage and examples', async () => {
+    const { core } = coreWith(new MemoryRegions(sampleRegions));
+    const reply = await core.handleText('help regions', context);
+    expect(asMessage(reply).summary).toBe('Help: regions');
+    expect(linesOf(reply)).toEqual(['Help: regions', en['regions.commandSummary'], 'Usage: regions', 'regions']);
+  });
+
+  it('help about a mistyped command shows the nearest command', async () => {
+    const { core } = coreWith(new MemoryRegions(sampleRegions));
+    expect(asMessage(await core.handleText('help regins', context)).summary).toBe('Help: regions');
+  });
+
+  it('unknown words answer with the suggestion and a pointer to help', async () => {
+    const { core } = coreWith(new MemoryRegions(sampleRegions));
+    const reply = await core.handleText('regins', context);
+    expect(linesOf(reply)).toEqual([
+      'I don\'t know the command "regins".',
+      'Did you mean regions?',
+      'To see every command, type help.',
+    ]);
+  });
+
+  it('unknown words far from any command answer without a suggestion', async () => {
+    const { core } = coreWith(new MemoryRegions(sampleRegions));
+    const lines = linesOf(await core.handleText('xyzzy', context));
+    expect(lines).toEqual(['I don\'t know the command "xyzzy".', 'To see every command, type help.']);
+  });
+
+  it('wrong arguments answer with the usage and examples', async () => {
+    const { core } = coreWith(new MemoryRegions(sampleRegions));
+    const reply = await core.handleText('regions extra words', context);
+    expect(linesOf(reply)).toEqual(['That is not quite how "regions" works.', 'Usage: regions', 'regions']);
+  });
+
+  it('regions lists the regions from the port, England first, then Wales', async () => {
+    const ports = new MemoryRegions(sampleRegions);
+    const { core } = coreWith(ports);
+    const reply = await core.handleText('regions', context);
+    expect(ports.calls).toBe(1);
+    expect(asMessage(reply).summary).toBe('3 regions and their community channels');
+    expect(linesOf(reply)).toEqual([
+      'Regions',
+      'NHS England',
+      'London: london-cop, London CoP',
+      'North West: No community channel linked yet',
+      'NHS Wales',
+      'Wales: No community channel linked yet',
+    ]);
+  });
+
+  it('regions links each community channel with its platform and id', async () => {
+    const { core } = coreWith(new MemoryRegions(sampleRegions));
+    const [england] = blocksOf(await core.handleText('regions', context), 'list');
+    expect(england?.items[0]?.detail).toEqual([
+      { kind: 'channel', platform: 'slack', id: 'C0LONDON', name: 'london-cop' },
+      ', ',
+      { kind: 'channel', platform: 'teams', id: '19:abc@thread.tacv2', name: 'London CoP' },
+    ]);
+  });
+
+  it('regions leaves out a nation that has no regions', async () => {
+    const { core } = coreWith(new MemoryRegions(sampleRegions.filter((region) => region.nation === 'wales')));
+    expect(linesOf(await core.handleText('regions', context))).toEqual(['Regions', 'NHS Wales', 'Wales: No community channel linked yet']);
+  });
+
+  it('regions says so when no regions are set up', async () => {
+    const { core } = coreWith(new MemoryRegions([]));
+    expect(linesOf(await core.handleText('regions', context))).toEqual([en['regions.none']]);
+  });
+
+  it('a failing port gives the polite internal-error reply and logs the command, not the person', async () => {
+    const failure = new Error('connection refused');
+    const { core, logger } = coreWith(new MemoryRegions(sampleRegions, failure));
+    const reply = await core.handleText('Region', context);
+    expect(linesOf(reply)).toEqual([en['error.internal']]);
+    expect(asMessage(reply).summary).toBe(en['error.internal']);
+
+    expect(logger.calls).toHaveLength(1);
+    const [call] = logger.calls;
+    expect(call?.level).toBe('error');
+    expect(call?.details).toEqual({ err: failure, command: 'regions', platform: 'slack' });
+    const { err: _err, ...rest } = call?.details as { err: unknown };
+    const logged = JSON.stringify(rest) + (call?.message ?? '');
+    for (const personal of [actor.userId, actor.workspaceId, conversation.externalId]) {
+      expect(logged).not.toContain(personal);
+    }
+  });
+
+  it('does not log when commands succeed', async () => {
+    const { core, logger } = coreWith(new MemoryRegions(sampleRegions));
+    await core.handleText('regions', context);
+    await core.handleText('xyzzy', context);
+    expect(logger.calls).toEqual([]);
+  });
+});
+
+describe('BotCore.handleAction', () => {
+  it('a run-command button runs its words as if typed', async () => {
+    const ports = new MemoryRegions(sampleRegions);
+    const { core } = coreWith(ports);
+    const clicked = await core.handleAction(RUN_COMMAND_ACTION, 'regions', context);
+    expect(ports.calls).toBe(1);
+    expect(clicked).toEqual(await core.handleText('regions', context));
+  });
+
+  it('a run-command button re-validates its words', async () => {
+    const { core } = coreWith(new MemoryRegions(sampleRegions));
+    expect(linesOf(await core.handleAction(RUN_COMMAND_ACTION, 'regins', context))[0]).toBe('I don\'t know the command "regins".');
+  });
+
+  it('an unknown action answers the unknown-action message', async () => {
+    const { core } = coreWith(new MemoryRegions(sampleRegions));
+    const reply = await core.handleAction('cop.retired-button', 'regions', context);
+    expect(asMessage(reply).summary).toBe(en['error.unknownAction']);
+    expect(linesOf(reply)).toEqual([en['error.unknownAction']]);
+  });
+
+  it('a run-command button without a value answers the unknown-action message', async () => {
+    const { core } = coreWith(new MemoryRegions(sampleRegions));
+    expect(asMessage(await core.handleAction(RUN_COMMAND_ACTION, undefined, context)).summary).toBe(en['error.unknownAction']);
+  });
+});
+
+describe('BotCore conversation events', () => {
+  it('passes installs and removals to the conversation store', async () => {
+    const conversations = new MemoryConversations();
+    const core = new BotCore({ regions: new MemoryRegions([]), conversations }, recordingLogger());
+    await core.conversationInstalled(conversation, { name: 'london-cop' });
+    await core.conversationRemoved(conversation);
+    expect([...conversations.installed.values()]).toEqual([{ name: 'london-cop' }]);
+    expect(conversations.removed).toEqual([conversation]);
+  });
+});
