@@ -7,11 +7,7 @@ export const LOCAL_SLACK_SIGNING_SECRET = 'cop-bot-local-development-only';
 /** Placeholder bot token for local use: Web API calls then go only to `SLACK_API_URL`, if set. */
 export const LOCAL_SLACK_BOT_TOKEN = 'xoxb-cop-bot-local-development-only';
 
-const optionalText = z
-  .string()
-  .trim()
-  .transform((value) => (value === '' ? undefined : value))
-  .optional();
+const optionalText = z.string().trim().optional();
 
 const httpUrl = z
   .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
@@ -66,38 +62,34 @@ const environmentSchema = z
           .map((id) => id.trim())
           .filter((id) => id !== ''),
       ),
-  })
-  .superRefine((env, ctx) => {
-    const production = env.NODE_ENV === 'production';
-    const slackGiven = env.SLACK_SIGNING_SECRET || env.SLACK_BOT_TOKEN || env.SLACK_APP_TOKEN;
-    if (slackGiven && !env.SLACK_BOT_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required when Slack is configured' });
-    }
-    if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_SIGNING_SECRET'],
-        message: 'is required for Slack over HTTP (or set SLACK_APP_TOKEN for Socket Mode)',
-      });
-    }
-    if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !env.MICROSOFT_APP_PASSWORD) {
-      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'is required with MICROSOFT_APP_ID' });
-    }
-    if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE !== 'MultiTenant' && !env.MICROSOFT_APP_TENANT_ID) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['MICROSOFT_APP_TENANT_ID'],
-        message: `is required with MICROSOFT_APP_TYPE=${env.MICROSOFT_APP_TYPE}`,
-      });
-    }
-    if (production && !env.SLACK_BOT_TOKEN && !env.MICROSOFT_APP_ID) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['NODE_ENV'],
-        message: 'production needs Slack credentials (SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN) or Teams credentials (MICROSOFT_APP_ID)',
-      });
-    }
   });
+
+/**
+ * Rules that relate variables to each other. They read the raw values, so they are reported together
+ * with any malformed value rather than only after every value parses.
+ */
+function combinationProblems(env: Readonly<Record<string, string>>): string[] {
+  const problems: string[] = [];
+  const appType = env['MICROSOFT_APP_TYPE'] ?? 'SingleTenant';
+  if ((env['SLACK_SIGNING_SECRET'] || env['SLACK_APP_TOKEN']) && !env['SLACK_BOT_TOKEN']) {
+    problems.push('SLACK_BOT_TOKEN is required when Slack is configured');
+  }
+  if (env['SLACK_BOT_TOKEN'] && !env['SLACK_APP_TOKEN'] && !env['SLACK_SIGNING_SECRET']) {
+    problems.push('SLACK_SIGNING_SECRET is required for Slack over HTTP (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+  if (env['MICROSOFT_APP_ID'] && appType !== 'UserAssignedMSI' && !env['MICROSOFT_APP_PASSWORD']) {
+    problems.push('MICROSOFT_APP_PASSWORD is required with MICROSOFT_APP_ID');
+  }
+  if (env['MICROSOFT_APP_ID'] && appType !== 'MultiTenant' && !env['MICROSOFT_APP_TENANT_ID']) {
+    problems.push(`MICROSOFT_APP_TENANT_ID is required with MICROSOFT_APP_TYPE=${appType}`);
+  }
+  if (env['NODE_ENV'] === 'production' && !env['SLACK_BOT_TOKEN'] && !env['MICROSOFT_APP_ID']) {
+    problems.push(
+      'NODE_ENV is production, which needs Slack credentials (SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN) or Teams credentials (MICROSOFT_APP_ID)',
+    );
+  }
+  return problems;
+}
 
 export interface SlackConfig {
   /** Real credentials were given; false means the local development stand-in values. */
@@ -139,14 +131,16 @@ export class ConfigError extends Error {
 
 /** Parses the environment; throws ConfigError listing every problem, one line each. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = environmentSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const name = issue.path.join('.') || 'environment';
-      return `${name} ${issue.message}`;
-    });
-    throw new ConfigError(problems);
-  }
+  // A variable set to nothing counts as unset, so that `PORT=` means the default, not port 0.
+  const given = Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== ''),
+  );
+  const parsed = environmentSchema.safeParse(given);
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`)),
+    ...combinationProblems(given),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   const slackConfigured = e.SLACK_BOT_TOKEN !== undefined;

@@ -4,6 +4,16 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
+/**
+ * PGlite's own start parameters (single-user backend, no parallel workers), plus smaller shared buffers:
+ * PostgreSQL's 128 MB default costs the bot about 100 MB of memory that a community's data never needs.
+ */
+const START_PARAMETERS = [
+  ...PGlite.defaultStartParams,
+  '-c',
+  'shared_buffers=32MB',
+];
+
 export interface EmbeddedPostgres {
   /** A postgresql:// URL for the loopback socket. */
   readonly connectionString: string;
@@ -17,7 +27,7 @@ export interface EmbeddedPostgres {
  */
 export async function startEmbeddedPostgres(dataDir: string | undefined, maxConnections: number): Promise<EmbeddedPostgres> {
   if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir === undefined ? {} : { dataDir });
+  const db = await PGlite.create({ ...(dataDir === undefined ? {} : { dataDir }), startParams: START_PARAMETERS });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
   await server.start();
   return {

@@ -37,7 +37,13 @@ export function richToMrkdwn(rich: Rich): string {
   return typeof rich === 'string' ? escapeMrkdwn(rich) : rich.map(spanToMrkdwn).join('');
 }
 
-const mrkdwn = (text: string, max: number) => ({ type: 'mrkdwn' as const, text: truncate(text, max) });
+/** Cuts mrkdwn without splitting an escaped character (`&amp;`) or a link (`<#C123>`). */
+export function truncateMrkdwn(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max - 1).replace(/&[a-z]*$/, '').replace(/<[^>]*$/, '')}…`;
+}
+
+const mrkdwn = (text: string, max: number) => ({ type: 'mrkdwn' as const, text: truncateMrkdwn(text, max) });
 const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: truncate(text, max), emoji: true });
 
 /** Joins lines into as few sections as fit the section text limit. */
@@ -118,16 +124,22 @@ export interface SlackMessage {
   readonly blocks: KnownBlock[];
 }
 
+const MORE_NOTE: KnownBlock = { type: 'context', elements: [mrkdwn('…more than fits in one message.', LIMIT.contextText)] };
+
 /** A message's blocks within Slack's count and size limits; what does not fit is replaced by a note. */
 export function renderMessage(reply: Message): SlackMessage {
   const all = reply.blocks.flatMap(renderBlock);
   const blocks: KnownBlock[] = [];
-  let characters = 0;
+  // The JSON array's brackets, plus room for the note when something has to be left out.
+  let characters = 2;
+  const noteRoom = blockCharacters(MORE_NOTE) + 1;
   for (const [i, block] of all.entries()) {
-    const size = blockCharacters(block);
-    const room = i === all.length - 1 ? LIMIT.blocksPerMessage : LIMIT.blocksPerMessage - 1;
-    if (blocks.length >= room || characters + size > LIMIT.messageCharacters) {
-      blocks.push({ type: 'context', elements: [mrkdwn('…more than fits in one message.', LIMIT.contextText)] });
+    const last = i === all.length - 1;
+    const size = blockCharacters(block) + (blocks.length > 0 ? 1 : 0);
+    const roomForBlocks = last ? LIMIT.blocksPerMessage : LIMIT.blocksPerMessage - 1;
+    const roomForCharacters = LIMIT.messageCharacters - (last ? 0 : noteRoom);
+    if (blocks.length >= roomForBlocks || characters + size > roomForCharacters) {
+      blocks.push(MORE_NOTE);
       break;
     }
     blocks.push(block);

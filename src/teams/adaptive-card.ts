@@ -42,10 +42,6 @@ function richText(rich: Rich, style: Record<string, unknown> = {}): CardElement 
   return { type: 'RichTextBlock', inlines: runs(rich, style) };
 }
 
-function plainOf(rich: Rich): string {
-  return runs(rich).map((run) => String(run['text'])).join('');
-}
-
 function renderBlock(block: Block): CardElement[] {
   switch (block.kind) {
     case 'heading':
@@ -53,7 +49,20 @@ function renderBlock(block: Block): CardElement[] {
     case 'text':
       return [richText(block.text)];
     case 'facts':
-      return [{ type: 'FactSet', facts: block.facts.map((fact) => ({ title: fact.label, value: plainOf(fact.value) })) }];
+      // Not a FactSet: Teams renders fact values as markdown, and values can hold what users typed.
+      return [
+        {
+          type: 'Container',
+          items: block.facts.map((fact) => ({
+            type: 'ColumnSet',
+            spacing: 'Small',
+            columns: [
+              { type: 'Column', width: 'auto', items: [richText(fact.label, { weight: 'Bolder' })] },
+              { type: 'Column', width: 'stretch', items: [richText(fact.value)] },
+            ],
+          })),
+        },
+      ];
     case 'list':
       return [
         {
@@ -100,23 +109,50 @@ function card(body: CardElement[], fallbackText: string, actions?: CardElement[]
   };
 }
 
-function cardBytes(value: AdaptiveCard): number {
+function jsonBytes(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value));
 }
 
-/** A message as one card, trimmed from the end (with a note) if it would exceed the size Teams accepts. */
-export function renderMessageCard(reply: Message): AdaptiveCard {
-  const body = reply.blocks.flatMap(renderBlock);
-  let result = card(body, reply.summary);
-  while (cardBytes(result) > MAX_CARD_BYTES && body.length > 1) {
-    body.splice(-2, 2, richText('…more than fits in one card.', { isSubtle: true }));
-    result = card(body, reply.summary);
+const MORE_NOTE = richText('…more than fits in one card.', { isSubtle: true });
+
+/** The first items of a container (a list) that fit in `room` bytes, or undefined if none does. */
+function containerPrefix(element: CardElement, room: number): CardElement | undefined {
+  const items = element['items'];
+  if (element.type !== 'Container' || !Array.isArray(items)) return undefined;
+  const kept: unknown[] = [];
+  let used = jsonBytes({ ...element, items: [] });
+  for (const item of items) {
+    const size = jsonBytes(item) + 1;
+    if (used + size > room) break;
+    kept.push(item);
+    used += size;
   }
-  return result;
+  return kept.length > 0 ? { ...element, items: kept } : undefined;
 }
 
-function renderInput(field: Field, error: string | undefined): CardElement[] {
-  const base = { id: field.id, label: field.label, isRequired: field.required, ...(error ? { errorMessage: error } : {}) };
+/** A message as one card; what would take it past the size Teams accepts is left out, with a note. */
+export function renderMessageCard(reply: Message): AdaptiveCard {
+  const body: CardElement[] = [];
+  // The empty card and the note are counted from the start, so the note always has room.
+  let used = jsonBytes(card([], reply.summary)) + jsonBytes(MORE_NOTE) + 1;
+  for (const element of reply.blocks.flatMap(renderBlock)) {
+    const size = jsonBytes(element) + 1;
+    if (used + size <= MAX_CARD_BYTES) {
+      body.push(element);
+      used += size;
+      continue;
+    }
+    const prefix = containerPrefix(element, MAX_CARD_BYTES - used);
+    body.push(...(prefix ? [prefix] : []), MORE_NOTE);
+    break;
+  }
+  return card(body, reply.summary);
+}
+
+function renderInput(field: Field, error: string | undefined, requiredMessage: string): CardElement[] {
+  // Teams shows errorMessage when its own check of a required input fails, so every required input has one.
+  const errorMessage = error ?? (field.required ? requiredMessage : undefined);
+  const base = { id: field.id, label: field.label, isRequired: field.required, ...(errorMessage ? { errorMessage } : {}) };
   const input: CardElement = (() => {
     switch (field.kind) {
       case 'text':
@@ -146,7 +182,7 @@ function renderInput(field: Field, error: string | undefined): CardElement[] {
         return { type: 'Input.Time', ...base, ...(field.initial ? { value: field.initial } : {}) };
     }
   })();
-  // Teams shows errorMessage only for its own client-side checks; a server-side error is shown in text too.
+  // errorMessage shows only after Teams' own checks; an error found by the bot is shown as text too.
   return error ? [input, { type: 'TextBlock', text: error, color: 'Attention', wrap: true, spacing: 'None', size: 'Small' }] : [input];
 }
 
@@ -155,7 +191,7 @@ export function renderFormCard(form: Form): AdaptiveCard {
   const body: CardElement[] = [
     richText(form.title, { size: 'Large', weight: 'Bolder' }),
     ...(form.intro ? [richText(form.intro)] : []),
-    ...form.fields.flatMap((field) => renderInput(field, form.errors?.[field.id])),
+    ...form.fields.flatMap((field) => renderInput(field, form.errors?.[field.id], form.requiredMessage)),
   ];
   const submit: CardElement = {
     type: 'Action.Submit',

@@ -15,7 +15,8 @@ interface Option {
 }
 interface Element {
   type: string;
-  text?: TextObject;
+  /** A text object on buttons; the text itself on a context block's mrkdwn elements. */
+  text?: TextObject | string;
   action_id?: string;
   value?: string;
   options?: Option[];
@@ -38,6 +39,11 @@ function slackBlocks(reply: Message): LooseBlock[] {
   return renderMessage(reply).blocks as unknown as LooseBlock[];
 }
 
+/** The text of a text object, or of an element that is itself a text object. */
+function textOf(text: TextObject | string | undefined): string | undefined {
+  return typeof text === 'string' ? text : text?.text;
+}
+
 function sectionTexts(blocks: readonly LooseBlock[]): string[] {
   return blocks.filter((block) => block.type === 'section' && block.text).map((block) => block.text?.text ?? '');
 }
@@ -56,7 +62,7 @@ function expectWithinMessageLimits(blocks: readonly LooseBlock[]): void {
     }
     if (block.type === 'context') {
       expect(block.elements?.length).toBeLessThanOrEqual(SLACK_LIMITS.contextElements);
-      for (const element of block.elements ?? []) expect(String(element.text ?? '').length).toBeLessThanOrEqual(SLACK_LIMITS.contextText);
+      for (const element of block.elements ?? []) expect((textOf(element.text) ?? '').length).toBeLessThanOrEqual(SLACK_LIMITS.contextText);
     }
     if (block.type === 'actions') expect(block.elements?.length).toBeLessThanOrEqual(SLACK_LIMITS.actionsElements);
   }
@@ -81,7 +87,7 @@ describe('renderMessage text', () => {
     expect(json).not.toMatch(/<@U123>|<b>|<https/);
     expect(sectionTexts(blocks)).toEqual(['Hi *&lt;@U123&gt;*', '• R&amp;D  &lt;b&gt;*x&gt;y*']);
     expect(blocks[2]?.fields?.[0]?.text).toBe('*A&lt;B*\nC&amp;D');
-    expect(blocks[3]?.elements?.[0]?.text).toBe('&lt;https://evil.example|click&gt;');
+    expect(textOf(blocks[3]?.elements?.[0]?.text)).toBe('&lt;https://evil.example|click&gt;');
   });
 
   it('shows headings as plain text, which needs no escaping', () => {
@@ -154,14 +160,14 @@ describe('renderMessage limits', () => {
   it('ends a reply that does not fit with a "more" context block', () => {
     const last = slackBlocks(hugeList).at(-1);
     expect(last?.type).toBe('context');
-    expect(last?.elements?.[0]?.text).toMatch(MORE);
+    expect(textOf(last?.elements?.[0]?.text)).toMatch(MORE);
   });
 
   it('keeps at most 50 blocks, the last saying there is more', () => {
     const blocks = slackBlocks(message('s', Array.from({ length: 120 }, (_, i): Block => ({ kind: 'text', text: `line ${i}` }))));
     expect(blocks).toHaveLength(SLACK_LIMITS.blocksPerMessage);
     expect(sectionTexts(blocks).at(-1)).toBe('line 48');
-    expect(blocks.at(-1)?.elements?.[0]?.text).toMatch(MORE);
+    expect(textOf(blocks.at(-1)?.elements?.[0]?.text)).toMatch(MORE);
   });
 
   it('shows exactly 50 blocks without a "more" note', () => {
@@ -174,7 +180,7 @@ describe('renderMessage limits', () => {
   // "more" note (≈90 characters) nor the JSON commas, so the total can exceed messageCharacters slightly.
   it('stays within messageCharacters in all, counting the "more" note', () => {
     const blocks = slackBlocks(message('s', Array.from({ length: 5 }, (): Block => ({ kind: 'text', text: 'a'.repeat(2_945) }))));
-    expect(blocks.at(-1)?.elements?.[0]?.text).toMatch(MORE);
+    expect(textOf(blocks.at(-1)?.elements?.[0]?.text)).toMatch(MORE);
     expect(JSON.stringify(blocks).length).toBeLessThanOrEqual(SLACK_LIMITS.messageCharacters);
   });
 
@@ -200,7 +206,7 @@ describe('renderMessage buttons and facts', () => {
 
   it('cuts long button labels to 75 characters', () => {
     const [block] = slackBlocks(buttons(1, () => 'L'.repeat(200)));
-    const text = block?.elements?.[0]?.text?.text ?? '';
+    const text = textOf(block?.elements?.[0]?.text) ?? '';
     expect(text).toHaveLength(SLACK_LIMITS.buttonText);
     expect(text.endsWith('…')).toBe(true);
   });
@@ -263,6 +269,7 @@ describe('renderModal', () => {
     intro: 'Tell us what worked & why <3',
     fields,
     state: 'S'.repeat(5_000),
+    requiredMessage: 'Please fill this in',
   };
   const modal = renderModal(form);
   const blocks = modal.blocks as unknown as LooseBlock[];

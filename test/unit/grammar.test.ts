@@ -150,10 +150,9 @@ class MemoryRegions implements RegionDirectory {
     private readonly failure?: Error,
   ) {}
 
-  async listWithChannels(): Promise<RegionWithChannels[]> {
+  listWithChannels(): Promise<RegionWithChannels[]> {
     this.calls += 1;
-    if (this.failure) throw this.failure;
-    return this.regions;
+    return this.failure ? Promise.reject(this.failure) : Promise.resolve(this.regions);
   }
 }
 
@@ -161,12 +160,14 @@ class MemoryConversations implements ConversationStore {
   readonly installed = new Map<string, InstallDetails>();
   readonly removed: ConversationAddress[] = [];
 
-  async recordInstalled(address: ConversationAddress, details: InstallDetails): Promise<void> {
+  recordInstalled(address: ConversationAddress, details: InstallDetails): Promise<void> {
     this.installed.set(`${address.platform}:${address.workspaceId}:${address.externalId}`, details);
+    return Promise.resolve();
   }
 
-  async recordRemoved(address: ConversationAddress): Promise<void> {
+  recordRemoved(address: ConversationAddress): Promise<void> {
     this.removed.push(address);
+    return Promise.resolve();
   }
 
   async recordWorkspaceRemoved(_platform: Platform, _workspaceId: string): Promise<void> {}

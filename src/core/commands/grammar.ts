@@ -44,17 +44,20 @@ export class Grammar {
 
   /** The command whose name is nearest to what was typed, if any is near enough to be a likely typo. */
   closest(typed: string): Command | undefined {
-    let best: { command: Command; score: number } | undefined;
+    let best: { command: Command; score: number; typed: string } | undefined;
     for (const name of this.names) {
       const words = name.words.join(' ');
+      // Symbols such as `?` are exact aliases only: every short word is a couple of edits from them.
+      if (words.length < 3) continue;
       // Compare with the same number of words as the candidate, so `regins` matches `regions` and
       // `event nwe` matches `event new`.
       const attempt = typed.split(' ').slice(0, name.words.length).join(' ');
       const score = words.startsWith(attempt) && attempt.length >= 3 ? 0 : distance(attempt, words);
-      if (!best || score < best.score) best = { command: name.command, score };
+      if (!best || score < best.score) best = { command: name.command, score, typed: attempt };
     }
     if (!best) return undefined;
-    const tolerance = Math.max(2, Math.floor(best.command.words.length / 3));
+    // Two edits (a swapped pair of letters) for ordinary words, none for one- or two-letter words.
+    const tolerance = best.typed.length < 3 ? 0 : best.typed.length < 8 ? 2 : 3;
     return best.score <= tolerance ? best.command : undefined;
   }
 

@@ -14,7 +14,7 @@ export const DEFAULT_LOCALE = 'en-GB';
 /** The catalogue language for a platform locale such as `en-GB` or `cy-GB`. */
 export function languageOf(locale: string | undefined): string {
   const language = (locale ?? DEFAULT_LOCALE).toLowerCase().split(/[-_]/)[0] ?? 'en';
-  return language in catalogues ? language : 'en';
+  return Object.hasOwn(catalogues, language) ? language : 'en';
 }
 
 export function translator(locale: string | undefined): Translate {

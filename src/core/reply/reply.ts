@@ -83,6 +83,8 @@ export interface Form {
   readonly fields: readonly Field[];
   /** Opaque state carried through the form (Slack private_metadata, Teams submit data). */
   readonly state?: string;
+  /** Shown beside a required field left empty, where the platform checks that itself (Teams). */
+  readonly requiredMessage: string;
   /** Messages shown beside fields after a failed submission, keyed by field id. */
   readonly errors?: Readonly<Record<string, string>>;
 }

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { en, type MessageKey } from '../../src/core/i18n/en.js';
+import { DEFAULT_LOCALE, languageOf, translator } from '../../src/core/i18n/translator.js';
+import { requestContext } from '../../src/core/request-context.js';
+
+const keys = Object.keys(en) as MessageKey[];
+const sampleParams = { command: 'regions', count: 8, word: 'regins', extra: 'now' };
+
+/** Every message of a translator, functions called with sample parameters. */
+function allMessages(locale: string | undefined): string[] {
+  // Loosened so every key can be called alike; sentences without parameters ignore them.
+  const t = translator(locale) as unknown as (key: MessageKey, params: typeof sampleParams) => string;
+  return keys.map((key) => t(key, sampleParams));
+}
+
+describe('translator', () => {
+  it('looks English messages up by key', () => {
+    const t = translator('en-GB');
+    expect(t('bot.name')).toBe('CoP Bot');
+    expect(t('help.usage')).toBe('Usage');
+    expect(t('regions.england')).toBe('NHS England');
+  });
+
+  it('gives function messages their parameters', () => {
+    const t = translator('en-GB');
+    expect(t('regions.summary', { count: 8 })).toBe('8 regions and their community channels');
+    expect(t('help.commandTitle', { command: 'regions' })).toBe('Help: regions');
+    expect(t('error.unknownCommand', { word: 'regins' })).toBe('I don\'t know the command "regins".');
+    expect(t('error.badArguments', { command: 'help' })).toBe('That is not quite how "help" works.');
+    expect(t('error.tooManyWords', { extra: 'now' })).toBe('I didn\'t expect "now" there.');
+  });
+
+  it('checks at compile time that function messages get their parameters', () => {
+    const t = translator('en-GB');
+    const compileTimeOnly = (): void => {
+      // @ts-expect-error regions.summary needs { count }
+      t('regions.summary');
+      // @ts-expect-error bot.name takes no parameters
+      t('bot.name', { count: 1 });
+      // @ts-expect-error not a message key
+      t('no.such.key');
+    };
+    expect(compileTimeOnly).toBeTypeOf('function');
+  });
+
+  it('falls back to English for Welsh, which has no catalogue yet', () => {
+    expect(allMessages('cy-GB')).toEqual(allMessages('en-GB'));
+    expect(translator('cy-GB')('regions.wales')).toBe('NHS Wales');
+  });
+
+  it('falls back to English for unknown or missing locales', () => {
+    expect(allMessages(undefined)).toEqual(allMessages('en-GB'));
+    expect(allMessages('fr-FR')).toEqual(allMessages('en-GB'));
+    expect(allMessages('')).toEqual(allMessages('en-GB'));
+  });
+
+  it('has a non-empty sentence for every key', () => {
+    for (const text of allMessages('en-GB')) {
+      expect(typeof text).toBe('string');
+      expect(text.trim()).not.toBe('');
+      expect(text).not.toContain('undefined');
+    }
+  });
+});
+
+describe('languageOf', () => {
+  it('defaults to English when no locale is known', () => {
+    expect(DEFAULT_LOCALE).toBe('en-GB');
+    expect(languageOf(undefined)).toBe('en');
+  });
+
+  it('ignores case and region, with either separator', () => {
+    expect(languageOf('EN')).toBe('en');
+    expect(languageOf('en_US')).toBe('en');
+    expect(languageOf('en-gb')).toBe('en');
+  });
+
+  it('gives English for languages without a catalogue', () => {
+    expect(languageOf('cy-GB')).toBe('en');
+    expect(languageOf('de')).toBe('en');
+    expect(languageOf('')).toBe('en');
+  });
+
+  // Fails at the time of writing: languageOf tests `language in catalogues`, and catalogues is a plain
+  // object, so names inherited from Object.prototype count as catalogues. Locales come from the platforms
+  // (a Teams activity's locale is whatever the client sent); translator() still falls back to English.
+  it('gives English for locales named like Object.prototype properties', () => {
+    expect(languageOf('constructor')).toBe('en');
+    expect(languageOf('__proto__')).toBe('en');
+  });
+});
+
+describe('requestContext', () => {
+  const actor = { platform: 'teams', workspaceId: 'tenant', userId: 'user' } as const;
+  const conversation = { platform: 'teams', workspaceId: 'tenant', externalId: '19:x', kind: 'personal' } as const;
+
+  it('uses en-GB when the platform gives no locale', () => {
+    const context = requestContext(actor, conversation, undefined);
+    expect(context.locale).toBe('en-GB');
+    expect(context.t('help.usage')).toBe('Usage');
+  });
+
+  it('keeps the platform locale and translates for it', () => {
+    const context = requestContext(actor, conversation, 'cy-GB');
+    expect(context.locale).toBe('cy-GB');
+    expect(context.actor).toBe(actor);
+    expect(context.conversation).toBe(conversation);
+    expect(context.t('regions.summary', { count: 2 })).toBe('2 regions and their community channels');
+  });
+});
