@@ -3,6 +3,7 @@
 // `@prisma/adapter-pg`, so one schema, one migration history and one generated client serve both.
 import { resolve } from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { applyMigrations, migrationNames } from './migrations.js';
@@ -11,6 +12,8 @@ export type { PrismaClient } from '../generated/prisma/client.js';
 
 /** Pool size for the embedded database: PGlite runs one backend, more connections only queue. */
 const EMBEDDED_POOL_SIZE = 4;
+/** Room on the embedded server beyond the pool, for the migration engine and command-line tools. */
+const EMBEDDED_SPARE_CONNECTIONS = 2;
 const SERVER_POOL_SIZE = 10;
 
 export interface Database {
@@ -34,7 +37,7 @@ async function openTarget(databaseUrl: string): Promise<Target> {
   if (databaseUrl.startsWith('pglite:')) {
     const location = databaseUrl.slice('pglite:'.length);
     const dataDir = location === 'memory' ? undefined : resolve(location);
-    const embedded = await startEmbeddedPostgres(dataDir, EMBEDDED_POOL_SIZE);
+    const embedded = await startEmbeddedPostgres(dataDir, EMBEDDED_POOL_SIZE + EMBEDDED_SPARE_CONNECTIONS);
     return { kind: 'pglite', connectionString: embedded.connectionString, schema: undefined, embedded };
   }
   // `schema` is Prisma's URL convention, not libpq's: take it out and set the search path instead,
@@ -61,8 +64,13 @@ export async function openDatabase(databaseUrl: string): Promise<Database> {
     kind: target.kind,
     prisma,
     async migrate() {
-      // The schema engine gets an adapter of its own: it opens and closes connections as it needs.
-      return applyMigrations(new PrismaPg({ ...poolConfig, max: 1 }, adapterOptions));
+      // The schema engine gets a connection of its own, closed when it is done.
+      const pool = new pg.Pool({ ...poolConfig, max: 1 });
+      try {
+        return await applyMigrations(new PrismaPg(pool, adapterOptions));
+      } finally {
+        await pool.end();
+      }
     },
     async readinessProblem() {
       let applied: Set<string>;

@@ -57,38 +57,63 @@ export interface SeedCounts {
   staffGroups: number;
 }
 
+interface Row {
+  readonly code: string;
+}
+
+/** The rows of `desired` that are missing from `existing` or differ from it in any field. */
+function changed<T extends Row>(desired: readonly T[], existing: readonly T[]): T[] {
+  const stored = new Map(existing.map((row) => [row.code, row]));
+  return desired.filter((row) => {
+    const current = stored.get(row.code);
+    return !current || Object.entries(row).some(([key, value]) => current[key as keyof T] !== value);
+  });
+}
+
+/** Seeds the reference data; an unchanged database costs three reads and no writes. */
 export async function seedReferenceData(prisma: PrismaClient): Promise<SeedCounts> {
-  const [regions, staffGroups] = await Promise.all([
+  const [regionRows, staffGroupRows] = await Promise.all([
     readCsv('nhs_england_regions.csv', regionRow),
     readCsv('nhs_staff_groups.csv', staffGroupRow),
   ]);
-  const orderedRegions = [...regions].sort((a, b) => a.nhse_region_name.localeCompare(b.nhse_region_name, 'en-GB'));
-  // Parents come before children in the file, so inserting in file order satisfies the foreign key.
-  const orderedGroups = [...staffGroups].sort((a, b) => a.sort_order - b.sort_order);
+  const englandRegions = [...regionRows].sort((a, b) => a.nhse_region_name.localeCompare(b.nhse_region_name, 'en-GB'));
+  const regions = [
+    ...englandRegions.map((region, i) => ({ code: region.nhse_region_code, name: region.nhse_region_name, nation: 'england' as const, sortOrder: i + 1 })),
+    { code: WALES_REGION.code, name: WALES_REGION.name, nation: 'wales' as const, sortOrder: englandRegions.length + 1 },
+  ];
+  const elements = PEOPLE_PROMISE_ELEMENTS.map(([code, name], i) => ({ code, name, sortOrder: i + 1 }));
+  // Parents come before children in the file, so writing in file order satisfies the foreign key.
+  const staffGroups = [...staffGroupRows]
+    .sort((a, b) => a.sort_order - b.sort_order)
+    .map((group) => ({
+      code: staffGroupCode(group.staff_group),
+      name: group.staff_group,
+      level: group.level,
+      parentCode: group.parent === '' ? null : staffGroupCode(group.parent),
+      sortOrder: group.sort_order,
+    }));
 
-  await prisma.$transaction(async (tx) => {
-    for (const [i, region] of orderedRegions.entries()) {
-      const data = { name: region.nhse_region_name, nation: 'england' as const, sortOrder: i + 1 };
-      await tx.region.upsert({ where: { code: region.nhse_region_code }, create: { code: region.nhse_region_code, ...data }, update: data });
-    }
-    const wales = { name: WALES_REGION.name, nation: 'wales' as const, sortOrder: orderedRegions.length + 1 };
-    await tx.region.upsert({ where: { code: WALES_REGION.code }, create: { code: WALES_REGION.code, ...wales }, update: wales });
-
-    for (const [i, [code, name]] of PEOPLE_PROMISE_ELEMENTS.entries()) {
-      await tx.peoplePromiseElement.upsert({ where: { code }, create: { code, name, sortOrder: i + 1 }, update: { name, sortOrder: i + 1 } });
-    }
-
-    for (const group of orderedGroups) {
-      const code = staffGroupCode(group.staff_group);
-      const data = {
-        name: group.staff_group,
-        level: group.level,
-        parentCode: group.parent === '' ? null : staffGroupCode(group.parent),
-        sortOrder: group.sort_order,
-      };
-      await tx.staffGroup.upsert({ where: { code }, create: { code, ...data }, update: data });
-    }
-  }, { timeout: 30_000 });
-
-  return { regions: orderedRegions.length + 1, peoplePromiseElements: PEOPLE_PROMISE_ELEMENTS.length, staffGroups: orderedGroups.length };
+  const [storedRegions, storedElements, storedGroups] = await Promise.all([
+    prisma.region.findMany({ select: { code: true, name: true, nation: true, sortOrder: true } }),
+    prisma.peoplePromiseElement.findMany({ select: { code: true, name: true, sortOrder: true } }),
+    prisma.staffGroup.findMany({ select: { code: true, name: true, level: true, parentCode: true, sortOrder: true } }),
+  ]);
+  const writes = {
+    regions: changed(regions, storedRegions),
+    elements: changed(elements, storedElements),
+    staffGroups: changed(staffGroups, storedGroups),
+  };
+  if (writes.regions.length + writes.elements.length + writes.staffGroups.length > 0) {
+    await prisma.$transaction(
+      async (tx) => {
+        for (const { code, ...data } of writes.regions) await tx.region.upsert({ where: { code }, create: { code, ...data }, update: data });
+        for (const { code, ...data } of writes.elements) {
+          await tx.peoplePromiseElement.upsert({ where: { code }, create: { code, ...data }, update: data });
+        }
+        for (const { code, ...data } of writes.staffGroups) await tx.staffGroup.upsert({ where: { code }, create: { code, ...data }, update: data });
+      },
+      { timeout: 30_000 },
+    );
+  }
+  return { regions: regions.length, peoplePromiseElements: elements.length, staffGroups: staffGroups.length };
 }

@@ -148,4 +148,14 @@ describe('channel membership events', () => {
     await postToSlackEndpoint(harness.url, eventCallbackBody({ type: 'app_uninstalled' }, who.teamId), SIGNING_SECRET, { json: true });
     await expect.poll(() => prisma.conversation.count({ where: { platform: 'slack', workspaceId: who.teamId, removedAt: null } })).toBe(0);
   });
+
+  it('marks every channel removed when the bot token is revoked', async () => {
+    const prisma = harness.bot.database.prisma;
+    const joined = eventCallbackBody({ type: 'member_joined_channel', user: BOT_USER_ID, channel: 'C0REVOKED', channel_type: 'C', team: who.teamId });
+    await postToSlackEndpoint(harness.url, joined, SIGNING_SECRET, { json: true });
+    await expect.poll(() => prisma.conversation.count({ where: { externalId: 'C0REVOKED', removedAt: null } })).toBe(1);
+    const revoked = eventCallbackBody({ type: 'tokens_revoked', tokens: { bot: [BOT_USER_ID] } }, who.teamId);
+    await postToSlackEndpoint(harness.url, revoked, SIGNING_SECRET, { json: true });
+    await expect.poll(() => prisma.conversation.count({ where: { externalId: 'C0REVOKED', removedAt: null } })).toBe(0);
+  });
 });

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { isScalar, isSeq, parse, parseDocument } from 'yaml';
+import { COMMANDS } from '../../src/core/bot-core.js';
+import { translator } from '../../src/core/i18n/translator.js';
 import {
   DEFAULT_MANIFEST_DIR,
   PLACEHOLDER_ID,
@@ -59,7 +61,6 @@ describe('Slack manifest', () => {
       [
         'commands', 'chat:write', 'chat:write.public', 'im:write', 'users:read', 'users:read.email',
         'channels:read', 'groups:read', 'channels:manage', 'groups:write', 'files:write',
-        'app_mentions:read', 'im:history',
       ].sort(),
     );
     const scopes = parseDocument(slackManifestText).getIn(['oauth_config', 'scopes', 'bot'], true);
@@ -141,5 +142,26 @@ describe('Teams package', () => {
     const result = buildTeamsPackage({ manifestDir: dir, outFile: join(dir, 'out.zip'), appId });
     expect(result.problems).toEqual([expect.stringMatching(/^manifest\.json: cannot read it as JSON/)]);
     expect(result.outFile).toBeUndefined();
+  });
+});
+
+describe('manifests and the command grammar', () => {
+  const manifest = JSON.parse(readFileSync(join(DEFAULT_MANIFEST_DIR, 'manifest.json'), 'utf8')) as TeamsManifest;
+  const t = translator('en-GB');
+
+  it('lists in Teams exactly the commands the bot understands, with their summaries', () => {
+    const expected = COMMANDS.map((command) => ({ title: command.words, description: t(command.summary) }));
+    for (const list of manifest.bots[0]?.commandLists ?? []) {
+      expect(list.commands).toEqual(expected);
+    }
+  });
+
+  it('hints in Slack at commands that exist', () => {
+    const slack = parse(readFileSync(join(DEFAULT_MANIFEST_DIR, '../slack/manifest.yaml'), 'utf8')) as {
+      features: { slash_commands: { usage_hint: string }[] };
+    };
+    const hinted = slack.features.slash_commands[0]?.usage_hint.split('|').map((word) => word.trim()) ?? [];
+    expect(hinted.length).toBeGreaterThan(0);
+    for (const word of hinted) expect(COMMANDS.map((command) => command.words)).toContain(word);
   });
 });

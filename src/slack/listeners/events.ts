@@ -20,4 +20,9 @@ export function registerEvents(app: App, core: BotCore): void {
   app.event('app_uninstalled', async ({ body }) => {
     await core.workspaceRemoved('slack', body.team_id);
   });
+
+  // Revoking the bot's token has the same effect as uninstalling: the bot can no longer post anywhere.
+  app.event('tokens_revoked', async ({ event, body }) => {
+    if ((event.tokens.bot ?? []).length > 0) await core.workspaceRemoved('slack', body.team_id);
+  });
 }
