@@ -1,13 +1,16 @@
 // Benchmark (not a test): the cold-start time of `npm start` until /readyz answers 200, on a fresh
 // embedded database and on an existing one, and the idle memory of the running bot.
-// Run: npm run bench:startup [-- --runs 3]
+// Run: npm run bench:startup [-- --runs 3] [--postgres postgresql://postgres@127.0.0.1:5432/test]
+// With --postgres, the bot uses that PostgreSQL server (a new schema each run) instead of PGlite.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, port: { type: 'string', default: '3990' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '3' }, port: { type: 'string', default: '3990' }, postgres: { type: 'string' } },
+});
 const runs = Number(values.runs);
 const port = Number(values.port);
 
@@ -51,10 +54,17 @@ async function waitReady(started: number, child: ChildProcess): Promise<number> 
   }
 }
 
-async function startOnce(dataDir: string): Promise<{ readyMs: number; child: ChildProcess }> {
+function databaseUrl(dataDir: string, run: number): string {
+  if (!values.postgres) return `pglite:${dataDir}`;
+  const url = new URL(values.postgres);
+  url.searchParams.set('schema', `cop_bench_${process.pid}_${run}`);
+  return url.toString();
+}
+
+async function startOnce(url: string): Promise<{ readyMs: number; child: ChildProcess }> {
   const started = performance.now();
   const child = spawn('npm', ['start', '--silent'], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: `pglite:${dataDir}`, LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: url, LOG_LEVEL: 'warn', NODE_ENV: 'development' },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
@@ -75,12 +85,12 @@ const idleTotal: number[] = [];
 const idleBot: number[] = [];
 for (let i = 0; i < runs; i++) {
   const dir = await mkdtemp(join(tmpdir(), 'cop-bench-'));
-  const dataDir = join(dir, 'db');
+  const url = databaseUrl(join(dir, 'db'), i);
   try {
-    const first = await startOnce(dataDir);
+    const first = await startOnce(url);
     fresh.push(first.readyMs);
     await stop(first.child);
-    const second = await startOnce(dataDir);
+    const second = await startOnce(url);
     existing.push(second.readyMs);
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     const memory = await treeRssBytes(second.child.pid ?? 0);
@@ -93,7 +103,8 @@ for (let i = 0; i < runs; i++) {
 }
 
 const ms = (xs: number[]) => `median ${median(xs).toFixed(0)} ms (runs: ${xs.map((x) => x.toFixed(0)).join(', ')})`;
-console.log(`npm start -> /readyz 200, new database folder:      ${ms(fresh)}`);
-console.log(`npm start -> /readyz 200, existing database folder: ${ms(existing)}`);
+const where = values.postgres ? 'PostgreSQL server schema' : 'PGlite folder';
+console.log(`npm start -> /readyz 200, new ${where}:      ${ms(fresh)}`);
+console.log(`npm start -> /readyz 200, existing ${where}: ${ms(existing)}`);
 const mib = (xs: number[]) => `${(median(xs) / 2 ** 20).toFixed(0)} MiB`;
 console.log(`idle resident memory 5 s after ready: bot process ${mib(idleBot)}; with the npm process that started it ${mib(idleTotal)} (medians)`);
