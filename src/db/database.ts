@@ -73,20 +73,17 @@ export async function openDatabase(databaseUrl: string): Promise<Database> {
       }
     },
     async readinessProblem() {
-      let applied: Set<string>;
       try {
+        const [table] = await prisma.$queryRaw<{ present: boolean }[]>`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present`;
+        if (!table?.present) return 'migrations not applied yet';
         const rows = await prisma.$queryRaw<{ migration_name: string }[]>`
-          SELECT migration_name FROM _prisma_migrations
-          WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
-        applied = new Set(rows.map((row) => row.migration_name));
-      } catch (error) {
-        const code = (error as { code?: string }).code;
-        // 42P01: undefined table, i.e. no migration has run yet.
-        if (code === 'P2010' || /_prisma_migrations/.test(String(error))) return 'migrations not applied yet';
+          SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+        const applied = new Set(rows.map((row) => row.migration_name));
+        const pending = expectedMigrations.filter((name) => !applied.has(name));
+        return pending.length > 0 ? `migrations pending: ${pending.join(', ')}` : undefined;
+      } catch {
         return 'database unreachable';
       }
-      const pending = expectedMigrations.filter((name) => !applied.has(name));
-      return pending.length > 0 ? `migrations pending: ${pending.join(', ')}` : undefined;
     },
     async close() {
       await prisma.$disconnect();

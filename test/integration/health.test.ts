@@ -1,5 +1,8 @@
 // Liveness and readiness over HTTP, on the real server and database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBot } from '../../src/app/bot.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
 import { startTestBot, type TestBot } from '../support/test-bot.js';
 
 let harness: TestBot;
@@ -39,5 +42,22 @@ describe('health endpoints', () => {
 
   it('answers unknown paths with 404', async () => {
     expect((await fetch(`${harness.url}/nothing-here`)).status).toBe(404);
+  });
+});
+
+describe('health endpoints when the database cannot be reached', () => {
+  it('stays live but not ready, saying why', async () => {
+    const config = loadConfig({ PORT: '0', NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/nothing' });
+    const bot = await startBot(config, createLogger('silent'));
+    try {
+      await expect(bot.ready).rejects.toThrow();
+      const url = `http://127.0.0.1:${bot.port}`;
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      const ready = await fetch(`${url}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(((await ready.json()) as { reason: string }).reason).toMatch(/^start-up failed: /);
+    } finally {
+      await bot.stop();
+    }
   });
 });
