@@ -10,7 +10,10 @@ try {
   const applied = await database.migrate();
   console.log(applied.length > 0 ? `Applied: ${applied.join(', ')}` : 'No pending migrations.');
   const seeded = await seedReferenceData(database.prisma);
-  console.log(`Reference data: ${seeded.regions} regions, ${seeded.peoplePromiseElements} People Promise elements, ${seeded.staffGroups} staff groups.`);
+  console.log(
+    `Reference data: ${seeded.regions} regions, ${seeded.peoplePromiseElements} People Promise elements, ` +
+      `${seeded.staffGroups} staff groups, ${seeded.organisations} organisations.`,
+  );
 } finally {
   await database.close();
 }

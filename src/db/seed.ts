@@ -1,6 +1,7 @@
 // Reference data, seeded idempotently at every start: NHS England's seven regions and NHS Wales, the
-// seven People Promise elements, and the NHS Workforce Statistics staff groups. Files in prisma/data
-// come from public NHS sources (prisma/data/SOURCES.md); upserts make a second run change nothing.
+// seven People Promise elements, the NHS Workforce Statistics staff groups, and the NHS organisations
+// members work for. Files in prisma/data come from public NHS sources (prisma/data/SOURCES.md); only
+// rows that are missing or differ are written, so a second run changes nothing.
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { z } from 'zod';
@@ -24,6 +25,24 @@ export const PEOPLE_PROMISE_ELEMENTS = [
 ] as const;
 
 const regionRow = z.object({ nhse_region_code: z.string().regex(/^Y\d\d$/), nhse_region_name: z.string().min(1) });
+const englandOrganisationRow = z.object({
+  org_code: z.string().min(1),
+  org_name: z.string().min(1),
+  org_type: z.string().min(1),
+  is_nhs_trust: z.enum(['true', 'false']),
+  nhse_region_code: z.string().min(1),
+  icb_code: z.string().min(1),
+  icb_name: z.string().min(1),
+});
+const walesOrganisationRow = z.object({
+  org_code: z.string(),
+  org_name: z.string().min(1),
+  org_type: z.string().min(1),
+  confidence: z.enum(['high', 'medium', 'low']),
+});
+/** The code NHS Digital's files use for national bodies in place of a region or ICB. */
+const NATIONAL_BODIES = 'QZZ';
+const ENGLAND_SOURCE = 'NHS Digital, NHS Sickness Absence Rates, March 2025';
 const staffGroupRow = z.object({
   sort_order: z.coerce.number().int(),
   level: z.enum(['all', 'main_staff_group', 'staff_group', 'doctor_grade']),
@@ -55,26 +74,78 @@ export interface SeedCounts {
   regions: number;
   peoplePromiseElements: number;
   staffGroups: number;
-}
-
-interface Row {
-  readonly code: string;
+  organisations: number;
 }
 
 /** The rows of `desired` that are missing from `existing` or differ from it in any field. */
-function changed<T extends Row>(desired: readonly T[], existing: readonly T[]): T[] {
-  const stored = new Map(existing.map((row) => [row.code, row]));
+function changed<T extends object>(desired: readonly T[], existing: readonly T[], key: (row: T) => string): T[] {
+  const stored = new Map(existing.map((row) => [key(row), row]));
   return desired.filter((row) => {
-    const current = stored.get(row.code);
-    return !current || Object.entries(row).some(([key, value]) => current[key as keyof T] !== value);
+    const current = stored.get(key(row));
+    return !current || Object.entries(row).some(([field, value]) => current[field as keyof T] !== value);
   });
 }
 
-/** Seeds the reference data; an unchanged database costs three reads and no writes. */
+const byCode = (row: { code: string }) => row.code;
+
+interface OrganisationRow {
+  odsCode: string | null;
+  name: string;
+  type: string;
+  nation: 'england' | 'wales';
+  regionCode: string | null;
+  icbCode: string | null;
+  icbName: string | null;
+  isNhsTrust: boolean;
+  verified: boolean;
+  source: string;
+}
+
+/** Organisations are matched on their ODS code, or on their name where they have none. */
+const organisationKey = (row: Pick<OrganisationRow, 'odsCode' | 'name'>) => row.odsCode ?? `name:${row.name}`;
+
+async function organisationRows(): Promise<OrganisationRow[]> {
+  const [england, wales] = await Promise.all([
+    readCsv('england_nhs_organisations_2025-03.csv', englandOrganisationRow),
+    readCsv('nhs_wales_organisations.csv', walesOrganisationRow),
+  ]);
+  return [
+    ...england.map((row) => {
+      const national = row.nhse_region_code === NATIONAL_BODIES;
+      return {
+        odsCode: row.org_code,
+        name: row.org_name,
+        type: row.org_type,
+        nation: 'england' as const,
+        regionCode: national ? null : row.nhse_region_code,
+        icbCode: national ? null : row.icb_code,
+        icbName: national ? null : row.icb_name,
+        isNhsTrust: row.is_nhs_trust === 'true',
+        verified: true,
+        source: ENGLAND_SOURCE,
+      };
+    }),
+    ...wales.map((row) => ({
+      odsCode: row.org_code === '' ? null : row.org_code,
+      name: row.org_name,
+      type: row.org_type,
+      nation: 'wales' as const,
+      regionCode: WALES_REGION.code,
+      icbCode: null,
+      icbName: null,
+      isNhsTrust: row.org_type.startsWith('NHS Trust'),
+      verified: true,
+      source: `NHS Wales organisations, assembled from public sources (confidence: ${row.confidence})`,
+    })),
+  ];
+}
+
+/** Seeds the reference data; an unchanged database costs four reads and no writes. */
 export async function seedReferenceData(prisma: PrismaClient): Promise<SeedCounts> {
-  const [regionRows, staffGroupRows] = await Promise.all([
+  const [regionRows, staffGroupRows, organisations] = await Promise.all([
     readCsv('nhs_england_regions.csv', regionRow),
     readCsv('nhs_staff_groups.csv', staffGroupRow),
+    organisationRows(),
   ]);
   const englandRegions = [...regionRows].sort((a, b) => a.nhse_region_name.localeCompare(b.nhse_region_name, 'en-GB'));
   const regions = [
@@ -93,17 +164,33 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<SeedCount
       sortOrder: group.sort_order,
     }));
 
-  const [storedRegions, storedElements, storedGroups] = await Promise.all([
+  const [storedRegions, storedElements, storedGroups, storedOrganisations] = await Promise.all([
     prisma.region.findMany({ select: { code: true, name: true, nation: true, sortOrder: true } }),
     prisma.peoplePromiseElement.findMany({ select: { code: true, name: true, sortOrder: true } }),
     prisma.staffGroup.findMany({ select: { code: true, name: true, level: true, parentCode: true, sortOrder: true } }),
+    prisma.organisation.findMany({
+      where: { verified: true },
+      select: {
+        odsCode: true,
+        name: true,
+        type: true,
+        nation: true,
+        regionCode: true,
+        icbCode: true,
+        icbName: true,
+        isNhsTrust: true,
+        verified: true,
+        source: true,
+      },
+    }),
   ]);
   const writes = {
-    regions: changed(regions, storedRegions),
-    elements: changed(elements, storedElements),
-    staffGroups: changed(staffGroups, storedGroups),
+    regions: changed(regions, storedRegions, byCode),
+    elements: changed(elements, storedElements, byCode),
+    staffGroups: changed(staffGroups, storedGroups, byCode),
+    organisations: changed(organisations, storedOrganisations, organisationKey),
   };
-  if (writes.regions.length + writes.elements.length + writes.staffGroups.length > 0) {
+  if (Object.values(writes).some((rows) => rows.length > 0)) {
     await prisma.$transaction(
       async (tx) => {
         for (const { code, ...data } of writes.regions) await tx.region.upsert({ where: { code }, create: { code, ...data }, update: data });
@@ -111,9 +198,18 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<SeedCount
           await tx.peoplePromiseElement.upsert({ where: { code }, create: { code, ...data }, update: data });
         }
         for (const { code, ...data } of writes.staffGroups) await tx.staffGroup.upsert({ where: { code }, create: { code, ...data }, update: data });
+        for (const organisation of writes.organisations) {
+          const where = organisation.odsCode ? { odsCode: organisation.odsCode } : { name: organisation.name };
+          await tx.organisation.upsert({ where, create: organisation, update: organisation });
+        }
       },
       { timeout: 30_000 },
     );
   }
-  return { regions: regions.length, peoplePromiseElements: elements.length, staffGroups: staffGroups.length };
+  return {
+    regions: regions.length,
+    peoplePromiseElements: elements.length,
+    staffGroups: staffGroups.length,
+    organisations: organisations.length,
+  };
 }

@@ -39,11 +39,12 @@ describe('migrations', () => {
 describe('reference data', () => {
   it('seeds the regions, People Promise elements and staff groups, and a second run changes nothing', async () => {
     const first = await seedReferenceData(database.prisma);
-    expect(first).toEqual({ regions: 8, peoplePromiseElements: 7, staffGroups: 27 });
+    expect(first).toEqual({ regions: 8, peoplePromiseElements: 7, staffGroups: 27, organisations: 292 });
     const snapshot = async () => ({
       regions: await database.prisma.region.findMany({ orderBy: { code: 'asc' } }),
       elements: await database.prisma.peoplePromiseElement.findMany({ orderBy: { code: 'asc' } }),
       groups: await database.prisma.staffGroup.findMany({ orderBy: { code: 'asc' } }),
+      organisations: await database.prisma.organisation.findMany({ orderBy: { name: 'asc' } }),
     });
     const before = await snapshot();
     await seedReferenceData(database.prisma);
@@ -59,5 +60,43 @@ describe('reference data', () => {
   it('links staff groups to their parents', async () => {
     const nurses = await database.prisma.staffGroup.findUniqueOrThrow({ where: { code: 'nurses-health-visitors' } });
     expect(nurses).toMatchObject({ name: 'Nurses & health visitors', level: 'staff_group', parentCode: 'professionally-qualified-clinical-staff' });
+  });
+});
+
+describe('organisations', () => {
+  it('places trusts in their NHS England region with their ICB', async () => {
+    const leeds = await database.prisma.organisation.findUniqueOrThrow({ where: { odsCode: 'RR8' } });
+    expect(leeds).toMatchObject({
+      name: 'Leeds Teaching Hospitals NHS Trust',
+      type: 'Acute',
+      nation: 'england',
+      regionCode: 'Y63',
+      icbCode: 'QWO',
+      icbName: 'West Yorkshire',
+      isNhsTrust: true,
+      verified: true,
+    });
+  });
+
+  it('keeps national bodies without a region', async () => {
+    const national = await database.prisma.organisation.findMany({ where: { nation: 'england', regionCode: null } });
+    expect(national.length).toBeGreaterThan(0);
+    expect(national.every((organisation) => organisation.icbCode === null)).toBe(true);
+  });
+
+  it('puts the NHS Wales boards and trusts in NHS Wales, including bodies without an ODS code', async () => {
+    const wales = await database.prisma.organisation.findMany({ where: { regionCode: 'WALES' }, orderBy: { name: 'asc' } });
+    expect(wales).toHaveLength(12);
+    expect(wales.filter((organisation) => organisation.type === 'Local Health Board')).toHaveLength(7);
+    expect(wales.find((organisation) => organisation.name === 'Health Education and Improvement Wales')).toMatchObject({
+      odsCode: null,
+      source: expect.stringContaining('confidence: low') as unknown,
+    });
+  });
+
+  it('counts every region', async () => {
+    const perRegion = await database.prisma.organisation.groupBy({ by: ['regionCode'], _count: true, orderBy: { regionCode: 'asc' } });
+    expect(perRegion.every((group) => group._count > 0)).toBe(true);
+    expect(perRegion.map((group) => group.regionCode)).toEqual(['WALES', 'Y56', 'Y58', 'Y59', 'Y60', 'Y61', 'Y62', 'Y63', null]);
   });
 });
