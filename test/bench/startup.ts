@@ -7,6 +7,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { dropServerSchema, serverSchemaUrl } from './bench-database.js';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '3' }, port: { type: 'string', default: '3990' }, postgres: { type: 'string' } },
@@ -55,10 +56,7 @@ async function waitReady(started: number, child: ChildProcess): Promise<number> 
 }
 
 function databaseUrl(dataDir: string, run: number): string {
-  if (!values.postgres) return `pglite:${dataDir}`;
-  const url = new URL(values.postgres);
-  url.searchParams.set('schema', `cop_bench_${process.pid}_${run}`);
-  return url.toString();
+  return values.postgres ? serverSchemaUrl(values.postgres, `cop_bench_${process.pid}_${run}`) : `pglite:${dataDir}`;
 }
 
 async function startOnce(url: string): Promise<{ readyMs: number; child: ChildProcess }> {
@@ -99,6 +97,7 @@ for (let i = 0; i < runs; i++) {
     await stop(second.child);
   } finally {
     await rm(dir, { recursive: true, force: true });
+    if (values.postgres) await dropServerSchema(url);
   }
 }
 
