@@ -6,6 +6,8 @@ import type { Config } from '../config.js';
 import { BotCore } from '../core/bot-core.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { PrismaConversationStore } from '../db/repositories/conversation-repository.js';
+import { PrismaMemberStore } from '../db/repositories/member-repository.js';
+import { PrismaReferenceData } from '../db/repositories/reference-data-repository.js';
 import { PrismaRegionDirectory } from '../db/repositories/region-repository.js';
 import { seedReferenceData } from '../db/seed.js';
 import type { Logger } from '../logger.js';
@@ -24,7 +26,12 @@ export interface RunningBot {
 export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
   const database = await openDatabase(config.databaseUrl);
   const core = new BotCore(
-    { regions: new PrismaRegionDirectory(database.prisma), conversations: new PrismaConversationStore(database.prisma) },
+    {
+      regions: new PrismaRegionDirectory(database.prisma),
+      conversations: new PrismaConversationStore(database.prisma),
+      members: new PrismaMemberStore(database.prisma),
+      reference: new PrismaReferenceData(database.prisma),
+    },
     logger,
   );
 

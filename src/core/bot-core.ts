@@ -6,7 +6,18 @@ import { internalErrorReply, invalidArgumentsReply, unknownCommandReply } from '
 import { Grammar } from './commands/grammar.js';
 import type { ConversationAddress, Platform, RequestContext } from './context.js';
 import type { InstallDetails } from './conversations/conversation-store.js';
+import type { ActionHandler, FormHandler, FormOutcome, FormValues } from './forms/form-handler.js';
 import { helpCommand } from './help/help-command.js';
+import {
+  eraseAction,
+  eraseCommand,
+  joinCommand,
+  leaveCommand,
+  myDataCommand,
+  profileCommand,
+  profileEditCommand,
+  profileFormHandler,
+} from './members/member-commands.js';
 import { regionsCommand } from './regions/regions-command.js';
 import { message, type Reply } from './reply/reply.js';
 import type { CoreServices } from './services.js';
@@ -18,7 +29,19 @@ export interface CoreLogger {
 }
 
 /** Every command, in the order `help` lists them. */
-export const COMMANDS: readonly Command[] = [helpCommand, regionsCommand];
+export const COMMANDS: readonly Command[] = [
+  helpCommand,
+  regionsCommand,
+  joinCommand,
+  profileCommand,
+  profileEditCommand,
+  myDataCommand,
+  leaveCommand,
+  eraseCommand,
+];
+
+const FORMS: readonly FormHandler[] = [profileFormHandler];
+const ACTIONS: readonly ActionHandler[] = [eraseAction];
 
 export class BotCore {
   readonly services: CoreServices;
@@ -48,8 +71,34 @@ export class BotCore {
   /** A button click. The value is re-validated here, since anyone who can see a message can replay it. */
   async handleAction(action: string, value: string | undefined, context: RequestContext): Promise<Reply> {
     if (action === RUN_COMMAND_ACTION && value !== undefined) return this.handleText(value, context);
+    const handler = ACTIONS.find((candidate) => candidate.id === action);
+    if (handler) return this.guard(`action ${action}`, context, () => handler.run(value, context, this.services));
     const text = context.t('error.unknownAction');
     return message(text, [{ kind: 'text', text }]);
+  }
+
+  /** A submitted form: messages beside fields when something is wrong (nothing saved), else the reply. */
+  async handleFormSubmit(formId: string, values: FormValues, state: string | undefined, context: RequestContext): Promise<FormOutcome> {
+    const handler = FORMS.find((candidate) => candidate.id === formId);
+    if (!handler) return { kind: 'done', reply: message(context.t('error.unknownAction'), [{ kind: 'text', text: context.t('error.unknownAction') }]) };
+    try {
+      return await handler.submit(values, state, context, this.services);
+    } catch (error) {
+      this.log.error({ err: error, form: formId, platform: context.actor.platform }, 'form submission failed');
+      return { kind: 'done', reply: internalErrorReply(context) };
+    }
+  }
+
+  /** Options for a searchable field, matching what the person typed so far. */
+  async formFieldOptions(formId: string, fieldId: string, query: string, context: RequestContext): Promise<readonly { label: string; value: string }[]> {
+    const handler = FORMS.find((candidate) => candidate.id === formId);
+    if (!handler?.options) return [];
+    try {
+      return await handler.options(fieldId, query.slice(0, 100), context, this.services);
+    } catch (error) {
+      this.log.error({ err: error, form: formId }, 'loading form options failed');
+      return [];
+    }
   }
 
   async conversationInstalled(address: ConversationAddress, details: InstallDetails): Promise<void> {
@@ -69,12 +118,16 @@ export class BotCore {
     await this.services.conversations.refreshServiceUrl(address, serviceUrl);
   }
 
-  private async run(command: Command, args: unknown, context: RequestContext): Promise<Reply> {
+  private run(command: Command, args: unknown, context: RequestContext): Promise<Reply> {
+    return this.guard(command.words, context, () => command.run(args, context, this.services));
+  }
+
+  private async guard(what: string, context: RequestContext, work: () => Promise<Reply>): Promise<Reply> {
     try {
-      return await command.run(args, context, this.services);
+      return await work();
     } catch (error) {
       // The command words are logged, never the arguments: those can hold names or other personal data.
-      this.log.error({ err: error, command: command.words, platform: context.actor.platform }, 'command failed');
+      this.log.error({ err: error, command: what, platform: context.actor.platform }, 'command failed');
       return internalErrorReply(context);
     }
   }

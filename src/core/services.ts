@@ -1,10 +1,13 @@
 // The ports the core's features use. `src/app/compose.ts` wires them to the Prisma repositories.
 import type { Grammar } from './commands/grammar.js';
 import type { ConversationStore } from './conversations/conversation-store.js';
+import type { MemberStore, ReferenceData } from './members/member-store.js';
 import type { RegionDirectory } from './regions/region-directory.js';
 
 export interface CoreServices {
   readonly grammar: Grammar;
   readonly regions: RegionDirectory;
   readonly conversations: ConversationStore;
+  readonly members: MemberStore;
+  readonly reference: ReferenceData;
 }

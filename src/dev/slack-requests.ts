@@ -73,3 +73,67 @@ export async function postToSlackEndpoint(
     body,
   });
 }
+
+/** A modal submission as Slack sends it; `values` maps block ids to the input's state. */
+export function viewSubmissionBody(
+  callbackId: string,
+  values: Record<string, Record<string, unknown>>,
+  privateMetadata = '',
+  who: SlackIdentity = LOCAL_SLACK_IDENTITY,
+): string {
+  const payload = {
+    type: 'view_submission',
+    team: { id: who.teamId, domain: 'local' },
+    user: { id: who.userId, username: 'local', name: 'local', team_id: who.teamId },
+    api_app_id: 'A0LOCAL',
+    token: 'deprecated-verification-token',
+    trigger_id: '1.2.local',
+    view: {
+      id: 'V0LOCAL',
+      team_id: who.teamId,
+      type: 'modal',
+      callback_id: callbackId,
+      private_metadata: privateMetadata,
+      blocks: [],
+      state: { values: Object.fromEntries(Object.entries(values).map(([blockId, state]) => [blockId, { value: state }])) },
+      hash: '1700000000.local',
+      title: { type: 'plain_text', text: 'Form' },
+      app_id: 'A0LOCAL',
+      bot_id: 'B0LOCAL',
+    },
+    response_urls: [],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** A request for the options of an external select, as Slack sends it while someone types. */
+export function blockSuggestionBody(callbackId: string, blockId: string, query: string, who: SlackIdentity = LOCAL_SLACK_IDENTITY): string {
+  const payload = {
+    type: 'block_suggestion',
+    user: { id: who.userId, username: 'local', name: 'local', team_id: who.teamId },
+    container: { type: 'view', view_id: 'V0LOCAL' },
+    api_app_id: 'A0LOCAL',
+    token: 'deprecated-verification-token',
+    action_id: 'value',
+    block_id: blockId,
+    value: query,
+    team: { id: who.teamId, domain: 'local' },
+    view: { id: 'V0LOCAL', type: 'modal', callback_id: callbackId, private_metadata: '', blocks: [], state: { values: {} } },
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** Slack's state for one input element, by element type. */
+export const slackInput = {
+  text: (value: string) => ({ type: 'plain_text_input', value }),
+  select: (value: string) => ({ type: 'static_select', selected_option: { text: { type: 'plain_text', text: value }, value } }),
+  search: (value: string) => ({ type: 'external_select', selected_option: { text: { type: 'plain_text', text: value }, value } }),
+  multi: (values: string[]) => ({
+    type: 'multi_static_select',
+    selected_options: values.map((value) => ({ text: { type: 'plain_text', text: value }, value })),
+  }),
+  checkbox: (checked: boolean) => ({
+    type: 'checkboxes',
+    selected_options: checked ? [{ text: { type: 'plain_text', text: 'yes' }, value: 'true' }] : [],
+  }),
+};

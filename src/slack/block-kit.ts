@@ -148,7 +148,7 @@ export function renderMessage(reply: Message): SlackMessage {
   return { text: truncate(replyToPlainText(reply, { commandPrefix: COMMAND_PREFIX }), LIMIT.messageText), blocks };
 }
 
-function option(label: string, value: string): PlainTextOption {
+export function option(label: string, value: string): PlainTextOption {
   return { text: plain(label, LIMIT.optionText), value: value.slice(0, LIMIT.optionValue) };
 }
 
@@ -169,6 +169,20 @@ function renderInput(field: Field): InputBlock {
         },
       };
     case 'select': {
+      if (field.searchable && !field.multiple) {
+        const initial = field.options.find((o) => field.initial?.includes(o.value));
+        return {
+          ...base,
+          dispatch_action: false,
+          element: {
+            type: 'external_select',
+            action_id: 'value',
+            min_query_length: 2,
+            ...(field.placeholder ? { placeholder: plain(field.placeholder, LIMIT.inputPlaceholder) } : {}),
+            ...(initial ? { initial_option: option(initial.label, initial.value) } : {}),
+          },
+        };
+      }
       const options = field.options.slice(0, LIMIT.optionsPerSelect).map((o) => option(o.label, o.value));
       const initial = options.filter((o) => field.initial?.includes(o.value ?? ''));
       return {

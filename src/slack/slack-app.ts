@@ -8,6 +8,7 @@ import type { Logger } from '../logger.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
+import { registerViews } from './listeners/views.js';
 import { boltLogger } from './slack-logger.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -41,6 +42,7 @@ export function createSlackAdapter(config: SlackConfig, core: BotCore, server: E
   registerCommands(app, core, logger);
   registerActions(app, core, logger);
   registerEvents(app, core);
+  registerViews(app, core, logger);
   app.error((error) => {
     logger.error({ err: error, component: 'slack' }, 'unhandled error in a Slack listener');
     return Promise.resolve();

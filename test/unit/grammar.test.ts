@@ -10,6 +10,8 @@ import { en } from '../../src/core/i18n/en.js';
 import type { RegionDirectory, RegionWithChannels } from '../../src/core/regions/region-directory.js';
 import type { Block, Message, Reply, Rich } from '../../src/core/reply/reply.js';
 import { requestContext } from '../../src/core/request-context.js';
+import type { MemberRecord } from '../../src/core/members/member.js';
+import type { MemberStore, ReferenceData } from '../../src/core/members/member-store.js';
 
 describe('tokenize', () => {
   it('splits on any whitespace', () => {
@@ -175,6 +177,30 @@ class MemoryConversations implements ConversationStore {
   async refreshServiceUrl(_address: ConversationAddress, _serviceUrl: string): Promise<void> {}
 }
 
+/** No members: the commands these tests drive never reach the member store. */
+class NoMembers implements MemberStore {
+  findByIdentity(): Promise<MemberRecord | undefined> {
+    return Promise.resolve(undefined);
+  }
+  saveProfile(): Promise<{ created: boolean }> {
+    return Promise.reject(new Error('no member is saved in these tests'));
+  }
+  leave(): Promise<void> {
+    return Promise.resolve();
+  }
+  erase(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+const NO_REFERENCE_DATA: ReferenceData = {
+  regions: () => Promise.resolve([]),
+  staffGroups: () => Promise.resolve([]),
+  promiseElements: () => Promise.resolve([]),
+  searchOrganisations: () => Promise.resolve([]),
+  organisation: () => Promise.resolve(undefined),
+};
+
 interface LogCall {
   readonly level: 'error' | 'info';
   readonly details: object;
@@ -210,7 +236,7 @@ const sampleRegions: RegionWithChannels[] = [
 
 function coreWith(regions: RegionDirectory) {
   const logger = recordingLogger();
-  return { core: new BotCore({ regions, conversations: new MemoryConversations() }, logger), logger };
+  return { core: new BotCore({ regions, conversations: new MemoryConversations(), members: new NoMembers(), reference: NO_REFERENCE_DATA }, logger), logger };
 }
 
 function plain(rich: Rich): string {
@@ -408,7 +434,7 @@ describe('BotCore.handleAction', () => {
 describe('BotCore conversation events', () => {
   it('passes installs and removals to the conversation store', async () => {
     const conversations = new MemoryConversations();
-    const core = new BotCore({ regions: new MemoryRegions([]), conversations }, recordingLogger());
+    const core = new BotCore({ regions: new MemoryRegions([]), conversations, members: new NoMembers(), reference: NO_REFERENCE_DATA }, recordingLogger());
     await core.conversationInstalled(conversation, { name: 'london-cop' });
     await core.conversationRemoved(conversation);
     expect([...conversations.installed.values()]).toEqual([{ name: 'london-cop' }]);

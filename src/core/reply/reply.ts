@@ -60,6 +60,12 @@ export type Field =
       readonly label: string;
       readonly required: boolean;
       readonly multiple?: boolean;
+      /**
+       * Typing part of an option finds it. Slack loads matching options from the form's handler
+       * (FormHandler.options) as the person types; Teams filters `options` in the card.
+       */
+      readonly searchable?: boolean;
+      readonly placeholder?: string;
       readonly options: readonly { readonly label: string; readonly value: string }[];
       readonly initial?: readonly string[];
     }

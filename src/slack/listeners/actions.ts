@@ -8,7 +8,7 @@ import { sendReply } from '../send-reply.js';
 import { slackRequestContext } from '../slack-context.js';
 
 export function registerActions(app: App, core: BotCore, logger: Logger): void {
-  app.action<BlockAction<ButtonAction>>(/^cop\./, async ({ action, body, ack, respond }) => {
+  app.action<BlockAction<ButtonAction>>(/^(cop|member)\./, async ({ action, body, ack, respond, client }) => {
     await ack();
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     const container = body.container as { channel_id?: string } | undefined;
@@ -16,6 +16,6 @@ export function registerActions(app: App, core: BotCore, logger: Logger): void {
     const context = slackRequestContext(teamId, body.user.id, channelId);
     const actionId = action.action_id.split(ACTION_ID_SEPARATOR)[0] ?? action.action_id;
     const reply = await core.handleAction(actionId, action.value, context);
-    await sendReply(reply, respond, logger);
+    await sendReply(reply, { respond, client, triggerId: body.trigger_id }, logger);
   });
 }

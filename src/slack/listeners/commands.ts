@@ -8,10 +8,10 @@ import { sendReply } from '../send-reply.js';
 import { slackRequestContext } from '../slack-context.js';
 
 export function registerCommands(app: App, core: BotCore, logger: Logger): void {
-  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     await ack();
     const context = slackRequestContext(command.team_id, command.user_id, command.channel_id);
     const reply = await core.handleText(command.text, context);
-    await sendReply(reply, respond, logger);
+    await sendReply(reply, { respond, client, triggerId: command.trigger_id }, logger);
   });
 }

@@ -3,13 +3,32 @@ import type { Application } from '@microsoft/teams-ai';
 import { ActivityTypes } from 'botbuilder';
 import { RUN_COMMAND_ACTION } from '../../core/actions.js';
 import type { BotCore } from '../../core/bot-core.js';
-import { VERB_FIELD } from '../adaptive-card.js';
+import { FORM_SUBMIT_VERB, VERB_FIELD } from '../adaptive-card.js';
 import { sendReply } from '../send-reply.js';
 import { teamsRequestContext } from '../teams-context.js';
 
 export function registerMessages(app: Application, core: BotCore): void {
   // Card routes first: a button click arrives as a message with a value and no text.
   app.adaptiveCards.actionSubmit<Record<string, unknown>>(RUN_COMMAND_ACTION, async (context, _state, data) => {
+    const value = typeof data['value'] === 'string' ? data['value'] : undefined;
+    const reply = await core.handleAction(String(data[VERB_FIELD]), value, teamsRequestContext(context.activity));
+    await sendReply(context, reply);
+  });
+
+  app.adaptiveCards.actionSubmit<Record<string, unknown>>(FORM_SUBMIT_VERB, async (context, _state, data) => {
+    const { [VERB_FIELD]: _verb, form, state, ...inputs } = data;
+    const values = Object.fromEntries(Object.entries(inputs).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    const outcome = await core.handleFormSubmit(
+      typeof form === 'string' ? form : '',
+      values,
+      typeof state === 'string' ? state : undefined,
+      teamsRequestContext(context.activity),
+    );
+    await sendReply(context, outcome.kind === 'invalid' ? outcome.form : outcome.reply);
+  });
+
+  // Other buttons with an action of the core's (e.g. confirming erasure).
+  app.adaptiveCards.actionSubmit<Record<string, unknown>>(/^member\./, async (context, _state, data) => {
     const value = typeof data['value'] === 'string' ? data['value'] : undefined;
     const reply = await core.handleAction(String(data[VERB_FIELD]), value, teamsRequestContext(context.activity));
     await sendReply(context, reply);

@@ -1,0 +1,52 @@
+// What happens when a form is submitted: the feature that built the form validates the values and
+// either answers with messages beside fields (nothing saved) or does the work and replies.
+import type { RequestContext } from '../context.js';
+import type { Field, Form, Message, Reply } from '../reply/reply.js';
+import type { CoreServices } from '../services.js';
+
+/** Submitted values by field id: one value, several (multi-selects, checkboxes) or none. */
+export type FormValues = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+export type FormOutcome =
+  | {
+      readonly kind: 'invalid';
+      readonly errors: Readonly<Record<string, string>>;
+      /** The form again, as submitted and with the errors, for platforms that send a new copy (Teams). */
+      readonly form: Form;
+    }
+  | { readonly kind: 'done'; readonly reply: Message };
+
+export interface FormHandler {
+  /** The form id it handles (Form.id). */
+  readonly id: string;
+  submit(values: FormValues, state: string | undefined, context: RequestContext, services: CoreServices): Promise<FormOutcome>;
+  /** Options matching what a person typed in a searchable field (Slack loads long option lists this way). */
+  options?(fieldId: string, query: string, context: RequestContext, services: CoreServices): Promise<readonly { label: string; value: string }[]>;
+}
+
+export interface ActionHandler {
+  /** The button's action id. */
+  readonly id: string;
+  run(value: string | undefined, context: RequestContext, services: CoreServices): Promise<Reply>;
+}
+
+function asList(value: string | readonly string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return typeof value === 'string' ? value.split(',').filter((v) => v !== '') : [...value];
+}
+
+/** The form with what was submitted as its values and the errors beside the fields. */
+export function withSubmission(form: Form, values: FormValues, errors: Readonly<Record<string, string>>): Form {
+  const fields = form.fields.map((field): Field => {
+    const value = values[field.id];
+    switch (field.kind) {
+      case 'select':
+        return { ...field, initial: asList(value) };
+      case 'checkbox':
+        return { ...field, initial: asList(value).includes('true') };
+      default:
+        return { ...field, initial: asList(value)[0] ?? '' };
+    }
+  });
+  return { ...form, fields, errors };
+}

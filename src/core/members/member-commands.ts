@@ -1,0 +1,201 @@
+// Membership commands: join, profile, profile edit, leave, erase my data, my data; the profile form's
+// submission; and the erase confirmation button.
+import { z } from 'zod';
+import { RUN_COMMAND_ACTION } from '../actions.js';
+import { defineCommand } from '../commands/command.js';
+import type { RequestContext } from '../context.js';
+import { withSubmission, type ActionHandler, type FormHandler } from '../forms/form-handler.js';
+import { message, type Block, type Message } from '../reply/reply.js';
+import type { CoreServices } from '../services.js';
+import type { MemberRecord } from './member.js';
+import { buildProfileForm, parseProfile, PROFILE_FORM_ID } from './profile-form.js';
+
+export const ERASE_ACTION = 'member.erase';
+const noArguments = z.array(z.string()).max(0);
+
+const text = (value: string): Message => message(value, [{ kind: 'text', text: value }]);
+
+function labels(codes: readonly string[], choices: readonly { value: string; label: string }[], none: string): string {
+  const names = codes.map((code) => choices.find((choice) => choice.value === code)?.label ?? code);
+  return names.length > 0 ? names.join(', ') : none;
+}
+
+async function profileReply(member: MemberRecord, { t }: RequestContext, services: CoreServices): Promise<Message> {
+  const [staffGroups, promiseElements] = await Promise.all([services.reference.staffGroups(), services.reference.promiseElements()]);
+  const organisation = member.organisation
+    ? `${member.organisation.name}${member.organisation.verified ? '' : ` ${t('profile.unverified')}`}`
+    : t('profile.none');
+  const blocks: Block[] = [
+    { kind: 'heading', text: t('profile.heading') },
+    {
+      kind: 'facts',
+      facts: [
+        { label: t('profile.name'), value: member.displayName ?? t('profile.none') },
+        { label: t('profile.organisation'), value: organisation },
+        { label: t('profile.region'), value: member.region?.name ?? t('profile.none') },
+        { label: t('profile.role'), value: member.role ? t(`member.role.${member.role}`) : t('profile.none') },
+        { label: t('profile.staffGroups'), value: labels(member.staffGroups, staffGroups, t('profile.none')) },
+        { label: t('profile.promiseElements'), value: labels(member.promiseElements, promiseElements, t('profile.none')) },
+        { label: t('profile.directory'), value: member.inDirectory ? t('profile.yes') : t('profile.no') },
+      ],
+    },
+    ...(member.status === 'left' ? [{ kind: 'note' as const, text: t('profile.left') }] : []),
+    {
+      kind: 'buttons',
+      buttons: [
+        { label: t('profile.button.edit'), action: RUN_COMMAND_ACTION, value: 'profile edit' },
+        { label: t('profile.button.myData'), action: RUN_COMMAND_ACTION, value: 'my data' },
+      ],
+    },
+  ];
+  return message(t('profile.heading'), blocks);
+}
+
+/** The member behind the person asking, unless they were erased (then they are nobody to us). */
+async function currentMember(context: RequestContext, services: CoreServices): Promise<MemberRecord | undefined> {
+  const member = await services.members.findByIdentity(context.actor);
+  return member?.status === 'erased' ? undefined : member;
+}
+
+export const joinCommand = defineCommand({
+  words: 'join',
+  args: noArguments,
+  usage: 'join',
+  summary: 'join.commandSummary',
+  examples: ['join'],
+  async run(_args, context, services) {
+    return buildProfileForm(context.t, services.reference, await currentMember(context, services));
+  },
+});
+
+export const profileEditCommand = defineCommand({
+  words: 'profile edit',
+  args: noArguments,
+  usage: 'profile edit',
+  summary: 'profileEdit.commandSummary',
+  examples: ['profile edit'],
+  async run(_args, context, services) {
+    const member = await currentMember(context, services);
+    if (!member) return text(context.t('profile.notMember'));
+    return buildProfileForm(context.t, services.reference, member);
+  },
+});
+
+export const profileCommand = defineCommand({
+  words: 'profile',
+  args: noArguments,
+  usage: 'profile',
+  summary: 'profile.commandSummary',
+  examples: ['profile'],
+  async run(_args, context, services) {
+    const member = await currentMember(context, services);
+    return member ? profileReply(member, context, services) : text(context.t('profile.notMember'));
+  },
+});
+
+export const leaveCommand = defineCommand({
+  words: 'leave',
+  args: noArguments,
+  usage: 'leave',
+  summary: 'leave.commandSummary',
+  examples: ['leave'],
+  async run(_args, context, services) {
+    const member = await currentMember(context, services);
+    if (member?.status !== 'active') return text(context.t('leave.notMember'));
+    await services.members.leave(member.id);
+    return text(context.t('leave.done'));
+  },
+});
+
+export const eraseCommand = defineCommand({
+  words: 'erase my data',
+  aliases: ['erase'],
+  args: noArguments,
+  usage: 'erase my data',
+  summary: 'erase.commandSummary',
+  examples: ['erase my data'],
+  async run(_args, context, services) {
+    const { t } = context;
+    const member = await currentMember(context, services);
+    if (!member) return text(t('erase.nothing'));
+    return message(t('erase.confirm'), [
+      { kind: 'text', text: t('erase.confirm') },
+      { kind: 'buttons', buttons: [{ label: t('erase.button'), action: ERASE_ACTION, value: member.id, style: 'danger' }] },
+    ]);
+  },
+});
+
+export const myDataCommand = defineCommand({
+  words: 'my data',
+  args: noArguments,
+  usage: 'my data',
+  summary: 'myData.commandSummary',
+  examples: ['my data'],
+  async run(_args, context, services) {
+    const { t } = context;
+    const member = await currentMember(context, services);
+    if (!member) return text(t('myData.nothing'));
+    const profile = await profileReply(member, context, services);
+    const date = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : t('profile.none'));
+    return message(t('myData.heading'), [
+      { kind: 'heading', text: t('myData.heading') },
+      ...profile.blocks.filter((block) => block.kind === 'facts'),
+      {
+        kind: 'facts',
+        facts: [
+          { label: t('myData.status'), value: member.status === 'active' ? t('myData.status.active') : t('myData.status.left') },
+          { label: t('myData.joined'), value: date(member.joinedAt) },
+          { label: t('myData.updated'), value: date(member.updatedAt) },
+          { label: t('myData.consented'), value: date(member.consentedAt) },
+          {
+            label: t('myData.accounts'),
+            value: member.identities.map((identity) => `${identity.platform} ${identity.workspaceId} ${identity.userId}`).join('; '),
+          },
+          {
+            label: t('myData.roles'),
+            value: member.roles.length > 0 ? member.roles.map((role) => [role.role, role.regionCode].filter(Boolean).join(' ')).join('; ') : t('profile.none'),
+          },
+        ],
+      },
+    ]);
+  },
+});
+
+export const profileFormHandler: FormHandler = {
+  id: PROFILE_FORM_ID,
+  async submit(values, state, context, services) {
+    const { t } = context;
+    const existing = await services.members.findByIdentity(context.actor);
+    const invalid = async (errors: Record<string, string>) => ({
+      kind: 'invalid' as const,
+      errors,
+      form: withSubmission(await buildProfileForm(t, services.reference, existing), values, errors),
+    });
+    // The form carries the id of the member it was opened for. If that member is gone (erased while the
+    // form was open), the submission is no consent to keep data again: they must start again.
+    if (state && state !== existing?.id) return invalid({ displayName: t('join.error.erased') });
+    const parsed = await parseProfile(values, t, services.reference);
+    if (!parsed.ok) return invalid(parsed.errors);
+    const { created } = await services.members.saveProfile(context.actor, parsed.profile);
+    const region = (await services.reference.regions()).find((r) => r.value === parsed.profile.regionCode)?.label ?? parsed.profile.regionCode;
+    return { kind: 'done', reply: text(created || existing?.status === 'left' ? t('join.welcome', { name: parsed.profile.displayName, region }) : t('join.updated')) };
+  },
+  async options(fieldId, query, _context, services) {
+    if (fieldId !== 'organisation') return [];
+    const found = await services.reference.searchOrganisations(query, 100);
+    return found.map((organisation) => ({ label: organisation.label, value: organisation.value }));
+  },
+};
+
+export const eraseAction: ActionHandler = {
+  id: ERASE_ACTION,
+  async run(value, context, services) {
+    const { t } = context;
+    const member = await services.members.findByIdentity(context.actor);
+    if (!member || member.status === 'erased') return text(t('erase.nothing'));
+    // The button carries the member id it was made for: someone else clicking it erases nothing.
+    if (member.id !== value) return text(t('erase.notYours'));
+    await services.members.erase(member.id);
+    return text(t('erase.done'));
+  },
+};

@@ -1,0 +1,29 @@
+// What the members feature needs from storage; implemented over Prisma in src/db/repositories.
+import type { Actor } from '../context.js';
+import type { Choice, MemberRecord, OrganisationChoice, Profile } from './member.js';
+
+export interface MemberStore {
+  /** The member behind a platform identity, whatever their status; undefined for someone unknown. */
+  findByIdentity(actor: Actor): Promise<MemberRecord | undefined>;
+  /**
+   * Creates the member (with the identity) or updates their profile, in one transaction with its audit
+   * entry; a member who had left becomes active again. Consent is recorded with the time.
+   */
+  saveProfile(actor: Actor, profile: Profile): Promise<{ readonly created: boolean }>;
+  /** Ends the membership; the profile is kept so the member can come back. Audited. */
+  leave(memberId: string): Promise<void>;
+  /**
+   * Erases the member: identities and the Teams personal conversations that hold their ids deleted,
+   * personal fields emptied, roles removed; an audit entry without personal data records it.
+   */
+  erase(memberId: string): Promise<void>;
+}
+
+export interface ReferenceData {
+  regions(): Promise<readonly Choice[]>;
+  staffGroups(): Promise<readonly Choice[]>;
+  promiseElements(): Promise<readonly Choice[]>;
+  /** Organisations whose name contains `query` (any case), verified first, at most `limit`. */
+  searchOrganisations(query: string, limit: number): Promise<readonly OrganisationChoice[]>;
+  organisation(id: string): Promise<OrganisationChoice | undefined>;
+}

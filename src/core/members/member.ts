@@ -1,0 +1,52 @@
+// Members: who they are in the community (profile), where they can be reached (platform identities)
+// and what else they may do (roles). Plain data shared by the members feature and its store.
+import type { Platform } from '../context.js';
+
+export const MEMBER_ROLES = [
+  'retention_lead',
+  'people_promise_lead',
+  'workforce_hr',
+  'clinical_lead',
+  'staff_side',
+  'icb_workforce',
+  'other',
+] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+export interface Profile {
+  readonly displayName: string;
+  readonly organisationId: string;
+  readonly regionCode: string;
+  readonly role: MemberRole;
+  readonly staffGroups: readonly string[];
+  readonly promiseElements: readonly string[];
+  readonly inDirectory: boolean;
+}
+
+export interface MemberRecord {
+  readonly id: string;
+  readonly status: 'active' | 'left' | 'erased';
+  readonly displayName: string | null;
+  readonly organisation: { readonly id: string; readonly name: string; readonly verified: boolean } | null;
+  readonly region: { readonly code: string; readonly name: string } | null;
+  readonly role: MemberRole | null;
+  readonly staffGroups: readonly string[];
+  readonly promiseElements: readonly string[];
+  readonly inDirectory: boolean;
+  readonly consentedAt: Date | null;
+  readonly joinedAt: Date;
+  readonly updatedAt: Date;
+  readonly leftAt: Date | null;
+  readonly identities: readonly { readonly platform: Platform; readonly workspaceId: string; readonly userId: string; readonly linkedAt: Date }[];
+  readonly roles: readonly { readonly role: 'facilitator' | 'national_admin'; readonly regionCode: string | null }[];
+}
+
+/** A label and a value, for reference data shown as form options. */
+export interface Choice {
+  readonly value: string;
+  readonly label: string;
+}
+
+export interface OrganisationChoice extends Choice {
+  readonly regionCode: string | null;
+}

@@ -1,0 +1,115 @@
+// Members, their platform identities and roles, through Prisma. Every write and its audit entry share
+// one transaction; audit entries name the member by internal id only.
+import type { PrismaClient } from '../database.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import type { Actor } from '../../core/context.js';
+import type { MemberRecord, Profile } from '../../core/members/member.js';
+import type { MemberStore } from '../../core/members/member-store.js';
+
+const memberSelect = {
+  id: true,
+  status: true,
+  displayName: true,
+  organisation: { select: { id: true, name: true, verified: true } },
+  region: { select: { code: true, name: true } },
+  role: true,
+  staffGroups: true,
+  promiseElements: true,
+  inDirectory: true,
+  consentedAt: true,
+  joinedAt: true,
+  updatedAt: true,
+  leftAt: true,
+  identities: { select: { platform: true, workspaceId: true, userId: true, linkedAt: true }, orderBy: { linkedAt: 'asc' } },
+  roleGrants: { select: { role: true, regionCode: true }, orderBy: { grantedAt: 'asc' } },
+} satisfies Prisma.MemberSelect;
+
+type MemberRow = Prisma.MemberGetPayload<{ select: typeof memberSelect }>;
+
+function toRecord(row: MemberRow): MemberRecord {
+  const { roleGrants, ...rest } = row;
+  return { ...rest, roles: roleGrants };
+}
+
+const identityKey = (actor: Actor) => ({ platform: actor.platform, workspaceId: actor.workspaceId, userId: actor.userId });
+
+export class PrismaMemberStore implements MemberStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async findByIdentity(actor: Actor): Promise<MemberRecord | undefined> {
+    const identity = await this.prisma.platformIdentity.findUnique({
+      where: { platform_workspaceId_userId: identityKey(actor) },
+      select: { member: { select: memberSelect } },
+    });
+    return identity ? toRecord(identity.member) : undefined;
+  }
+
+  async saveProfile(actor: Actor, profile: Profile): Promise<{ created: boolean }> {
+    const data = {
+      displayName: profile.displayName,
+      organisationId: profile.organisationId,
+      regionCode: profile.regionCode,
+      role: profile.role,
+      staffGroups: [...profile.staffGroups],
+      promiseElements: [...profile.promiseElements],
+      inDirectory: profile.inDirectory,
+      status: 'active' as const,
+      leftAt: null,
+    };
+    return this.prisma.$transaction(async (tx) => {
+      const identity = await tx.platformIdentity.findUnique({
+        where: { platform_workspaceId_userId: identityKey(actor) },
+        select: { memberId: true },
+      });
+      if (identity) {
+        await tx.member.update({ where: { id: identity.memberId }, data: { ...data, consentedAt: new Date() } });
+        await tx.auditEntry.create({ data: { action: 'member.profile_updated', subject: identity.memberId } });
+        return { created: false };
+      }
+      const member = await tx.member.create({
+        data: { ...data, consentedAt: new Date(), identities: { create: identityKey(actor) } },
+        select: { id: true },
+      });
+      await tx.auditEntry.create({ data: { action: 'member.joined', subject: member.id, details: { region: profile.regionCode } } });
+      return { created: true };
+    });
+  }
+
+  async leave(memberId: string): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await tx.member.update({ where: { id: memberId }, data: { status: 'left', leftAt: new Date() } });
+      await tx.auditEntry.create({ data: { action: 'member.left', subject: memberId } });
+    });
+  }
+
+  async erase(memberId: string): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const identities = await tx.platformIdentity.findMany({ where: { memberId }, select: { platform: true, userId: true } });
+      // A Teams personal chat's stored reference names the user: it goes with them.
+      for (const identity of identities.filter((i) => i.platform === 'teams')) {
+        await tx.$executeRaw`
+          DELETE FROM "Conversation"
+          WHERE platform = 'teams' AND kind = 'personal'
+            AND (reference->'user'->>'id' = ${identity.userId} OR reference->'user'->>'aadObjectId' = ${identity.userId})`;
+      }
+      await tx.platformIdentity.deleteMany({ where: { memberId } });
+      await tx.roleGrant.deleteMany({ where: { memberId } });
+      await tx.member.update({
+        where: { id: memberId },
+        data: {
+          status: 'erased',
+          displayName: null,
+          organisationId: null,
+          regionCode: null,
+          role: null,
+          staffGroups: [],
+          promiseElements: [],
+          inDirectory: false,
+          consentedAt: null,
+          leftAt: new Date(),
+        },
+      });
+      await tx.auditEntry.create({ data: { action: 'member.erased', subject: memberId } });
+    });
+  }
+}
