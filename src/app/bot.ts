@@ -9,6 +9,7 @@ import { PrismaConversationStore } from '../db/repositories/conversation-reposit
 import { PrismaMemberStore } from '../db/repositories/member-repository.js';
 import { PrismaReferenceData } from '../db/repositories/reference-data-repository.js';
 import { PrismaRegionDirectory } from '../db/repositories/region-repository.js';
+import { PrismaRoleStore } from '../db/repositories/role-repository.js';
 import { seedReferenceData } from '../db/seed.js';
 import type { Logger } from '../logger.js';
 import { createHttpApp, listen, mountFallback, mountHealth, mountTeams } from '../server/http-server.js';
@@ -31,6 +32,8 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       conversations: new PrismaConversationStore(database.prisma),
       members: new PrismaMemberStore(database.prisma),
       reference: new PrismaReferenceData(database.prisma),
+      roles: new PrismaRoleStore(database.prisma),
+      configuredAdmins: config.admins,
     },
     logger,
   );

@@ -19,6 +19,7 @@ import {
   profileFormHandler,
 } from './members/member-commands.js';
 import { regionsCommand } from './regions/regions-command.js';
+import { grantCommand, revokeCommand } from './roles/role-commands.js';
 import { message, type Reply } from './reply/reply.js';
 import type { CoreServices } from './services.js';
 
@@ -38,6 +39,8 @@ export const COMMANDS: readonly Command[] = [
   myDataCommand,
   leaveCommand,
   eraseCommand,
+  grantCommand,
+  revokeCommand,
 ];
 
 const FORMS: readonly FormHandler[] = [profileFormHandler];

@@ -7,7 +7,7 @@ export interface Actor {
   readonly platform: Platform;
   /** Slack team id or Teams tenant id. */
   readonly workspaceId: string;
-  /** Slack user id or Teams AAD object id / Bot Framework user id. */
+  /** Slack user id (U…) or Teams Bot Framework user id (29:…). */
   readonly userId: string;
 }
 

@@ -3,6 +3,7 @@ import type { Grammar } from './commands/grammar.js';
 import type { ConversationStore } from './conversations/conversation-store.js';
 import type { MemberStore, ReferenceData } from './members/member-store.js';
 import type { RegionDirectory } from './regions/region-directory.js';
+import type { RoleStore } from './roles/role-store.js';
 
 export interface CoreServices {
   readonly grammar: Grammar;
@@ -10,4 +11,7 @@ export interface CoreServices {
   readonly conversations: ConversationStore;
   readonly members: MemberStore;
   readonly reference: ReferenceData;
+  readonly roles: RoleStore;
+  /** Platform user ids named in the COP_ADMINS setting: national admins from the start. */
+  readonly configuredAdmins: readonly string[];
 }

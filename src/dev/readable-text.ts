@@ -47,7 +47,10 @@ function cardElementToText(element: Json): string {
     case 'FactSet':
       return asArray(element['facts']).map((fact) => `${str(fact['title'])}: ${str(fact['value'])}`).join('\n');
     case 'Container':
+    case 'Column':
       return asArray(element['items']).map(cardElementToText).join('\n');
+    case 'ColumnSet':
+      return asArray(element['columns']).map(cardElementToText).join(': ');
     case 'ActionSet':
       return asArray(element['actions']).map((action) => `[${str(action['title'])}]`).join(' ');
     default:

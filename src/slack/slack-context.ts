@@ -14,6 +14,18 @@ export function slackConversation(teamId: string, channelId: string): Conversati
   return { platform: 'slack', workspaceId: teamId, externalId: channelId, kind: conversationKind(channelId) };
 }
 
+/**
+ * Slack's escaped command text (the manifest sets should_escape) to the core's words: a mention
+ * `<@U123|sam>` becomes `<@U123>`, and `&amp;`, `&lt;`, `&gt;` become the characters typed.
+ */
+export function commandWords(text: string): string {
+  return text
+    .replace(/<@([UW][A-Z0-9]+)(\|[^>]*)?>/g, '<@$1>')
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
+}
+
 export function slackRequestContext(teamId: string, userId: string, channelId: string): RequestContext {
   return requestContext({ platform: 'slack', workspaceId: teamId, userId }, slackConversation(teamId, channelId), undefined);
 }

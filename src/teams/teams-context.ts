@@ -19,9 +19,19 @@ export function teamsConversation(activity: Partial<Activity>): ConversationAddr
 }
 
 export function teamsRequestContext(activity: Partial<Activity>): RequestContext {
-  // The AAD object id is stable across a tenant's apps; the Bot Framework id is the fallback.
-  const userId = activity.from?.aadObjectId ?? activity.from?.id ?? '';
+  // The Bot Framework user id: the id Teams also gives in @mentions and conversation references.
+  const userId = activity.from?.id ?? '';
   return requestContext({ platform: 'teams', workspaceId: tenantOf(activity), userId }, teamsConversation(activity), activity.locale);
+}
+
+/** The words typed, with each @mention of a person turned into the core's `<@user id>`. */
+export function teamsCommandWords(activity: Partial<Activity>): string {
+  let text = (activity.text ?? '').replaceAll('&nbsp;', ' ');
+  for (const entity of activity.entities ?? []) {
+    const mention = entity as { type?: string; text?: string; mentioned?: { id?: string } };
+    if (mention.type === 'mention' && mention.text && mention.mentioned?.id) text = text.replace(mention.text, `<@${mention.mentioned.id}>`);
+  }
+  return text.trim();
 }
 
 /** The channel or team name Teams sends with channel events, when it sends one. */

@@ -12,6 +12,7 @@ import type { Block, Message, Reply, Rich } from '../../src/core/reply/reply.js'
 import { requestContext } from '../../src/core/request-context.js';
 import type { MemberRecord } from '../../src/core/members/member.js';
 import type { MemberStore, ReferenceData } from '../../src/core/members/member-store.js';
+import type { RoleStore } from '../../src/core/roles/role-store.js';
 
 describe('tokenize', () => {
   it('splits on any whitespace', () => {
@@ -201,6 +202,12 @@ const NO_REFERENCE_DATA: ReferenceData = {
   organisation: () => Promise.resolve(undefined),
 };
 
+const NO_ROLES: RoleStore = {
+  grantsOf: () => Promise.resolve([]),
+  grant: () => Promise.resolve(false),
+  revoke: () => Promise.resolve(false),
+};
+
 interface LogCall {
   readonly level: 'error' | 'info';
   readonly details: object;
@@ -236,7 +243,7 @@ const sampleRegions: RegionWithChannels[] = [
 
 function coreWith(regions: RegionDirectory) {
   const logger = recordingLogger();
-  return { core: new BotCore({ regions, conversations: new MemoryConversations(), members: new NoMembers(), reference: NO_REFERENCE_DATA }, logger), logger };
+  return { core: new BotCore({ regions, conversations: new MemoryConversations(), members: new NoMembers(), reference: NO_REFERENCE_DATA, roles: NO_ROLES, configuredAdmins: [] }, logger), logger };
 }
 
 function plain(rich: Rich): string {
@@ -308,11 +315,11 @@ describe('BotCore.handleText', () => {
     expect(await core.handleText('  ', context)).toEqual(await core.handleText('help', context));
   });
 
-  it('help about one command shows its usage and examples', async () => {
+  it('help about one command shows its usage, who can use it, and examples', async () => {
     const { core } = coreWith(new MemoryRegions(sampleRegions));
     const reply = await core.handleText('help regions', context);
     expect(asMessage(reply).summary).toBe('Help: regions');
-    expect(linesOf(reply)).toEqual(['Help: regions', en['regions.commandSummary'], 'Usage: regions', 'regions']);
+    expect(linesOf(reply)).toEqual(['Help: regions', en['regions.commandSummary'], 'Usage: regions', 'Who can use it: Anyone', 'regions']);
   });
 
   it('help about a mistyped command shows the nearest command', async () => {
@@ -434,7 +441,7 @@ describe('BotCore.handleAction', () => {
 describe('BotCore conversation events', () => {
   it('passes installs and removals to the conversation store', async () => {
     const conversations = new MemoryConversations();
-    const core = new BotCore({ regions: new MemoryRegions([]), conversations, members: new NoMembers(), reference: NO_REFERENCE_DATA }, recordingLogger());
+    const core = new BotCore({ regions: new MemoryRegions([]), conversations, members: new NoMembers(), reference: NO_REFERENCE_DATA, roles: NO_ROLES, configuredAdmins: [] }, recordingLogger());
     await core.conversationInstalled(conversation, { name: 'london-cop' });
     await core.conversationRemoved(conversation);
     expect([...conversations.installed.values()]).toEqual([{ name: 'london-cop' }]);

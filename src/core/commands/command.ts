@@ -16,6 +16,8 @@ export interface CommandSpec<Args> {
   /** The grammar shown to users, e.g. `help [command]`. */
   readonly usage: string;
   readonly summary: MessageKey;
+  /** Who may use the command, shown in help; the command itself checks it on every use. */
+  readonly needs: MessageKey;
   readonly examples: readonly string[];
 }
 

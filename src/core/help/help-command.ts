@@ -11,7 +11,13 @@ export function commandHelp(command: Command, { t }: RequestContext): Message {
   return message(t('help.commandTitle', { command: command.words }), [
     { kind: 'heading', text: t('help.commandTitle', { command: command.words }) },
     { kind: 'text', text: t(command.summary) },
-    { kind: 'facts', facts: [{ label: t('help.usage'), value: [{ kind: 'command', words: command.usage }] }] },
+    {
+      kind: 'facts',
+      facts: [
+        { label: t('help.usage'), value: [{ kind: 'command', words: command.usage }] },
+        { label: t('help.whoCanUse'), value: t(command.needs) },
+      ],
+    },
     { kind: 'list', items: command.examples.map((example) => ({ title: [{ kind: 'command', words: example }] })) },
   ]);
 }
@@ -25,6 +31,7 @@ export const helpCommand = defineCommand({
     .transform((words) => ({ topic: words.length > 0 ? words.join(' ') : undefined })),
   usage: 'help [command]',
   summary: 'help.commandSummary',
+  needs: 'roles.needs.anyone',
   examples: ['help', 'help regions'],
   run({ topic }, context, services) {
     const { t } = context;

@@ -62,6 +62,7 @@ export const joinCommand = defineCommand({
   args: noArguments,
   usage: 'join',
   summary: 'join.commandSummary',
+  needs: 'roles.needs.anyone',
   examples: ['join'],
   async run(_args, context, services) {
     return buildProfileForm(context.t, services.reference, await currentMember(context, services));
@@ -73,6 +74,7 @@ export const profileEditCommand = defineCommand({
   args: noArguments,
   usage: 'profile edit',
   summary: 'profileEdit.commandSummary',
+  needs: 'roles.needs.member',
   examples: ['profile edit'],
   async run(_args, context, services) {
     const member = await currentMember(context, services);
@@ -86,6 +88,7 @@ export const profileCommand = defineCommand({
   args: noArguments,
   usage: 'profile',
   summary: 'profile.commandSummary',
+  needs: 'roles.needs.member',
   examples: ['profile'],
   async run(_args, context, services) {
     const member = await currentMember(context, services);
@@ -98,6 +101,7 @@ export const leaveCommand = defineCommand({
   args: noArguments,
   usage: 'leave',
   summary: 'leave.commandSummary',
+  needs: 'roles.needs.member',
   examples: ['leave'],
   async run(_args, context, services) {
     const member = await currentMember(context, services);
@@ -113,6 +117,7 @@ export const eraseCommand = defineCommand({
   args: noArguments,
   usage: 'erase my data',
   summary: 'erase.commandSummary',
+  needs: 'roles.needs.anyone',
   examples: ['erase my data'],
   async run(_args, context, services) {
     const { t } = context;
@@ -130,6 +135,7 @@ export const myDataCommand = defineCommand({
   args: noArguments,
   usage: 'my data',
   summary: 'myData.commandSummary',
+  needs: 'roles.needs.anyone',
   examples: ['my data'],
   async run(_args, context, services) {
     const { t } = context;

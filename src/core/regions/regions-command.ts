@@ -24,6 +24,7 @@ export const regionsCommand = defineCommand({
   args: z.array(z.string()).max(0),
   usage: 'regions',
   summary: 'regions.commandSummary',
+  needs: 'roles.needs.anyone',
   examples: ['regions'],
   async run(_args, { t }, services) {
     const regions = await services.regions.listWithChannels();

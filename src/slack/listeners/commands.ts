@@ -5,13 +5,13 @@ import type { BotCore } from '../../core/bot-core.js';
 import type { Logger } from '../../logger.js';
 import { SLASH_COMMAND } from '../block-kit.js';
 import { sendReply } from '../send-reply.js';
-import { slackRequestContext } from '../slack-context.js';
+import { commandWords, slackRequestContext } from '../slack-context.js';
 
 export function registerCommands(app: App, core: BotCore, logger: Logger): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     await ack();
     const context = slackRequestContext(command.team_id, command.user_id, command.channel_id);
-    const reply = await core.handleText(command.text, context);
+    const reply = await core.handleText(commandWords(command.text), context);
     await sendReply(reply, { respond, client, triggerId: command.trigger_id }, logger);
   });
 }

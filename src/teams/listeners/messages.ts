@@ -5,7 +5,7 @@ import { RUN_COMMAND_ACTION } from '../../core/actions.js';
 import type { BotCore } from '../../core/bot-core.js';
 import { FORM_SUBMIT_VERB, VERB_FIELD } from '../adaptive-card.js';
 import { sendReply } from '../send-reply.js';
-import { teamsRequestContext } from '../teams-context.js';
+import { teamsCommandWords, teamsRequestContext } from '../teams-context.js';
 
 export function registerMessages(app: Application, core: BotCore): void {
   // Card routes first: a button click arrives as a message with a value and no text.
@@ -35,7 +35,7 @@ export function registerMessages(app: Application, core: BotCore): void {
   });
 
   app.activity(ActivityTypes.Message, async (context) => {
-    const text = (context.activity.text ?? '').replaceAll('&nbsp;', ' ').trim();
+    const text = teamsCommandWords(context.activity);
     const submitted = context.activity.value as Record<string, unknown> | undefined;
     // A card submit whose verb no route above knows: answered politely by the core.
     const reply =

@@ -1,0 +1,71 @@
+// `admin grant <facilitator|admin> <@person> [region]` and `admin revoke ...`: who facilitates which
+// region, and who is a national admin. Every change is checked against the asker's roles and audited.
+import { z } from 'zod';
+import { defineCommand } from '../commands/command.js';
+import type { RequestContext } from '../context.js';
+import { message, type Message } from '../reply/reply.js';
+import { findRegion } from '../regions/region-names.js';
+import type { CoreServices } from '../services.js';
+import { mayChangeFacilitators, permissionsOf } from './permissions.js';
+
+/** A person named with an @mention: adapters turn platform mentions into `<@user id>`. */
+const mention = z
+  .string()
+  .regex(/^<@[^>\s]+>$/)
+  .transform((text) => text.slice(2, -1));
+
+const roleArguments = z
+  .tuple([z.enum(['facilitator', 'admin']), mention])
+  .rest(z.string())
+  .transform(([role, userId, ...region]) => ({ role, userId, region: region.join(' ') }));
+
+type RoleArguments = z.output<typeof roleArguments>;
+
+const text = (value: string): Message => message(value, [{ kind: 'text', text: value }]);
+
+async function changeRole(change: 'grant' | 'revoke', args: RoleArguments, context: RequestContext, services: CoreServices): Promise<Message> {
+  const { t, actor } = context;
+  const permissions = await permissionsOf(actor, services.roles, services.configuredAdmins);
+  let regionCode: string | undefined;
+  let roleLabel: string;
+  if (args.role === 'admin') {
+    if (args.region !== '') return text(t('roles.noRegionForAdmin'));
+    if (!permissions.nationalAdmin) return text(t('roles.refused.admin'));
+    roleLabel = t('roles.nationalAdmin');
+  } else {
+    if (args.region === '') return text(t('roles.regionNeeded'));
+    const region = findRegion(args.region, await services.reference.regions());
+    if (!region) return text(t('roles.unknownRegion', { typed: args.region }));
+    if (!mayChangeFacilitators(permissions, region.value)) return text(t('roles.refused.facilitator', { region: region.label }));
+    regionCode = region.value;
+    roleLabel = t('roles.facilitatorOf', { region: region.label });
+  }
+  const target = await services.members.findByIdentity({ ...actor, userId: args.userId });
+  if (target?.status !== 'active') return text(t('roles.notMember'));
+  const by = await services.members.findByIdentity(actor);
+  const request = { memberId: target.id, role: args.role === 'admin' ? ('national_admin' as const) : ('facilitator' as const), regionCode, byMemberId: by?.id };
+  if (change === 'grant') {
+    return text((await services.roles.grant(request)) ? t('roles.granted', { role: roleLabel }) : t('roles.alreadyHad', { role: roleLabel }));
+  }
+  return text((await services.roles.revoke(request)) ? t('roles.revoked', { role: roleLabel }) : t('roles.didNotHave', { role: roleLabel }));
+}
+
+export const grantCommand = defineCommand({
+  words: 'admin grant',
+  args: roleArguments,
+  usage: 'admin grant <facilitator|admin> <@person> [region]',
+  summary: 'roles.grantSummary',
+  needs: 'roles.needs.facilitatorOrAdmin',
+  examples: ['admin grant facilitator @Sam Taylor london', 'admin grant admin @Sam Taylor'],
+  run: (args, context, services) => changeRole('grant', args, context, services),
+});
+
+export const revokeCommand = defineCommand({
+  words: 'admin revoke',
+  args: roleArguments,
+  usage: 'admin revoke <facilitator|admin> <@person> [region]',
+  summary: 'roles.revokeSummary',
+  needs: 'roles.needs.facilitatorOrAdmin',
+  examples: ['admin revoke facilitator @Sam Taylor london'],
+  run: (args, context, services) => changeRole('revoke', args, context, services),
+});
