@@ -11,6 +11,7 @@ function unMrkdwn(text: string): string {
   return text
     .replace(/<#([A-Z0-9]+)(\|[^>]*)?>/g, '#$1')
     .replace(/<([^|>]+)\|([^>]+)>/g, '$2')
+    .replace(/\*([^*\n]+)\*/g, '$1')
     .replaceAll('&lt;', '<')
     .replaceAll('&gt;', '>')
     .replaceAll('&amp;', '&');

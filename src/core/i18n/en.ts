@@ -60,7 +60,8 @@ export const en = {
   'join.error.role': 'Please choose the role closest to yours.',
   'join.error.choices': 'Please choose only from the list.',
   'join.error.consent': 'Please confirm that you agree, or close this form: nothing has been saved.',
-  'join.error.erased': 'Your data was erased while this form was open. Please start again with join.',
+  'join.error.erased':
+    'This form is out of date: your data was erased while it was open, or it was opened by someone else. Nothing was saved. Please start again with join.',
   'join.welcome': (p: { name: string; region: string }) => `Welcome, ${p.name}: you are now a member of the ${p.region} community of practice.`,
   'join.updated': 'Your profile is saved.',
 

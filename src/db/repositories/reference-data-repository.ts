@@ -52,8 +52,10 @@ export class PrismaReferenceData implements ReferenceData {
   }
 
   async searchOrganisations(query: string, limit: number): Promise<readonly OrganisationChoice[]> {
+    // `contains` becomes ILIKE '%…%', and Prisma does not escape what was typed: % and _ are literal here.
+    const typed = query.trim().replace(/[\\%_]/g, (character) => `\\${character}`);
     const rows = await this.prisma.organisation.findMany({
-      where: query.trim() === '' ? {} : { name: { contains: query.trim(), mode: 'insensitive' } },
+      where: typed === '' ? {} : { name: { contains: typed, mode: 'insensitive' } },
       orderBy: [{ verified: 'desc' }, { name: 'asc' }],
       take: limit,
       select: { id: true, name: true, regionCode: true },

@@ -1,0 +1,140 @@
+// Roles through both platforms' real endpoints: national admins named in COP_ADMINS, facilitators of a
+// region, who may grant what, @mentions as the platforms send them, and the audit of every change.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/readable-text.js';
+import { postToSlackEndpoint, slackInput, slashCommandBody, viewSubmissionBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
+import { cardSubmitActivity, mentionActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
+import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
+
+let harness: TestBot;
+const slackUser = (userId: string): SlackIdentity => ({ teamId: 'T0TEST', userId, channelId: 'C0ROLES' });
+const admin = slackUser('U0ADMIN');
+const sam = slackUser('U0SAM');
+const kim = slackUser('U0KIM');
+const stranger = slackUser('U0STRANGER');
+
+beforeAll(async () => {
+  harness = await startTestBot({ COP_ADMINS: 'U0ADMIN, 29:teams-admin' });
+  for (const [who, name] of [
+    [sam, 'Sam Taylor'],
+    [kim, 'Kim Lee'],
+  ] as const) {
+    await joinInSlack(who, name);
+  }
+});
+afterAll(async () => {
+  await harness?.stop();
+});
+
+async function joinInSlack(who: SlackIdentity, name: string): Promise<void> {
+  const organisation = await harness.bot.database.prisma.organisation.findFirstOrThrow({ where: { odsCode: 'RR8' } });
+  const body = viewSubmissionBody(
+    'member.profile',
+    {
+      displayName: slackInput.text(name),
+      organisation: slackInput.search(organisation.id),
+      role: slackInput.select('retention_lead'),
+      consent: slackInput.checkbox(true),
+    },
+    '',
+    who,
+  );
+  const response = await postToSlackEndpoint(harness.url, body, SIGNING_SECRET);
+  expect(response.status).toBe(200);
+  expect(await response.text()).toBe('');
+}
+
+let replies = 0;
+async function slack(who: SlackIdentity, text: string): Promise<string> {
+  const path = `/respond/roles-${++replies}`;
+  await postToSlackEndpoint(harness.url, slashCommandBody(text, `${harness.slack.url}${path}`, who), SIGNING_SECRET);
+  const reply = await harness.slack.waitFor((request) => request.path === path);
+  return slackBlocksToText((reply.json as { blocks: unknown[] }).blocks);
+}
+
+async function memberId(userId: string): Promise<string> {
+  const identity = await harness.bot.database.prisma.platformIdentity.findFirstOrThrow({ where: { userId } });
+  return identity.memberId;
+}
+
+const grants = async (userId: string) =>
+  harness.bot.database.prisma.roleGrant.findMany({ where: { memberId: await memberId(userId) }, select: { role: true, regionCode: true } });
+
+describe('roles in Slack', () => {
+  it('lets an admin named in COP_ADMINS make a member facilitator of a region, with the mention as Slack escapes it', async () => {
+    expect(await slack(admin, 'admin grant facilitator <@U0SAM|sam> london')).toContain('Done: they are now a facilitator of London.');
+    expect(await grants('U0SAM')).toEqual([{ role: 'facilitator', regionCode: 'Y56' }]);
+    const audit = await harness.bot.database.prisma.auditEntry.findFirstOrThrow({ where: { action: 'role.granted', subject: await memberId('U0SAM') } });
+    expect(audit.details).toEqual({ role: 'facilitator', region: 'Y56', by: 'configured admin' });
+  });
+
+  it('changes nothing when the role is granted twice', async () => {
+    expect(await slack(admin, 'admin grant facilitator <@U0SAM> London')).toContain('already a facilitator of London');
+    expect(await grants('U0SAM')).toHaveLength(1);
+  });
+
+  it('lets a facilitator make facilitators of their own region only', async () => {
+    expect(await slack(sam, 'admin grant facilitator <@U0KIM|kim> london')).toContain('Done');
+    expect(await slack(sam, 'admin grant facilitator <@U0KIM|kim> north west')).toContain(
+      'Only a facilitator of North West or a national admin can change who facilitates North West',
+    );
+    expect(await grants('U0KIM')).toEqual([{ role: 'facilitator', regionCode: 'Y56' }]);
+  });
+
+  it('does not let a facilitator grant national admin', async () => {
+    expect(await slack(sam, 'admin grant admin <@U0KIM|kim>')).toContain('Only a national admin can grant or remove the national admin role');
+    expect((await grants('U0KIM')).some((grant) => grant.role === 'national_admin')).toBe(false);
+  });
+
+  it('does not let a member without a role grant anything', async () => {
+    await joinInSlack(stranger, 'Alex Morgan');
+    expect(await slack(stranger, 'admin grant facilitator <@U0STRANGER> london')).toContain('Only a facilitator of London');
+    expect(await grants('U0STRANGER')).toEqual([]);
+  });
+
+  it('explains a person who has not joined, an unknown region, and a missing mention', async () => {
+    expect(await slack(admin, 'admin grant facilitator <@U0NOBODY> london')).toContain('That person has not joined yet');
+    expect(await slack(admin, 'admin grant facilitator <@U0KIM> atlantis')).toContain('I don\'t know the region "atlantis"');
+    expect(await slack(admin, 'admin grant facilitator kim london')).toContain('That is not quite how "admin grant" works.');
+  });
+
+  it('revokes, audited, and says when there was nothing to revoke', async () => {
+    expect(await slack(admin, 'admin revoke facilitator <@U0KIM> london')).toContain('Done: they are no longer a facilitator of London.');
+    expect(await grants('U0KIM')).toEqual([]);
+    expect(await slack(admin, 'admin revoke facilitator <@U0KIM> london')).toContain('They were not a facilitator of London');
+    expect(await harness.bot.database.prisma.auditEntry.count({ where: { action: 'role.revoked', subject: await memberId('U0KIM') } })).toBe(1);
+  });
+
+  it('shows in help who can use the role commands', async () => {
+    const help = await slack(stranger, 'help admin grant');
+    expect(help).toContain('Who can use it\nFacilitators of the region, and national admins');
+  });
+});
+
+describe('roles in Teams', () => {
+  const teamsAdmin: TeamsIdentity = { tenantId: 'tenant-roles', userId: '29:teams-admin', aadObjectId: 'aad-admin', conversationId: '19:roles@thread.tacv2', conversationType: 'channel' };
+  const pat: TeamsIdentity = { ...teamsAdmin, userId: '29:pat', aadObjectId: 'aad-pat' };
+
+  async function teams(activity: { id: string }): Promise<string> {
+    await postActivity(harness.url, activity);
+    const reply = await harness.connector.waitFor((request) => request.path.endsWith(`/activities/${activity.id}`));
+    return adaptiveCardToText(cardsOf(reply.json)[0]);
+  }
+
+  it('turns a Teams @mention of a person into that person, so an admin can grant a role', async () => {
+    const organisation = await harness.bot.database.prisma.organisation.findFirstOrThrow({ where: { odsCode: '7A1' } });
+    const joined = await teams(
+      cardSubmitActivity(
+        { verb: 'cop.form', form: 'member.profile', displayName: 'Pat Jones', organisation: organisation.id, role: 'staff_side', consent: 'true' },
+        harness.connector.url,
+        pat,
+      ),
+    );
+    expect(joined).toContain('Welcome, Pat Jones: you are now a member of the NHS Wales community of practice.');
+
+    const activity = mentionActivity('admin grant facilitator <at>Pat Jones</at> wales', harness.connector.url, teamsAdmin);
+    const withPat = { ...activity, entities: [...activity.entities, { type: 'mention', text: '<at>Pat Jones</at>', mentioned: { id: '29:pat', name: 'Pat Jones' } }] };
+    expect(await teams(withPat)).toContain('Done: they are now a facilitator of NHS Wales.');
+    expect(await grants('29:pat')).toEqual([{ role: 'facilitator', regionCode: 'WALES' }]);
+  });
+});
