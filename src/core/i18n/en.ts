@@ -1,5 +1,9 @@
-// English messages: every sentence the bot says. Features look sentences up by key; none are written
-// inline in handlers, so that a Welsh catalogue (NHS Wales) can be added beside this one.
+// English messages: every sentence the bot says, keyed. Features keep theirs beside them
+// (<feature>/messages.en.ts) and this catalogue gathers them; handlers never hold sentences, so that a
+// Welsh catalogue (NHS Wales) can be added beside this one.
+
+import { membersEn } from '../members/messages.en.js';
+import { rolesEn } from '../roles/messages.en.js';
 
 export const en = {
   'bot.name': 'CoP Bot',
@@ -23,105 +27,7 @@ export const en = {
   'regions.wales': 'NHS Wales',
   'regions.none': 'No regions are set up yet. Ask an administrator to run the database seed.',
 
-  'member.role.retention_lead': 'Retention lead',
-  'member.role.people_promise_lead': 'People Promise lead',
-  'member.role.workforce_hr': 'Workforce or HR',
-  'member.role.clinical_lead': 'Nursing, midwifery or AHP lead',
-  'member.role.staff_side': 'Staff-side representative',
-  'member.role.icb_workforce': 'ICB or ICS workforce',
-  'member.role.other': 'Other',
-
-  'join.commandSummary': 'Join the community of practice for your region',
-  'profile.commandSummary': 'See your profile',
-  'profileEdit.commandSummary': 'Change your profile',
-  'leave.commandSummary': 'Leave the community (your profile is kept until you erase it)',
-  'erase.commandSummary': 'Erase everything the bot holds about you',
-  'myData.commandSummary': 'See everything the bot holds about you',
-
-  'form.required': 'Please fill this in.',
-  'join.form.title': 'Join the community',
-  'join.form.editTitle': 'Your profile',
-  'join.form.submit': 'Save',
-  'join.form.privacy':
-    'CoP Bot keeps your name, organisation, region, role and interests so that facilitators can run your regional community and invite you to events. It keeps nothing else. You can see it all with "my data", change it with "profile edit", and erase it with "erase my data".',
-  'join.field.displayName': 'Your name as colleagues know you',
-  'join.field.organisation': 'Organisation',
-  'join.field.organisation.placeholder': 'Type part of the name',
-  'join.field.region': 'Region (leave empty to use your organisation’s)',
-  'join.field.role': 'Your role',
-  'join.field.staffGroups': 'Staff groups you work on',
-  'join.field.promiseElements': 'People Promise themes that interest you',
-  'join.field.inDirectory': 'Show me in my region’s member directory',
-  'join.field.consent': 'I agree that CoP Bot keeps this information as described above',
-  'join.error.displayName': 'Please give a name of 1 to 80 characters.',
-  'join.error.organisation': 'Please choose your organisation from the list.',
-  'join.error.region': 'Please choose a region: your organisation has none.',
-  'join.error.unknownRegion': 'Please choose a region from the list.',
-  'join.error.role': 'Please choose the role closest to yours.',
-  'join.error.choices': 'Please choose only from the list.',
-  'join.error.consent': 'Please confirm that you agree, or close this form: nothing has been saved.',
-  'join.error.erased':
-    'This form is out of date: your data was erased while it was open, or it was opened by someone else. Nothing was saved. Please start again with join.',
-  'join.welcome': (p: { name: string; region: string }) => `Welcome, ${p.name}: you are now a member of the ${p.region} community of practice.`,
-  'join.updated': 'Your profile is saved.',
-
-  'profile.notMember': 'You have not joined yet.',
-  'profile.heading': 'Your profile',
-  'profile.name': 'Name',
-  'profile.organisation': 'Organisation',
-  'profile.unverified': '(not yet confirmed by a facilitator)',
-  'profile.region': 'Region',
-  'profile.role': 'Role',
-  'profile.staffGroups': 'Staff groups',
-  'profile.promiseElements': 'People Promise themes',
-  'profile.directory': 'In the regional directory',
-  'profile.yes': 'Yes',
-  'profile.no': 'No',
-  'profile.none': 'None',
-  'profile.left': 'You have left the community. Type join to come back.',
-  'profile.button.edit': 'Edit profile',
-  'profile.button.myData': 'My data',
-
-  'leave.done': 'You have left the community. Your profile is kept in case you come back; to remove it, type erase my data.',
-  'leave.notMember': 'You are not a member, so there is nothing to leave.',
-
-  'erase.confirm':
-    'This erases your name, organisation, region, role, interests and platform accounts from CoP Bot. It cannot be undone. Erase your data?',
-  'erase.button': 'Erase my data',
-  'erase.done': 'Your data has been erased. Thank you for taking part.',
-  'erase.nothing': 'CoP Bot holds no data about you.',
-  'erase.notYours': 'That button belongs to someone else, so nothing was erased.',
-
-  'myData.heading': 'What CoP Bot holds about you',
-  'myData.nothing': 'CoP Bot holds no data about you.',
-  'myData.status': 'Membership',
-  'myData.joined': 'Joined',
-  'myData.updated': 'Last changed',
-  'myData.consented': 'Consent given',
-  'myData.accounts': 'Accounts',
-  'myData.roles': 'Roles',
-  'myData.status.active': 'Active',
-  'myData.status.left': 'Left',
-
-  'roles.grantSummary': 'Make someone a facilitator of a region, or a national admin',
-  'roles.revokeSummary': 'Remove a facilitator or national admin role',
-  'roles.needs.facilitatorOrAdmin': 'Facilitators of the region, and national admins',
-  'roles.needs.anyone': 'Anyone',
-  'roles.needs.member': 'Members',
   'help.whoCanUse': 'Who can use it',
-  'roles.refused.admin': 'Only a national admin can grant or remove the national admin role, so nothing was changed.',
-  'roles.refused.facilitator': (p: { region: string }) =>
-    `Only a facilitator of ${p.region} or a national admin can change who facilitates ${p.region}, so nothing was changed.`,
-  'roles.unknownRegion': (p: { typed: string }) => `I don't know the region "${p.typed}". Type regions to see them.`,
-  'roles.regionNeeded': 'Please name the region, for example: admin grant facilitator @name london',
-  'roles.noRegionForAdmin': 'The national admin role has no region: leave the region out.',
-  'roles.notMember': 'That person has not joined yet: ask them to type join first, then try again.',
-  'roles.granted': (p: { role: string }) => `Done: they are now ${p.role}. This change is recorded.`,
-  'roles.alreadyHad': (p: { role: string }) => `They are already ${p.role}: nothing changed.`,
-  'roles.revoked': (p: { role: string }) => `Done: they are no longer ${p.role}. This change is recorded.`,
-  'roles.didNotHave': (p: { role: string }) => `They were not ${p.role}: nothing changed.`,
-  'roles.facilitatorOf': (p: { region: string }) => `a facilitator of ${p.region}`,
-  'roles.nationalAdmin': 'a national admin',
 
   'error.unknownCommand': (p: { word: string }) => `I don't know the command "${p.word}".`,
   'error.didYouMean': 'Did you mean',
@@ -130,6 +36,8 @@ export const en = {
   'error.tooManyWords': (p: { extra: string }) => `I didn't expect "${p.extra}" there.`,
   'error.internal': 'Sorry, something went wrong on my side and nothing was changed. Please try again in a minute.',
   'error.unknownAction': 'That button no longer does anything. Please type the command again.',
+  ...membersEn,
+  ...rolesEn,
 } as const;
 
 export type Messages = typeof en;
