@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import { BotCore } from '../core/bot-core.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { PrismaConversationStore } from '../db/repositories/conversation-repository.js';
+import { PrismaDirectoryStore } from '../db/repositories/directory-repository.js';
 import { PrismaMemberStore } from '../db/repositories/member-repository.js';
 import { PrismaReferenceData } from '../db/repositories/reference-data-repository.js';
 import { PrismaRegionDirectory } from '../db/repositories/region-repository.js';
@@ -33,6 +34,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       members: new PrismaMemberStore(database.prisma),
       reference: new PrismaReferenceData(database.prisma),
       roles: new PrismaRoleStore(database.prisma),
+      directory: new PrismaDirectoryStore(database.prisma),
       configuredAdmins: config.admins,
     },
     logger,

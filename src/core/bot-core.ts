@@ -20,6 +20,7 @@ import {
 } from './members/member-commands.js';
 import { regionsCommand } from './regions/regions-command.js';
 import { grantCommand, revokeCommand } from './roles/role-commands.js';
+import { membersCommand } from './directory/members-command.js';
 import { message, type Reply } from './reply/reply.js';
 import type { CoreServices } from './services.js';
 
@@ -39,6 +40,7 @@ export const COMMANDS: readonly Command[] = [
   myDataCommand,
   leaveCommand,
   eraseCommand,
+  membersCommand,
   grantCommand,
   revokeCommand,
 ];

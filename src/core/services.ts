@@ -1,5 +1,6 @@
-// The ports the core's features use. `src/app/compose.ts` wires them to the Prisma repositories.
+// The ports the core's features use. `src/app/bot.ts` wires them to the Prisma repositories.
 import type { Grammar } from './commands/grammar.js';
+import type { DirectoryStore } from './directory/directory-store.js';
 import type { ConversationStore } from './conversations/conversation-store.js';
 import type { MemberStore, ReferenceData } from './members/member-store.js';
 import type { RegionDirectory } from './regions/region-directory.js';
@@ -12,6 +13,7 @@ export interface CoreServices {
   readonly members: MemberStore;
   readonly reference: ReferenceData;
   readonly roles: RoleStore;
+  readonly directory: DirectoryStore;
   /** Platform user ids named in the COP_ADMINS setting: national admins from the start. */
   readonly configuredAdmins: readonly string[];
 }

@@ -13,6 +13,7 @@ import { requestContext } from '../../src/core/request-context.js';
 import type { MemberRecord } from '../../src/core/members/member.js';
 import type { MemberStore, ReferenceData } from '../../src/core/members/member-store.js';
 import type { RoleStore } from '../../src/core/roles/role-store.js';
+import type { DirectoryStore } from '../../src/core/directory/directory-store.js';
 
 describe('tokenize', () => {
   it('splits on any whitespace', () => {
@@ -208,6 +209,8 @@ const NO_ROLES: RoleStore = {
   revoke: () => Promise.resolve(false),
 };
 
+const NO_DIRECTORY: DirectoryStore = { list: () => Promise.resolve({ entries: [], total: 0 }) };
+
 interface LogCall {
   readonly level: 'error' | 'info';
   readonly details: object;
@@ -243,7 +246,7 @@ const sampleRegions: RegionWithChannels[] = [
 
 function coreWith(regions: RegionDirectory) {
   const logger = recordingLogger();
-  return { core: new BotCore({ regions, conversations: new MemoryConversations(), members: new NoMembers(), reference: NO_REFERENCE_DATA, roles: NO_ROLES, configuredAdmins: [] }, logger), logger };
+  return { core: new BotCore({ regions, conversations: new MemoryConversations(), members: new NoMembers(), reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, configuredAdmins: [] }, logger), logger };
 }
 
 function plain(rich: Rich): string {
@@ -441,7 +444,7 @@ describe('BotCore.handleAction', () => {
 describe('BotCore conversation events', () => {
   it('passes installs and removals to the conversation store', async () => {
     const conversations = new MemoryConversations();
-    const core = new BotCore({ regions: new MemoryRegions([]), conversations, members: new NoMembers(), reference: NO_REFERENCE_DATA, roles: NO_ROLES, configuredAdmins: [] }, recordingLogger());
+    const core = new BotCore({ regions: new MemoryRegions([]), conversations, members: new NoMembers(), reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, configuredAdmins: [] }, recordingLogger());
     await core.conversationInstalled(conversation, { name: 'london-cop' });
     await core.conversationRemoved(conversation);
     expect([...conversations.installed.values()]).toEqual([{ name: 'london-cop' }]);

@@ -2,6 +2,7 @@
 // (<feature>/messages.en.ts) and this catalogue gathers them; handlers never hold sentences, so that a
 // Welsh catalogue (NHS Wales) can be added beside this one.
 
+import { directoryEn } from '../directory/messages.en.js';
 import { membersEn } from '../members/messages.en.js';
 import { rolesEn } from '../roles/messages.en.js';
 
@@ -37,6 +38,7 @@ export const en = {
   'error.internal': 'Sorry, something went wrong on my side and nothing was changed. Please try again in a minute.',
   'error.unknownAction': 'That button no longer does anything. Please type the command again.',
   ...membersEn,
+  ...directoryEn,
   ...rolesEn,
 } as const;
 

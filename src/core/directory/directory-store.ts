@@ -1,0 +1,28 @@
+// What the member directory needs from storage; implemented over Prisma in src/db/repositories.
+
+export interface DirectoryQuery {
+  readonly regionCode: string;
+  /** Only members who chose to appear in the directory (what members who do not facilitate see). */
+  readonly optedInOnly: boolean;
+  readonly role: string | undefined;
+  readonly staffGroup: string | undefined;
+  /** Zero-based page of `pageSize` entries, in name order. */
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export interface DirectoryEntry {
+  readonly displayName: string;
+  readonly organisation: string | null;
+  readonly role: string | null;
+}
+
+export interface DirectoryPage {
+  readonly entries: readonly DirectoryEntry[];
+  readonly total: number;
+}
+
+export interface DirectoryStore {
+  /** Active members of a region matching the query, one page of them, with the total count. */
+  list(query: DirectoryQuery): Promise<DirectoryPage>;
+}
