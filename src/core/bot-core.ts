@@ -4,6 +4,7 @@ import { RUN_COMMAND_ACTION } from './actions.js';
 import type { Command } from './commands/command.js';
 import { internalErrorReply, invalidArgumentsReply, unknownCommandReply } from './commands/command-replies.js';
 import { Grammar } from './commands/grammar.js';
+import { channelLinkCommand, channelUnlinkCommand } from './channels/channel-commands.js';
 import type { ConversationAddress, Platform, RequestContext } from './context.js';
 import type { InstallDetails } from './conversations/conversation-store.js';
 import type { ActionHandler, FormHandler, FormOutcome, FormValues } from './forms/form-handler.js';
@@ -43,6 +44,8 @@ export const COMMANDS: readonly Command[] = [
   membersCommand,
   grantCommand,
   revokeCommand,
+  channelLinkCommand,
+  channelUnlinkCommand,
 ];
 
 const FORMS: readonly FormHandler[] = [profileFormHandler];
@@ -116,6 +119,12 @@ export class BotCore {
 
   async workspaceRemoved(platform: Platform, workspaceId: string): Promise<void> {
     await this.services.conversations.recordWorkspaceRemoved(platform, workspaceId);
+  }
+
+  /** A region's community channels on one platform and workspace: where an adapter can invite a new member. */
+  async regionChannels(platform: Platform, workspaceId: string, regionCode: string): Promise<readonly string[]> {
+    const channels = await this.services.regions.channelsOf(regionCode);
+    return channels.filter((channel) => channel.platform === platform && channel.workspaceId === workspaceId).map((channel) => channel.externalId);
   }
 
   /** Keeps a stored Teams conversation reference pointing at the connector's current service URL. */

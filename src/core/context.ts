@@ -19,9 +19,19 @@ export interface ConversationAddress {
   readonly kind: 'channel' | 'group' | 'personal';
 }
 
+/** What the platform says about the conversation a request came from, for commands that record it. */
+export interface ConversationDetails {
+  /** Channel or team name when the platform gives one. */
+  readonly name?: string | undefined;
+  /** What a later proactive post needs: the Bot Framework conversation reference for Teams. */
+  readonly reference?: Readonly<Record<string, unknown>> | undefined;
+}
+
 export interface RequestContext {
   readonly actor: Actor;
   readonly conversation: ConversationAddress;
+  /** Given by adapters that know more about the conversation than its address (e.g. `channel link`). */
+  readonly conversationDetails?: ConversationDetails | undefined;
   readonly locale: string;
   readonly t: Translate;
 }

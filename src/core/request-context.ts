@@ -1,8 +1,13 @@
 // Builds the context adapters pass to the core for one request.
-import type { Actor, ConversationAddress, RequestContext } from './context.js';
+import type { Actor, ConversationAddress, ConversationDetails, RequestContext } from './context.js';
 import { translator } from './i18n/translator.js';
 
-export function requestContext(actor: Actor, conversation: ConversationAddress, locale: string | undefined): RequestContext {
+export function requestContext(
+  actor: Actor,
+  conversation: ConversationAddress,
+  locale: string | undefined,
+  conversationDetails?: ConversationDetails,
+): RequestContext {
   const resolved = locale ?? 'en-GB';
-  return { actor, conversation, locale: resolved, t: translator(resolved) };
+  return { actor, conversation, locale: resolved, t: translator(resolved), ...(conversationDetails ? { conversationDetails } : {}) };
 }

@@ -26,6 +26,8 @@ export function commandWords(text: string): string {
     .replaceAll('&amp;', '&');
 }
 
-export function slackRequestContext(teamId: string, userId: string, channelId: string): RequestContext {
-  return requestContext({ platform: 'slack', workspaceId: teamId, userId }, slackConversation(teamId, channelId), undefined);
+export function slackRequestContext(teamId: string, userId: string, channelId: string, channelName?: string): RequestContext {
+  // Slash commands name direct messages and some private channels with placeholders, not their names.
+  const name = channelName && !['directmessage', 'privategroup'].includes(channelName) ? channelName : undefined;
+  return requestContext({ platform: 'slack', workspaceId: teamId, userId }, slackConversation(teamId, channelId), undefined, name ? { name } : undefined);
 }

@@ -1,5 +1,5 @@
 // Turns Bot Framework activities into the core's request context and conversation addresses.
-import type { Activity } from 'botbuilder';
+import { TurnContext, type Activity } from 'botbuilder';
 import type { ConversationAddress, RequestContext } from '../core/context.js';
 import { requestContext } from '../core/request-context.js';
 
@@ -8,12 +8,20 @@ function tenantOf(activity: Partial<Activity>): string {
   return activity.conversation?.tenantId ?? channelData?.tenant?.id ?? 'unknown-tenant';
 }
 
+/**
+ * A channel's conversation id: in a channel, Teams adds the thread (`;messageid=…`) to the id of a message
+ * that mentions the bot, while events about the channel itself carry the bare id.
+ */
+export function channelConversationId(id: string): string {
+  return id.replace(/;messageid=.*$/, '');
+}
+
 export function teamsConversation(activity: Partial<Activity>): ConversationAddress {
   const type = activity.conversation?.conversationType;
   return {
     platform: 'teams',
     workspaceId: tenantOf(activity),
-    externalId: activity.conversation?.id ?? '',
+    externalId: channelConversationId(activity.conversation?.id ?? ''),
     kind: type === 'personal' ? 'personal' : type === 'groupChat' ? 'group' : 'channel',
   };
 }
@@ -21,7 +29,17 @@ export function teamsConversation(activity: Partial<Activity>): ConversationAddr
 export function teamsRequestContext(activity: Partial<Activity>): RequestContext {
   // The Bot Framework user id: the id Teams also gives in @mentions and conversation references.
   const userId = activity.from?.id ?? '';
-  return requestContext({ platform: 'teams', workspaceId: tenantOf(activity), userId }, teamsConversation(activity), activity.locale);
+  return requestContext({ platform: 'teams', workspaceId: tenantOf(activity), userId }, teamsConversation(activity), activity.locale, {
+    name: teamsConversationName(activity),
+    reference: teamsConversationReference(activity),
+  });
+}
+
+/** The Bot Framework conversation reference, as plain JSON: what a later proactive post needs (to the channel, not a thread). */
+export function teamsConversationReference(activity: Partial<Activity>): Record<string, unknown> {
+  const reference = TurnContext.getConversationReference(activity);
+  const conversation = { ...reference.conversation, id: channelConversationId(reference.conversation?.id ?? '') };
+  return JSON.parse(JSON.stringify({ ...reference, conversation })) as Record<string, unknown>;
 }
 
 /** The words typed, with each @mention of a person turned into the core's `<@user id>`. */

@@ -2,7 +2,7 @@
 // servers standing in for Slack's Web API and response URLs and for the Bot Connector.
 import { startBot, type RunningBot } from '../../src/app/bot.js';
 import { loadConfig } from '../../src/config.js';
-import { startRecordingServer, type RecordingServer } from '../../src/dev/recording-server.js';
+import { startRecordingServer, type RecordedRequest, type RecordingServer } from '../../src/dev/recording-server.js';
 import { createLogger } from '../../src/logger.js';
 import { testDatabase } from './test-database.js';
 
@@ -19,11 +19,18 @@ export interface TestBot {
   stop(): Promise<void>;
 }
 
-export async function startTestBot(env: Record<string, string> = {}): Promise<TestBot> {
-  const slack = await startRecordingServer((request) =>
-    request.path === '/auth.test'
-      ? { body: { ok: true, url: 'https://local.slack.test/', team: 'Local', user: 'cop', team_id: 'T0TEST', user_id: BOT_USER_ID, bot_id: 'B0BOT' } }
-      : { body: { ok: true } },
+export interface TestBotOptions {
+  /** Answers some Slack Web API calls differently (e.g. an error); undefined leaves the usual `{ ok: true }`. */
+  readonly slackApi?: (request: RecordedRequest) => { status?: number; body?: unknown } | undefined;
+}
+
+export async function startTestBot(env: Record<string, string> = {}, options: TestBotOptions = {}): Promise<TestBot> {
+  const slack = await startRecordingServer(
+    (request) =>
+      options.slackApi?.(request) ??
+      (request.path === '/auth.test'
+        ? { body: { ok: true, url: 'https://local.slack.test/', team: 'Local', user: 'cop', team_id: 'T0TEST', user_id: BOT_USER_ID, bot_id: 'B0BOT' } }
+        : { body: { ok: true } }),
   );
   const connector = await startRecordingServer(() => ({ status: 201, body: { id: 'activity-from-connector' } }));
   const database = testDatabase();

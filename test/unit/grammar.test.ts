@@ -5,9 +5,9 @@ import type { Command } from '../../src/core/commands/command.js';
 import { Grammar, type ParseResult } from '../../src/core/commands/grammar.js';
 import { MAX_INPUT_LENGTH, tokenize } from '../../src/core/commands/tokenize.js';
 import type { Actor, ConversationAddress, Platform } from '../../src/core/context.js';
-import type { ConversationStore, InstallDetails } from '../../src/core/conversations/conversation-store.js';
+import type { ConversationStore, InstallDetails, RegionLinkChange } from '../../src/core/conversations/conversation-store.js';
 import { en } from '../../src/core/i18n/en.js';
-import type { RegionDirectory, RegionWithChannels } from '../../src/core/regions/region-directory.js';
+import type { CommunityChannel, RegionDirectory, RegionWithChannels } from '../../src/core/regions/region-directory.js';
 import type { Block, Message, Reply, Rich } from '../../src/core/reply/reply.js';
 import { requestContext } from '../../src/core/request-context.js';
 import type { MemberRecord } from '../../src/core/members/member.js';
@@ -158,6 +158,10 @@ class MemoryRegions implements RegionDirectory {
     this.calls += 1;
     return this.failure ? Promise.reject(this.failure) : Promise.resolve(this.regions);
   }
+
+  channelsOf(regionCode: string): Promise<CommunityChannel[]> {
+    return Promise.resolve([...(this.regions.find((region) => region.code === regionCode)?.channels ?? [])]);
+  }
 }
 
 class MemoryConversations implements ConversationStore {
@@ -177,6 +181,12 @@ class MemoryConversations implements ConversationStore {
   async recordWorkspaceRemoved(_platform: Platform, _workspaceId: string): Promise<void> {}
 
   async refreshServiceUrl(_address: ConversationAddress, _serviceUrl: string): Promise<void> {}
+
+  linkedRegion(_address: ConversationAddress): Promise<string | undefined> {
+    return Promise.resolve(undefined);
+  }
+
+  async linkRegion(_address: ConversationAddress, _change: RegionLinkChange, _details: InstallDetails): Promise<void> {}
 }
 
 /** No members: the commands these tests drive never reach the member store. */
@@ -237,8 +247,8 @@ const sampleRegions: RegionWithChannels[] = [
     name: 'London',
     nation: 'england',
     channels: [
-      { platform: 'slack', externalId: 'C0LONDON', name: 'london-cop' },
-      { platform: 'teams', externalId: '19:abc@thread.tacv2', name: 'London CoP' },
+      { platform: 'slack', workspaceId: 'T0WORKSPACE', externalId: 'C0LONDON', name: 'london-cop' },
+      { platform: 'teams', workspaceId: 'tenant-1', externalId: '19:abc@thread.tacv2', name: 'London CoP' },
     ],
   },
   { code: 'north-west', name: 'North West', nation: 'england', channels: [] },

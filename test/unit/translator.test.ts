@@ -4,7 +4,7 @@ import { DEFAULT_LOCALE, languageOf, translator } from '../../src/core/i18n/tran
 import { requestContext } from '../../src/core/request-context.js';
 
 const keys = Object.keys(en) as MessageKey[];
-const sampleParams = { command: 'regions', count: 8, word: 'regins', extra: 'now', name: 'Sam', region: 'London', typed: 'lundon', role: 'a national admin' };
+const sampleParams = { command: 'regions', count: 8, word: 'regins', extra: 'now', name: 'Sam', region: 'London', typed: 'lundon', role: 'a national admin', previous: 'North West', total: 42, from: 1, to: 20 };
 
 /** Every message of a translator, functions called with sample parameters. */
 function allMessages(locale: string | undefined): string[] {

@@ -1,11 +1,14 @@
 // What the conversations feature needs from storage; implemented over Prisma in src/db/repositories.
-import type { ConversationAddress, Platform } from '../context.js';
+import type { ConversationAddress, ConversationDetails, Platform } from '../context.js';
 
-export interface InstallDetails {
-  /** Channel or team name when the platform gives one. */
-  readonly name?: string | undefined;
-  /** What a later proactive post needs: the Bot Framework conversation reference for Teams. */
-  readonly reference?: Readonly<Record<string, unknown>> | undefined;
+/** Channel or team name, and the Teams conversation reference, when the platform gives them. */
+export type InstallDetails = ConversationDetails;
+
+export interface RegionLinkChange {
+  /** The region whose community channel the conversation becomes; null to unlink it. */
+  readonly regionCode: string | null;
+  /** The member who made the change, or undefined for an admin named in COP_ADMINS who has not joined. */
+  readonly byMemberId: string | undefined;
 }
 
 export interface ConversationStore {
@@ -17,4 +20,13 @@ export interface ConversationStore {
   recordWorkspaceRemoved(platform: Platform, workspaceId: string): Promise<void>;
   /** Keeps a stored Teams reference's service URL current (it can change between activities). */
   refreshServiceUrl(address: ConversationAddress, serviceUrl: string): Promise<void>;
+  /** The code of the region the conversation is a community channel of, if any. */
+  linkedRegion(address: ConversationAddress): Promise<string | undefined>;
+  /**
+   * Makes the conversation a region's community channel, or no longer one. A conversation the bot has
+   * no record of yet (added before the bot was running) is recorded as installed. The change and its
+   * audit entries (`conversation.installed`, `conversation.linked`, `conversation.unlinked`: internal
+   * ids and region codes only) share one transaction.
+   */
+  linkRegion(address: ConversationAddress, change: RegionLinkChange, details: InstallDetails): Promise<void>;
 }

@@ -14,7 +14,19 @@ export type FormOutcome =
       /** The form again, as submitted and with the errors, for platforms that send a new copy (Teams). */
       readonly form: Form;
     }
-  | { readonly kind: 'done'; readonly reply: Message };
+  | {
+      readonly kind: 'done';
+      readonly reply: Message;
+      /** Work the adapter does after replying, with what only its platform can do. */
+      readonly followUps?: readonly FollowUp[];
+    };
+
+/**
+ * Platform work that follows a form: `invite-to-region-channels` asks the adapter to add the person to
+ * the region's community channels where its platform can (Slack's conversations.invite; Teams has no
+ * such API). The adapter finds the channels with BotCore.regionChannels.
+ */
+export type FollowUp = { readonly kind: 'invite-to-region-channels'; readonly regionCode: string };
 
 export interface FormHandler {
   /** The form id it handles (Form.id). */

@@ -2,6 +2,7 @@
 // (<feature>/messages.en.ts) and this catalogue gathers them; handlers never hold sentences, so that a
 // Welsh catalogue (NHS Wales) can be added beside this one.
 
+import { channelsEn } from '../channels/messages.en.js';
 import { directoryEn } from '../directory/messages.en.js';
 import { membersEn } from '../members/messages.en.js';
 import { rolesEn } from '../roles/messages.en.js';
@@ -40,6 +41,7 @@ export const en = {
   ...membersEn,
   ...directoryEn,
   ...rolesEn,
+  ...channelsEn,
 } as const;
 
 export type Messages = typeof en;

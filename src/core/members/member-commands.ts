@@ -9,6 +9,7 @@ import { message, type Block, type Message } from '../reply/reply.js';
 import type { CoreServices } from '../services.js';
 import type { MemberRecord } from './member.js';
 import { buildProfileForm, parseProfile, PROFILE_FORM_ID } from './profile-form.js';
+import { welcomeReply } from './welcome.js';
 
 export const ERASE_ACTION = 'member.erase';
 const noArguments = z.array(z.string()).max(0);
@@ -183,8 +184,18 @@ export const profileFormHandler: FormHandler = {
     const parsed = await parseProfile(values, t, services.reference);
     if (!parsed.ok) return invalid(parsed.errors);
     const { created } = await services.members.saveProfile(context.actor, parsed.profile);
-    const region = (await services.reference.regions()).find((r) => r.value === parsed.profile.regionCode)?.label ?? parsed.profile.regionCode;
-    return { kind: 'done', reply: text(created || existing?.status === 'left' ? t('join.welcome', { name: parsed.profile.displayName, region }) : t('join.updated')) };
+    if (!created && existing?.status !== 'left') return { kind: 'done', reply: text(t('join.updated')) };
+    // A new member, or one coming back: the welcome, and an invitation to the region's channels where the platform can.
+    const { regionCode } = parsed.profile;
+    const [regions, channels] = await Promise.all([services.reference.regions(), services.regions.channelsOf(regionCode)]);
+    const region = regions.find((r) => r.value === regionCode)?.label ?? regionCode;
+    // Channels of another Slack workspace or Teams tenant are of no use to the person: theirs, and other platforms'.
+    const reachable = channels.filter((channel) => channel.platform !== context.actor.platform || channel.workspaceId === context.actor.workspaceId);
+    return {
+      kind: 'done',
+      reply: welcomeReply(t, { name: parsed.profile.displayName, region }, reachable),
+      followUps: [{ kind: 'invite-to-region-channels', regionCode }],
+    };
   },
   async options(fieldId, query, _context, services) {
     if (fieldId !== 'organisation') return [];

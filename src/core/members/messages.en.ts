@@ -42,6 +42,9 @@ export const membersEn = {
     'This form is out of date: your data was erased while it was open, or it was opened by someone else. Nothing was saved. Please start again with join.',
   'join.welcome': (p: { name: string; region: string }) => `Welcome, ${p.name}: you are now a member of the ${p.region} community of practice.`,
   'join.updated': 'Your profile is saved.',
+  'welcome.channels': (p: { region: string }) => `Community channels of ${p.region}:`,
+  'welcome.noChannel': (p: { region: string }) => `${p.region} has no community channel yet: type regions to find it once it has one.`,
+  'welcome.start': 'Commands to start with',
 
   'profile.notMember': 'You have not joined yet.',
   'profile.heading': 'Your profile',

@@ -4,7 +4,8 @@ import { defineCommand } from '../commands/command.js';
 import { message, type Block, type ListItem, type Span } from '../reply/reply.js';
 import type { CommunityChannel, RegionWithChannels } from './region-directory.js';
 
-function channelSpans(channels: readonly CommunityChannel[]): Span[] {
+/** Channels as spans separated by commas: each platform renders a channel its own way. */
+export function channelSpans(channels: readonly CommunityChannel[]): Span[] {
   return channels.flatMap((channel, i): Span[] => [
     ...(i > 0 ? [', '] : []),
     { kind: 'channel', platform: channel.platform, id: channel.externalId, name: channel.name },

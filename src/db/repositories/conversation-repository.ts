@@ -2,7 +2,7 @@
 import type { PrismaClient } from '../database.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { ConversationAddress, Platform } from '../../core/context.js';
-import type { ConversationStore, InstallDetails } from '../../core/conversations/conversation-store.js';
+import type { ConversationStore, InstallDetails, RegionLinkChange } from '../../core/conversations/conversation-store.js';
 
 function key(address: ConversationAddress) {
   return { platform: address.platform, workspaceId: address.workspaceId, externalId: address.externalId };
@@ -39,6 +39,50 @@ export class PrismaConversationStore implements ConversationStore {
     await this.prisma.$transaction(async (tx) => {
       const { count } = await tx.conversation.updateMany({ where: { platform, workspaceId, removedAt: null }, data: { removedAt: new Date() } });
       await tx.auditEntry.create({ data: { action: 'workspace.uninstalled', details: { platform, conversations: count } } });
+    });
+  }
+
+  async linkedRegion(address: ConversationAddress): Promise<string | undefined> {
+    const found = await this.prisma.conversation.findUnique({
+      where: { platform_workspaceId_externalId: key(address) },
+      select: { regionCode: true, removedAt: true },
+    });
+    // A conversation the bot has left is nobody's community channel (`regions` does not list it).
+    return found?.removedAt === null ? (found.regionCode ?? undefined) : undefined;
+  }
+
+  async linkRegion(address: ConversationAddress, change: RegionLinkChange, details: InstallDetails): Promise<void> {
+    const reference = details.reference as Prisma.InputJsonValue | undefined;
+    const by = change.byMemberId ?? 'configured admin';
+    await this.prisma.$transaction(async (tx) => {
+      const found = await tx.conversation.findUnique({
+        where: { platform_workspaceId_externalId: key(address) },
+        select: { id: true, regionCode: true, removedAt: true },
+      });
+      if (change.regionCode === null) {
+        if (!found?.regionCode) return;
+        await tx.conversation.update({ where: { id: found.id }, data: { regionCode: null } });
+        await tx.auditEntry.create({
+          data: { action: 'conversation.unlinked', subject: found.id, details: { platform: address.platform, region: found.regionCode, by } },
+        });
+        return;
+      }
+      // The bot may have been added before it was running, so it may have no record of the conversation yet.
+      const conversation = await tx.conversation.upsert({
+        where: { platform_workspaceId_externalId: key(address) },
+        create: { ...key(address), kind: address.kind, name: details.name ?? null, regionCode: change.regionCode, ...(reference ? { reference } : {}) },
+        update: { kind: address.kind, removedAt: null, regionCode: change.regionCode, ...(details.name ? { name: details.name } : {}), ...(reference ? { reference } : {}) },
+        select: { id: true },
+      });
+      if (!found || found.removedAt !== null) {
+        await tx.auditEntry.create({
+          data: { action: 'conversation.installed', subject: conversation.id, details: { platform: address.platform, kind: address.kind } },
+        });
+      }
+      const previous = found?.removedAt === null ? found.regionCode : null;
+      await tx.auditEntry.create({
+        data: { action: 'conversation.linked', subject: conversation.id, details: { platform: address.platform, region: change.regionCode, previous, by } },
+      });
     });
   }
 

@@ -1,6 +1,12 @@
 // Regions with their community channels, read through Prisma.
 import type { PrismaClient } from '../database.js';
-import type { RegionDirectory, RegionWithChannels } from '../../core/regions/region-directory.js';
+import type { CommunityChannel, RegionDirectory, RegionWithChannels } from '../../core/regions/region-directory.js';
+
+const channelSelect = { platform: true, workspaceId: true, externalId: true, name: true } as const;
+
+function toChannel(row: { platform: CommunityChannel['platform']; workspaceId: string; externalId: string; name: string | null }): CommunityChannel {
+  return { platform: row.platform, workspaceId: row.workspaceId, externalId: row.externalId, name: row.name ?? undefined };
+}
 
 export class PrismaRegionDirectory implements RegionDirectory {
   constructor(private readonly prisma: PrismaClient) {}
@@ -15,7 +21,7 @@ export class PrismaRegionDirectory implements RegionDirectory {
         conversations: {
           where: { removedAt: null },
           orderBy: { installedAt: 'asc' },
-          select: { platform: true, externalId: true, name: true },
+          select: channelSelect,
         },
       },
     });
@@ -23,7 +29,16 @@ export class PrismaRegionDirectory implements RegionDirectory {
       code: region.code,
       name: region.name,
       nation: region.nation,
-      channels: region.conversations.map((c) => ({ platform: c.platform, externalId: c.externalId, name: c.name ?? undefined })),
+      channels: region.conversations.map(toChannel),
     }));
+  }
+
+  async channelsOf(regionCode: string): Promise<CommunityChannel[]> {
+    const rows = await this.prisma.conversation.findMany({
+      where: { regionCode, removedAt: null },
+      orderBy: { installedAt: 'asc' },
+      select: channelSelect,
+    });
+    return rows.map(toChannel);
   }
 }

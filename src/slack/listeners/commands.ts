@@ -10,7 +10,7 @@ import { commandWords, slackRequestContext } from '../slack-context.js';
 export function registerCommands(app: App, core: BotCore, logger: Logger): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     await ack();
-    const context = slackRequestContext(command.team_id, command.user_id, command.channel_id);
+    const context = slackRequestContext(command.team_id, command.user_id, command.channel_id, command.channel_name);
     const reply = await core.handleText(commandWords(command.text), context);
     await sendReply(reply, { respond, client, triggerId: command.trigger_id }, logger);
   });

@@ -1,11 +1,13 @@
 // Modal submissions (view_submission) and the options of searchable fields (block_suggestion). A
 // submission with problems is answered with messages beside the fields and the modal stays open;
-// otherwise the modal closes and the reply goes to the person as a direct message.
+// otherwise the modal closes, the reply goes to the person as a direct message, and the form's follow-ups
+// run (a new member is invited to their region's channels).
 import type { App, ViewStateValue } from '@slack/bolt';
 import type { BotCore } from '../../core/bot-core.js';
 import type { FormValues } from '../../core/forms/form-handler.js';
 import type { Logger } from '../../logger.js';
 import { option, renderFormErrors, renderMessage } from '../block-kit.js';
+import { runFollowUps } from '../follow-ups.js';
 import { slackRequestContext } from '../slack-context.js';
 
 /** The value of one input, whatever its element type. */
@@ -47,6 +49,7 @@ export function registerViews(app: App, core: BotCore, logger: Logger): void {
     } catch (error) {
       logger.error({ err: error, component: 'slack' }, 'could not send the form reply to Slack');
     }
+    await runFollowUps(outcome.followUps ?? [], { teamId: context.actor.workspaceId, userId: body.user.id }, core, client, logger);
   });
 
   app.options<'block_suggestion'>({ type: 'block_suggestion', action_id: 'value' }, async ({ body, ack }) => {

@@ -1,9 +1,9 @@
 // Where the bot is: when it is added to a team, channel or chat, the conversation reference is stored
 // so that later features can post proactively; removal and uninstall are recorded too.
 import type { Application } from '@microsoft/teams-ai';
-import { TurnContext, type Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import type { BotCore } from '../../core/bot-core.js';
-import { teamsConversation, teamsConversationName } from '../teams-context.js';
+import { teamsConversation, teamsConversationName, teamsConversationReference } from '../teams-context.js';
 
 function includesBot(activity: Partial<Activity>, members: Activity['membersAdded'] | undefined): boolean {
   return (members ?? []).some((member) => member.id === activity.recipient?.id);
@@ -13,10 +13,9 @@ export function registerConversationUpdates(app: Application, core: BotCore): vo
   app.conversationUpdate('membersAdded', async (context) => {
     const { activity } = context;
     if (!includesBot(activity, activity.membersAdded)) return;
-    const reference = TurnContext.getConversationReference(activity);
     await core.conversationInstalled(teamsConversation(activity), {
       name: teamsConversationName(activity),
-      reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
+      reference: teamsConversationReference(activity),
     });
   });
 

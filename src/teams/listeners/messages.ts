@@ -24,6 +24,8 @@ export function registerMessages(app: Application, core: BotCore): void {
       typeof state === 'string' ? state : undefined,
       teamsRequestContext(context.activity),
     );
+    // The reply (a new member's welcome) goes to the chat the form was in. Follow-ups such as inviting a
+    // new member to channels have no Teams API, so there is nothing more to do here.
     await sendReply(context, outcome.kind === 'invalid' ? outcome.form : outcome.reply);
   });
 

@@ -1,0 +1,52 @@
+// What Slack does after a form's reply: a new or returning member is invited to their region's
+// community channels in this workspace (conversations.invite). A failed invitation (already in the
+// channel, the bot not in it, the channel gone) is logged with Slack's error code and the channel id,
+// never the person, and changes nothing else.
+import type { webApi } from '@slack/bolt';
+import type { BotCore } from '../core/bot-core.js';
+import type { FollowUp } from '../core/forms/form-handler.js';
+import type { Logger } from '../logger.js';
+
+export interface SlackPerson {
+  readonly teamId: string;
+  readonly userId: string;
+}
+
+/** Slack's error code (`already_in_channel`, `not_in_channel`, …), or the Web client's own. */
+export function slackErrorCode(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return 'unknown';
+  const { data, code } = error as { data?: { error?: unknown }; code?: unknown };
+  if (typeof data?.error === 'string') return data.error;
+  return typeof code === 'string' ? code : 'unknown';
+}
+
+async function inviteToRegionChannels(regionCode: string, person: SlackPerson, core: BotCore, client: webApi.WebClient, logger: Logger): Promise<void> {
+  const channels = await core.regionChannels('slack', person.teamId, regionCode);
+  for (const channel of channels) {
+    try {
+      await client.conversations.invite({ channel, users: person.userId });
+    } catch (error) {
+      logger.warn({ component: 'slack', channel, code: slackErrorCode(error) }, 'could not invite a new member to a region channel');
+    }
+  }
+}
+
+export async function runFollowUps(
+  followUps: readonly FollowUp[],
+  person: SlackPerson,
+  core: BotCore,
+  client: webApi.WebClient,
+  logger: Logger,
+): Promise<void> {
+  for (const followUp of followUps) {
+    try {
+      switch (followUp.kind) {
+        case 'invite-to-region-channels':
+          await inviteToRegionChannels(followUp.regionCode, person, core, client, logger);
+          break;
+      }
+    } catch (error) {
+      logger.error({ err: error, component: 'slack', followUp: followUp.kind }, 'could not finish the work after a form');
+    }
+  }
+}
