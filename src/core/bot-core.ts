@@ -19,6 +19,7 @@ import {
   profileEditCommand,
   profileFormHandler,
 } from './members/member-commands.js';
+import { homeView } from './members/home.js';
 import { regionsCommand } from './regions/regions-command.js';
 import { grantCommand, revokeCommand } from './roles/role-commands.js';
 import { membersCommand } from './directory/members-command.js';
@@ -125,6 +126,11 @@ export class BotCore {
   async regionChannels(platform: Platform, workspaceId: string, regionCode: string): Promise<readonly string[]> {
     const channels = await this.services.regions.channelsOf(regionCode);
     return channels.filter((channel) => channel.platform === platform && channel.workspaceId === workspaceId).map((channel) => channel.externalId);
+  }
+
+  /** The person's page at a glance (Slack App Home, Teams personal welcome). */
+  home(context: RequestContext): Promise<Reply> {
+    return this.guard('home', context, () => homeView(context, this.services));
   }
 
   /** Keeps a stored Teams conversation reference pointing at the connector's current service URL. */

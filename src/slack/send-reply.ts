@@ -1,14 +1,17 @@
-// Sends a core reply to Slack: a message through the request's response_url (`respond`), rendered as
-// Block Kit; a form as a modal opened with the request's trigger id (valid for 3 seconds).
+// Sends a core reply to Slack: a message through the request's response_url (`respond`), or as a direct
+// message where there is none, rendered as Block Kit; a form as a modal opened with the request's
+// trigger id (valid for 3 seconds).
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { Reply } from '../core/reply/reply.js';
 import type { Logger } from '../logger.js';
 import { renderMessage, renderModal } from './block-kit.js';
 
 export interface ReplyChannel {
-  readonly respond: RespondFn;
+  /** Undefined where Slack gives no response_url (buttons on the App Home tab): replies go by direct message. */
+  readonly respond: RespondFn | undefined;
   readonly client: webApi.WebClient;
   readonly triggerId: string | undefined;
+  readonly userId: string;
 }
 
 export async function sendReply(reply: Reply, channel: ReplyChannel, logger: Logger): Promise<void> {
@@ -19,7 +22,11 @@ export async function sendReply(reply: Reply, channel: ReplyChannel, logger: Log
       return;
     }
     const { text, blocks } = renderMessage(reply);
-    await channel.respond({ response_type: reply.visibility === 'shared' ? 'in_channel' : 'ephemeral', replace_original: false, text, blocks });
+    if (channel.respond) {
+      await channel.respond({ response_type: reply.visibility === 'shared' ? 'in_channel' : 'ephemeral', replace_original: false, text, blocks });
+    } else {
+      await channel.client.chat.postMessage({ channel: channel.userId, text, blocks });
+    }
   } catch (error) {
     logger.error({ err: error, component: 'slack' }, 'could not send the reply to Slack');
   }

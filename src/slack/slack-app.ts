@@ -41,7 +41,7 @@ export function createSlackAdapter(config: SlackConfig, core: BotCore, server: E
 
   registerCommands(app, core, logger);
   registerActions(app, core, logger);
-  registerEvents(app, core);
+  registerEvents(app, core, logger);
   registerViews(app, core, logger);
   app.error((error) => {
     logger.error({ err: error, component: 'slack' }, 'unhandled error in a Slack listener');

@@ -83,4 +83,11 @@ export const membersEn = {
   'myData.roles': 'Roles',
   'myData.status.active': 'Active',
   'myData.status.left': 'Left',
+
+  'home.heading': (p: { name: string }) => `Welcome back, ${p.name}`,
+  'home.visitorSummary': 'CoP Bot: join your region’s community of practice',
+  'home.joinPrompt': 'Join your region’s community of practice to meet colleagues, hear about masterclasses and share what works.',
+  'home.button.join': 'Join',
+  'home.button.help': 'Help',
+  'home.button.members': 'Members of my region',
 } as const;

@@ -16,6 +16,8 @@ export function registerActions(app: App, core: BotCore, logger: Logger): void {
     const context = slackRequestContext(teamId, body.user.id, channelId);
     const actionId = action.action_id.split(ACTION_ID_SEPARATOR)[0] ?? action.action_id;
     const reply = await core.handleAction(actionId, action.value, context);
-    await sendReply(reply, { respond, client, triggerId: body.trigger_id }, logger);
+    // Buttons on the App Home tab come without a response_url.
+    const canRespond = typeof (body as { response_url?: unknown }).response_url === 'string';
+    await sendReply(reply, { respond: canRespond ? respond : undefined, client, triggerId: body.trigger_id, userId: body.user.id }, logger);
   });
 }

@@ -12,6 +12,6 @@ export function registerCommands(app: App, core: BotCore, logger: Logger): void 
     await ack();
     const context = slackRequestContext(command.team_id, command.user_id, command.channel_id, command.channel_name);
     const reply = await core.handleText(commandWords(command.text), context);
-    await sendReply(reply, { respond, client, triggerId: command.trigger_id }, logger);
+    await sendReply(reply, { respond, client, triggerId: command.trigger_id, userId: command.user_id }, logger);
   });
 }

@@ -1,9 +1,23 @@
-// Events that change where the bot is: joining or leaving a channel, and uninstalling the app.
+// Events: the App Home tab, and what changes where the bot is (joining or leaving a channel, uninstalling).
 import type { App } from '@slack/bolt';
 import type { BotCore } from '../../core/bot-core.js';
-import { slackConversation } from '../slack-context.js';
+import type { Logger } from '../../logger.js';
+import { renderMessage } from '../block-kit.js';
+import { slackConversation, slackRequestContext } from '../slack-context.js';
 
-export function registerEvents(app: App, core: BotCore): void {
+export function registerEvents(app: App, core: BotCore, logger: Logger): void {
+  // The App Home tab: the person's page at a glance, published each time they open it.
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home') return;
+    const reply = await core.home(slackRequestContext(body.team_id, event.user, event.channel));
+    if (reply.kind !== 'message') return;
+    try {
+      await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: renderMessage(reply).blocks } });
+    } catch (error) {
+      logger.error({ err: error, component: 'slack' }, 'could not publish the App Home tab');
+    }
+  });
+
   app.event('member_joined_channel', async ({ event, context }) => {
     if (event.user !== context.botUserId) return;
     await core.conversationInstalled(slackConversation(event.team, event.channel), {});

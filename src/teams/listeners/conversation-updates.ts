@@ -1,9 +1,11 @@
 // Where the bot is: when it is added to a team, channel or chat, the conversation reference is stored
-// so that later features can post proactively; removal and uninstall are recorded too.
+// so that later features can post proactively (and a personal chat gets the welcome card); removal and
+// uninstall are recorded too.
 import type { Application } from '@microsoft/teams-ai';
 import type { Activity } from 'botbuilder';
 import type { BotCore } from '../../core/bot-core.js';
-import { teamsConversation, teamsConversationName, teamsConversationReference } from '../teams-context.js';
+import { sendReply } from '../send-reply.js';
+import { teamsConversation, teamsConversationName, teamsConversationReference, teamsRequestContext } from '../teams-context.js';
 
 function includesBot(activity: Partial<Activity>, members: Activity['membersAdded'] | undefined): boolean {
   return (members ?? []).some((member) => member.id === activity.recipient?.id);
@@ -13,10 +15,13 @@ export function registerConversationUpdates(app: Application, core: BotCore): vo
   app.conversationUpdate('membersAdded', async (context) => {
     const { activity } = context;
     if (!includesBot(activity, activity.membersAdded)) return;
-    await core.conversationInstalled(teamsConversation(activity), {
+    const address = teamsConversation(activity);
+    await core.conversationInstalled(address, {
       name: teamsConversationName(activity),
       reference: teamsConversationReference(activity),
     });
+    // In a personal chat, the person gets their page at a glance (or the invitation to join) at once.
+    if (address.kind === 'personal') await sendReply(context, await core.home(teamsRequestContext(activity)));
   });
 
   app.conversationUpdate('membersRemoved', async (context) => {
