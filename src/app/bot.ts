@@ -7,7 +7,9 @@ import { BotCore } from '../core/bot-core.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { PrismaConversationStore } from '../db/repositories/conversation-repository.js';
 import { PrismaDirectoryStore } from '../db/repositories/directory-repository.js';
+import { PrismaLinkStore } from '../db/repositories/link-repository.js';
 import { PrismaMemberStore } from '../db/repositories/member-repository.js';
+import { PrismaOrganisationStore } from '../db/repositories/organisation-repository.js';
 import { PrismaReferenceData } from '../db/repositories/reference-data-repository.js';
 import { PrismaRegionDirectory } from '../db/repositories/region-repository.js';
 import { PrismaRoleStore } from '../db/repositories/role-repository.js';
@@ -32,9 +34,11 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       regions: new PrismaRegionDirectory(database.prisma),
       conversations: new PrismaConversationStore(database.prisma),
       members: new PrismaMemberStore(database.prisma),
+      links: new PrismaLinkStore(database.prisma),
       reference: new PrismaReferenceData(database.prisma),
       roles: new PrismaRoleStore(database.prisma),
       directory: new PrismaDirectoryStore(database.prisma),
+      organisations: new PrismaOrganisationStore(database.prisma),
       configuredAdmins: config.admins,
     },
     logger,

@@ -9,6 +9,7 @@ import type { ConversationAddress, Platform, RequestContext } from './context.js
 import type { InstallDetails } from './conversations/conversation-store.js';
 import type { ActionHandler, FormHandler, FormOutcome, FormValues } from './forms/form-handler.js';
 import { helpCommand } from './help/help-command.js';
+import { linkCommand } from './linking/link-commands.js';
 import {
   eraseAction,
   eraseCommand,
@@ -20,6 +21,7 @@ import {
   profileFormHandler,
 } from './members/member-commands.js';
 import { homeView } from './members/home.js';
+import { confirmOrganisationAction, organisationConfirmCommand, organisationsPendingCommand } from './organisations/organisation-commands.js';
 import { regionsCommand } from './regions/regions-command.js';
 import { grantCommand, revokeCommand } from './roles/role-commands.js';
 import { membersCommand } from './directory/members-command.js';
@@ -42,15 +44,18 @@ export const COMMANDS: readonly Command[] = [
   myDataCommand,
   leaveCommand,
   eraseCommand,
+  linkCommand,
   membersCommand,
   grantCommand,
   revokeCommand,
+  organisationsPendingCommand,
+  organisationConfirmCommand,
   channelLinkCommand,
   channelUnlinkCommand,
 ];
 
 const FORMS: readonly FormHandler[] = [profileFormHandler];
-const ACTIONS: readonly ActionHandler[] = [eraseAction];
+const ACTIONS: readonly ActionHandler[] = [eraseAction, confirmOrganisationAction];
 
 export class BotCore {
   readonly services: CoreServices;

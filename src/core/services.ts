@@ -2,7 +2,9 @@
 import type { Grammar } from './commands/grammar.js';
 import type { DirectoryStore } from './directory/directory-store.js';
 import type { ConversationStore } from './conversations/conversation-store.js';
+import type { LinkStore } from './linking/link-store.js';
 import type { MemberStore, ReferenceData } from './members/member-store.js';
+import type { OrganisationStore } from './organisations/organisation-store.js';
 import type { RegionDirectory } from './regions/region-directory.js';
 import type { RoleStore } from './roles/role-store.js';
 
@@ -11,9 +13,11 @@ export interface CoreServices {
   readonly regions: RegionDirectory;
   readonly conversations: ConversationStore;
   readonly members: MemberStore;
+  readonly links: LinkStore;
   readonly reference: ReferenceData;
   readonly roles: RoleStore;
   readonly directory: DirectoryStore;
+  readonly organisations: OrganisationStore;
   /** Platform user ids named in the COP_ADMINS setting: national admins from the start. */
   readonly configuredAdmins: readonly string[];
 }

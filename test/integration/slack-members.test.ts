@@ -157,6 +157,7 @@ describe('joining through the modal', () => {
     expect(inputs.map((block) => block.block_id)).toEqual([
       'displayName',
       'organisation',
+      'newOrganisation',
       'region',
       'role',
       'staffGroups',

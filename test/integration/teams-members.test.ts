@@ -73,6 +73,7 @@ describe('joining in Teams', () => {
     expect(card.body.filter((element) => String(element['type']).startsWith('Input.')).map((element) => element['id'])).toEqual([
       'displayName',
       'organisation',
+      'newOrganisation',
       'region',
       'role',
       'staffGroups',

@@ -13,7 +13,9 @@ import { requestContext } from '../../src/core/request-context.js';
 import type { MemberRecord } from '../../src/core/members/member.js';
 import type { MemberStore, ReferenceData } from '../../src/core/members/member-store.js';
 import type { RoleStore } from '../../src/core/roles/role-store.js';
+import type { LinkStore } from '../../src/core/linking/link-store.js';
 import type { DirectoryStore } from '../../src/core/directory/directory-store.js';
+import type { OrganisationStore } from '../../src/core/organisations/organisation-store.js';
 
 describe('tokenize', () => {
   it('splits on any whitespace', () => {
@@ -221,6 +223,18 @@ const NO_ROLES: RoleStore = {
 
 const NO_DIRECTORY: DirectoryStore = { list: () => Promise.resolve({ entries: [], total: 0 }) };
 
+const NO_ORGANISATIONS: OrganisationStore = {
+  findByName: () => Promise.resolve(undefined),
+  find: () => Promise.resolve(undefined),
+  pending: () => Promise.resolve([]),
+  confirm: () => Promise.resolve(false),
+};
+
+const NO_LINKS: LinkStore = {
+  createCode: () => Promise.resolve(),
+  redeem: () => Promise.resolve({ kind: 'refused', reason: 'invalid' }),
+};
+
 interface LogCall {
   readonly level: 'error' | 'info';
   readonly details: object;
@@ -256,7 +270,7 @@ const sampleRegions: RegionWithChannels[] = [
 
 function coreWith(regions: RegionDirectory) {
   const logger = recordingLogger();
-  return { core: new BotCore({ regions, conversations: new MemoryConversations(), members: new NoMembers(), reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, configuredAdmins: [] }, logger), logger };
+  return { core: new BotCore({ regions, conversations: new MemoryConversations(), members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, configuredAdmins: [] }, logger), logger };
 }
 
 function plain(rich: Rich): string {
@@ -454,7 +468,7 @@ describe('BotCore.handleAction', () => {
 describe('BotCore conversation events', () => {
   it('passes installs and removals to the conversation store', async () => {
     const conversations = new MemoryConversations();
-    const core = new BotCore({ regions: new MemoryRegions([]), conversations, members: new NoMembers(), reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, configuredAdmins: [] }, recordingLogger());
+    const core = new BotCore({ regions: new MemoryRegions([]), conversations, members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, configuredAdmins: [] }, recordingLogger());
     await core.conversationInstalled(conversation, { name: 'london-cop' });
     await core.conversationRemoved(conversation);
     expect([...conversations.installed.values()]).toEqual([{ name: 'london-cop' }]);

@@ -4,7 +4,9 @@
 
 import { channelsEn } from '../channels/messages.en.js';
 import { directoryEn } from '../directory/messages.en.js';
+import { linkingEn } from '../linking/messages.en.js';
 import { membersEn } from '../members/messages.en.js';
+import { organisationsEn } from '../organisations/messages.en.js';
 import { rolesEn } from '../roles/messages.en.js';
 
 export const en = {
@@ -39,9 +41,11 @@ export const en = {
   'error.internal': 'Sorry, something went wrong on my side and nothing was changed. Please try again in a minute.',
   'error.unknownAction': 'That button no longer does anything. Please type the command again.',
   ...membersEn,
+  ...linkingEn,
   ...directoryEn,
   ...rolesEn,
   ...channelsEn,
+  ...organisationsEn,
 } as const;
 
 export type Messages = typeof en;

@@ -181,7 +181,7 @@ export const profileFormHandler: FormHandler = {
     // The form carries the id of the member it was opened for. If that member is gone (erased while the
     // form was open), the submission is no consent to keep data again: they must start again.
     if (state && state !== existing?.id) return invalid({ displayName: t('join.error.erased') });
-    const parsed = await parseProfile(values, t, services.reference);
+    const parsed = await parseProfile(values, t, services.reference, services.organisations);
     if (!parsed.ok) return invalid(parsed.errors);
     const { created } = await services.members.saveProfile(context.actor, parsed.profile);
     if (!created && existing?.status !== 'left') return { kind: 'done', reply: text(t('join.updated')) };

@@ -7,7 +7,8 @@ export interface MemberStore {
   findByIdentity(actor: Actor): Promise<MemberRecord | undefined>;
   /**
    * Creates the member (with the identity) or updates their profile, in one transaction with its audit
-   * entry; a member who had left becomes active again. Consent is recorded with the time.
+   * entry; a member who had left becomes active again. Consent is recorded with the time. A new
+   * organisation in the profile is created unverified in the same transaction (audited by id).
    */
   saveProfile(actor: Actor, profile: Profile): Promise<{ readonly created: boolean }>;
   /** Ends the membership; the profile is kept so the member can come back. Audited. */

@@ -15,7 +15,10 @@ export type MemberRole = (typeof MEMBER_ROLES)[number];
 
 export interface Profile {
   readonly displayName: string;
-  readonly organisationId: string;
+  /** The organisation picked from the list; undefined when the member named a new one. */
+  readonly organisationId: string | undefined;
+  /** An organisation missing from the list: created unverified, in the member's region, with the profile. */
+  readonly newOrganisation?: { readonly name: string } | undefined;
   readonly regionCode: string;
   readonly role: MemberRole;
   readonly staffGroups: readonly string[];

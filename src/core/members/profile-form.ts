@@ -6,9 +6,11 @@ import type { FormValues } from '../forms/form-handler.js';
 import type { Field, Form } from '../reply/reply.js';
 import { MEMBER_ROLES, type Choice, type MemberRecord, type OrganisationChoice, type Profile } from './member.js';
 import type { ReferenceData } from './member-store.js';
+import type { OrganisationStore } from '../organisations/organisation-store.js';
 
 export const PROFILE_FORM_ID = 'member.profile';
 export const MAX_NAME_LENGTH = 80;
+export const MAX_ORGANISATION_NAME_LENGTH = 150;
 
 /** Teams sends a multi-select as one comma-separated string, Slack as a list; both become a list. */
 const list = z.preprocess(
@@ -20,11 +22,12 @@ const single = z.preprocess((value: unknown) => (Array.isArray(value) ? (value[0
 const checked = z.preprocess((value) => (Array.isArray(value) ? value.includes('true') : value === 'true'), z.boolean());
 
 // Control and invisible formatting characters (Unicode Cc and Cf) are removed; names keep one line.
-const cleanText = (value: string) => value.replace(/[\p{Cc}\p{Cf}]/gu, ' ').replace(/\s+/g, ' ').trim();
+export const cleanText = (value: string) => value.replace(/[\p{Cc}\p{Cf}]/gu, ' ').replace(/\s+/g, ' ').trim();
 
 const submission = z.object({
   displayName: single.transform((value) => cleanText(value ?? '')),
   organisation: single,
+  newOrganisation: single,
   region: single,
   role: single,
   staffGroups: list,
@@ -60,12 +63,14 @@ export async function buildProfileForm(t: Translate, reference: ReferenceData, m
       kind: 'select',
       id: 'organisation',
       label: t('join.field.organisation'),
-      required: true,
+      // Not required: a member whose organisation is missing types its name in the next field instead.
+      required: false,
       searchable: true,
       placeholder: t('join.field.organisation.placeholder'),
       options: organisations.map((o) => ({ label: o.label, value: o.value })),
       ...(current?.organisation ? { initial: [current.organisation.id] } : {}),
     },
+    { kind: 'text', id: 'newOrganisation', label: t('join.field.newOrganisation'), required: false, maxLength: MAX_ORGANISATION_NAME_LENGTH },
     {
       kind: 'select',
       id: 'region',
@@ -118,7 +123,12 @@ export async function buildProfileForm(t: Translate, reference: ReferenceData, m
 export type ProfileParse = { readonly ok: true; readonly profile: Profile } | { readonly ok: false; readonly errors: Record<string, string> };
 
 /** Validates a submission against the reference data; every problem is reported beside its field. */
-export async function parseProfile(values: FormValues, t: Translate, reference: ReferenceData): Promise<ProfileParse> {
+export async function parseProfile(
+  values: FormValues,
+  t: Translate,
+  reference: ReferenceData,
+  organisations: Pick<OrganisationStore, 'findByName'>,
+): Promise<ProfileParse> {
   const parsed = submission.safeParse(values);
   if (!parsed.success) return { ok: false, errors: { consent: t('join.error.consent') } };
   const input = parsed.data;
@@ -127,14 +137,33 @@ export async function parseProfile(values: FormValues, t: Translate, reference: 
 
   if (input.displayName.length < 1 || input.displayName.length > MAX_NAME_LENGTH) errors['displayName'] = t('join.error.displayName');
 
+  // Exactly one of the two: an organisation from the list, or the name of one missing from it.
   let organisation: OrganisationChoice | undefined;
-  if (input.organisation) organisation = await reference.organisation(input.organisation);
-  if (!organisation) errors['organisation'] = t('join.error.organisation');
+  let newOrganisation: string | undefined;
+  const typedOrganisation = input.newOrganisation === undefined ? '' : cleanText(input.newOrganisation);
+  if (input.organisation && input.newOrganisation) {
+    errors['newOrganisation'] = t('join.error.organisationBoth');
+  } else if (input.organisation) {
+    organisation = await reference.organisation(input.organisation);
+    if (!organisation) errors['organisation'] = t('join.error.organisation');
+  } else if (input.newOrganisation) {
+    if (typedOrganisation.length < 1 || typedOrganisation.length > MAX_ORGANISATION_NAME_LENGTH) {
+      errors['newOrganisation'] = t('join.error.newOrganisationName');
+    } else {
+      const existing = await organisations.findByName(typedOrganisation);
+      if (existing) errors['newOrganisation'] = t('join.error.newOrganisationExists', { name: existing.name });
+      else newOrganisation = typedOrganisation;
+    }
+  } else {
+    errors['organisation'] = t('join.error.organisationOrNew');
+  }
 
   const knownRegion = (code: string) => choices.regions.some((region) => region.value === code);
   const regionCode = input.region || organisation?.regionCode || undefined;
   if (input.region && !knownRegion(input.region)) errors['region'] = t('join.error.unknownRegion');
   else if (organisation && !regionCode) errors['region'] = t('join.error.region');
+  // A new organisation's region is the member's: it is where its facilitators will confirm it.
+  else if (input.newOrganisation && !input.organisation && !input.region) errors['region'] = t('join.error.newOrganisationRegion');
 
   const role = MEMBER_ROLES.find((candidate) => candidate === input.role);
   if (!role) errors['role'] = t('join.error.role');
@@ -144,12 +173,13 @@ export async function parseProfile(values: FormValues, t: Translate, reference: 
   if (outside(input.promiseElements, choices.promiseElements)) errors['promiseElements'] = t('join.error.choices');
   if (!input.consent) errors['consent'] = t('join.error.consent');
 
-  if (Object.keys(errors).length > 0 || !organisation || !regionCode || !role) return { ok: false, errors };
+  if (Object.keys(errors).length > 0 || (!organisation && !newOrganisation) || !regionCode || !role) return { ok: false, errors };
   return {
     ok: true,
     profile: {
       displayName: input.displayName,
-      organisationId: organisation.value,
+      organisationId: organisation?.value,
+      ...(newOrganisation ? { newOrganisation: { name: newOrganisation } } : {}),
       regionCode,
       role,
       staffGroups: [...new Set(input.staffGroups)],

@@ -31,6 +31,27 @@ function toRecord(row: MemberRow): MemberRecord {
   return { ...rest, roles: roleGrants };
 }
 
+/** Marks organisations members add, for the facilitators who confirm them. */
+export const ADDED_BY_MEMBER = 'Added by a member';
+
+/** Creates an organisation a member named, unverified until a facilitator confirms it; audited by id only. */
+async function addOrganisation(tx: Prisma.TransactionClient, name: string, regionCode: string): Promise<string> {
+  const organisation = await tx.organisation.create({
+    data: {
+      name,
+      type: 'Not yet confirmed',
+      nation: regionCode === 'WALES' ? 'wales' : 'england',
+      regionCode,
+      isNhsTrust: /NHS/.test(name) && /Trust$/.test(name),
+      verified: false,
+      source: ADDED_BY_MEMBER,
+    },
+    select: { id: true },
+  });
+  await tx.auditEntry.create({ data: { action: 'organisation.added', subject: organisation.id } });
+  return organisation.id;
+}
+
 const identityKey = (actor: Actor) => ({ platform: actor.platform, workspaceId: actor.workspaceId, userId: actor.userId });
 
 export class PrismaMemberStore implements MemberStore {
@@ -45,9 +66,8 @@ export class PrismaMemberStore implements MemberStore {
   }
 
   async saveProfile(actor: Actor, profile: Profile): Promise<{ created: boolean }> {
-    const data = {
+    const common = {
       displayName: profile.displayName,
-      organisationId: profile.organisationId,
       regionCode: profile.regionCode,
       role: profile.role,
       staffGroups: [...profile.staffGroups],
@@ -57,6 +77,9 @@ export class PrismaMemberStore implements MemberStore {
       leftAt: null,
     };
     return this.prisma.$transaction(async (tx) => {
+      const organisationId = profile.newOrganisation ? await addOrganisation(tx, profile.newOrganisation.name, profile.regionCode) : profile.organisationId;
+      if (!organisationId) throw new Error('a profile needs an organisation');
+      const data = { ...common, organisationId };
       const identity = await tx.platformIdentity.findUnique({
         where: { platform_workspaceId_userId: identityKey(actor) },
         select: { memberId: true },
@@ -93,6 +116,7 @@ export class PrismaMemberStore implements MemberStore {
             AND (reference->'user'->>'id' = ${identity.userId} OR reference->'user'->>'aadObjectId' = ${identity.userId})`;
       }
       await tx.platformIdentity.deleteMany({ where: { memberId } });
+      await tx.linkCode.deleteMany({ where: { memberId } });
       await tx.roleGrant.deleteMany({ where: { memberId } });
       await tx.member.update({
         where: { id: memberId },

@@ -1,4 +1,4 @@
-// Button clicks (block_actions). Every `cop.` action is acknowledged at once and handed to the core,
+// Button clicks (block_actions). Every `cop.`, `member.` and `organisation.` action is acknowledged at once and handed to the core,
 // which re-checks the payload: anyone who can see a message can replay its buttons.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { BotCore } from '../../core/bot-core.js';
@@ -8,7 +8,7 @@ import { sendReply } from '../send-reply.js';
 import { slackRequestContext } from '../slack-context.js';
 
 export function registerActions(app: App, core: BotCore, logger: Logger): void {
-  app.action<BlockAction<ButtonAction>>(/^(cop|member)\./, async ({ action, body, ack, respond, client }) => {
+  app.action<BlockAction<ButtonAction>>(/^(cop|member|organisation)\./, async ({ action, body, ack, respond, client }) => {
     await ack();
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     const container = body.container as { channel_id?: string } | undefined;

@@ -29,8 +29,8 @@ export function registerMessages(app: Application, core: BotCore): void {
     await sendReply(context, outcome.kind === 'invalid' ? outcome.form : outcome.reply);
   });
 
-  // Other buttons with an action of the core's (e.g. confirming erasure).
-  app.adaptiveCards.actionSubmit<Record<string, unknown>>(/^member\./, async (context, _state, data) => {
+  // Other buttons with an action of the core's (e.g. confirming erasure, confirming an organisation).
+  app.adaptiveCards.actionSubmit<Record<string, unknown>>(/^(member|organisation)\./, async (context, _state, data) => {
     const value = typeof data['value'] === 'string' ? data['value'] : undefined;
     const reply = await core.handleAction(String(data[VERB_FIELD]), value, teamsRequestContext(context.activity));
     await sendReply(context, reply);

@@ -1,0 +1,45 @@
+// `link` and `link <code>`: one member, two platforms. On the platform where the person is a member,
+// `link` gives a one-time code (15 minutes, stored hashed); typed as `link <code>` on the other platform,
+// it adds that account to the same member. Linking by verified email is not built (see README).
+import { z } from 'zod';
+import { defineCommand } from '../commands/command.js';
+import { message, type Message } from '../reply/reply.js';
+import { CODE_VALID_MINUTES, hashLinkCode, newLinkCode, normaliseLinkCode } from './link-code.js';
+
+const text = (value: string): Message => message(value, [{ kind: 'text', text: value }]);
+
+export const linkCommand = defineCommand({
+  words: 'link',
+  // A code can be typed with a space in the middle, as people copy it: up to two words.
+  args: z
+    .array(z.string())
+    .max(2)
+    .transform((words) => ({ code: words.length > 0 ? words.join('') : undefined })),
+  usage: 'link [code]',
+  summary: 'link.commandSummary',
+  needs: 'link.needs',
+  examples: ['link', 'link K7QM2XPA'],
+  async run(args, context, services) {
+    const { t, actor } = context;
+    const member = await services.members.findByIdentity(actor);
+    if (args.code === undefined) {
+      if (!member || member.status === 'erased') return text(t('link.notMember'));
+      if (member.status !== 'active') return text(t('link.left'));
+      // Slack answers a command privately wherever it is typed; Teams shows a reply in a channel to all.
+      if (actor.platform === 'teams' && context.conversation.kind !== 'personal') return text(t('link.personalOnly'));
+      const code = newLinkCode();
+      await services.links.createCode(member.id, actor.platform, hashLinkCode(code), new Date(Date.now() + CODE_VALID_MINUTES * 60_000));
+      const created = t(actor.platform === 'slack' ? 'link.created.toTeams' : 'link.created.toSlack', { code, minutes: CODE_VALID_MINUTES });
+      return message(created, [
+        { kind: 'text', text: created },
+        { kind: 'note', text: t('link.created.replaces') },
+      ]);
+    }
+    const code = normaliseLinkCode(args.code);
+    if (code === undefined) return text(t('link.badCode'));
+    const outcome = await services.links.redeem(hashLinkCode(code), actor);
+    if (outcome.kind === 'refused') return text(t(`link.refused.${outcome.reason}`));
+    const linked = await services.members.findByIdentity(actor);
+    return text(t('link.done', { name: linked?.displayName ?? '' }));
+  },
+});

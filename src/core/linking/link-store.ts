@@ -1,0 +1,31 @@
+// What linking a member's accounts needs from storage; implemented over Prisma in src/db/repositories.
+import type { Actor, Platform } from '../context.js';
+
+/** Why a code was not accepted; nothing is changed in any of these cases. */
+export type LinkRefusal =
+  /** No such code, or it expired, was used already, or belongs to an erased member. */
+  | 'invalid'
+  /** The code was made on the platform it is typed on. */
+  | 'samePlatform'
+  /** The person typing it is already this member on this platform. */
+  | 'alreadyLinked'
+  /** The person typing it is a member already, with a record of their own. */
+  | 'alreadyMember'
+  /** The code's member already has an account on this platform (one account per platform). */
+  | 'platformTaken';
+
+export type RedeemOutcome = { readonly kind: 'linked'; readonly memberId: string } | { readonly kind: 'refused'; readonly reason: LinkRefusal };
+
+export interface LinkStore {
+  /**
+   * Keeps a new code (only its hash) for the member, made on `platform`, valid until `expiresAt`; the
+   * member's earlier unused codes are deleted. Audited as `member.link_code_created`, without the code.
+   */
+  createCode(memberId: string, platform: Platform, codeHash: string, expiresAt: Date): Promise<void>;
+  /**
+   * In one transaction: checks the code (unused, unexpired, made on another platform) and the person
+   * typing it (no member yet on this platform), marks the code used, adds the person's identity to the
+   * code's member, and audits `member.linked`. Refusals change nothing.
+   */
+  redeem(codeHash: string, actor: Actor): Promise<RedeemOutcome>;
+}

@@ -1,0 +1,29 @@
+// English sentences of the organisations feature; part of the catalogue in src/core/i18n/en.ts.
+
+export const organisationsEn = {
+  'organisations.pendingSummary': 'Organisations added by members, waiting for a facilitator to confirm them',
+  'organisations.confirmSummary': 'Confirm an organisation added by a member, by its exact name',
+  'organisations.needs': 'Facilitators of the organisation’s region, and national admins',
+  'organisations.refused': 'Only facilitators and national admins can see and confirm organisations added by members, so nothing was changed.',
+  'organisations.refusedRegion': (p: { region: string }) =>
+    `Only a facilitator of ${p.region} or a national admin can confirm organisations there, so nothing was changed.`,
+  'organisations.refusedOne': 'Only a facilitator of that organisation’s region or a national admin can confirm it, so nothing was changed.',
+  'organisations.unknownRegion': (p: { typed: string }) => `I don't know the region "${p.typed}". Type regions to see them.`,
+  'organisations.pendingHeading': 'Organisations waiting for confirmation',
+  'organisations.pendingCount': (p: { count: number }) => `${p.count} organisations waiting for confirmation`,
+  'organisations.pendingNone': 'No organisations are waiting for confirmation.',
+  'organisations.pendingMore': (p: { count: number }) => `Showing the first ${p.count}: confirm these to see more.`,
+  'organisations.pendingDetail': (p: { region: string; source: string; added: string }) => `${p.region}. ${p.source}, ${p.added}`,
+  'organisations.confirmButton': 'Confirm',
+  'organisations.notFound': (p: { typed: string }) => `I can't find an organisation called "${p.typed}". Type organisations pending to see those waiting.`,
+  'organisations.gone': 'That organisation no longer exists, so nothing was changed.',
+  'organisations.confirmed': (p: { name: string }) => `Done: ${p.name} is now confirmed. This change is recorded.`,
+  'organisations.alreadyConfirmed': (p: { name: string }) => `${p.name} is already confirmed: nothing changed.`,
+  'organisations.noRegion': 'No region',
+  'join.field.newOrganisation': 'Organisation not in the list? Type its full name',
+  'join.error.organisationOrNew': 'Please choose your organisation from the list, or type its full name below if it is missing.',
+  'join.error.organisationBoth': 'Please either choose an organisation from the list or type a new one, not both.',
+  'join.error.newOrganisationName': 'Please give the organisation’s full name, up to 150 characters.',
+  'join.error.newOrganisationExists': (p: { name: string }) => `Please choose ${p.name} from the list above: it is already there.`,
+  'join.error.newOrganisationRegion': 'Please choose the region of the organisation you typed.',
+} as const;

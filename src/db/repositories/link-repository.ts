@@ -1,0 +1,51 @@
+// One-time codes that link a member's Slack and Teams accounts, through Prisma. Only the codes' SHA-256
+// is stored; audit entries name the member by internal id and never carry a code.
+import type { PrismaClient } from '../database.js';
+import { Prisma } from '../../generated/prisma/client.js';
+import type { Actor, Platform } from '../../core/context.js';
+import type { LinkRefusal, LinkStore, RedeemOutcome } from '../../core/linking/link-store.js';
+
+const refused = (reason: LinkRefusal): RedeemOutcome => ({ kind: 'refused', reason });
+const identityKey = (actor: Actor) => ({ platform: actor.platform, workspaceId: actor.workspaceId, userId: actor.userId });
+
+export class PrismaLinkStore implements LinkStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async createCode(memberId: string, platform: Platform, codeHash: string, expiresAt: Date): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      // A new code replaces the member's unused ones; used codes stay until erasure, as history.
+      await tx.linkCode.deleteMany({ where: { memberId, usedAt: null } });
+      await tx.linkCode.create({ data: { memberId, platform, codeHash, expiresAt } });
+      await tx.auditEntry.create({ data: { action: 'member.link_code_created', subject: memberId, details: { platform } } });
+    });
+  }
+
+  async redeem(codeHash: string, actor: Actor): Promise<RedeemOutcome> {
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        const code = await tx.linkCode.findUnique({
+          where: { codeHash },
+          select: { id: true, memberId: true, platform: true, expiresAt: true, usedAt: true, member: { select: { status: true } } },
+        });
+        if (!code || code.usedAt !== null || code.expiresAt.getTime() <= Date.now() || code.member.status === 'erased') return refused('invalid');
+        if (code.platform === actor.platform) return refused('samePlatform');
+        const existing = await tx.platformIdentity.findUnique({ where: { platform_workspaceId_userId: identityKey(actor) }, select: { memberId: true } });
+        if (existing) return refused(existing.memberId === code.memberId ? 'alreadyLinked' : 'alreadyMember');
+        // The member row is locked, so that two codes redeemed at once cannot give it two accounts on one platform.
+        await tx.$queryRaw`SELECT id FROM "Member" WHERE id = ${code.memberId} FOR UPDATE`;
+        if ((await tx.platformIdentity.count({ where: { memberId: code.memberId, platform: actor.platform } })) > 0) return refused('platformTaken');
+        // The code is used once: of two redemptions at once, only one updates the row.
+        const used = await tx.$executeRaw`
+          UPDATE "LinkCode" SET "usedAt" = now() WHERE id = ${code.id} AND "usedAt" IS NULL AND "expiresAt" > now()`;
+        if (used !== 1) return refused('invalid');
+        await tx.platformIdentity.create({ data: { memberId: code.memberId, ...identityKey(actor) } });
+        await tx.auditEntry.create({ data: { action: 'member.linked', subject: code.memberId, details: { platform: actor.platform } } });
+        return { kind: 'linked', memberId: code.memberId };
+      });
+    } catch (error) {
+      // The same account joined or linked at the very same moment: its identity now exists elsewhere.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return refused('alreadyMember');
+      throw error;
+    }
+  }
+}
