@@ -25,7 +25,7 @@ import { confirmOrganisationAction, organisationConfirmCommand, organisationsPen
 import { regionsCommand } from './regions/regions-command.js';
 import { grantCommand, revokeCommand } from './roles/role-commands.js';
 import { membersCommand } from './directory/members-command.js';
-import { message, type Reply } from './reply/reply.js';
+import { textMessage, type Reply } from './reply/reply.js';
 import type { CoreServices } from './services.js';
 
 /** The few logger methods the core uses; pino's logger has them. */
@@ -88,13 +88,13 @@ export class BotCore {
     const handler = ACTIONS.find((candidate) => candidate.id === action);
     if (handler) return this.guard(`action ${action}`, context, () => handler.run(value, context, this.services));
     const text = context.t('error.unknownAction');
-    return message(text, [{ kind: 'text', text }]);
+    return textMessage(text);
   }
 
   /** A submitted form: messages beside fields when something is wrong (nothing saved), else the reply. */
   async handleFormSubmit(formId: string, values: FormValues, state: string | undefined, context: RequestContext): Promise<FormOutcome> {
     const handler = FORMS.find((candidate) => candidate.id === formId);
-    if (!handler) return { kind: 'done', reply: message(context.t('error.unknownAction'), [{ kind: 'text', text: context.t('error.unknownAction') }]) };
+    if (!handler) return { kind: 'done', reply: textMessage(context.t('error.unknownAction')) };
     try {
       return await handler.submit(values, state, context, this.services);
     } catch (error) {

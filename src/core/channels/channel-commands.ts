@@ -6,11 +6,9 @@ import { defineCommand } from '../commands/command.js';
 import type { RequestContext } from '../context.js';
 import type { Choice } from '../members/member.js';
 import { findRegion } from '../regions/region-names.js';
-import { message, type Message } from '../reply/reply.js';
+import { textMessage } from '../reply/reply.js';
 import { mayChangeFacilitators, permissionsOf } from '../roles/permissions.js';
 import type { CoreServices } from '../services.js';
-
-const text = (value: string, visibility: Message['visibility'] = 'private'): Message => message(value, [{ kind: 'text', text: value }], visibility);
 
 /** The region the current conversation is linked to, with its name (its code if it is no longer known). */
 async function currentRegion(context: RequestContext, services: CoreServices, regions: readonly Choice[]): Promise<Choice | undefined> {
@@ -41,19 +39,19 @@ export const channelLinkCommand = defineCommand({
   examples: ['channel link london', 'channel link north east and yorkshire'],
   async run(args, context, services) {
     const { t } = context;
-    if (context.conversation.kind === 'personal') return text(t('channels.notInChannel'));
+    if (context.conversation.kind === 'personal') return textMessage(t('channels.notInChannel'));
     const regions = await services.reference.regions();
     const region = findRegion(args.region, regions);
-    if (!region) return text(t('roles.unknownRegion', { typed: args.region }));
+    if (!region) return textMessage(t('roles.unknownRegion', { typed: args.region }));
     const permissions = await permissionsOf(context.actor, services.roles, services.configuredAdmins);
-    if (!mayChangeFacilitators(permissions, region.value)) return text(t('channels.refused', { region: region.label }));
+    if (!mayChangeFacilitators(permissions, region.value)) return textMessage(t('channels.refused', { region: region.label }));
     const current = await currentRegion(context, services, regions);
-    if (current?.value === region.value) return text(t('channels.alreadyLinked', { region: region.label }));
+    if (current?.value === region.value) return textMessage(t('channels.alreadyLinked', { region: region.label }));
     // Moving a channel from one region to another changes both regions' channels.
-    if (current && !mayChangeFacilitators(permissions, current.value)) return text(t('channels.refused', { region: current.label }));
+    if (current && !mayChangeFacilitators(permissions, current.value)) return textMessage(t('channels.refused', { region: current.label }));
     await link(region, context, services);
     // Shared: everyone in the channel learns what it has become.
-    return text(current ? t('channels.moved', { region: region.label, previous: current.label }) : t('channels.linked', { region: region.label }), 'shared');
+    return textMessage(current ? t('channels.moved', { region: region.label, previous: current.label }) : t('channels.linked', { region: region.label }), 'shared');
   },
 });
 
@@ -66,12 +64,12 @@ export const channelUnlinkCommand = defineCommand({
   examples: ['channel unlink'],
   async run(_args, context, services) {
     const { t } = context;
-    if (context.conversation.kind === 'personal') return text(t('channels.notInChannel'));
+    if (context.conversation.kind === 'personal') return textMessage(t('channels.notInChannel'));
     const current = await currentRegion(context, services, await services.reference.regions());
-    if (!current) return text(t('channels.notLinked'));
+    if (!current) return textMessage(t('channels.notLinked'));
     const permissions = await permissionsOf(context.actor, services.roles, services.configuredAdmins);
-    if (!mayChangeFacilitators(permissions, current.value)) return text(t('channels.refused', { region: current.label }));
+    if (!mayChangeFacilitators(permissions, current.value)) return textMessage(t('channels.refused', { region: current.label }));
     await link(null, context, services);
-    return text(t('channels.unlinked', { region: current.label }), 'shared');
+    return textMessage(t('channels.unlinked', { region: current.label }), 'shared');
   },
 });

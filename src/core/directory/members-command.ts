@@ -5,7 +5,7 @@ import { RUN_COMMAND_ACTION } from '../actions.js';
 import { defineCommand } from '../commands/command.js';
 import { MEMBER_ROLES, type Choice } from '../members/member.js';
 import { findRegion } from '../regions/region-names.js';
-import { message, type Block, type Message } from '../reply/reply.js';
+import { message, type Block, textMessage } from '../reply/reply.js';
 import { mayChangeFacilitators, permissionsOf } from '../roles/permissions.js';
 
 export const DIRECTORY_PAGE_SIZE = 20;
@@ -20,8 +20,6 @@ const directoryArguments = z.array(z.string()).transform((words) => {
 const normalise = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 const matches = (typed: string, choice: Choice) => normalise(choice.value) === normalise(typed) || normalise(choice.label) === normalise(typed);
 
-const text = (value: string): Message => message(value, [{ kind: 'text', text: value }]);
-
 export const membersCommand = defineCommand({
   words: 'members',
   args: directoryArguments,
@@ -32,7 +30,7 @@ export const membersCommand = defineCommand({
   async run({ words, page }, context, services) {
     const { t, actor } = context;
     const member = await services.members.findByIdentity(actor);
-    if (member?.status !== 'active') return text(t('directory.joinFirst'));
+    if (member?.status !== 'active') return textMessage(t('directory.joinFirst'));
 
     // The region is named by the leading words (longest match first); what follows is the filter.
     const regions = await services.reference.regions();
@@ -43,13 +41,13 @@ export const membersCommand = defineCommand({
       if (region) rest = words.slice(count);
     }
     region ??= regions.find((candidate) => candidate.value === member.region?.code);
-    if (!region) return text(t('directory.whichRegion'));
+    if (!region) return textMessage(t('directory.whichRegion'));
 
     const filter = rest.join(' ');
     const roles = MEMBER_ROLES.map((role) => ({ value: role, label: t(`member.role.${role}`) }));
     const role = filter === '' ? undefined : roles.find((choice) => matches(filter, choice));
     const staffGroup = filter === '' || role ? undefined : (await services.reference.staffGroups()).find((choice) => matches(filter, choice));
-    if (filter !== '' && !role && !staffGroup) return text(t('directory.unknownFilter', { typed: filter }));
+    if (filter !== '' && !role && !staffGroup) return textMessage(t('directory.unknownFilter', { typed: filter }));
 
     const permissions = await permissionsOf(actor, services.roles, services.configuredAdmins);
     const optedInOnly = !mayChangeFacilitators(permissions, region.value);

@@ -3,10 +3,8 @@
 // it adds that account to the same member. Linking by verified email is not built (see README).
 import { z } from 'zod';
 import { defineCommand } from '../commands/command.js';
-import { message, type Message } from '../reply/reply.js';
+import { message, textMessage } from '../reply/reply.js';
 import { CODE_VALID_MINUTES, hashLinkCode, newLinkCode, normaliseLinkCode } from './link-code.js';
-
-const text = (value: string): Message => message(value, [{ kind: 'text', text: value }]);
 
 export const linkCommand = defineCommand({
   words: 'link',
@@ -23,10 +21,10 @@ export const linkCommand = defineCommand({
     const { t, actor } = context;
     const member = await services.members.findByIdentity(actor);
     if (args.code === undefined) {
-      if (!member || member.status === 'erased') return text(t('link.notMember'));
-      if (member.status !== 'active') return text(t('link.left'));
+      if (!member || member.status === 'erased') return textMessage(t('link.notMember'));
+      if (member.status !== 'active') return textMessage(t('link.left'));
       // Slack answers a command privately wherever it is typed; Teams shows a reply in a channel to all.
-      if (actor.platform === 'teams' && context.conversation.kind !== 'personal') return text(t('link.personalOnly'));
+      if (actor.platform === 'teams' && context.conversation.kind !== 'personal') return textMessage(t('link.personalOnly'));
       const code = newLinkCode();
       await services.links.createCode(member.id, actor.platform, hashLinkCode(code), new Date(Date.now() + CODE_VALID_MINUTES * 60_000));
       const created = t(actor.platform === 'slack' ? 'link.created.toTeams' : 'link.created.toSlack', { code, minutes: CODE_VALID_MINUTES });
@@ -36,10 +34,10 @@ export const linkCommand = defineCommand({
       ]);
     }
     const code = normaliseLinkCode(args.code);
-    if (code === undefined) return text(t('link.badCode'));
+    if (code === undefined) return textMessage(t('link.badCode'));
     const outcome = await services.links.redeem(hashLinkCode(code), actor);
-    if (outcome.kind === 'refused') return text(t(`link.refused.${outcome.reason}`));
+    if (outcome.kind === 'refused') return textMessage(t(`link.refused.${outcome.reason}`));
     const linked = await services.members.findByIdentity(actor);
-    return text(t('link.done', { name: linked?.displayName ?? '' }));
+    return textMessage(t('link.done', { name: linked?.displayName ?? '' }));
   },
 });

@@ -5,7 +5,7 @@ import { RUN_COMMAND_ACTION } from '../actions.js';
 import { defineCommand } from '../commands/command.js';
 import type { RequestContext } from '../context.js';
 import { withSubmission, type ActionHandler, type FormHandler } from '../forms/form-handler.js';
-import { message, type Block, type Message } from '../reply/reply.js';
+import { message, type Block, type Message, textMessage } from '../reply/reply.js';
 import type { CoreServices } from '../services.js';
 import type { MemberRecord } from './member.js';
 import { buildProfileForm, parseProfile, PROFILE_FORM_ID } from './profile-form.js';
@@ -13,8 +13,6 @@ import { welcomeReply } from './welcome.js';
 
 export const ERASE_ACTION = 'member.erase';
 const noArguments = z.array(z.string()).max(0);
-
-const text = (value: string): Message => message(value, [{ kind: 'text', text: value }]);
 
 function labels(codes: readonly string[], choices: readonly { value: string; label: string }[], none: string): string {
   const names = codes.map((code) => choices.find((choice) => choice.value === code)?.label ?? code);
@@ -79,7 +77,7 @@ export const profileEditCommand = defineCommand({
   examples: ['profile edit'],
   async run(_args, context, services) {
     const member = await currentMember(context, services);
-    if (!member) return text(context.t('profile.notMember'));
+    if (!member) return textMessage(context.t('profile.notMember'));
     return buildProfileForm(context.t, services.reference, member);
   },
 });
@@ -93,7 +91,7 @@ export const profileCommand = defineCommand({
   examples: ['profile'],
   async run(_args, context, services) {
     const member = await currentMember(context, services);
-    return member ? profileReply(member, context, services) : text(context.t('profile.notMember'));
+    return member ? profileReply(member, context, services) : textMessage(context.t('profile.notMember'));
   },
 });
 
@@ -106,9 +104,9 @@ export const leaveCommand = defineCommand({
   examples: ['leave'],
   async run(_args, context, services) {
     const member = await currentMember(context, services);
-    if (member?.status !== 'active') return text(context.t('leave.notMember'));
+    if (member?.status !== 'active') return textMessage(context.t('leave.notMember'));
     await services.members.leave(member.id);
-    return text(context.t('leave.done'));
+    return textMessage(context.t('leave.done'));
   },
 });
 
@@ -123,7 +121,7 @@ export const eraseCommand = defineCommand({
   async run(_args, context, services) {
     const { t } = context;
     const member = await currentMember(context, services);
-    if (!member) return text(t('erase.nothing'));
+    if (!member) return textMessage(t('erase.nothing'));
     return message(t('erase.confirm'), [
       { kind: 'text', text: t('erase.confirm') },
       { kind: 'buttons', buttons: [{ label: t('erase.button'), action: ERASE_ACTION, value: member.id, style: 'danger' }] },
@@ -141,7 +139,7 @@ export const myDataCommand = defineCommand({
   async run(_args, context, services) {
     const { t } = context;
     const member = await currentMember(context, services);
-    if (!member) return text(t('myData.nothing'));
+    if (!member) return textMessage(t('myData.nothing'));
     const profile = await profileReply(member, context, services);
     const date = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : t('profile.none'));
     return message(t('myData.heading'), [
@@ -184,7 +182,7 @@ export const profileFormHandler: FormHandler = {
     const parsed = await parseProfile(values, t, services.reference, services.organisations);
     if (!parsed.ok) return invalid(parsed.errors);
     const { created } = await services.members.saveProfile(context.actor, parsed.profile);
-    if (!created && existing?.status !== 'left') return { kind: 'done', reply: text(t('join.updated')) };
+    if (!created && existing?.status !== 'left') return { kind: 'done', reply: textMessage(t('join.updated')) };
     // A new member, or one coming back: the welcome, and an invitation to the region's channels where the platform can.
     const { regionCode } = parsed.profile;
     const [regions, channels] = await Promise.all([services.reference.regions(), services.regions.channelsOf(regionCode)]);
@@ -209,10 +207,10 @@ export const eraseAction: ActionHandler = {
   async run(value, context, services) {
     const { t } = context;
     const member = await services.members.findByIdentity(context.actor);
-    if (!member || member.status === 'erased') return text(t('erase.nothing'));
+    if (!member || member.status === 'erased') return textMessage(t('erase.nothing'));
     // The button carries the member id it was made for: someone else clicking it erases nothing.
-    if (member.id !== value) return text(t('erase.notYours'));
+    if (member.id !== value) return textMessage(t('erase.notYours'));
     await services.members.erase(member.id);
-    return text(t('erase.done'));
+    return textMessage(t('erase.done'));
   },
 };

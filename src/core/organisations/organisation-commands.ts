@@ -6,15 +6,13 @@ import { defineCommand } from '../commands/command.js';
 import type { RequestContext } from '../context.js';
 import type { ActionHandler } from '../forms/form-handler.js';
 import { findRegion } from '../regions/region-names.js';
-import { message, type Block, type Message } from '../reply/reply.js';
+import { message, type Block, type Message, textMessage } from '../reply/reply.js';
 import { permissionsOf, type Permissions } from '../roles/permissions.js';
 import type { CoreServices } from '../services.js';
 import type { OrganisationSummary } from './organisation-store.js';
 
 export const CONFIRM_ORGANISATION_ACTION = 'organisation.confirm';
 export const PENDING_LIST_LIMIT = 25;
-
-const text = (value: string): Message => message(value, [{ kind: 'text', text: value }]);
 
 /** National admins confirm any organisation; facilitators those of the regions they facilitate. */
 export function mayConfirmOrganisation(permissions: Permissions, regionCode: string | null): boolean {
@@ -24,13 +22,13 @@ export function mayConfirmOrganisation(permissions: Permissions, regionCode: str
 async function confirm(organisation: OrganisationSummary | undefined, context: RequestContext, services: CoreServices): Promise<Message> {
   const { t, actor } = context;
   const permissions = await permissionsOf(actor, services.roles, services.configuredAdmins);
-  if (!permissions.nationalAdmin && permissions.facilitates.length === 0) return text(t('organisations.refused'));
-  if (!organisation) return text(t('organisations.gone'));
-  if (!mayConfirmOrganisation(permissions, organisation.regionCode)) return text(t('organisations.refusedOne'));
-  if (organisation.verified) return text(t('organisations.alreadyConfirmed', { name: organisation.name }));
+  if (!permissions.nationalAdmin && permissions.facilitates.length === 0) return textMessage(t('organisations.refused'));
+  if (!organisation) return textMessage(t('organisations.gone'));
+  if (!mayConfirmOrganisation(permissions, organisation.regionCode)) return textMessage(t('organisations.refusedOne'));
+  if (organisation.verified) return textMessage(t('organisations.alreadyConfirmed', { name: organisation.name }));
   const by = await services.members.findByIdentity(actor);
   const changed = await services.organisations.confirm(organisation.id, by?.status === 'active' ? by.id : undefined);
-  return text(changed ? t('organisations.confirmed', { name: organisation.name }) : t('organisations.alreadyConfirmed', { name: organisation.name }));
+  return textMessage(changed ? t('organisations.confirmed', { name: organisation.name }) : t('organisations.alreadyConfirmed', { name: organisation.name }));
 }
 
 export const organisationsPendingCommand = defineCommand({
@@ -43,18 +41,18 @@ export const organisationsPendingCommand = defineCommand({
   async run(typedRegion, context, services) {
     const { t, actor } = context;
     const permissions = await permissionsOf(actor, services.roles, services.configuredAdmins);
-    if (!permissions.nationalAdmin && permissions.facilitates.length === 0) return text(t('organisations.refused'));
+    if (!permissions.nationalAdmin && permissions.facilitates.length === 0) return textMessage(t('organisations.refused'));
     const regions = await services.reference.regions();
     let regionCodes: readonly string[] | undefined = permissions.nationalAdmin ? undefined : permissions.facilitates;
     if (typedRegion !== '') {
       const region = findRegion(typedRegion, regions);
-      if (!region) return text(t('organisations.unknownRegion', { typed: typedRegion }));
-      if (!mayConfirmOrganisation(permissions, region.value)) return text(t('organisations.refusedRegion', { region: region.label }));
+      if (!region) return textMessage(t('organisations.unknownRegion', { typed: typedRegion }));
+      if (!mayConfirmOrganisation(permissions, region.value)) return textMessage(t('organisations.refusedRegion', { region: region.label }));
       regionCodes = [region.value];
     }
     const pending = await services.organisations.pending(regionCodes, PENDING_LIST_LIMIT + 1);
     const shown = pending.slice(0, PENDING_LIST_LIMIT);
-    if (shown.length === 0) return text(t('organisations.pendingNone'));
+    if (shown.length === 0) return textMessage(t('organisations.pendingNone'));
     const regionName = (code: string | null) => regions.find((region) => region.value === code)?.label ?? t('organisations.noRegion');
     const blocks: Block[] = [{ kind: 'heading', text: t('organisations.pendingHeading') }];
     for (const organisation of shown) {
@@ -93,9 +91,9 @@ export const organisationConfirmCommand = defineCommand({
   async run(name, context, services) {
     const { t, actor } = context;
     const permissions = await permissionsOf(actor, services.roles, services.configuredAdmins);
-    if (!permissions.nationalAdmin && permissions.facilitates.length === 0) return text(t('organisations.refused'));
+    if (!permissions.nationalAdmin && permissions.facilitates.length === 0) return textMessage(t('organisations.refused'));
     const organisation = await services.organisations.findByName(name);
-    if (!organisation) return text(t('organisations.notFound', { typed: name }));
+    if (!organisation) return textMessage(t('organisations.notFound', { typed: name }));
     return confirm(organisation, context, services);
   },
 });

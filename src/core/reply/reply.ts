@@ -100,3 +100,8 @@ export type Reply = Message | Form;
 export function message(summary: string, blocks: readonly Block[], visibility: Message['visibility'] = 'private'): Message {
   return { kind: 'message', summary, blocks, visibility };
 }
+
+/** A message of one sentence. */
+export function textMessage(text: string, visibility: Message['visibility'] = 'private'): Message {
+  return message(text, [{ kind: 'text', text }], visibility);
+}

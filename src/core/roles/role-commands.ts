@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { defineCommand } from '../commands/command.js';
 import type { RequestContext } from '../context.js';
-import { message, type Message } from '../reply/reply.js';
+import { type Message, textMessage } from '../reply/reply.js';
 import { findRegion } from '../regions/region-names.js';
 import type { CoreServices } from '../services.js';
 import { mayChangeFacilitators, permissionsOf } from './permissions.js';
@@ -21,33 +21,31 @@ const roleArguments = z
 
 type RoleArguments = z.output<typeof roleArguments>;
 
-const text = (value: string): Message => message(value, [{ kind: 'text', text: value }]);
-
 async function changeRole(change: 'grant' | 'revoke', args: RoleArguments, context: RequestContext, services: CoreServices): Promise<Message> {
   const { t, actor } = context;
   const permissions = await permissionsOf(actor, services.roles, services.configuredAdmins);
   let regionCode: string | undefined;
   let roleLabel: string;
   if (args.role === 'admin') {
-    if (args.region !== '') return text(t('roles.noRegionForAdmin'));
-    if (!permissions.nationalAdmin) return text(t('roles.refused.admin'));
+    if (args.region !== '') return textMessage(t('roles.noRegionForAdmin'));
+    if (!permissions.nationalAdmin) return textMessage(t('roles.refused.admin'));
     roleLabel = t('roles.nationalAdmin');
   } else {
-    if (args.region === '') return text(t('roles.regionNeeded'));
+    if (args.region === '') return textMessage(t('roles.regionNeeded'));
     const region = findRegion(args.region, await services.reference.regions());
-    if (!region) return text(t('roles.unknownRegion', { typed: args.region }));
-    if (!mayChangeFacilitators(permissions, region.value)) return text(t('roles.refused.facilitator', { region: region.label }));
+    if (!region) return textMessage(t('roles.unknownRegion', { typed: args.region }));
+    if (!mayChangeFacilitators(permissions, region.value)) return textMessage(t('roles.refused.facilitator', { region: region.label }));
     regionCode = region.value;
     roleLabel = t('roles.facilitatorOf', { region: region.label });
   }
   const target = await services.members.findByIdentity({ ...actor, userId: args.userId });
-  if (target?.status !== 'active') return text(t('roles.notMember'));
+  if (target?.status !== 'active') return textMessage(t('roles.notMember'));
   const by = await services.members.findByIdentity(actor);
   const request = { memberId: target.id, role: args.role === 'admin' ? ('national_admin' as const) : ('facilitator' as const), regionCode, byMemberId: by?.id };
   if (change === 'grant') {
-    return text((await services.roles.grant(request)) ? t('roles.granted', { role: roleLabel }) : t('roles.alreadyHad', { role: roleLabel }));
+    return textMessage((await services.roles.grant(request)) ? t('roles.granted', { role: roleLabel }) : t('roles.alreadyHad', { role: roleLabel }));
   }
-  return text((await services.roles.revoke(request)) ? t('roles.revoked', { role: roleLabel }) : t('roles.didNotHave', { role: roleLabel }));
+  return textMessage((await services.roles.revoke(request)) ? t('roles.revoked', { role: roleLabel }) : t('roles.didNotHave', { role: roleLabel }));
 }
 
 export const grantCommand = defineCommand({
