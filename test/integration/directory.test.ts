@@ -1,7 +1,8 @@
 // The member directory through Slack's real endpoint: who sees whom, filters, and paging.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackBlocksToText } from '../../src/dev/readable-text.js';
-import { blockActionBody, postToSlackEndpoint, slackInput, slashCommandBody, viewSubmissionBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
+import { blockActionBody, postToSlackEndpoint, slashCommandBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
+import { joinInSlack } from '../support/members.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
 
 let harness: TestBot;
@@ -12,23 +13,6 @@ const listed = person('U0LISTED');
 const unlisted = person('U0UNLISTED');
 const northWest = person('U0NORTHWEST');
 
-async function join(who: SlackIdentity, name: string, odsCode: string, options: { inDirectory: boolean; role?: string; staffGroups?: string[] }) {
-  const organisation = await harness.bot.database.prisma.organisation.findFirstOrThrow({ where: { odsCode } });
-  const body = viewSubmissionBody(
-    'member.profile',
-    {
-      displayName: slackInput.text(name),
-      organisation: slackInput.search(organisation.id),
-      role: slackInput.select(options.role ?? 'retention_lead'),
-      staffGroups: slackInput.multi(options.staffGroups ?? []),
-      inDirectory: slackInput.checkbox(options.inDirectory),
-      consent: slackInput.checkbox(true),
-    },
-    '',
-    who,
-  );
-  expect(await (await postToSlackEndpoint(harness.url, body, SIGNING_SECRET)).text()).toBe('');
-}
 
 let replies = 0;
 async function slack(who: SlackIdentity, text: string) {
@@ -41,10 +25,10 @@ async function slack(who: SlackIdentity, text: string) {
 beforeAll(async () => {
   harness = await startTestBot({ COP_ADMINS: 'U0ADMIN' });
   // RJ1: Guy's and St Thomas' (London); RBT: Mid Cheshire Hospitals (North West).
-  await join(facilitator, 'Fran Facilitator', 'RJ1', { inDirectory: false });
-  await join(listed, 'Lee Listed', 'RJ1', { inDirectory: true, role: 'people_promise_lead', staffGroups: ['midwives'] });
-  await join(unlisted, 'Una Unlisted', 'RJ1', { inDirectory: false, staffGroups: ['nurses-health-visitors'] });
-  await join(northWest, 'Nia Northwest', 'RBT', { inDirectory: true });
+  await joinInSlack(harness, facilitator, 'Fran Facilitator', { odsCode: 'RJ1', inDirectory: false });
+  await joinInSlack(harness, listed, 'Lee Listed', { odsCode: 'RJ1', inDirectory: true, role: 'people_promise_lead', staffGroups: ['midwives'] });
+  await joinInSlack(harness, unlisted, 'Una Unlisted', { odsCode: 'RJ1', inDirectory: false, staffGroups: ['nurses-health-visitors'] });
+  await joinInSlack(harness, northWest, 'Nia Northwest', { odsCode: 'RBT', inDirectory: true });
   await slack(admin, 'admin grant facilitator <@U0FACILITATOR> london');
 });
 afterAll(async () => {

@@ -5,9 +5,10 @@
 // hashed, never audited, and erased with the member.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/readable-text.js';
-import { postToSlackEndpoint, slackInput, slashCommandBody, viewSubmissionBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
+import { postToSlackEndpoint, slashCommandBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
 import { cardSubmitActivity, messageActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { hashLinkCode } from '../../src/core/linking/link-code.js';
+import { joinInSlack } from '../support/members.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
 
 let harness: TestBot;
@@ -27,28 +28,12 @@ const samTeams = teamsUser('sam');
 
 beforeAll(async () => {
   harness = await startTestBot();
-  await joinInSlack(samSlack, 'Sam Link');
+  await joinInSlack(harness, samSlack, 'Sam Link');
 });
 afterAll(async () => {
   await harness?.stop();
 });
 
-async function joinInSlack(who: SlackIdentity, name: string): Promise<void> {
-  const organisation = await prisma().organisation.findFirstOrThrow({ where: { odsCode: 'RR8' } });
-  const body = viewSubmissionBody(
-    'member.profile',
-    {
-      displayName: slackInput.text(name),
-      organisation: slackInput.search(organisation.id),
-      role: slackInput.select('retention_lead'),
-      consent: slackInput.checkbox(true),
-    },
-    '',
-    who,
-  );
-  const response = await postToSlackEndpoint(harness.url, body, SIGNING_SECRET);
-  expect(response.status).toBe(200);
-}
 
 let replies = 0;
 /** Sends `/cop <text>` and returns the reply that reached the response_url, as text. */
@@ -167,7 +152,7 @@ describe('linking Slack and Teams', () => {
 
   it('refuses a person who is a member already, with a profile of their own, and explains what to do', async () => {
     const kim = slackUser('U0LINKKIM');
-    await joinInSlack(kim, 'Kim Link');
+    await joinInSlack(harness, kim, 'Kim Link');
     const kimMember = (await identityOf('slack', kim.teamId, kim.userId))?.memberId;
     const pat = teamsUser('pat');
     const organisation = await prisma().organisation.findFirstOrThrow({ where: { odsCode: '7A1' } });

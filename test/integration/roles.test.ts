@@ -2,8 +2,9 @@
 // region, who may grant what, @mentions as the platforms send them, and the audit of every change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/readable-text.js';
-import { postToSlackEndpoint, slackInput, slashCommandBody, viewSubmissionBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
+import { postToSlackEndpoint, slashCommandBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
 import { cardSubmitActivity, mentionActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
+import { joinInSlack } from '../support/members.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
 
 let harness: TestBot;
@@ -19,30 +20,13 @@ beforeAll(async () => {
     [sam, 'Sam Taylor'],
     [kim, 'Kim Lee'],
   ] as const) {
-    await joinInSlack(who, name);
+    await joinInSlack(harness, who, name);
   }
 });
 afterAll(async () => {
   await harness?.stop();
 });
 
-async function joinInSlack(who: SlackIdentity, name: string): Promise<void> {
-  const organisation = await harness.bot.database.prisma.organisation.findFirstOrThrow({ where: { odsCode: 'RR8' } });
-  const body = viewSubmissionBody(
-    'member.profile',
-    {
-      displayName: slackInput.text(name),
-      organisation: slackInput.search(organisation.id),
-      role: slackInput.select('retention_lead'),
-      consent: slackInput.checkbox(true),
-    },
-    '',
-    who,
-  );
-  const response = await postToSlackEndpoint(harness.url, body, SIGNING_SECRET);
-  expect(response.status).toBe(200);
-  expect(await response.text()).toBe('');
-}
 
 let replies = 0;
 async function slack(who: SlackIdentity, text: string): Promise<string> {
@@ -87,7 +71,7 @@ describe('roles in Slack', () => {
   });
 
   it('does not let a member without a role grant anything', async () => {
-    await joinInSlack(stranger, 'Alex Morgan');
+    await joinInSlack(harness, stranger, 'Alex Morgan');
     expect(await slack(stranger, 'admin grant facilitator <@U0STRANGER> london')).toContain('Only a facilitator of London');
     expect(await grants('U0STRANGER')).toEqual([]);
   });

@@ -1,0 +1,35 @@
+// Joining as a person does in Slack: the membership modal submitted through the real endpoint.
+import { expect } from 'vitest';
+import { postToSlackEndpoint, slackInput, viewSubmissionBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
+import { SIGNING_SECRET, type TestBot } from './test-bot.js';
+
+export interface JoinOptions {
+  /** ODS code of the organisation; Leeds Teaching Hospitals (North East and Yorkshire) by default. */
+  readonly odsCode?: string;
+  readonly region?: string;
+  readonly role?: string;
+  readonly inDirectory?: boolean;
+  readonly staffGroups?: readonly string[];
+}
+
+/** Submits the membership modal; fails the test unless the modal closes without errors. */
+export async function joinInSlack(harness: TestBot, who: SlackIdentity, name: string, options: JoinOptions = {}): Promise<void> {
+  const organisation = await harness.bot.database.prisma.organisation.findFirstOrThrow({ where: { odsCode: options.odsCode ?? 'RR8' } });
+  const body = viewSubmissionBody(
+    'member.profile',
+    {
+      displayName: slackInput.text(name),
+      organisation: slackInput.search(organisation.id),
+      ...(options.region ? { region: slackInput.select(options.region) } : {}),
+      role: slackInput.select(options.role ?? 'retention_lead'),
+      staffGroups: slackInput.multi([...(options.staffGroups ?? [])]),
+      inDirectory: slackInput.checkbox(options.inDirectory ?? false),
+      consent: slackInput.checkbox(true),
+    },
+    '',
+    who,
+  );
+  const response = await postToSlackEndpoint(harness.url, body, SIGNING_SECRET);
+  expect(response.status).toBe(200);
+  expect(await response.text()).toBe('');
+}
