@@ -4,8 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/readable-text.js';
 import type { RecordedRequest } from '../../src/dev/recording-server.js';
-import { postToSlackEndpoint, slackInput, slashCommandBody, viewSubmissionBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
+import { postToSlackEndpoint, slashCommandBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
 import { cardSubmitActivity, mentionActivity, messageActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
+import { joinInSlack } from '../support/members.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
 
 type Json = Record<string, unknown>;
@@ -55,24 +56,6 @@ async function organisationId(odsCode: string): Promise<string> {
   return (await prisma().organisation.findFirstOrThrow({ where: { odsCode } })).id;
 }
 
-/** Submits the profile modal as `who` (Leeds Teaching Hospitals: North East and Yorkshire unless a region is given). */
-async function submitProfile(who: SlackIdentity, name: string, region?: string): Promise<void> {
-  const body = viewSubmissionBody(
-    'member.profile',
-    {
-      displayName: slackInput.text(name),
-      organisation: slackInput.search(await organisationId('RR8')),
-      ...(region ? { region: slackInput.select(region) } : {}),
-      role: slackInput.select('retention_lead'),
-      consent: slackInput.checkbox(true),
-    },
-    '',
-    who,
-  );
-  const response = await postToSlackEndpoint(harness.url, body, SIGNING_SECRET);
-  expect(response.status).toBe(200);
-  expect(await response.text()).toBe('');
-}
 
 const directMessageTo = (userId: string) => (request: RecordedRequest) =>
   request.path === '/chat.postMessage' && (request.json as Json | undefined)?.['channel'] === userId;
@@ -80,7 +63,7 @@ const directMessageTo = (userId: string) => (request: RecordedRequest) =>
 /** Joins through the Slack modal and returns the direct message the person then gets, as text. */
 async function join(who: SlackIdentity, name: string, region?: string): Promise<string> {
   const mark = harness.slack.requests.length;
-  await submitProfile(who, name, region);
+  await joinInSlack(harness, who, name, region ? { region } : {});
   await harness.slack.waitFor((request) => harness.slack.requests.indexOf(request) >= mark && directMessageTo(who.userId)(request));
   const posted = harness.slack.requests.slice(mark).find(directMessageTo(who.userId));
   const message = posted?.json as { text: string; blocks: unknown };

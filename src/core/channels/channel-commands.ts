@@ -2,7 +2,7 @@
 // community channels, or no longer one. For facilitators of the region and national admins; every
 // change is audited. `regions` lists the linked channels, and new members are shown them.
 import { z } from 'zod';
-import { defineCommand } from '../commands/command.js';
+import { defineCommand, noArguments } from '../commands/command.js';
 import type { RequestContext } from '../context.js';
 import type { Choice } from '../members/member.js';
 import { findRegion } from '../regions/region-names.js';
@@ -57,7 +57,7 @@ export const channelLinkCommand = defineCommand({
 
 export const channelUnlinkCommand = defineCommand({
   words: 'channel unlink',
-  args: z.array(z.string()).max(0),
+  args: noArguments,
   usage: 'channel unlink',
   summary: 'channels.unlinkSummary',
   needs: 'channels.needs',

@@ -1,6 +1,6 @@
 // What a command is: its words, how its arguments are validated (zod, into a typed request), the
 // sentences that describe it, and what it does. Each feature defines its commands with `defineCommand`.
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { RequestContext } from '../context.js';
 import type { MessageKey } from '../i18n/en.js';
 import type { Reply } from '../reply/reply.js';
@@ -24,6 +24,9 @@ export interface CommandSpec<Args> {
 export interface Command<Args = unknown> extends CommandSpec<Args> {
   run(args: Args, context: RequestContext, services: CoreServices): Promise<Reply>;
 }
+
+/** The arguments of a command that takes no words after its own. */
+export const noArguments = z.array(z.string()).max(0);
 
 export function defineCommand<Args>(command: Command<Args>): Command<Args> {
   return command;

@@ -1,8 +1,7 @@
 // Membership commands: join, profile, profile edit, leave, erase my data, my data; the profile form's
 // submission; and the erase confirmation button.
-import { z } from 'zod';
 import { RUN_COMMAND_ACTION } from '../actions.js';
-import { defineCommand } from '../commands/command.js';
+import { defineCommand, noArguments } from '../commands/command.js';
 import type { RequestContext } from '../context.js';
 import { withSubmission, type ActionHandler, type FormHandler } from '../forms/form-handler.js';
 import { message, type Block, type Message, textMessage } from '../reply/reply.js';
@@ -12,7 +11,6 @@ import { buildProfileForm, parseProfile, PROFILE_FORM_ID } from './profile-form.
 import { welcomeReply } from './welcome.js';
 
 export const ERASE_ACTION = 'member.erase';
-const noArguments = z.array(z.string()).max(0);
 
 function labels(codes: readonly string[], choices: readonly { value: string; label: string }[], none: string): string {
   const names = codes.map((code) => choices.find((choice) => choice.value === code)?.label ?? code);

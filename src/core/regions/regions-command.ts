@@ -1,6 +1,5 @@
 // `regions`: NHS England's seven regions and NHS Wales, with the community channels linked to each.
-import { z } from 'zod';
-import { defineCommand } from '../commands/command.js';
+import { defineCommand, noArguments } from '../commands/command.js';
 import { message, type Block, type ListItem, type Span } from '../reply/reply.js';
 import type { CommunityChannel, RegionWithChannels } from './region-directory.js';
 
@@ -22,7 +21,7 @@ function regionItem(region: RegionWithChannels, noChannel: string): ListItem {
 export const regionsCommand = defineCommand({
   words: 'regions',
   aliases: ['region'],
-  args: z.array(z.string()).max(0),
+  args: noArguments,
   usage: 'regions',
   summary: 'regions.commandSummary',
   needs: 'roles.needs.anyone',
