@@ -15,6 +15,7 @@ import type { MemberStore, ReferenceData } from '../../src/core/members/member-s
 import type { RoleStore } from '../../src/core/roles/role-store.js';
 import type { LinkStore } from '../../src/core/linking/link-store.js';
 import type { DirectoryStore } from '../../src/core/directory/directory-store.js';
+import type { Outbox } from '../../src/core/outbox/outbox.js';
 import type { OrganisationStore } from '../../src/core/organisations/organisation-store.js';
 
 describe('tokenize', () => {
@@ -230,6 +231,13 @@ const NO_ORGANISATIONS: OrganisationStore = {
   confirm: () => Promise.resolve(false),
 };
 
+/** These tests send nothing proactively: any use is a failure. */
+const NO_OUTBOX: Outbox = {
+  send: () => Promise.reject(new Error('no proactive messages in these tests')),
+  refresh: () => Promise.reject(new Error('no proactive messages in these tests')),
+  wake: () => undefined,
+};
+
 const NO_LINKS: LinkStore = {
   createCode: () => Promise.resolve(),
   redeem: () => Promise.resolve({ kind: 'refused', reason: 'invalid' }),
@@ -270,7 +278,7 @@ const sampleRegions: RegionWithChannels[] = [
 
 function coreWith(regions: RegionDirectory) {
   const logger = recordingLogger();
-  return { core: new BotCore({ regions, conversations: new MemoryConversations(), members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, configuredAdmins: [] }, logger), logger };
+  return { core: new BotCore({ regions, conversations: new MemoryConversations(), members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, outbox: NO_OUTBOX, configuredAdmins: [] }, logger), logger };
 }
 
 function plain(rich: Rich): string {
@@ -468,7 +476,7 @@ describe('BotCore.handleAction', () => {
 describe('BotCore conversation events', () => {
   it('passes installs and removals to the conversation store', async () => {
     const conversations = new MemoryConversations();
-    const core = new BotCore({ regions: new MemoryRegions([]), conversations, members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, configuredAdmins: [] }, recordingLogger());
+    const core = new BotCore({ regions: new MemoryRegions([]), conversations, members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, outbox: NO_OUTBOX, configuredAdmins: [] }, recordingLogger());
     await core.conversationInstalled(conversation, { name: 'london-cop' });
     await core.conversationRemoved(conversation);
     expect([...conversations.installed.values()]).toEqual([{ name: 'london-cop' }]);
