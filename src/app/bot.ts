@@ -7,6 +7,7 @@ import { BotCore } from '../core/bot-core.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { PrismaConversationStore } from '../db/repositories/conversation-repository.js';
 import { PrismaDirectoryStore } from '../db/repositories/directory-repository.js';
+import { PrismaDownloadStore } from '../db/repositories/download-repository.js';
 import { PrismaLinkStore } from '../db/repositories/link-repository.js';
 import { PrismaMemberStore } from '../db/repositories/member-repository.js';
 import { PrismaOrganisationStore } from '../db/repositories/organisation-repository.js';
@@ -16,7 +17,7 @@ import { PrismaRegionDirectory } from '../db/repositories/region-repository.js';
 import { PrismaRoleStore } from '../db/repositories/role-repository.js';
 import { seedReferenceData } from '../db/seed.js';
 import type { Logger } from '../logger.js';
-import { createHttpApp, listen, mountFallback, mountHealth, mountTeams } from '../server/http-server.js';
+import { createHttpApp, listen, mountDownloads, mountFallback, mountHealth, mountTeams } from '../server/http-server.js';
 import { OutboxDispatcher, type MessageSender } from '../core/outbox/dispatcher.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import { createSlackAdapter, type SlackAdapter } from '../slack/slack-app.js';
@@ -39,6 +40,8 @@ export interface RunningBot {
 export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
   const database = await openDatabase(config.databaseUrl);
   const outbox = new PrismaOutbox(database.prisma);
+  let port = config.port;
+  const downloads = new PrismaDownloadStore(database.prisma, () => config.publicUrl ?? `http://localhost:${port}`);
   const core = new BotCore(
     {
       regions: new PrismaRegionDirectory(database.prisma),
@@ -50,6 +53,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       directory: new PrismaDirectoryStore(database.prisma),
       organisations: new PrismaOrganisationStore(database.prisma),
       outbox,
+      downloads,
       configuredAdmins: config.admins,
     },
     logger,
@@ -67,6 +71,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     mountTeams(http, teams, logger);
     senders.teams = teams.sender;
   }
+  mountDownloads(http, downloads, logger);
   mountFallback(http);
 
   const dispatcher = new OutboxDispatcher(outbox, senders, (postKey) => core.renderPost(postKey), logger.child({ component: 'outbox' }));
@@ -74,7 +79,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 
   // Listen first, so that liveness answers while migrations run; readiness says when they are done.
   const server: Server = await listen(http, config.port);
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
 
   const ready = (async () => {
     const applied = await database.migrate();

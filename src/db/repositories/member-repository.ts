@@ -118,6 +118,8 @@ export class PrismaMemberStore implements MemberStore {
       // Messages to them, sent or waiting, name their platform ids (and may name them).
       await tx.outboxMessage.deleteMany({ where: { memberId } });
       await tx.postedMessage.deleteMany({ where: { memberId } });
+      // Exports waiting behind a download link can name anyone, them included: they go (they are short-lived).
+      await tx.download.deleteMany();
       await tx.platformIdentity.deleteMany({ where: { memberId } });
       await tx.linkCode.deleteMany({ where: { memberId } });
       await tx.roleGrant.deleteMany({ where: { memberId } });
