@@ -3,7 +3,7 @@
 export const linkingEn = {
   'link.commandSummary':
     'Link your Slack and Teams accounts to one membership: link links this account by your verified email, or gives a code to type on the other platform',
-  'link.needs': 'Members get a code; on the other platform, anyone with a code uses it',
+  'link.needs': 'Members get a code; on the other platform, anyone links with their verified email or a code',
   'link.created.toTeams': (p: { code: string; minutes: number }) =>
     `Your linking code is ${p.code}. In Microsoft Teams, type link ${p.code} to CoP Bot within ${p.minutes} minutes. It works once; keep it to yourself.`,
   'link.created.toSlack': (p: { code: string; minutes: number }) =>
