@@ -13,7 +13,9 @@ import { PrismaOrganisationStore } from '../db/repositories/organisation-reposit
 import { PrismaReferenceData } from '../db/repositories/reference-data-repository.js';
 import { PrismaRegionDirectory } from '../db/repositories/region-repository.js';
 import { PrismaRoleStore } from '../db/repositories/role-repository.js';
+import { PrismaCaseStore } from '../db/repositories/case-repository.js';
 import { seedReferenceData } from '../db/seed.js';
+import { seedCaseStudies } from '../db/seed-case-studies.js';
 import type { Logger } from '../logger.js';
 import { createHttpApp, listen, mountFallback, mountHealth, mountTeams } from '../server/http-server.js';
 import { createSlackAdapter, type SlackAdapter } from '../slack/slack-app.js';
@@ -40,6 +42,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       directory: new PrismaDirectoryStore(database.prisma),
       organisations: new PrismaOrganisationStore(database.prisma),
       configuredAdmins: config.admins,
+      cases: new PrismaCaseStore(database.prisma),
     },
     logger,
   );
@@ -61,6 +64,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
     const seeded = await seedReferenceData(database.prisma);
     logger.debug(seeded, 'reference data in place');
+    logger.debug(await seedCaseStudies(database.prisma), 'starter case studies in place');
     await slack?.start();
     startupProblem = undefined;
   })();

@@ -27,6 +27,23 @@ import { grantCommand, revokeCommand } from './roles/role-commands.js';
 import { membersCommand } from './directory/members-command.js';
 import { textMessage, type Reply } from './reply/reply.js';
 import type { CoreServices } from './services.js';
+import {
+  approveCaseAction,
+  caseApproveCommand,
+  caseChangesCommand,
+  caseCommand,
+  caseEditCommand,
+  caseFormHandler,
+  caseRejectCommand,
+  casesCommand,
+  casesMineCommand,
+  casesPendingCommand,
+  caseSubmitCommand,
+  changesCaseAction,
+  rejectCaseAction,
+  reviewFormHandler,
+  shareCaseAction,
+} from './cases/case-commands.js';
 
 /** The few logger methods the core uses; pino's logger has them. */
 export interface CoreLogger {
@@ -52,10 +69,19 @@ export const COMMANDS: readonly Command[] = [
   organisationConfirmCommand,
   channelLinkCommand,
   channelUnlinkCommand,
+  casesCommand,
+  caseCommand,
+  caseSubmitCommand,
+  caseEditCommand,
+  casesMineCommand,
+  casesPendingCommand,
+  caseApproveCommand,
+  caseChangesCommand,
+  caseRejectCommand,
 ];
 
-const FORMS: readonly FormHandler[] = [profileFormHandler];
-const ACTIONS: readonly ActionHandler[] = [eraseAction, confirmOrganisationAction];
+const FORMS: readonly FormHandler[] = [profileFormHandler, caseFormHandler, reviewFormHandler];
+const ACTIONS: readonly ActionHandler[] = [eraseAction, confirmOrganisationAction, shareCaseAction, approveCaseAction, changesCaseAction, rejectCaseAction];
 
 export class BotCore {
   readonly services: CoreServices;

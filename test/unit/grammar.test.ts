@@ -15,6 +15,7 @@ import type { MemberStore, ReferenceData } from '../../src/core/members/member-s
 import type { RoleStore } from '../../src/core/roles/role-store.js';
 import type { LinkStore } from '../../src/core/linking/link-store.js';
 import type { DirectoryStore } from '../../src/core/directory/directory-store.js';
+import type { CaseStore } from '../../src/core/cases/case-store.js';
 import type { OrganisationStore } from '../../src/core/organisations/organisation-store.js';
 
 describe('tokenize', () => {
@@ -230,6 +231,18 @@ const NO_ORGANISATIONS: OrganisationStore = {
   confirm: () => Promise.resolve(false),
 };
 
+const NO_CASES: CaseStore = {
+  search: () => Promise.resolve({ total: 0, hits: [] }),
+  themes: () => Promise.resolve([]),
+  organisationTypes: () => Promise.resolve([]),
+  findByNumber: () => Promise.resolve(undefined),
+  submit: () => Promise.reject(new Error('not in these tests')),
+  resubmit: () => Promise.resolve(false),
+  review: () => Promise.resolve(false),
+  pending: () => Promise.resolve([]),
+  submittedBy: () => Promise.resolve([]),
+};
+
 const NO_LINKS: LinkStore = {
   createCode: () => Promise.resolve(),
   redeem: () => Promise.resolve({ kind: 'refused', reason: 'invalid' }),
@@ -270,7 +283,7 @@ const sampleRegions: RegionWithChannels[] = [
 
 function coreWith(regions: RegionDirectory) {
   const logger = recordingLogger();
-  return { core: new BotCore({ regions, conversations: new MemoryConversations(), members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, configuredAdmins: [] }, logger), logger };
+  return { core: new BotCore({ regions, conversations: new MemoryConversations(), members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, configuredAdmins: [], cases: NO_CASES }, logger), logger };
 }
 
 function plain(rich: Rich): string {
@@ -468,7 +481,7 @@ describe('BotCore.handleAction', () => {
 describe('BotCore conversation events', () => {
   it('passes installs and removals to the conversation store', async () => {
     const conversations = new MemoryConversations();
-    const core = new BotCore({ regions: new MemoryRegions([]), conversations, members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, configuredAdmins: [] }, recordingLogger());
+    const core = new BotCore({ regions: new MemoryRegions([]), conversations, members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, configuredAdmins: [], cases: NO_CASES }, recordingLogger());
     await core.conversationInstalled(conversation, { name: 'london-cop' });
     await core.conversationRemoved(conversation);
     expect([...conversations.installed.values()]).toEqual([{ name: 'london-cop' }]);
