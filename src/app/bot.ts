@@ -10,6 +10,7 @@ import { PrismaDirectoryStore } from '../db/repositories/directory-repository.js
 import { PrismaLinkStore } from '../db/repositories/link-repository.js';
 import { PrismaMemberStore } from '../db/repositories/member-repository.js';
 import { PrismaOrganisationStore } from '../db/repositories/organisation-repository.js';
+import { PrismaOutbox } from '../db/repositories/outbox-repository.js';
 import { PrismaReferenceData } from '../db/repositories/reference-data-repository.js';
 import { PrismaRegionDirectory } from '../db/repositories/region-repository.js';
 import { PrismaRoleStore } from '../db/repositories/role-repository.js';
@@ -18,19 +19,28 @@ import { seedReferenceData } from '../db/seed.js';
 import { seedCaseStudies } from '../db/seed-case-studies.js';
 import type { Logger } from '../logger.js';
 import { createHttpApp, listen, mountFallback, mountHealth, mountTeams } from '../server/http-server.js';
+import { OutboxDispatcher, type MessageSender } from '../core/outbox/dispatcher.js';
+import { Scheduler } from '../scheduler/scheduler.js';
 import { createSlackAdapter, type SlackAdapter } from '../slack/slack-app.js';
+import { createSlackSender } from '../slack/slack-sender.js';
 import { createTeamsAdapter } from '../teams/teams-app.js';
+
+/** How often queued messages are looked for (retries, reminders coming due, other processes' work). */
+const OUTBOX_POLL = '*/5 * * * * *';
 
 export interface RunningBot {
   readonly port: number;
   readonly database: Database;
   /** Resolves when migrations and reference data are in place (readyz answers 200 from then on). */
   readonly ready: Promise<void>;
+  /** Sends every queued message that is due now; resolves when none is left (tests and tools). */
+  drainOutbox(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
   const database = await openDatabase(config.databaseUrl);
+  const outbox = new PrismaOutbox(database.prisma);
   const core = new BotCore(
     {
       regions: new PrismaRegionDirectory(database.prisma),
@@ -41,6 +51,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       roles: new PrismaRoleStore(database.prisma),
       directory: new PrismaDirectoryStore(database.prisma),
       organisations: new PrismaOrganisationStore(database.prisma),
+      outbox,
       configuredAdmins: config.admins,
       cases: new PrismaCaseStore(database.prisma),
     },
@@ -52,8 +63,17 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   mountHealth(http, { problem: async () => startupProblem ?? (await database.readinessProblem()) });
   let slack: SlackAdapter | undefined;
   if (config.slack) slack = createSlackAdapter(config.slack, core, http, logger);
-  if (config.teams) mountTeams(http, createTeamsAdapter(config.teams, core, logger), logger);
+  const senders: Partial<Record<'slack' | 'teams', MessageSender>> = {};
+  if (config.slack) senders.slack = createSlackSender(config.slack);
+  if (config.teams) {
+    const teams = createTeamsAdapter(config.teams, core, logger);
+    mountTeams(http, teams, logger);
+    senders.teams = teams.sender;
+  }
   mountFallback(http);
+
+  const dispatcher = new OutboxDispatcher(outbox, senders, (postKey) => core.renderPost(postKey), logger.child({ component: 'outbox' }));
+  const scheduler = new Scheduler(logger);
 
   // Listen first, so that liveness answers while migrations run; readiness says when they are done.
   const server: Server = await listen(http, config.port);
@@ -66,6 +86,10 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     logger.debug(seeded, 'reference data in place');
     logger.debug(await seedCaseStudies(database.prisma), 'starter case studies in place');
     await slack?.start();
+    // Messages queued before a restart (or by another process that stopped) go out from here on.
+    outbox.onWake(() => dispatcher.wake());
+    scheduler.every('outbox', OUTBOX_POLL, () => dispatcher.drain());
+    dispatcher.wake();
     startupProblem = undefined;
   })();
   ready.catch((error: unknown) => {
@@ -77,7 +101,11 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     port,
     database,
     ready,
+    drainOutbox: () => dispatcher.drain(),
     async stop() {
+      await scheduler.stop();
+      outbox.onWake(() => undefined);
+      await dispatcher.idle();
       await slack?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -25,7 +25,8 @@ import { confirmOrganisationAction, organisationConfirmCommand, organisationsPen
 import { regionsCommand } from './regions/regions-command.js';
 import { grantCommand, revokeCommand } from './roles/role-commands.js';
 import { membersCommand } from './directory/members-command.js';
-import { textMessage, type Reply } from './reply/reply.js';
+import { postRenderer } from './outbox/post-renderers.js';
+import { textMessage, type Message, type Reply } from './reply/reply.js';
 import type { CoreServices } from './services.js';
 import {
   approveCaseAction,
@@ -167,6 +168,12 @@ export class BotCore {
   /** Keeps a stored Teams conversation reference pointing at the connector's current service URL. */
   async refreshServiceUrl(address: ConversationAddress, serviceUrl: string): Promise<void> {
     await this.services.conversations.refreshServiceUrl(address, serviceUrl);
+  }
+
+  /** A posted message as it should look now (see Outbox.refresh); undefined leaves it as it is. */
+  async renderPost(postKey: string): Promise<Message | undefined> {
+    const renderer = postRenderer(postKey);
+    return renderer ? renderer.render(renderer.id, this.services) : undefined;
   }
 
   private run(command: Command, args: unknown, context: RequestContext): Promise<Reply> {

@@ -55,6 +55,19 @@ async function found(who: SlackIdentity, text: string): Promise<number[]> {
     .map((button) => Number(button.value));
 }
 
+/** Delivers what the outbox holds, then the text of the direct messages each person got that mention `about`. */
+async function directMessages(about: string): Promise<Map<string, string[]>> {
+  await harness.drainOutbox();
+  const sent = new Map<string, string[]>();
+  for (const request of harness.slack.requests) {
+    const body = request.json as { channel?: string; blocks?: unknown } | undefined;
+    if (request.path !== '/chat.postMessage' || !body?.channel?.startsWith('U')) continue;
+    const text = slackBlocksToText(body.blocks);
+    if (text.includes(about)) sent.set(body.channel, [...(sent.get(body.channel) ?? []), text]);
+  }
+  return sent;
+}
+
 /** A complete, valid submission as Slack's modal sends it. */
 function submission(overrides: Record<string, Json> = {}): Record<string, Json> {
   return {
@@ -306,6 +319,16 @@ describe('submitting and reviewing', () => {
     expect(await slack(submitter, `case ${number}`)).toContain('Waiting for review');
   });
 
+  it("tells the region's facilitators by direct message, with the review buttons, and no one else", async () => {
+    const sent = await directMessages(`Case study to review: #${number}`);
+    expect([...sent.keys()]).toEqual([yorkshire.userId]);
+    const [notice] = sent.get(yorkshire.userId) ?? [];
+    expect(notice).toContain('Submitted by Sol Submitter for North East and Yorkshire');
+    expect(notice).toContain('[Open] [Approve] [Ask for changes] [Reject]');
+    // Delivering again sends nothing more.
+    expect((await directMessages(`Case study to review: #${number}`)).get(yorkshire.userId)).toHaveLength(1);
+  });
+
   it('refuses review by a member, and by a facilitator of another region, by command and by button', async () => {
     expect(await slack(reader, `case approve ${number}`)).toContain('Only facilitators and national admins');
     expect(await slack(reader, 'cases pending')).toContain('Only facilitators and national admins');
@@ -353,6 +376,10 @@ describe('submitting and reviewing', () => {
     const revised = submission({ results: slackInput.text('Leavers in the first two years fell from 14 of 60 starters to 6 of 62.') });
     expect(await submit(submitter, revised, String(number))).toEqual({ status: 200, body: '' });
     expect(await prisma().caseStudy.findUniqueOrThrow({ where: { number } })).toMatchObject({ status: 'submitted', results: 'Leavers in the first two years fell from 14 of 60 starters to 6 of 62.' });
+    const changes = await directMessages(`Your case study #${number}`);
+    expect(changes.get(submitter.userId)?.join()).toContain('came back with changes to make before it is published: Please give the number of starters');
+    // The resubmission is a new round of review for the facilitators.
+    expect((await directMessages(`Case study to review: #${number}`)).get(yorkshire.userId)).toHaveLength(2);
   });
 
   it('publishes on approval, once, and then search finds it by synonym', async () => {
@@ -367,6 +394,7 @@ describe('submitting and reviewing', () => {
     expect(await found(reader, 'cases AHP')).toContain(number);
     expect(await found(reader, 'cases allied health professionals staff:ahp')).toContain(number);
     expect(await found(reader, 'cases NQ rotation')).toEqual([number]);
+    expect((await directMessages(`Your case study #${number}`)).get(submitter.userId)?.join()).toContain('is published in the library');
   });
 
   it('rejects with a reason typed by a national admin', async () => {
@@ -378,6 +406,9 @@ describe('submitting and reviewing', () => {
     expect(await slack(yorkshire, `case approve ${rejected.number}`)).toContain('is not waiting for review (Rejected: not published.)');
     expect(await found(reader, 'cases discount app')).toEqual([]);
     expect(await slack(submitter, `case ${rejected.number}`)).toContain('Reason given: This describes a product, not an intervention.');
+    expect((await directMessages(`Your case study #${rejected.number}`)).get(submitter.userId)?.join()).toContain(
+      'was not accepted for the library. The reason given: This describes a product, not an intervention.',
+    );
   });
 });
 

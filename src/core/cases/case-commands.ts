@@ -18,6 +18,7 @@ import { buildCaseForm, CASE_FORM_ID, cleanParagraphs, parseCaseForm } from './c
 import type { CaseSearch, ReviewDecision } from './case-store.js';
 import { CASE_LIMITS, tagLabel, tagOf, type CaseStudy } from './case-study.js';
 import { ALL_STAFF_GROUPS, APPROVE_CASE_ACTION, caseBlocks, caseNamesOf, CHANGES_CASE_ACTION, hitBlocks, REJECT_CASE_ACTION, reviewActions, reviewButtons, SHARE_CASE_ACTION, shorten, type CaseNames } from './case-views.js';
+import { notifyOutcome, notifyReviewers } from './case-notifications.js';
 import { hasTerms, parseCaseQuery, type CaseQuery } from './search-query.js';
 import { bareWord } from './synonyms.js';
 
@@ -318,6 +319,8 @@ export const caseFormHandler: FormHandler = {
     } else {
       number = (await services.cases.submit(parsed.content, member.id)).number;
     }
+    const submitted = await services.cases.findByNumber(number);
+    if (submitted) await notifyReviewers(submitted, names, member.displayName ?? t('cases.aMember'), t, services);
     const region = names.regions.find((choice) => choice.value === parsed.content.regionCode)?.label ?? '';
     return { kind: 'done', reply: textMessage(t('cases.submitted', { number, title: parsed.content.title, region })) };
   },
@@ -414,6 +417,8 @@ async function decide(number: number, decision: ReviewDecision, note: string | u
     const now = await services.cases.findByNumber(number);
     return textMessage(t('cases.alreadyReviewed', { number, status: t(`cases.status.${now?.status ?? 'submitted'}`) }));
   }
+  const reviewed = await services.cases.findByNumber(number);
+  if (reviewed) await notifyOutcome(reviewed, decision, t, services);
   return textMessage(t(`cases.decided.${decision}`, { number, title: checked.found.title }));
 }
 

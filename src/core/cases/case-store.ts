@@ -49,6 +49,11 @@ export interface CaseStore {
   review(request: ReviewRequest): Promise<boolean>;
   /** Submitted case studies of these regions (every region when undefined), oldest first. */
   pending(regionCodes: readonly string[] | undefined, limit: number): Promise<readonly CaseStudy[]>;
+  /**
+   * Member ids of those who review case studies of this region: its facilitators and the national admins
+   * (granted, or named in COP_ADMINS by one of these platform user ids), active members only.
+   */
+  reviewers(regionCode: string | undefined, configuredAdmins: readonly string[]): Promise<readonly string[]>;
   /** A member's own submissions, newest first. */
   submittedBy(memberId: string, limit: number): Promise<readonly { readonly number: number; readonly title: string; readonly status: CaseStatus }[]>;
 }

@@ -100,9 +100,16 @@ export const casesEn = {
   'cases.error.sourceDate': 'Please give a real date that is not in the future.',
   'cases.error.reason': (p: { max: number }) => `Please give the reason, up to ${p.max} characters.`,
   'cases.submitted': (p: { number: number; title: string; region: string }) =>
-    `Thank you: case study #${p.number} "${p.title}" is with the facilitators of ${p.region} for review. Type cases mine to see where it is.`,
+    `Thank you: case study #${p.number} "${p.title}" is with the facilitators of ${p.region} for review. You will hear when they have looked at it; cases mine shows where it is.`,
   'cases.notEditable': (p: { number: number }) => `Case study #${p.number} is not waiting for changes from you, so nothing was changed.`,
   'cases.changesAsked': (p: { reason: string }) => `Changes asked for: ${p.reason}`,
+  'cases.noRegion': 'no region',
+  'cases.notice.toReview': (p: { number: number; title: string }) => `Case study to review: #${p.number} ${p.title}`,
+  'cases.notice.toReviewDetail': (p: { name: string; region: string }) => `Submitted by ${p.name} for ${p.region}. Approve it, ask for changes or reject it:`,
+  'cases.notice.approve': (p: { number: number; title: string }) => `Your case study #${p.number} "${p.title}" is published in the library. Thank you for sharing it.`,
+  'cases.notice.changes': (p: { number: number; title: string; reason: string }) =>
+    `Your case study #${p.number} "${p.title}" came back with changes to make before it is published: ${p.reason}`,
+  'cases.notice.reject': (p: { number: number; title: string; reason: string }) => `Your case study #${p.number} "${p.title}" was not accepted for the library. The reason given: ${p.reason}`,
   'cases.rejectedBecause': (p: { reason: string }) => `Reason given: ${p.reason}`,
   'cases.editButton': 'Revise and resubmit',
   'cases.mineHeading': 'Case studies you submitted',
@@ -124,7 +131,7 @@ export const casesEn = {
   'cases.reviewForm.reason': 'Reason (the submitter sees it)',
   'cases.reviewForm.changes': 'What to change (the submitter sees it)',
   'cases.alreadyReviewed': (p: { number: number; status: string }) => `Case study #${p.number} is not waiting for review (${p.status}), so nothing was changed.`,
-  'cases.decided.approve': (p: { number: number; title: string }) => `Done: case study #${p.number} "${p.title}" is published.`,
+  'cases.decided.approve': (p: { number: number; title: string }) => `Done: case study #${p.number} "${p.title}" is published. Its submitter will hear.`,
   'cases.decided.changes': (p: { number: number; title: string }) => `Done: case study #${p.number} "${p.title}" went back to its submitter with what to change.`,
-  'cases.decided.reject': (p: { number: number; title: string }) => `Done: case study #${p.number} "${p.title}" is rejected. Its submitter sees the reason when they open it.`,
+  'cases.decided.reject': (p: { number: number; title: string }) => `Done: case study #${p.number} "${p.title}" is rejected. Its submitter will hear why.`,
 } as const;

@@ -115,6 +115,8 @@ export class PrismaCaseStore implements CaseStore {
     if (query.organisationTypes) filters.push(Prisma.sql`lower(c."organisationType") = ANY(${query.organisationTypes.map((t) => t.toLowerCase())}::text[])`);
     const text = query.terms ? tsquery(query.terms, query.match) : undefined;
     if (text) filters.push(Prisma.sql`c.search @@ q.query`);
+    // Ranks the matches on narrow rows (number and rank), counts them, and reads the full rows of the
+    // one page shown only: cheaper than a window count over whole rows when a search matches thousands.
     const rows = await this.prisma.$queryRaw<
       {
         number: number;
@@ -127,12 +129,16 @@ export class PrismaCaseStore implements CaseStore {
         total: bigint;
       }[]
     >`
-      WITH q AS (SELECT ${text ?? Prisma.sql`NULL::tsquery`} AS query)
-      SELECT c.number, c.title, c.summary, c."organisationName", c."regionCode", c.tags, c.demo, count(*) OVER () AS total
-      FROM "CaseStudy" c, q
-      WHERE ${Prisma.join(filters, ' AND ')}
-      ORDER BY ${text ? Prisma.sql`ts_rank_cd(c.search, q.query) DESC,` : Prisma.empty} c.number DESC
-      LIMIT ${query.limit} OFFSET ${query.offset}`;
+      WITH q AS (SELECT ${text ?? Prisma.sql`NULL::tsquery`} AS query),
+      matches AS MATERIALIZED (
+        SELECT c.number, ${text ? Prisma.sql`ts_rank_cd(c.search, q.query)` : Prisma.sql`0::real`} AS rank
+        FROM "CaseStudy" c, q
+        WHERE ${Prisma.join(filters, ' AND ')}
+      ),
+      page AS (SELECT number, rank FROM matches ORDER BY rank DESC, number DESC LIMIT ${query.limit} OFFSET ${query.offset})
+      SELECT c.number, c.title, c.summary, c."organisationName", c."regionCode", c.tags, c.demo, (SELECT count(*) FROM matches) AS total
+      FROM page JOIN "CaseStudy" c ON c.number = page.number
+      ORDER BY page.rank DESC, page.number DESC`;
     const hits: CaseHit[] = rows.map((row) => ({
       number: row.number,
       title: row.title,
@@ -221,6 +227,22 @@ export class PrismaCaseStore implements CaseStore {
       select: caseSelect,
     });
     return rows.map(toCase);
+  }
+
+  async reviewers(regionCode: string | undefined, configuredAdmins: readonly string[]): Promise<readonly string[]> {
+    const rows = await this.prisma.member.findMany({
+      where: {
+        status: 'active',
+        OR: [
+          { roleGrants: { some: { role: 'national_admin' } } },
+          ...(regionCode ? [{ roleGrants: { some: { role: 'facilitator' as const, regionCode } } }] : []),
+          ...(configuredAdmins.length > 0 ? [{ identities: { some: { userId: { in: [...configuredAdmins] } } } }] : []),
+        ],
+      },
+      orderBy: { id: 'asc' },
+      select: { id: true },
+    });
+    return rows.map((row) => row.id);
   }
 
   async submittedBy(memberId: string, limit: number): Promise<readonly { number: number; title: string; status: CaseStatus }[]> {
