@@ -2,7 +2,7 @@
 // one is marked demo data and titled "Synthetic case study"). Times, for a mix of typical searches:
 // the search itself (PrismaCaseStore.search: the ranked full-text query with its filters and count), and
 // `/cop cases <words>` from the signed request to the reply reaching the response_url.
-// Run: npm run bench:cases [-- --cases 10000 --runs 20 --postgres <url>]
+// Run: npm run bench:cases [-- --cases 10000 --runs 20 --postgres <url> [--keep]]
 import { parseArgs } from 'node:util';
 import { startBot } from '../../src/app/bot.js';
 import { loadConfig } from '../../src/config.js';
@@ -17,7 +17,7 @@ import { createLogger } from '../../src/logger.js';
 import { dropServerSchema, serverSchemaUrl } from './bench-database.js';
 
 const { values } = parseArgs({
-  options: { cases: { type: 'string', default: '10000' }, runs: { type: 'string', default: '20' }, postgres: { type: 'string' } },
+  options: { cases: { type: 'string', default: '10000' }, runs: { type: 'string', default: '20' }, postgres: { type: 'string' }, keep: { type: 'boolean', default: false } },
 });
 const SECRET = 'bench-signing-secret';
 const databaseUrl = values.postgres ? serverSchemaUrl(values.postgres, `cop_bench_cases_${process.pid}`) : 'pglite:memory';
@@ -157,4 +157,6 @@ console.log(`/cop cases <words>, request to reply: median ${median(endToEnd).toF
 
 await bot.stop();
 await slack.close();
-if (values.postgres) await dropServerSchema(databaseUrl);
+// --keep leaves the server schema in place, to look at query plans afterwards.
+if (values.postgres && !values.keep) await dropServerSchema(databaseUrl);
+else if (values.postgres) console.log(`kept ${databaseUrl}`);

@@ -18,7 +18,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['menopause', 'menopausal', 'perimenopause'],
   ['pension', 'pensions', 'pension conversations', 'pensions conversations'],
   ['cop', 'community of practice', 'communities of practice'],
-  ['btn', 'belong thrive stay', 'belong, thrive, stay'],
+  ['bts', 'belong thrive stay', 'belong, thrive, stay'],
 ];
 
 /** Phrases as lists of lower-case words, longest first, each with its group. */
@@ -51,5 +51,17 @@ export function findSynonyms(tokens: readonly string[]): { groups: (readonly str
       }
     }
   }
-  return { groups: [...found].sort((a, b) => a - b).map((index) => SYNONYM_GROUPS[index] ?? []), used };
+  return { groups: [...found].sort((a, b) => a - b).map((index) => searchablePhrases(SYNONYM_GROUPS[index] ?? [])), used };
+}
+
+/**
+ * The phrases of a group worth searching for: a phrase that contains another phrase of the group
+ * ("newly qualified staff" holds "newly qualified") can only match where that one does, so it is left
+ * out, which keeps the query small.
+ */
+export function searchablePhrases(group: readonly string[]): string[] {
+  const split = group.map(words);
+  const contains = (outer: string[], inner: string[]) =>
+    outer.length > inner.length && outer.some((_, start) => inner.every((word, i) => outer[start + i] === word));
+  return group.filter((_, i) => !split.some((other, j) => j !== i && contains(split[i] ?? [], other)));
 }
