@@ -7,6 +7,7 @@ import { BotCore } from '../core/bot-core.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { PrismaConversationStore } from '../db/repositories/conversation-repository.js';
 import { PrismaDirectoryStore } from '../db/repositories/directory-repository.js';
+import { PrismaDownloadStore } from '../db/repositories/download-repository.js';
 import { PrismaLinkStore } from '../db/repositories/link-repository.js';
 import { PrismaMemberStore } from '../db/repositories/member-repository.js';
 import { PrismaOrganisationStore } from '../db/repositories/organisation-repository.js';
@@ -18,7 +19,7 @@ import { PrismaCaseStore } from '../db/repositories/case-repository.js';
 import { seedReferenceData } from '../db/seed.js';
 import { seedCaseStudies } from '../db/seed-case-studies.js';
 import type { Logger } from '../logger.js';
-import { createHttpApp, listen, mountFallback, mountHealth, mountTeams } from '../server/http-server.js';
+import { createHttpApp, listen, mountDownloads, mountFallback, mountHealth, mountTeams } from '../server/http-server.js';
 import { OutboxDispatcher, type MessageSender } from '../core/outbox/dispatcher.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import { createSlackAdapter, type SlackAdapter } from '../slack/slack-app.js';
@@ -41,17 +42,20 @@ export interface RunningBot {
 export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
   const database = await openDatabase(config.databaseUrl);
   const outbox = new PrismaOutbox(database.prisma);
+  let port = config.port;
+  const downloads = new PrismaDownloadStore(database.prisma, () => config.publicUrl ?? `http://localhost:${port}`);
   const core = new BotCore(
     {
       regions: new PrismaRegionDirectory(database.prisma),
       conversations: new PrismaConversationStore(database.prisma),
       members: new PrismaMemberStore(database.prisma),
-      links: new PrismaLinkStore(database.prisma),
+      links: new PrismaLinkStore(database.prisma, config.secret),
       reference: new PrismaReferenceData(database.prisma),
       roles: new PrismaRoleStore(database.prisma),
       directory: new PrismaDirectoryStore(database.prisma),
       organisations: new PrismaOrganisationStore(database.prisma),
       outbox,
+      downloads,
       configuredAdmins: config.admins,
       cases: new PrismaCaseStore(database.prisma),
     },
@@ -70,6 +74,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     mountTeams(http, teams, logger);
     senders.teams = teams.sender;
   }
+  mountDownloads(http, downloads, logger);
   mountFallback(http);
 
   const dispatcher = new OutboxDispatcher(outbox, senders, (postKey) => core.renderPost(postKey), logger.child({ component: 'outbox' }));
@@ -77,7 +82,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 
   // Listen first, so that liveness answers while migrations run; readiness says when they are done.
   const server: Server = await listen(http, config.port);
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
 
   const ready = (async () => {
     const applied = await database.migrate();

@@ -40,6 +40,15 @@ function slackWebApi(request: RecordedRequest): { body: unknown } {
       const landed = channel?.startsWith('U') ? `D${channel.slice(1)}` : channel;
       return { body: { ok: true, channel: landed, ts: ts ?? `1700000000.${String(++messageCount).padStart(6, '0')}` } };
     }
+    case '/conversations.open': {
+      const { users } = request.json as { users?: string };
+      return { body: { ok: true, channel: { id: `D${(users ?? '').slice(1)}` } } };
+    }
+    case '/files.getUploadURLExternal':
+      // Slack hands out an upload address of its own; here it is this stand-in, which records the bytes.
+      return { body: { ok: true, upload_url: `http://${request.headers.host}/upload/F${++messageCount}`, file_id: `F${messageCount}` } };
+    case '/files.completeUploadExternal':
+      return { body: { ok: true, files: [{ id: 'F0', title: 'file' }] } };
     default:
       return { body: { ok: true } };
   }

@@ -34,9 +34,14 @@ function toRecord(row: MemberRow): MemberRecord {
 /** Marks organisations members add, for the facilitators who confirm them. */
 export const ADDED_BY_MEMBER = 'Added by a member';
 
-/** Creates an organisation a member named, unverified until a facilitator confirms it; audited by id only. */
+/**
+ * Creates an organisation a member named, unverified until a facilitator confirms it; audited by id only.
+ * Two people adding the same name at the same moment both get the one organisation (ON CONFLICT DO
+ * NOTHING waits for the other transaction, then finds its row).
+ */
 async function addOrganisation(tx: Prisma.TransactionClient, name: string, regionCode: string): Promise<string> {
-  const organisation = await tx.organisation.create({
+  const { count } = await tx.organisation.createMany({
+    skipDuplicates: true,
     data: {
       name,
       type: 'Not yet confirmed',
@@ -46,9 +51,9 @@ async function addOrganisation(tx: Prisma.TransactionClient, name: string, regio
       verified: false,
       source: ADDED_BY_MEMBER,
     },
-    select: { id: true },
   });
-  await tx.auditEntry.create({ data: { action: 'organisation.added', subject: organisation.id } });
+  const organisation = await tx.organisation.findUniqueOrThrow({ where: { name }, select: { id: true } });
+  if (count === 1) await tx.auditEntry.create({ data: { action: 'organisation.added', subject: organisation.id } });
   return organisation.id;
 }
 
@@ -118,6 +123,8 @@ export class PrismaMemberStore implements MemberStore {
       // Messages to them, sent or waiting, name their platform ids (and may name them).
       await tx.outboxMessage.deleteMany({ where: { memberId } });
       await tx.postedMessage.deleteMany({ where: { memberId } });
+      // Exports waiting behind a download link can name anyone, them included: they go (they are short-lived).
+      await tx.download.deleteMany();
       await tx.platformIdentity.deleteMany({ where: { memberId } });
       await tx.linkCode.deleteMany({ where: { memberId } });
       await tx.roleGrant.deleteMany({ where: { memberId } });
