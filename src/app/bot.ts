@@ -16,7 +16,9 @@ import { PrismaOutbox } from '../db/repositories/outbox-repository.js';
 import { PrismaReferenceData } from '../db/repositories/reference-data-repository.js';
 import { PrismaRegionDirectory } from '../db/repositories/region-repository.js';
 import { PrismaRoleStore } from '../db/repositories/role-repository.js';
+import { PrismaCaseStore } from '../db/repositories/case-repository.js';
 import { seedReferenceData } from '../db/seed.js';
+import { seedCaseStudies } from '../db/seed-case-studies.js';
 import type { Logger } from '../logger.js';
 import { createHttpApp, listen, mountDownloads, mountFallback, mountHealth, mountTeams } from '../server/http-server.js';
 import { OutboxDispatcher, type MessageSender } from '../core/outbox/dispatcher.js';
@@ -57,6 +59,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       downloads,
       configuredAdmins: config.admins,
       emailLinks: new PrismaEmailLinkStore(database.prisma, config.secret),
+      cases: new PrismaCaseStore(database.prisma),
     },
     logger,
   );
@@ -88,6 +91,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
     const seeded = await seedReferenceData(database.prisma);
     logger.debug(seeded, 'reference data in place');
+    logger.debug(await seedCaseStudies(database.prisma), 'starter case studies in place');
     await slack?.start();
     // Messages queued before a restart (or by another process that stopped) go out from here on.
     outbox.onWake(() => dispatcher.wake());

@@ -3,6 +3,7 @@
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { seedReferenceData } from '../db/seed.js';
+import { seedCaseStudies } from '../db/seed-case-studies.js';
 
 const config = loadConfig();
 const database = await openDatabase(config.databaseUrl);
@@ -14,6 +15,8 @@ try {
     `Reference data: ${seeded.regions} regions, ${seeded.peoplePromiseElements} People Promise elements, ` +
       `${seeded.staffGroups} staff groups, ${seeded.organisations} organisations.`,
   );
+  const cases = await seedCaseStudies(database.prisma);
+  console.log(`Starter case studies: ${cases.created} added, ${cases.updated} updated, ${cases.unchanged} unchanged.`);
 } finally {
   await database.close();
 }

@@ -30,6 +30,23 @@ import { postRenderer } from './outbox/post-renderers.js';
 import { textMessage, type Form, type Message, type Reply } from './reply/reply.js';
 import { downloadLinkMessage } from './downloads/download-link.js';
 import type { CoreServices } from './services.js';
+import {
+  approveCaseAction,
+  caseApproveCommand,
+  caseChangesCommand,
+  caseCommand,
+  caseEditCommand,
+  caseFormHandler,
+  caseRejectCommand,
+  casesCommand,
+  casesMineCommand,
+  casesPendingCommand,
+  caseSubmitCommand,
+  changesCaseAction,
+  rejectCaseAction,
+  reviewFormHandler,
+  shareCaseAction,
+} from './cases/case-commands.js';
 
 /** The few logger methods the core uses; pino's logger has them. */
 export interface CoreLogger {
@@ -56,10 +73,19 @@ export const COMMANDS: readonly Command[] = [
   organisationConfirmCommand,
   channelLinkCommand,
   channelUnlinkCommand,
+  casesCommand,
+  caseCommand,
+  caseSubmitCommand,
+  caseEditCommand,
+  casesMineCommand,
+  casesPendingCommand,
+  caseApproveCommand,
+  caseChangesCommand,
+  caseRejectCommand,
 ];
 
-const FORMS: readonly FormHandler[] = [profileFormHandler];
-const ACTIONS: readonly ActionHandler[] = [eraseAction, confirmOrganisationAction];
+const FORMS: readonly FormHandler[] = [profileFormHandler, caseFormHandler, reviewFormHandler];
+const ACTIONS: readonly ActionHandler[] = [eraseAction, confirmOrganisationAction, shareCaseAction, approveCaseAction, changesCaseAction, rejectCaseAction];
 
 export class BotCore {
   readonly services: CoreServices;

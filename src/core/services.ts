@@ -9,6 +9,7 @@ import type { OrganisationStore } from './organisations/organisation-store.js';
 import type { Outbox } from './outbox/outbox.js';
 import type { RegionDirectory } from './regions/region-directory.js';
 import type { RoleStore } from './roles/role-store.js';
+import type { CaseStore } from './cases/case-store.js';
 
 export interface CoreServices {
   readonly grammar: Grammar;
@@ -28,4 +29,6 @@ export interface CoreServices {
   readonly configuredAdmins: readonly string[];
   /** Linking accounts by the email their platforms have verified (kept only as a keyed hash). */
   readonly emailLinks: EmailLinkStore;
+  /** The case-study library. */
+  readonly cases: CaseStore;
 }

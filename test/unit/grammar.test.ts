@@ -15,6 +15,7 @@ import type { MemberStore, ReferenceData } from '../../src/core/members/member-s
 import type { RoleStore } from '../../src/core/roles/role-store.js';
 import type { EmailLinkStore, LinkStore } from '../../src/core/linking/link-store.js';
 import type { DirectoryStore } from '../../src/core/directory/directory-store.js';
+import type { CaseStore } from '../../src/core/cases/case-store.js';
 import type { Outbox } from '../../src/core/outbox/outbox.js';
 import type { DownloadStore } from '../../src/core/downloads/download-store.js';
 import type { OrganisationStore } from '../../src/core/organisations/organisation-store.js';
@@ -232,6 +233,19 @@ const NO_ORGANISATIONS: OrganisationStore = {
   confirm: () => Promise.resolve(false),
 };
 
+const NO_CASES: CaseStore = {
+  search: () => Promise.resolve({ total: 0, hits: [] }),
+  themes: () => Promise.resolve([]),
+  organisationTypes: () => Promise.resolve([]),
+  findByNumber: () => Promise.resolve(undefined),
+  submit: () => Promise.reject(new Error('not in these tests')),
+  resubmit: () => Promise.resolve(false),
+  review: () => Promise.resolve(false),
+  pending: () => Promise.resolve([]),
+  submittedBy: () => Promise.resolve([]),
+  reviewers: () => Promise.resolve([]),
+};
+
 /** These tests send nothing proactively: any use is a failure. */
 const NO_OUTBOX: Outbox = {
   send: () => Promise.reject(new Error('no proactive messages in these tests')),
@@ -283,9 +297,23 @@ const sampleRegions: RegionWithChannels[] = [
   { code: 'north-west', name: 'North West', nation: 'england', channels: [] },
 ];
 
+/** The ports these tests do not exercise. */
+const UNUSED_PORTS = {
+  links: NO_LINKS,
+  reference: NO_REFERENCE_DATA,
+  roles: NO_ROLES,
+  directory: NO_DIRECTORY,
+  organisations: NO_ORGANISATIONS,
+  outbox: NO_OUTBOX,
+  downloads: NO_DOWNLOADS,
+  configuredAdmins: [],
+  emailLinks: NO_EMAIL_LINKS,
+  cases: NO_CASES,
+};
+
 function coreWith(regions: RegionDirectory) {
   const logger = recordingLogger();
-  return { core: new BotCore({ regions, conversations: new MemoryConversations(), members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, outbox: NO_OUTBOX, downloads: NO_DOWNLOADS, configuredAdmins: [], emailLinks: NO_EMAIL_LINKS }, logger), logger };
+  return { core: new BotCore({ regions, conversations: new MemoryConversations(), members: new NoMembers(), ...UNUSED_PORTS }, logger), logger };
 }
 
 function plain(rich: Rich): string {
@@ -483,7 +511,7 @@ describe('BotCore.handleAction', () => {
 describe('BotCore conversation events', () => {
   it('passes installs and removals to the conversation store', async () => {
     const conversations = new MemoryConversations();
-    const core = new BotCore({ regions: new MemoryRegions([]), conversations, members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, outbox: NO_OUTBOX, downloads: NO_DOWNLOADS, configuredAdmins: [], emailLinks: NO_EMAIL_LINKS }, recordingLogger());
+    const core = new BotCore({ regions: new MemoryRegions([]), conversations, members: new NoMembers(), ...UNUSED_PORTS }, recordingLogger());
     await core.conversationInstalled(conversation, { name: 'london-cop' });
     await core.conversationRemoved(conversation);
     expect([...conversations.installed.values()]).toEqual([{ name: 'london-cop' }]);

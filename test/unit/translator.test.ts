@@ -4,7 +4,7 @@ import { DEFAULT_LOCALE, languageOf, translator } from '../../src/core/i18n/tran
 import { requestContext } from '../../src/core/request-context.js';
 
 const keys = Object.keys(en) as MessageKey[];
-const sampleParams = { command: 'regions', count: 8, word: 'regins', extra: 'now', name: 'Sam', region: 'London', typed: 'lundon', role: 'a national admin', previous: 'North West', total: 42, from: 1, to: 20, code: 'K7QM2XPA', minutes: 15, source: 'Added by a member', added: '2026-11-22', filename: 'members.csv' };
+const sampleParams = { number: 12, title: 'Legacy mentoring', max: 500, period: 'April 2023 to March 2024', reason: 'Please add the period.', status: 'Published.', themes: 'menopause, pensions', types: 'Acute, Community', command: 'regions', count: 8, word: 'regins', extra: 'now', name: 'Sam', region: 'London', typed: 'lundon', role: 'a national admin', previous: 'North West', total: 42, from: 1, to: 20, code: 'K7QM2XPA', minutes: 15, source: 'Added by a member', added: '2026-11-22', filename: 'members.csv' };
 
 /** Every message of a translator, functions called with sample parameters. */
 function allMessages(locale: string | undefined): string[] {

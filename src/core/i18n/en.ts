@@ -9,6 +9,7 @@ import { linkingEn } from '../linking/messages.en.js';
 import { membersEn } from '../members/messages.en.js';
 import { organisationsEn } from '../organisations/messages.en.js';
 import { rolesEn } from '../roles/messages.en.js';
+import { casesEn } from '../cases/messages.en.js';
 
 export const en = {
   'bot.name': 'CoP Bot',
@@ -47,6 +48,7 @@ export const en = {
   ...rolesEn,
   ...channelsEn,
   ...organisationsEn,
+  ...casesEn,
   ...downloadsEn,
 } as const;
 

@@ -128,6 +128,15 @@ export class PrismaMemberStore implements MemberStore {
       await tx.platformIdentity.deleteMany({ where: { memberId } });
       await tx.linkCode.deleteMany({ where: { memberId } });
       await tx.roleGrant.deleteMany({ where: { memberId } });
+      // Case studies: unpublished submissions go with the member; published ones stay in the library, and
+      // no case study keeps them as its named contact.
+      await tx.caseStudy.deleteMany({ where: { submittedById: memberId, status: { in: ['draft', 'submitted', 'rejected'] } } });
+      const named = await tx.member.findUnique({ where: { id: memberId }, select: { displayName: true } });
+      if (named?.displayName) {
+        await tx.$executeRaw`
+          UPDATE "CaseStudy" SET "contactName" = NULL, "contactRole" = NULL, "contactConsent" = false
+          WHERE lower("contactName") = lower(${named.displayName})`;
+      }
       await tx.member.update({
         where: { id: memberId },
         data: {

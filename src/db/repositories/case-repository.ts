@@ -1,0 +1,341 @@
+// The case-study library through Prisma. Search is PostgreSQL full-text search on the generated,
+// weighted `search` column (GIN index): the words go through websearch_to_tsquery as parameters, so
+// no text a person types is ever parsed as query syntax or SQL, and ranking is ts_rank_cd. Every write
+// and its audit entry share one transaction; audit entries hold ids only.
+import type { PrismaClient } from '../database.js';
+import { Prisma } from '../../generated/prisma/client.js';
+import type { CaseSearch, CaseSearchResult, CaseStore, ReviewRequest } from '../../core/cases/case-store.js';
+import type { CaseContent, CaseHit, CaseStatus, CaseStudy } from '../../core/cases/case-study.js';
+import type { SearchTerms } from '../../core/cases/search-query.js';
+import type { CaseRecord } from '../../core/cases/case-record.js';
+
+const caseSelect = {
+  id: true,
+  number: true,
+  sourceId: true,
+  title: true,
+  summary: true,
+  challenge: true,
+  actions: true,
+  results: true,
+  resultsPeriod: true,
+  organisationName: true,
+  organisationType: true,
+  regionCode: true,
+  staffGroups: true,
+  promiseElements: true,
+  tags: true,
+  links: true,
+  contactName: true,
+  contactRole: true,
+  source: true,
+  sourceDate: true,
+  demo: true,
+  status: true,
+  submittedById: true,
+  reviewNote: true,
+  submittedAt: true,
+} as const;
+
+type CaseRow = Prisma.CaseStudyGetPayload<{ select: typeof caseSelect }>;
+
+const orUndefined = <T>(value: T | null): T | undefined => value ?? undefined;
+
+function toCase(row: CaseRow): CaseStudy {
+  return {
+    ...row,
+    sourceId: orUndefined(row.sourceId),
+    resultsPeriod: orUndefined(row.resultsPeriod),
+    organisationName: orUndefined(row.organisationName),
+    organisationType: orUndefined(row.organisationType),
+    regionCode: orUndefined(row.regionCode),
+    contactName: orUndefined(row.contactName),
+    contactRole: orUndefined(row.contactRole),
+    sourceDate: row.sourceDate ? row.sourceDate.toISOString().slice(0, 10) : undefined,
+    submittedById: orUndefined(row.submittedById),
+    reviewNote: orUndefined(row.reviewNote),
+    submittedAt: orUndefined(row.submittedAt),
+  };
+}
+
+/** One record of an import (or of the starter library): its identity, status and content. */
+export type ImportedCase = CaseRecord;
+
+export interface ImportOutcome {
+  readonly created: number;
+  readonly updated: number;
+  readonly unchanged: number;
+}
+
+/** The columns a case study's content is written to; the contact is only kept when they agreed to be named. */
+function columns(content: CaseContent, keywords: string) {
+  return {
+    title: content.title,
+    summary: content.summary,
+    challenge: content.challenge,
+    actions: content.actions,
+    results: content.results,
+    resultsPeriod: content.resultsPeriod ?? null,
+    organisationName: content.organisationName ?? null,
+    organisationType: content.organisationType ?? null,
+    regionCode: content.regionCode ?? null,
+    staffGroups: [...content.staffGroups],
+    promiseElements: [...content.promiseElements],
+    tags: [...content.tags],
+    links: [...content.links],
+    contactName: content.contactName ?? null,
+    contactRole: content.contactName ? (content.contactRole ?? null) : null,
+    contactConsent: content.contactName !== undefined,
+    source: content.source,
+    sourceDate: content.sourceDate ? new Date(`${content.sourceDate}T00:00:00Z`) : null,
+    demo: content.demo,
+    keywords,
+  };
+}
+
+/** `a && b && c` or `a || b || c` of tsquery fragments. */
+const combine = (parts: readonly Prisma.Sql[], operator: '&&' | '||') => Prisma.join(parts, ` ${operator} `);
+
+/** The tsquery for the terms: each word or quoted phrase through websearch_to_tsquery, each synonym group an OR of its phrases. */
+export function tsquery(terms: SearchTerms, match: 'all' | 'any'): Prisma.Sql {
+  const words = match === 'all' ? [Prisma.sql`websearch_to_tsquery('english', ${terms.words.join(' ')})`] : terms.words.map((word) => Prisma.sql`websearch_to_tsquery('english', ${word})`);
+  const groups = terms.groups.map((group) => Prisma.sql`(${combine(group.map((phrase) => Prisma.sql`websearch_to_tsquery('english', ${`"${phrase}"`})`), '||')})`);
+  const parts = [...(terms.words.length > 0 ? words : []), ...groups];
+  return parts.length === 0 ? Prisma.sql`''::tsquery` : combine(parts, match === 'all' ? '&&' : '||');
+}
+
+export class PrismaCaseStore implements CaseStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async search(query: CaseSearch): Promise<CaseSearchResult> {
+    const filters: Prisma.Sql[] = [Prisma.sql`c.status = 'published'`];
+    if (query.tags) filters.push(Prisma.sql`c.tags && ${[...query.tags]}::text[]`);
+    if (query.staffGroups) filters.push(Prisma.sql`c."staffGroups" && ${[...query.staffGroups]}::text[]`);
+    if (query.regionCode) filters.push(Prisma.sql`c."regionCode" = ${query.regionCode}`);
+    if (query.organisationTypes) filters.push(Prisma.sql`lower(c."organisationType") = ANY(${query.organisationTypes.map((t) => t.toLowerCase())}::text[])`);
+    const text = query.terms ? tsquery(query.terms, query.match) : undefined;
+    // The query is written out where it is used, not carried in a CTE: with its words as bound values the
+    // planner folds it to a constant and the GIN index answers the match (through a CTE it scanned rows).
+    if (text) filters.push(Prisma.sql`c.search @@ (${text})`);
+    // Ranks the matches on narrow rows (number and rank), counts them, and reads the full rows of the
+    // one page shown only: cheaper than a window count over whole rows when a search matches thousands.
+    const rows = await this.prisma.$queryRaw<
+      {
+        number: number;
+        title: string;
+        summary: string;
+        organisationName: string | null;
+        regionCode: string | null;
+        tags: string[];
+        demo: boolean;
+        total: bigint;
+      }[]
+    >`
+      WITH matches AS MATERIALIZED (
+        SELECT c.number, ${text ? Prisma.sql`ts_rank_cd(c.search, ${text})` : Prisma.sql`0::real`} AS rank
+        FROM "CaseStudy" c
+        WHERE ${Prisma.join(filters, ' AND ')}
+      ),
+      page AS (SELECT number, rank FROM matches ORDER BY rank DESC, number DESC LIMIT ${query.limit} OFFSET ${query.offset})
+      SELECT c.number, c.title, c.summary, c."organisationName", c."regionCode", c.tags, c.demo, (SELECT count(*) FROM matches) AS total
+      FROM page JOIN "CaseStudy" c ON c.number = page.number
+      ORDER BY page.rank DESC, page.number DESC`;
+    const hits: CaseHit[] = rows.map((row) => ({
+      number: row.number,
+      title: row.title,
+      summary: row.summary,
+      organisationName: orUndefined(row.organisationName),
+      regionCode: orUndefined(row.regionCode),
+      tags: row.tags,
+      demo: row.demo,
+    }));
+    // Past the last page there are no rows to carry the total: count again only then.
+    const total = rows[0] ? Number(rows[0].total) : query.offset > 0 ? (await this.search({ ...query, offset: 0, limit: 1 })).total : 0;
+    return { total, hits };
+  }
+
+  async themes(): Promise<readonly { tag: string; count: number }[]> {
+    const rows = await this.prisma.$queryRaw<{ tag: string; count: bigint }[]>`
+      SELECT tag, count(*) AS count FROM "CaseStudy", unnest(tags) AS tag
+      WHERE status = 'published' GROUP BY tag ORDER BY count(*) DESC, tag ASC`;
+    return rows.map((row) => ({ tag: row.tag, count: Number(row.count) }));
+  }
+
+  async organisationTypes(): Promise<readonly string[]> {
+    const rows = await this.prisma.caseStudy.findMany({
+      where: { status: 'published', organisationType: { not: null } },
+      distinct: ['organisationType'],
+      select: { organisationType: true },
+      orderBy: { organisationType: 'asc' },
+    });
+    return rows.flatMap((row) => (row.organisationType ? [row.organisationType] : []));
+  }
+
+  async findByNumber(number: number): Promise<CaseStudy | undefined> {
+    if (!Number.isSafeInteger(number) || number < 1 || number > 2_147_483_647) return undefined;
+    const row = await this.prisma.caseStudy.findUnique({ where: { number }, select: caseSelect });
+    return row ? toCase(row) : undefined;
+  }
+
+  async submit(content: CaseContent, submitterId: string): Promise<CaseStudy> {
+    const keywords = await this.keywords(content);
+    return this.prisma.$transaction(async (tx) => {
+      const row = await tx.caseStudy.create({
+        data: { ...columns(content, keywords), status: 'submitted', submittedById: submitterId, submittedAt: new Date() },
+        select: caseSelect,
+      });
+      await tx.auditEntry.create({ data: { action: 'case.submitted', subject: row.id, details: { by: submitterId } } });
+      return toCase(row);
+    });
+  }
+
+  async resubmit(number: number, content: CaseContent, submitterId: string): Promise<boolean> {
+    const keywords = await this.keywords(content);
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.caseStudy.updateMany({
+        where: { number, submittedById: submitterId, status: 'draft' },
+        data: { ...columns(content, keywords), status: 'submitted', submittedAt: new Date() },
+      });
+      if (count === 0) return false;
+      const row = await tx.caseStudy.findUniqueOrThrow({ where: { number }, select: { id: true } });
+      await tx.auditEntry.create({ data: { action: 'case.resubmitted', subject: row.id, details: { by: submitterId } } });
+      return true;
+    });
+  }
+
+  async review(request: ReviewRequest): Promise<boolean> {
+    const status = ({ approve: 'published', changes: 'draft', reject: 'rejected' } as const)[request.decision];
+    return this.prisma.$transaction(async (tx) => {
+      // Only a submitted case changes: two reviewers clicking at once record one decision.
+      const { count } = await tx.caseStudy.updateMany({
+        where: { number: request.number, status: 'submitted' },
+        data: { status, reviewedById: request.reviewerId ?? null, reviewedAt: new Date(), reviewNote: request.note ?? null },
+      });
+      if (count === 0) return false;
+      const row = await tx.caseStudy.findUniqueOrThrow({ where: { number: request.number }, select: { id: true } });
+      await tx.auditEntry.create({
+        data: { action: `case.${request.decision === 'approve' ? 'approved' : request.decision === 'changes' ? 'changes_requested' : 'rejected'}`, subject: row.id, details: { by: request.reviewerId ?? 'configured admin' } },
+      });
+      return true;
+    });
+  }
+
+  async pending(regionCodes: readonly string[] | undefined, limit: number): Promise<readonly CaseStudy[]> {
+    const rows = await this.prisma.caseStudy.findMany({
+      where: { status: 'submitted', ...(regionCodes ? { regionCode: { in: [...regionCodes] } } : {}) },
+      orderBy: [{ submittedAt: 'asc' }, { number: 'asc' }],
+      take: limit,
+      select: caseSelect,
+    });
+    return rows.map(toCase);
+  }
+
+  async reviewers(regionCode: string | undefined, configuredAdmins: readonly string[]): Promise<readonly string[]> {
+    const rows = await this.prisma.member.findMany({
+      where: {
+        status: 'active',
+        OR: [
+          { roleGrants: { some: { role: 'national_admin' } } },
+          ...(regionCode ? [{ roleGrants: { some: { role: 'facilitator' as const, regionCode } } }] : []),
+          ...(configuredAdmins.length > 0 ? [{ identities: { some: { userId: { in: [...configuredAdmins] } } } }] : []),
+        ],
+      },
+      orderBy: { id: 'asc' },
+      select: { id: true },
+    });
+    return rows.map((row) => row.id);
+  }
+
+  async submittedBy(memberId: string, limit: number): Promise<readonly { number: number; title: string; status: CaseStatus }[]> {
+    return this.prisma.caseStudy.findMany({
+      where: { submittedById: memberId },
+      orderBy: { number: 'desc' },
+      take: limit,
+      select: { number: true, title: true, status: true },
+    });
+  }
+
+  /**
+   * Creates or updates case studies by source id, in one transaction; a record equal to what is stored
+   * is left alone, so importing the same file twice changes nothing the second time.
+   */
+  async importCases(records: readonly ImportedCase[]): Promise<ImportOutcome> {
+    const outcome = { created: 0, updated: 0, unchanged: 0 };
+    const stored = new Map(
+      (await this.prisma.caseStudy.findMany({ where: { sourceId: { in: records.map((r) => r.sourceId) } }, select: { ...caseSelect, keywords: true, contactConsent: true } })).map((row) => [
+        row.sourceId,
+        row,
+      ]),
+    );
+    // `cases export` names a member's submission `case-<number>`: importing it back updates that case.
+    for (const record of records) {
+      const number = /^case-(\d{1,9})$/.exec(record.sourceId)?.[1];
+      if (number === undefined || stored.has(record.sourceId)) continue;
+      const row = await this.prisma.caseStudy.findFirst({ where: { number: Number(number), sourceId: null }, select: { ...caseSelect, keywords: true, contactConsent: true } });
+      if (row) stored.set(record.sourceId, row);
+    }
+    const names = await this.referenceNames();
+    await this.prisma.$transaction(
+      async (tx) => {
+        for (const record of records) {
+          const data = { ...columns(record.content, keywordsOf(record.content, names)), status: record.status };
+          const current = stored.get(record.sourceId);
+          if (!current) {
+            const row = await tx.caseStudy.create({ data: { ...data, sourceId: record.sourceId }, select: { id: true } });
+            await tx.auditEntry.create({ data: { action: 'case.imported', subject: row.id } });
+            outcome.created++;
+          } else if (differs(data, current) || current.sourceId !== record.sourceId) {
+            await tx.caseStudy.update({ where: { id: current.id }, data: { ...data, sourceId: record.sourceId } });
+            await tx.auditEntry.create({ data: { action: 'case.reimported', subject: current.id } });
+            outcome.updated++;
+          } else {
+            outcome.unchanged++;
+          }
+        }
+      },
+      { timeout: 60_000 },
+    );
+    return outcome;
+  }
+
+  /** Every case study, for `cases export`, oldest first. */
+  async exportCases(): Promise<readonly CaseStudy[]> {
+    return (await this.prisma.caseStudy.findMany({ orderBy: { number: 'asc' }, select: caseSelect })).map(toCase);
+  }
+
+  private async keywords(content: CaseContent): Promise<string> {
+    return keywordsOf(content, await this.referenceNames());
+  }
+
+  private async referenceNames(): Promise<ReferenceNames> {
+    const [regions, staffGroups, elements] = await Promise.all([
+      this.prisma.region.findMany({ select: { code: true, name: true } }),
+      this.prisma.staffGroup.findMany({ select: { code: true, name: true } }),
+      this.prisma.peoplePromiseElement.findMany({ select: { code: true, name: true } }),
+    ]);
+    const map = (rows: { code: string; name: string }[]) => new Map(rows.map((row) => [row.code, row.name]));
+    return { regions: map(regions), staffGroups: map(staffGroups), elements: map(elements) };
+  }
+}
+
+interface ReferenceNames {
+  readonly regions: ReadonlyMap<string, string>;
+  readonly staffGroups: ReadonlyMap<string, string>;
+  readonly elements: ReadonlyMap<string, string>;
+}
+
+/** Names the search should find a case study by, beyond its own text. */
+function keywordsOf(content: CaseContent, names: ReferenceNames): string {
+  return [
+    content.regionCode ? names.regions.get(content.regionCode) : undefined,
+    content.organisationType,
+    ...content.staffGroups.map((code) => names.staffGroups.get(code)),
+    ...content.promiseElements.map((code) => names.elements.get(code)),
+  ]
+    .filter((name): name is string => name !== undefined)
+    .join(' ');
+}
+
+function differs(data: Record<string, unknown>, current: Record<string, unknown>): boolean {
+  return Object.entries(data).some(([field, value]) => JSON.stringify(value) !== JSON.stringify(current[field]));
+}
