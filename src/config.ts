@@ -62,6 +62,23 @@ const environmentSchema = z
           .map((id) => id.trim())
           .filter((id) => id !== ''),
       ),
+    COP_PUBLIC_URL: optionalText.pipe(httpUrl.optional()),
+    COP_EVENT_REMINDERS: z
+      .string()
+      .default('24h,1h')
+      .transform((value, context) => {
+        const minutes: number[] = [];
+        for (const part of value.split(/[\s,]+/).filter((p) => p !== '')) {
+          const match = /^(\d{1,3})(h|m)$/.exec(part);
+          const amount = match ? Number(match[1]) * (match[2] === 'h' ? 60 : 1) : 0;
+          if (!match || amount < 1 || amount > 14 * 24 * 60) {
+            context.addIssue({ code: 'custom', message: 'must be times before the event such as 24h,1h or 30m (at most 14 days), separated by commas' });
+            return z.NEVER;
+          }
+          minutes.push(amount);
+        }
+        return [...new Set(minutes)].sort((a, b) => b - a);
+      }),
   });
 
 /**
@@ -120,6 +137,10 @@ export interface Config {
   readonly teams: TeamsConfig | undefined;
   /** Platform user ids that start as national admins. */
   readonly admins: readonly string[];
+  /** The bot's public address (ending in /) for calendar and download links; http://localhost:<port>/ by default. */
+  readonly publicUrl: string | undefined;
+  /** Event reminders, in minutes before the start, largest first. */
+  readonly eventReminderMinutes: readonly number[];
 }
 
 export class ConfigError extends Error {
@@ -169,5 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : undefined,
     admins: e.COP_ADMINS,
+    publicUrl: e.COP_PUBLIC_URL,
+    eventReminderMinutes: e.COP_EVENT_REMINDERS,
   };
 }

@@ -13,6 +13,8 @@ import { PrismaOrganisationStore } from '../db/repositories/organisation-reposit
 import { PrismaReferenceData } from '../db/repositories/reference-data-repository.js';
 import { PrismaRegionDirectory } from '../db/repositories/region-repository.js';
 import { PrismaRoleStore } from '../db/repositories/role-repository.js';
+import { PrismaEventStore } from '../db/repositories/event-repository.js';
+import { mountDownloads } from '../server/downloads.js';
 import { seedReferenceData } from '../db/seed.js';
 import type { Logger } from '../logger.js';
 import { createHttpApp, listen, mountFallback, mountHealth, mountTeams } from '../server/http-server.js';
@@ -29,6 +31,8 @@ export interface RunningBot {
 
 export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
   const database = await openDatabase(config.databaseUrl);
+  // Links in messages need the public address; until the server listens, the configured port stands in.
+  const eventSettings = { publicUrl: config.publicUrl ?? `http://localhost:${config.port}/`, reminderMinutes: config.eventReminderMinutes };
   const core = new BotCore(
     {
       regions: new PrismaRegionDirectory(database.prisma),
@@ -40,6 +44,8 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       directory: new PrismaDirectoryStore(database.prisma),
       organisations: new PrismaOrganisationStore(database.prisma),
       configuredAdmins: config.admins,
+      events: new PrismaEventStore(database.prisma),
+      eventSettings,
     },
     logger,
   );
@@ -50,11 +56,13 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   let slack: SlackAdapter | undefined;
   if (config.slack) slack = createSlackAdapter(config.slack, core, http, logger);
   if (config.teams) mountTeams(http, createTeamsAdapter(config.teams, core, logger), logger);
+  mountDownloads(http, core, logger);
   mountFallback(http);
 
   // Listen first, so that liveness answers while migrations run; readiness says when they are done.
   const server: Server = await listen(http, config.port);
   const port = (server.address() as AddressInfo).port;
+  if (!config.publicUrl) Object.assign(eventSettings, { publicUrl: `http://localhost:${port}/` });
 
   const ready = (async () => {
     const applied = await database.migrate();

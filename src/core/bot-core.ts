@@ -25,6 +25,20 @@ import { confirmOrganisationAction, organisationConfirmCommand, organisationsPen
 import { regionsCommand } from './regions/regions-command.js';
 import { grantCommand, revokeCommand } from './roles/role-commands.js';
 import { membersCommand } from './directory/members-command.js';
+import {
+  cancelEventAction,
+  eventCancelCommand,
+  eventCommand,
+  eventEditCommand,
+  eventFormHandler,
+  eventNewCommand,
+  eventsCommand,
+  myEventsCommand,
+} from './events/event-commands.js';
+import { attendeesCommand } from './events/attendees-command.js';
+import { claimAction, rsvpAction } from './events/rsvp-actions.js';
+import { calendarDownload, csvDownload, type Download } from './events/downloads.js';
+import { translator } from './i18n/translator.js';
 import { textMessage, type Reply } from './reply/reply.js';
 import type { CoreServices } from './services.js';
 
@@ -52,10 +66,17 @@ export const COMMANDS: readonly Command[] = [
   organisationConfirmCommand,
   channelLinkCommand,
   channelUnlinkCommand,
+  eventsCommand,
+  eventCommand,
+  myEventsCommand,
+  eventNewCommand,
+  eventEditCommand,
+  eventCancelCommand,
+  attendeesCommand,
 ];
 
-const FORMS: readonly FormHandler[] = [profileFormHandler];
-const ACTIONS: readonly ActionHandler[] = [eraseAction, confirmOrganisationAction];
+const FORMS: readonly FormHandler[] = [profileFormHandler, eventFormHandler];
+const ACTIONS: readonly ActionHandler[] = [eraseAction, confirmOrganisationAction, rsvpAction, claimAction, cancelEventAction];
 
 export class BotCore {
   readonly services: CoreServices;
@@ -141,6 +162,12 @@ export class BotCore {
   /** Keeps a stored Teams conversation reference pointing at the connector's current service URL. */
   async refreshServiceUrl(address: ConversationAddress, serviceUrl: string): Promise<void> {
     await this.services.conversations.refreshServiceUrl(address, serviceUrl);
+  }
+
+  /** A file behind one of the bot's unguessable links (a calendar file or a CSV download), if the link is good. */
+  async download(kind: 'calendar' | 'csv', token: string): Promise<Download | undefined> {
+    const t = translator(undefined);
+    return kind === 'calendar' ? calendarDownload(token, this.services, t) : csvDownload(token, this.services, t);
   }
 
   private run(command: Command, args: unknown, context: RequestContext): Promise<Reply> {

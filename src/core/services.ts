@@ -7,6 +7,8 @@ import type { MemberStore, ReferenceData } from './members/member-store.js';
 import type { OrganisationStore } from './organisations/organisation-store.js';
 import type { RegionDirectory } from './regions/region-directory.js';
 import type { RoleStore } from './roles/role-store.js';
+import type { EventStore } from './events/event-store.js';
+import type { EventSettings } from './events/event-settings.js';
 
 export interface CoreServices {
   readonly grammar: Grammar;
@@ -20,4 +22,6 @@ export interface CoreServices {
   readonly organisations: OrganisationStore;
   /** Platform user ids named in the COP_ADMINS setting: national admins from the start. */
   readonly configuredAdmins: readonly string[];
+  readonly events: EventStore;
+  readonly eventSettings: EventSettings;
 }

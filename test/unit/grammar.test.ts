@@ -13,6 +13,7 @@ import { requestContext } from '../../src/core/request-context.js';
 import type { MemberRecord } from '../../src/core/members/member.js';
 import type { MemberStore, ReferenceData } from '../../src/core/members/member-store.js';
 import type { RoleStore } from '../../src/core/roles/role-store.js';
+import type { EventStore } from '../../src/core/events/event-store.js';
 import type { LinkStore } from '../../src/core/linking/link-store.js';
 import type { DirectoryStore } from '../../src/core/directory/directory-store.js';
 import type { OrganisationStore } from '../../src/core/organisations/organisation-store.js';
@@ -230,6 +231,12 @@ const NO_ORGANISATIONS: OrganisationStore = {
   confirm: () => Promise.resolve(false),
 };
 
+/** These unit tests never reach the events store: any call fails the test. */
+const NO_EVENTS = new Proxy({} as EventStore, {
+  get: (_target, name) => () => Promise.reject(new Error(`events.${String(name)} was not expected here`)),
+});
+const EVENT_SETTINGS = { publicUrl: 'http://localhost/', reminderMinutes: [1440, 60] };
+
 const NO_LINKS: LinkStore = {
   createCode: () => Promise.resolve(),
   redeem: () => Promise.resolve({ kind: 'refused', reason: 'invalid' }),
@@ -270,7 +277,7 @@ const sampleRegions: RegionWithChannels[] = [
 
 function coreWith(regions: RegionDirectory) {
   const logger = recordingLogger();
-  return { core: new BotCore({ regions, conversations: new MemoryConversations(), members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, configuredAdmins: [] }, logger), logger };
+  return { core: new BotCore({ regions, conversations: new MemoryConversations(), members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, configuredAdmins: [], events: NO_EVENTS, eventSettings: EVENT_SETTINGS }, logger), logger };
 }
 
 function plain(rich: Rich): string {
@@ -468,7 +475,7 @@ describe('BotCore.handleAction', () => {
 describe('BotCore conversation events', () => {
   it('passes installs and removals to the conversation store', async () => {
     const conversations = new MemoryConversations();
-    const core = new BotCore({ regions: new MemoryRegions([]), conversations, members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, configuredAdmins: [] }, recordingLogger());
+    const core = new BotCore({ regions: new MemoryRegions([]), conversations, members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, configuredAdmins: [], events: NO_EVENTS, eventSettings: EVENT_SETTINGS }, recordingLogger());
     await core.conversationInstalled(conversation, { name: 'london-cop' });
     await core.conversationRemoved(conversation);
     expect([...conversations.installed.values()]).toEqual([{ name: 'london-cop' }]);

@@ -5,6 +5,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import type { Actor } from '../../core/context.js';
 import type { MemberRecord, Profile } from '../../core/members/member.js';
 import type { MemberStore } from '../../core/members/member-store.js';
+import { withdrawMember } from './event-repository.js';
 
 const memberSelect = {
   id: true,
@@ -101,6 +102,8 @@ export class PrismaMemberStore implements MemberStore {
   async leave(memberId: string): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       await tx.member.update({ where: { id: memberId }, data: { status: 'left', leftAt: new Date() } });
+      // Their places at events still to come go to the waitlists.
+      await withdrawMember(tx, memberId, new Date(), false);
       await tx.auditEntry.create({ data: { action: 'member.left', subject: memberId } });
     });
   }
@@ -118,6 +121,11 @@ export class PrismaMemberStore implements MemberStore {
       await tx.platformIdentity.deleteMany({ where: { memberId } });
       await tx.linkCode.deleteMany({ where: { memberId } });
       await tx.roleGrant.deleteMany({ where: { memberId } });
+      // Every answer to an event goes (places to come go to the waitlists), as do their download links;
+      // events they hosted are left without a host.
+      await withdrawMember(tx, memberId, new Date(), true);
+      await tx.eventExport.deleteMany({ where: { memberId } });
+      await tx.event.updateMany({ where: { hostId: memberId }, data: { hostId: null } });
       await tx.member.update({
         where: { id: memberId },
         data: {

@@ -8,7 +8,7 @@ import { sendReply } from '../send-reply.js';
 import { slackRequestContext } from '../slack-context.js';
 
 export function registerActions(app: App, core: BotCore, logger: Logger): void {
-  app.action<BlockAction<ButtonAction>>(/^(cop|member|organisation)\./, async ({ action, body, ack, respond, client }) => {
+  app.action<BlockAction<ButtonAction>>(/^(cop|member|organisation|event)\./, async ({ action, body, ack, respond, client }) => {
     await ack();
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     const container = body.container as { channel_id?: string } | undefined;

@@ -30,7 +30,7 @@ export function registerMessages(app: Application, core: BotCore): void {
   });
 
   // Other buttons with an action of the core's (e.g. confirming erasure, confirming an organisation).
-  app.adaptiveCards.actionSubmit<Record<string, unknown>>(/^(member|organisation)\./, async (context, _state, data) => {
+  app.adaptiveCards.actionSubmit<Record<string, unknown>>(/^(member|organisation|event)\./, async (context, _state, data) => {
     const value = typeof data['value'] === 'string' ? data['value'] : undefined;
     const reply = await core.handleAction(String(data[VERB_FIELD]), value, teamsRequestContext(context.activity));
     await sendReply(context, reply);
