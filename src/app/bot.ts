@@ -10,41 +10,59 @@ import { PrismaDirectoryStore } from '../db/repositories/directory-repository.js
 import { PrismaLinkStore } from '../db/repositories/link-repository.js';
 import { PrismaMemberStore } from '../db/repositories/member-repository.js';
 import { PrismaOrganisationStore } from '../db/repositories/organisation-repository.js';
+import { PrismaOutbox } from '../db/repositories/outbox-repository.js';
 import { PrismaReferenceData } from '../db/repositories/reference-data-repository.js';
 import { PrismaRegionDirectory } from '../db/repositories/region-repository.js';
 import { PrismaRoleStore } from '../db/repositories/role-repository.js';
 import { PrismaEventStore } from '../db/repositories/event-repository.js';
+import { EventNotices } from '../core/events/event-notices.js';
+import { runEventJobs } from '../core/events/event-jobs.js';
+import { translator } from '../core/i18n/translator.js';
 import { mountDownloads } from '../server/downloads.js';
 import { seedReferenceData } from '../db/seed.js';
 import type { Logger } from '../logger.js';
 import { createHttpApp, listen, mountFallback, mountHealth, mountTeams } from '../server/http-server.js';
+import { OutboxDispatcher, type MessageSender } from '../core/outbox/dispatcher.js';
+import { Scheduler } from '../scheduler/scheduler.js';
 import { createSlackAdapter, type SlackAdapter } from '../slack/slack-app.js';
+import { createSlackSender } from '../slack/slack-sender.js';
 import { createTeamsAdapter } from '../teams/teams-app.js';
+
+/** How often queued messages are looked for (retries, reminders coming due, other processes' work). */
+const OUTBOX_POLL = '*/5 * * * * *';
+/** Event announcements coming near, reminders and lapsed waitlist offers: checked every 30 seconds. */
+const EVENT_JOBS = '*/30 * * * * *';
 
 export interface RunningBot {
   readonly port: number;
   readonly database: Database;
   /** Resolves when migrations and reference data are in place (readyz answers 200 from then on). */
   readonly ready: Promise<void>;
+  /** Sends every queued message that is due now; resolves when none is left (tests and tools). */
+  drainOutbox(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
   const database = await openDatabase(config.databaseUrl);
+  const outbox = new PrismaOutbox(database.prisma);
   // Links in messages need the public address; until the server listens, the configured port stands in.
   const eventSettings = { publicUrl: config.publicUrl ?? `http://localhost:${config.port}/`, reminderMinutes: config.eventReminderMinutes };
+  // Members have no language of their own yet: proactive messages are in the default language.
+  const events = new PrismaEventStore(database.prisma, new EventNotices(translator(undefined), eventSettings));
   const core = new BotCore(
     {
       regions: new PrismaRegionDirectory(database.prisma),
       conversations: new PrismaConversationStore(database.prisma),
-      members: new PrismaMemberStore(database.prisma),
+      members: new PrismaMemberStore(database.prisma, events),
       links: new PrismaLinkStore(database.prisma),
       reference: new PrismaReferenceData(database.prisma),
       roles: new PrismaRoleStore(database.prisma),
       directory: new PrismaDirectoryStore(database.prisma),
       organisations: new PrismaOrganisationStore(database.prisma),
+      outbox,
       configuredAdmins: config.admins,
-      events: new PrismaEventStore(database.prisma),
+      events,
       eventSettings,
     },
     logger,
@@ -55,9 +73,18 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   mountHealth(http, { problem: async () => startupProblem ?? (await database.readinessProblem()) });
   let slack: SlackAdapter | undefined;
   if (config.slack) slack = createSlackAdapter(config.slack, core, http, logger);
-  if (config.teams) mountTeams(http, createTeamsAdapter(config.teams, core, logger), logger);
+  const senders: Partial<Record<'slack' | 'teams', MessageSender>> = {};
+  if (config.slack) senders.slack = createSlackSender(config.slack);
+  if (config.teams) {
+    const teams = createTeamsAdapter(config.teams, core, logger);
+    mountTeams(http, teams, logger);
+    senders.teams = teams.sender;
+  }
   mountDownloads(http, core, logger);
   mountFallback(http);
+
+  const dispatcher = new OutboxDispatcher(outbox, senders, (postKey) => core.renderPost(postKey), logger.child({ component: 'outbox' }));
+  const scheduler = new Scheduler(logger);
 
   // Listen first, so that liveness answers while migrations run; readiness says when they are done.
   const server: Server = await listen(http, config.port);
@@ -70,6 +97,11 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     const seeded = await seedReferenceData(database.prisma);
     logger.debug(seeded, 'reference data in place');
     await slack?.start();
+    // Messages queued before a restart (or by another process that stopped) go out from here on.
+    outbox.onWake(() => dispatcher.wake());
+    scheduler.every('outbox', OUTBOX_POLL, () => dispatcher.drain());
+    scheduler.every('events', EVENT_JOBS, () => runEventJobs(core.services, new Date()));
+    dispatcher.wake();
     startupProblem = undefined;
   })();
   ready.catch((error: unknown) => {
@@ -81,7 +113,11 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     port,
     database,
     ready,
+    drainOutbox: () => dispatcher.drain(),
     async stop() {
+      await scheduler.stop();
+      outbox.onWake(() => undefined);
+      await dispatcher.idle();
       await slack?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -39,7 +39,8 @@ import { attendeesCommand } from './events/attendees-command.js';
 import { claimAction, rsvpAction } from './events/rsvp-actions.js';
 import { calendarDownload, csvDownload, type Download } from './events/downloads.js';
 import { translator } from './i18n/translator.js';
-import { textMessage, type Reply } from './reply/reply.js';
+import { postRenderer } from './outbox/post-renderers.js';
+import { textMessage, type Message, type Reply } from './reply/reply.js';
 import type { CoreServices } from './services.js';
 
 /** The few logger methods the core uses; pino's logger has them. */
@@ -168,6 +169,12 @@ export class BotCore {
   async download(kind: 'calendar' | 'csv', token: string): Promise<Download | undefined> {
     const t = translator(undefined);
     return kind === 'calendar' ? calendarDownload(token, this.services, t) : csvDownload(token, this.services, t);
+  }
+
+  /** A posted message as it should look now (see Outbox.refresh); undefined leaves it as it is. */
+  async renderPost(postKey: string): Promise<Message | undefined> {
+    const renderer = postRenderer(postKey);
+    return renderer ? renderer.render(renderer.id, this.services) : undefined;
   }
 
   private run(command: Command, args: unknown, context: RequestContext): Promise<Reply> {

@@ -5,6 +5,7 @@ import type { ConversationStore } from './conversations/conversation-store.js';
 import type { LinkStore } from './linking/link-store.js';
 import type { MemberStore, ReferenceData } from './members/member-store.js';
 import type { OrganisationStore } from './organisations/organisation-store.js';
+import type { Outbox } from './outbox/outbox.js';
 import type { RegionDirectory } from './regions/region-directory.js';
 import type { RoleStore } from './roles/role-store.js';
 import type { EventStore } from './events/event-store.js';
@@ -20,6 +21,8 @@ export interface CoreServices {
   readonly roles: RoleStore;
   readonly directory: DirectoryStore;
   readonly organisations: OrganisationStore;
+  /** Proactive messages: sent after the change that caused them, with retries. */
+  readonly outbox: Outbox;
   /** Platform user ids named in the COP_ADMINS setting: national admins from the start. */
   readonly configuredAdmins: readonly string[];
   readonly events: EventStore;

@@ -16,6 +16,7 @@ import type { RoleStore } from '../../src/core/roles/role-store.js';
 import type { EventStore } from '../../src/core/events/event-store.js';
 import type { LinkStore } from '../../src/core/linking/link-store.js';
 import type { DirectoryStore } from '../../src/core/directory/directory-store.js';
+import type { Outbox } from '../../src/core/outbox/outbox.js';
 import type { OrganisationStore } from '../../src/core/organisations/organisation-store.js';
 
 describe('tokenize', () => {
@@ -236,6 +237,12 @@ const NO_EVENTS = new Proxy({} as EventStore, {
   get: (_target, name) => () => Promise.reject(new Error(`events.${String(name)} was not expected here`)),
 });
 const EVENT_SETTINGS = { publicUrl: 'http://localhost/', reminderMinutes: [1440, 60] };
+/** These tests send nothing proactively: any use is a failure. */
+const NO_OUTBOX: Outbox = {
+  send: () => Promise.reject(new Error('no proactive messages in these tests')),
+  refresh: () => Promise.reject(new Error('no proactive messages in these tests')),
+  wake: () => undefined,
+};
 
 const NO_LINKS: LinkStore = {
   createCode: () => Promise.resolve(),
@@ -277,7 +284,7 @@ const sampleRegions: RegionWithChannels[] = [
 
 function coreWith(regions: RegionDirectory) {
   const logger = recordingLogger();
-  return { core: new BotCore({ regions, conversations: new MemoryConversations(), members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, configuredAdmins: [], events: NO_EVENTS, eventSettings: EVENT_SETTINGS }, logger), logger };
+  return { core: new BotCore({ regions, conversations: new MemoryConversations(), members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, outbox: NO_OUTBOX, configuredAdmins: [], events: NO_EVENTS, eventSettings: EVENT_SETTINGS }, logger), logger };
 }
 
 function plain(rich: Rich): string {
@@ -475,7 +482,7 @@ describe('BotCore.handleAction', () => {
 describe('BotCore conversation events', () => {
   it('passes installs and removals to the conversation store', async () => {
     const conversations = new MemoryConversations();
-    const core = new BotCore({ regions: new MemoryRegions([]), conversations, members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, configuredAdmins: [], events: NO_EVENTS, eventSettings: EVENT_SETTINGS }, recordingLogger());
+    const core = new BotCore({ regions: new MemoryRegions([]), conversations, members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, outbox: NO_OUTBOX, configuredAdmins: [], events: NO_EVENTS, eventSettings: EVENT_SETTINGS }, recordingLogger());
     await core.conversationInstalled(conversation, { name: 'london-cop' });
     await core.conversationRemoved(conversation);
     expect([...conversations.installed.values()]).toEqual([{ name: 'london-cop' }]);

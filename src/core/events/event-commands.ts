@@ -129,6 +129,7 @@ export const cancelEventAction: ActionHandler = {
     const by = found.member?.id ?? 'configured admin';
     const cancelled = await services.events.cancel(event.id, by);
     if (!cancelled) return textMessage(t('events.alreadyCancelled'));
+    services.outbox.wake();
     return textMessage(t('events.cancelled', { title: event.title }));
   },
 };
@@ -167,9 +168,11 @@ export const eventFormHandler: FormHandler = {
       const meeting = event.meetings[0];
       if (!meeting) return invalid({ date: t('events.error.date') });
       const { event: changed } = await services.events.update(existing.id, { ...event, startsAt: meeting.startsAt, endsAt: meeting.endsAt }, member.id, new Date());
+      services.outbox.wake();
       return { kind: 'done', reply: textMessage(t('events.changed', { title: changed.title, number: changed.number })) };
     }
     const created = await services.events.create(event, member.id);
+    services.outbox.wake();
     const first = created[0];
     if (!first) return { kind: 'done', reply: textMessage(t('error.internal')) };
     const text =

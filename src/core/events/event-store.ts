@@ -71,6 +71,15 @@ export interface EventStore {
   hosts(query: string, limit: number): Promise<readonly Choice[]>;
   /** One active member as a host choice. */
   host(memberId: string): Promise<Choice | undefined>;
+  /**
+   * Announces meetings starting within `aheadDays` that are not announced yet, in their region's
+   * community channels (every region's for a national event); returns how many were announced.
+   */
+  announceDue(now: Date, aheadDays: number): Promise<number>;
+  /** Queues the reminders now due (each member, event and reminder once); returns how many events. */
+  queueReminders(now: Date, reminderMinutes: readonly number[]): Promise<number>;
+  /** Lapsed waitlist offers go to the next in the queue; returns how many events changed. */
+  sweepOffers(now: Date): Promise<number>;
   /** Events the member attended, most recent first, for their CPD record. */
   attendedBy(memberId: string): Promise<readonly EventRecord[]>;
 }

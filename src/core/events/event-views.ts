@@ -1,7 +1,8 @@
 // How events look: the announcement posted to community channels (live counts and RSVP buttons), the
 // details a member asks for (with their own answer), and a line in a list.
 import { RUN_COMMAND_ACTION } from '../actions.js';
-import type { Translate } from '../i18n/translator.js';
+import { translator, type Translate } from '../i18n/translator.js';
+import type { CoreServices } from '../services.js';
 import { message, type Block, type Button, type ListItem, type Message } from '../reply/reply.js';
 import type { EventRecord, MyAnswer } from './event.js';
 import { ukRange } from './london-time.js';
@@ -116,4 +117,10 @@ export function listItem(t: Translate, event: EventRecord, answer?: MyAnswer): L
       answer ? `. ${answerText(t, answer)}` : '',
     ].join(''),
   };
+}
+
+/** The announcement as it should look now, for in-place updates (in the default language, as posted). */
+export async function renderEventAnnouncement(id: string, services: CoreServices): Promise<Message | undefined> {
+  const event = await services.events.find(id);
+  return event ? announcement(translator(undefined), event, services.eventSettings.publicUrl) : undefined;
 }

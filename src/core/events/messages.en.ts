@@ -160,4 +160,16 @@ export const eventsEn = {
   'events.csv.type': 'Type',
   'events.csv.title': 'Title',
   'events.csv.host': 'Host',
+
+  'events.notice.promoted': (p: { title: string; when: string }) => `Good news: a place came free and it is yours. You're going to ${p.title}, ${p.when}.`,
+  'events.notice.offered': (p: { title: string; when: string; until: string }) =>
+    `A place came free at ${p.title}, ${p.when}. It is held for you until ${p.until} (UK time): claim it with the button.`,
+  'events.button.claim': 'Claim the place',
+  'events.notice.changed': (p: { title: string; when: string; where: string; before: string }) =>
+    `${p.title} has changed. It is now ${p.when}, at ${p.where}. (It was ${p.before}.)`,
+  'events.notice.calendar': (p: { link: string }) => `Your calendar: ${p.link}`,
+  'events.notice.cancelled': (p: { title: string; when: string }) => `${p.title}, ${p.when}, is cancelled and will not take place.`,
+  'events.notice.reminder': (p: { title: string; when: string; before: string }) => `Reminder: ${p.title} starts in ${p.before}, ${p.when}.`,
+  'events.hours': (p: { count: number }) => (p.count === 1 ? '1 hour' : `${p.count} hours`),
+  'events.minutes': (p: { count: number }) => (p.count === 1 ? '1 minute' : `${p.count} minutes`),
 } as const;

@@ -62,6 +62,8 @@ export const rsvpAction: ActionHandler = {
     }
     const outcome = await services.events.respond(eventId, member.id, answer, new Date());
     if (outcome.kind !== 'recorded' && outcome.kind !== 'unchanged') return refusal(t, outcome.kind);
+    // The announcement's counts (and any promotion) were queued with the answer.
+    if (outcome.kind === 'recorded') services.outbox.wake();
     return textMessage(recordedText(t, outcome.event, outcome.status, outcome.position, outcome.kind === 'unchanged'));
   },
 };
@@ -78,6 +80,7 @@ export const claimAction: ActionHandler = {
     // The offer names the member it was made to: anyone else clicking it takes nothing.
     if (member.id !== memberId) return textMessage(t('events.claim.notYours'));
     const outcome = await services.events.claim(eventId, member.id, new Date());
+    if (outcome.kind === 'claimed') services.outbox.wake();
     switch (outcome.kind) {
       case 'claimed':
       case 'already-going':

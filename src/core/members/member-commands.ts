@@ -104,6 +104,8 @@ export const leaveCommand = defineCommand({
     const member = await currentMember(context, services);
     if (member?.status !== 'active') return textMessage(context.t('leave.notMember'));
     await services.members.leave(member.id);
+    // Their places at events went to the waitlists; those promoted are told.
+    services.outbox.wake();
     return textMessage(context.t('leave.done'));
   },
 });
@@ -209,6 +211,7 @@ export const eraseAction: ActionHandler = {
     // The button carries the member id it was made for: someone else clicking it erases nothing.
     if (member.id !== value) return textMessage(t('erase.notYours'));
     await services.members.erase(member.id);
+    services.outbox.wake();
     return textMessage(t('erase.done'));
   },
 };

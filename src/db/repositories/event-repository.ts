@@ -6,6 +6,9 @@ import type { PrismaClient } from '../database.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Choice } from '../../core/members/member.js';
 import type { Answer, Attendee, EventChanges, EventRecord, MyAnswer, NewEvent, RsvpCounts, RsvpStatus } from '../../core/events/event.js';
+import { ANNOUNCE_AHEAD_DAYS, eventPostKey, type EventNotices } from '../../core/events/event-notices.js';
+import type { OutgoingMessage } from '../../core/outbox/outbox.js';
+import { markForRefresh, queueMessages } from './outbox-repository.js';
 import type { ClaimOutcome, EventPage, ExportSubject, EventStore, RespondOutcome, WaitlistMoves } from '../../core/events/event-store.js';
 
 type Tx = Prisma.TransactionClient;
@@ -148,22 +151,6 @@ export async function fillPlaces(tx: Tx, eventId: string, event: LockedEvent, no
   return { promoted, offered };
 }
 
-/**
- * Withdraws a member's answers to events that have not started (leaving, erasure), each event locked
- * and its freed places given to the waitlist. With `everything`, answers to past events go too.
- */
-export async function withdrawMember(tx: Tx, memberId: string, now: Date, everything: boolean): Promise<Map<string, WaitlistMoves>> {
-  const answers = await tx.rsvp.findMany({ where: { memberId, event: { startsAt: { gt: now } } }, select: { eventId: true }, orderBy: { eventId: 'asc' } });
-  const moves = new Map<string, WaitlistMoves>();
-  for (const { eventId } of answers) {
-    const event = await lockEvent(tx, eventId);
-    await tx.rsvp.deleteMany({ where: { eventId, memberId } });
-    if (event) moves.set(eventId, await fillPlaces(tx, eventId, event, now));
-  }
-  if (everything) await tx.rsvp.deleteMany({ where: { memberId } });
-  return moves;
-}
-
 function hostChoice(row: { id: string; displayName: string | null; organisation: { name: string } | null }): Choice {
   return { value: row.id, label: [row.displayName ?? '', row.organisation?.name].filter(Boolean).join(', ') };
 }
@@ -171,8 +158,60 @@ function hostChoice(row: { id: string; displayName: string | null; organisation:
 /** Transactions that queue behind one event's lock wait their turn rather than fail. */
 const QUEUED = { maxWait: 20_000, timeout: 20_000 } as const;
 
+/** Community channels an event is announced in: its region's, or every region's for a national event. */
+async function announcementChannels(tx: Tx, regionCode: string | null): Promise<string[]> {
+  const rows = await tx.conversation.findMany({
+    where: { removedAt: null, kind: { not: 'personal' }, ...(regionCode === null ? { regionCode: { not: null } } : { regionCode }) },
+    select: { id: true },
+    orderBy: { installedAt: 'asc' },
+  });
+  return rows.map((row) => row.id);
+}
+
 export class PrismaEventStore implements EventStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly notices: EventNotices,
+  ) {}
+
+  /** Queues the messages telling members they moved up the waitlist (the event is locked by the caller). */
+  private async queueMoves(tx: Tx, eventId: string, moves: WaitlistMoves, now: Date): Promise<void> {
+    if (moves.promoted.length === 0 && moves.offered.length === 0) return;
+    const event = (await recordOf(tx, eventId)) as EventRecord;
+    const messages: OutgoingMessage[] = [
+      ...moves.promoted.map((memberId) => this.notices.promoted(event, memberId, now)),
+      ...moves.offered.map((offer) => this.notices.offered(event, offer.memberId, offer.expiresAt)),
+    ];
+    await queueMessages(tx, messages);
+  }
+
+  /** Announces a meeting in its channels, once (the keys), and records that it was. */
+  private async announce(tx: Tx, eventId: string, now: Date): Promise<void> {
+    const event = (await recordOf(tx, eventId)) as EventRecord;
+    const channels = await announcementChannels(tx, event.region?.code ?? null);
+    await queueMessages(
+      tx,
+      channels.map((conversationId) => this.notices.announce(event, conversationId)),
+    );
+    await tx.event.update({ where: { id: eventId }, data: { announcedAt: now } });
+  }
+
+  /**
+   * Withdraws a member's answers to events that have not started (leaving, erasure), each event locked,
+   * its freed places given to the waitlist (those promoted are told) and its announcement refreshed.
+   * With `everything`, answers to past events go too. Runs inside the caller's transaction.
+   */
+  async withdrawInTransaction(tx: Tx, memberId: string, now: Date, everything: boolean): Promise<void> {
+    const answers = await tx.rsvp.findMany({ where: { memberId, event: { startsAt: { gt: now } } }, select: { eventId: true }, orderBy: { eventId: 'asc' } });
+    for (const { eventId } of answers) {
+      const event = await lockEvent(tx, eventId);
+      await tx.rsvp.deleteMany({ where: { eventId, memberId } });
+      if (!event) continue;
+      await this.queueMoves(tx, eventId, await fillPlaces(tx, eventId, event, now), now);
+      await markForRefresh(tx, eventPostKey(eventId));
+    }
+    if (everything) await tx.rsvp.deleteMany({ where: { memberId } });
+  }
 
   async create(event: NewEvent, byMemberId: string): Promise<readonly EventRecord[]> {
     return this.prisma.$transaction(async (tx) => {
@@ -203,6 +242,11 @@ export class PrismaEventStore implements EventStore {
           select: { id: true },
         });
         ids.push(created.id);
+      }
+      // The first meeting is announced at once; a series' later ones as they come near (announceDue).
+      const soon = new Date(Date.now() + ANNOUNCE_AHEAD_DAYS * 86_400_000);
+      for (const [i, meeting] of event.meetings.entries()) {
+        if (i === 0 || meeting.startsAt <= soon) await this.announce(tx, ids[i] as string, new Date());
       }
       await tx.auditEntry.create({
         data: { action: 'event.created', subject: ids[0] ?? null, details: { by: byMemberId, meetings: ids.length, series: series?.id ?? null, region: event.regionCode } },
@@ -300,6 +344,7 @@ export class PrismaEventStore implements EventStore {
           create: { eventId, memberId, status, waitlistOrder },
           update: { status, waitlistOrder, offerExpiresAt: null, respondedAt: now },
         });
+        await markForRefresh(tx, eventPostKey(eventId));
         return { kind: 'recorded' as const, status };
       }
 
@@ -311,6 +356,8 @@ export class PrismaEventStore implements EventStore {
       });
       // A place freed (or an offer given back) goes to the next on the waitlist.
       const moves = current === 'going' || current === 'waitlisted' ? await fillPlaces(tx, eventId, event, now) : undefined;
+      if (moves) await this.queueMoves(tx, eventId, moves, now);
+      await markForRefresh(tx, eventPostKey(eventId));
       return { kind: 'recorded' as const, status: answer, ...(moves ? { moves } : {}) };
     }, QUEUED);
     if (result.kind !== 'recorded' && result.kind !== 'unchanged') return result;
@@ -332,6 +379,7 @@ export class PrismaEventStore implements EventStore {
       if (rsvp?.status !== 'waitlisted' || rsvp.offerExpiresAt === null) return { kind: 'no-offer' as const };
       if (rsvp.offerExpiresAt <= now) return { kind: 'expired' as const };
       await tx.rsvp.update({ where: { eventId_memberId: { eventId, memberId } }, data: { status: 'going', waitlistOrder: null, offerExpiresAt: null } });
+      await markForRefresh(tx, eventPostKey(eventId));
       return { kind: 'claimed' as const, event: (await recordOf(tx, eventId)) as EventRecord };
     }, QUEUED);
   }
@@ -340,6 +388,7 @@ export class PrismaEventStore implements EventStore {
     return this.prisma.$transaction(async (tx) => {
       const locked = await lockEvent(tx, eventId);
       if (!locked) throw new Error('event not found');
+      const before = (await recordOf(tx, eventId)) as EventRecord;
       const updated = await tx.event.update({
         where: { id: eventId },
         data: {
@@ -362,7 +411,16 @@ export class PrismaEventStore implements EventStore {
       if (updated.seriesId) await tx.eventSeries.update({ where: { id: updated.seriesId }, data: { sequence: { increment: 1 } } });
       await tx.auditEntry.create({ data: { action: 'event.changed', subject: eventId, details: { by: byMemberId } } });
       const moves = await fillPlaces(tx, eventId, updated, now);
-      return { event: (await recordOf(tx, eventId)) as EventRecord, moves };
+      const after = (await recordOf(tx, eventId)) as EventRecord;
+      // Those who may come hear of a new time or place; the announcement shows it.
+      const moved = before.startsAt.getTime() !== after.startsAt.getTime() || before.endsAt.getTime() !== after.endsAt.getTime();
+      if (moved || before.onlineUrl !== after.onlineUrl || before.venue !== after.venue) {
+        const audience = await tx.rsvp.findMany({ where: { eventId, status: { in: ['going', 'maybe', 'waitlisted'] } }, select: { memberId: true } });
+        await queueMessages(tx, this.notices.changed(before, after, audience.map((row) => row.memberId)));
+      }
+      await this.queueMoves(tx, eventId, moves, now);
+      await markForRefresh(tx, eventPostKey(eventId));
+      return { event: after, moves };
     }, QUEUED);
   }
 
@@ -379,6 +437,9 @@ export class PrismaEventStore implements EventStore {
       // Offers die with the event.
       await tx.rsvp.updateMany({ where: { eventId, offerExpiresAt: { not: null } }, data: { offerExpiresAt: null } });
       await tx.auditEntry.create({ data: { action: 'event.cancelled', subject: eventId, details: { by: byMemberId } } });
+      const audience = await tx.rsvp.findMany({ where: { eventId, status: { in: ['going', 'maybe', 'waitlisted'] } }, select: { memberId: true } });
+      await queueMessages(tx, this.notices.cancelled((await recordOf(tx, eventId)) as EventRecord, audience.map((row) => row.memberId)));
+      await markForRefresh(tx, eventPostKey(eventId));
       return true;
     }, QUEUED);
   }
@@ -445,6 +506,81 @@ export class PrismaEventStore implements EventStore {
   async rate(eventId: string, memberId: string, rating: number): Promise<boolean> {
     const { count } = await this.prisma.rsvp.updateMany({ where: { eventId, memberId, attended: true }, data: { rating } });
     return count > 0;
+  }
+
+  async announceDue(now: Date, aheadDays: number): Promise<number> {
+    const due = await this.prisma.event.findMany({
+      where: { status: 'scheduled', announcedAt: null, startsAt: { gt: now, lte: new Date(now.getTime() + aheadDays * 86_400_000) } },
+      select: { id: true },
+      orderBy: { startsAt: 'asc' },
+      take: 50,
+    });
+    let announced = 0;
+    for (const { id } of due) {
+      // Claimed under the event's lock: of several processes, one announces (the keys make sure anyway).
+      const done = await this.prisma.$transaction(async (tx) => {
+        await lockEvent(tx, id);
+        const still = await tx.event.findFirst({ where: { id, announcedAt: null, status: 'scheduled' }, select: { id: true } });
+        if (!still) return false;
+        await this.announce(tx, id, now);
+        return true;
+      });
+      if (done) announced += 1;
+    }
+    return announced;
+  }
+
+  async queueReminders(now: Date, reminderMinutes: readonly number[]): Promise<number> {
+    if (reminderMinutes.length === 0) return 0;
+    const longest = Math.max(...reminderMinutes);
+    const soon = await this.prisma.event.findMany({
+      where: { status: 'scheduled', startsAt: { gt: now, lte: new Date(now.getTime() + longest * 60_000) } },
+      select: { id: true, startsAt: true, remindedAt: true },
+    });
+    let reminded = 0;
+    for (const event of soon) {
+      // The shortest reminder now due: a reminder overtaken by a later one (an event created an hour
+      // before it starts) is not sent late.
+      const left = (event.startsAt.getTime() - now.getTime()) / 60_000;
+      const due = reminderMinutes.filter((minutes) => left <= minutes);
+      if (due.length === 0) continue;
+      const minutes = Math.min(...due);
+      if (event.remindedAt !== null && event.remindedAt <= minutes) continue;
+      const queued = await this.prisma.$transaction(async (tx) => {
+        // Claimed with a conditional update: of several processes, one queues (the keys make sure anyway).
+        const claimed = await tx.event.updateMany({
+          where: { id: event.id, status: 'scheduled', OR: [{ remindedAt: null }, { remindedAt: { gt: minutes } }] },
+          data: { remindedAt: minutes },
+        });
+        if (claimed.count === 0) return false;
+        const record = (await recordOf(tx, event.id)) as EventRecord;
+        const going = await tx.rsvp.findMany({ where: { eventId: event.id, status: 'going' }, select: { memberId: true } });
+        await queueMessages(
+          tx,
+          going.map((row) => this.notices.reminder(record, row.memberId, minutes)),
+        );
+        return true;
+      });
+      if (queued) reminded += 1;
+    }
+    return reminded;
+  }
+
+  async sweepOffers(now: Date): Promise<number> {
+    const lapsed = await this.prisma.rsvp.findMany({
+      where: { status: 'waitlisted', offerExpiresAt: { lte: now }, event: { status: 'scheduled', startsAt: { gt: now } } },
+      select: { eventId: true },
+      distinct: ['eventId'],
+    });
+    for (const { eventId } of lapsed) {
+      await this.prisma.$transaction(async (tx) => {
+        const event = await lockEvent(tx, eventId);
+        if (!event) return;
+        await this.queueMoves(tx, eventId, await fillPlaces(tx, eventId, event, now), now);
+        await markForRefresh(tx, eventPostKey(eventId));
+      }, QUEUED);
+    }
+    return lapsed.length;
   }
 
   async hosts(query: string, limit: number): Promise<readonly Choice[]> {

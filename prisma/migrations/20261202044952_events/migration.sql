@@ -47,6 +47,8 @@ CREATE TABLE "Event" (
     "calendarToken" TEXT NOT NULL,
     "followUpUrl" TEXT,
     "attendanceAt" TIMESTAMPTZ(3),
+    "announcedAt" TIMESTAMPTZ(3),
+    "remindedAt" INTEGER,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL,
     "cancelledAt" TIMESTAMPTZ(3),
@@ -91,6 +93,9 @@ CREATE UNIQUE INDEX "Event_calendarToken_key" ON "Event"("calendarToken");
 
 -- CreateIndex
 CREATE INDEX "Event_startsAt_status_idx" ON "Event"("startsAt", "status");
+
+-- CreateIndex
+CREATE INDEX "Event_status_announcedAt_startsAt_idx" ON "Event"("status", "announcedAt", "startsAt");
 
 -- CreateIndex
 CREATE INDEX "Event_regionCode_startsAt_idx" ON "Event"("regionCode", "startsAt");
