@@ -40,6 +40,8 @@ export interface RunningBot {
   readonly ready: Promise<void>;
   /** Sends every queued message that is due now; resolves when none is left (tests and tools). */
   drainOutbox(): Promise<void>;
+  /** Runs the events feature's scheduled work once, as the scheduler does (tests and tools). */
+  runEventJobs(now?: Date): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -114,6 +116,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     database,
     ready,
     drainOutbox: () => dispatcher.drain(),
+    runEventJobs: (now = new Date()) => runEventJobs(core.services, now),
     async stop() {
       await scheduler.stop();
       outbox.onWake(() => undefined);

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockActionBody, postToSlackEndpoint, slackInput, type SlackIdentity } from '../../src/dev/slack-requests.js';
-import { adaptiveCardToText, cardsOf } from '../../src/dev/readable-text.js';
+import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/readable-text.js';
 import { cardSubmitActivity, messageActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { joinInSlack } from '../support/members.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
@@ -51,6 +51,8 @@ beforeAll(async () => {
   await joinInSlack(harness, facilitator, 'Fran Facilitator', { region: 'Y56' });
   await joinInSlack(harness, member, 'Mo Member', { region: 'Y56' });
   expect(await slackText(harness, admin, 'admin grant facilitator <@U0FACLON> london')).toContain('Done');
+  // London's community channel, where events are announced.
+  expect(await slackText(harness, facilitator, 'channel link london')).toContain('London');
 });
 afterAll(async () => {
   await harness?.stop();
@@ -218,7 +220,14 @@ describe('RSVP buttons', () => {
     // One place in the queue each, in the order the clicks were taken: 1 to 150, no gaps, no duplicates.
     expect(waiting.map((r) => r.waitlistOrder)).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
     expect(new Set(rows.map((r) => r.memberId)).size).toBe(200);
-    expect(await slackText(harness, facilitator, `event ${event.number}`)).toContain('50 going · 0 maybe · 0 can’t go · 150 waitlisted · 0 of 50 places left');
+    const counts = '50 going · 0 maybe · 0 can’t go · 150 waitlisted · 0 of 50 places left';
+    expect(await slackText(harness, facilitator, `event ${event.number}`)).toContain(counts);
+    // The announcement in the channel ends showing the true counts.
+    await harness.drainOutbox();
+    const posted = await prisma().postedMessage.findFirstOrThrow({ where: { postKey: `event:${event.id}` } });
+    const updates = harness.slack.requests.filter((r) => r.path === '/chat.update' && (r.json as { ts?: string }).ts === posted.messageId);
+    expect(updates.length).toBeGreaterThan(0);
+    expect(slackBlocksToText((updates.at(-1)!.json as { blocks: unknown }).blocks)).toContain(counts);
   }, 180_000);
 });
 
