@@ -36,6 +36,7 @@ import {
   myEventsCommand,
 } from './events/event-commands.js';
 import { attendeesCommand } from './events/attendees-command.js';
+import { attendanceFormHandler, eventAttendanceCommand, eventSummaryCommand, myRecordCommand, rateAction } from './events/after-event.js';
 import { claimAction, rsvpAction } from './events/rsvp-actions.js';
 import { calendarDownload, csvDownload, type Download } from './events/downloads.js';
 import { translator } from './i18n/translator.js';
@@ -74,10 +75,13 @@ export const COMMANDS: readonly Command[] = [
   eventEditCommand,
   eventCancelCommand,
   attendeesCommand,
+  eventAttendanceCommand,
+  eventSummaryCommand,
+  myRecordCommand,
 ];
 
-const FORMS: readonly FormHandler[] = [profileFormHandler, eventFormHandler];
-const ACTIONS: readonly ActionHandler[] = [eraseAction, confirmOrganisationAction, rsvpAction, claimAction, cancelEventAction];
+const FORMS: readonly FormHandler[] = [profileFormHandler, eventFormHandler, attendanceFormHandler];
+const ACTIONS: readonly ActionHandler[] = [eraseAction, confirmOrganisationAction, rsvpAction, claimAction, cancelEventAction, rateAction];
 
 export class BotCore {
   readonly services: CoreServices;

@@ -4,7 +4,7 @@
 // and what leaving and erasure do to a member's answers.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blockActionBody, postToSlackEndpoint, slackInput, type SlackIdentity } from '../../src/dev/slack-requests.js';
+import { blockActionBody, postToSlackEndpoint, slackInput, viewSubmissionBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
 import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/readable-text.js';
 import { cardSubmitActivity, messageActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { joinInSlack } from '../support/members.js';
@@ -117,6 +117,15 @@ describe('event new', () => {
     expect(details).toContain('30 of 30 places left');
     expect(details).toContain(`https://cop.example.nhs.uk/calendar/${event.calendarToken}.ics`);
     expect(await slackText(harness, member, 'event 99999')).toContain('There is no event 99999');
+  });
+
+  it('lists the region’s next events in a new member’s welcome', async () => {
+    const newcomer = person('U0NEWCOMER');
+    await joinInSlack(harness, newcomer, 'Nia Newcomer', { region: 'Y56' });
+    const posted = await harness.slack.waitFor((r) => r.path === '/chat.postMessage' && (r.json as { channel?: string }).channel === 'U0NEWCOMER' && JSON.stringify(r.json).includes('Welcome'));
+    const welcome = slackBlocksToText((posted.json as { blocks: unknown }).blocks);
+    expect(welcome).toContain('Coming up in London and nationally');
+    expect(welcome).toContain('Flexible retirement: keeping experience');
   });
 
   it('creates a monthly series on the same weekday, one row per meeting', async () => {
@@ -371,5 +380,58 @@ describe('leaving and erasure', () => {
     // Their old button does nothing now.
     expect(await slackClick(harness, erased!, 'event.rsvp#0', `${event.id}:going`)).toContain('join the community first');
     expect(await prisma().rsvp.count({ where: { memberId: erasedId } })).toBe(0);
+  });
+});
+
+describe('after the event', () => {
+  it('marks attendance (those going by default), sends the follow-up with rating buttons, summarises, and gives members their CPD record', async () => {
+    const event = await createEvent({ title: slackInput.text('Legacy mentoring masterclass'), start: timePicked('09:00'), end: timePicked('10:30') });
+    const [came, stayedAway, maybe] = await bulkMembers('U0AFTER', 3);
+    await slackClick(harness, came!, 'event.rsvp#0', `${event.id}:going`);
+    await slackClick(harness, stayedAway!, 'event.rsvp#0', `${event.id}:going`);
+    await slackClick(harness, maybe!, 'event.rsvp#1', `${event.id}:maybe`);
+    expect(await slackText(harness, facilitator, `event attendance ${event.number}`)).toContain('once the event has started');
+    // The event took place yesterday.
+    const day = 86_400_000;
+    await prisma().event.update({ where: { id: event.id }, data: { startsAt: new Date(Date.now() - day), endsAt: new Date(Date.now() - day + 90 * 60_000) } });
+
+    // The form ticks those who said they were going.
+    const opened = harness.slack.waitFor((request) => request.path === '/views.open' && JSON.stringify(request.json).includes('event.attendance'));
+    await postToSlackEndpoint(harness.url, (await import('../../src/dev/slack-requests.js')).slashCommandBody(`event attendance ${event.number}`, `${harness.slack.url}/respond/attendance`, facilitator), SIGNING_SECRET);
+    const view = ((await opened).json as { view: { private_metadata: string; blocks: { block_id?: string; element?: { initial_options?: { value: string }[] } }[] } }).view;
+    const ticked = view.blocks.find((block) => block.block_id === 'attended')?.element?.initial_options?.map((o) => o.value).sort();
+    expect(ticked).toEqual([await memberIdOf(came!), await memberIdOf(stayedAway!)].sort());
+
+    const send = async (values: Record<string, Record<string, unknown>>, who: SlackIdentity = facilitator) => {
+      const response = await postToSlackEndpoint(harness.url, viewSubmissionBody('event.attendance', values, event.id, who), SIGNING_SECRET);
+      const body = await response.text();
+      return body === '' ? undefined : (JSON.parse(body) as { errors: Record<string, string> }).errors;
+    };
+    expect((await send({ attended: slackInput.multi([randomUUID()]), followUp: empty }))?.['attended']).toContain('only people who answered');
+    expect((await send({ attended: slackInput.multi([await memberIdOf(came!)]), followUp: slackInput.text('not a link') }))?.['followUp']).toContain('https://');
+    expect(await prisma().rsvp.count({ where: { eventId: event.id, attended: { not: null } } })).toBe(0);
+    expect(await send({ attended: slackInput.multi([await memberIdOf(came!), await memberIdOf(maybe!)]), followUp: slackInput.text('https://media.example.nhs.uk/legacy') })).toBeUndefined();
+    await harness.drainOutbox();
+    const followUps = harness.slack.requests.filter((r) => r.path === '/chat.postMessage' && JSON.stringify(r.json).includes('media.example.nhs.uk/legacy'));
+    expect(followUps.map((r) => (r.json as { channel: string }).channel).sort()).toEqual([came!.userId, maybe!.userId].sort());
+    expect(JSON.stringify(followUps[0]!.json)).toContain('event.rate');
+
+    expect(await slackClick(harness, came!, 'event.rate#3', `${event.id}:4`)).toContain('rated it 4 out of 5');
+    expect(await slackClick(harness, maybe!, 'event.rate#4', `${event.id}:5`)).toContain('rated it 5 out of 5');
+    expect(await slackClick(harness, stayedAway!, 'event.rate#0', `${event.id}:1`)).toContain('Only those who attended');
+    expect(await slackClick(harness, came!, 'event.rate#0', `${event.id}:9`)).toContain('does not name an event');
+    const summary = await slackText(harness, facilitator, `event summary ${event.number}`);
+    expect(summary).toContain('4.5 out of 5 from 2');
+    expect(summary).toContain('Attended');
+    expect(await slackText(harness, member, `event summary ${event.number}`)).toContain('Only the event’s host');
+
+    const record = await slackText(harness, came!, 'my record');
+    expect(record).toContain('Legacy mentoring masterclass');
+    expect(record).toContain('1.5 hours');
+    const link = linkIn(record, /https:\/\/cop\.example\.nhs\.uk\/downloads\/[A-Za-z0-9_-]+\.csv/);
+    const csv = await (await fetch(link.replace('https://cop.example.nhs.uk', harness.url))).text();
+    expect(csv.split('\r\n')[0]).toBe('"Date","Start (UK time)","End (UK time)","Hours","Type","Title","Host"');
+    expect(csv).toContain('"1.5","Masterclass","Legacy mentoring masterclass","Fran Facilitator"');
+    expect(await slackText(harness, stayedAway!, 'my record')).toContain('No attended events');
   });
 });

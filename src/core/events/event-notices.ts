@@ -7,7 +7,7 @@ import type { OutgoingMessage } from '../outbox/outbox.js';
 import { message, type Block } from '../reply/reply.js';
 import type { EventRecord } from './event.js';
 import type { EventSettings } from './event-settings.js';
-import { announcement, calendarLink, CLAIM_ACTION, whereText } from './event-views.js';
+import { announcement, calendarLink, CLAIM_ACTION, RATE_ACTION, whereText } from './event-views.js';
 import { ukRange, ukTime } from './london-time.js';
 
 export const eventPostKey = (eventId: string) => `event:${eventId}`;
@@ -73,6 +73,16 @@ export class EventNotices {
         { kind: 'note', text: this.t('events.notice.calendar', { link: calendarLink(this.settings.publicUrl, event) }) },
       ]),
     );
+  }
+
+  /** After the event, to those who attended: the recording and slides, and 1 to 5 rating buttons. */
+  followUp(event: EventRecord, memberId: string, url: string): OutgoingMessage {
+    const text = this.t('events.notice.followUp', { title: event.title, link: url });
+    return this.direct(memberId, `event-followup:${event.id}:${memberId}`, text, [
+      { kind: 'text', text },
+      { kind: 'text', text: this.t('events.notice.rate') },
+      { kind: 'buttons', buttons: [1, 2, 3, 4, 5].map((rating) => ({ label: String(rating), action: RATE_ACTION, value: `${event.id}:${rating}` })) },
+    ]);
   }
 
   reminder(event: EventRecord, memberId: string, minutes: number): OutgoingMessage {

@@ -61,10 +61,11 @@ export interface EventStore {
   createExport(what: ExportSubject, tokenHash: string, expiresAt: Date): Promise<void>;
   /** What an unexpired download token's hash gives. */
   exportOf(tokenHash: string, now: Date): Promise<ExportSubject | undefined>;
-  /** Marks who attended (everyone else who answered did not); audited. */
-  markAttendance(eventId: string, attendedMemberIds: readonly string[], now: Date): Promise<void>;
-  /** Records the link sent after the event. */
-  setFollowUp(eventId: string, url: string): Promise<void>;
+  /**
+   * Marks who attended (everyone else who answered did not), audited; with a follow-up link, records it
+   * and queues it, with the rating buttons, to those who attended, in the same transaction.
+   */
+  markAttendance(eventId: string, attendedMemberIds: readonly string[], followUpUrl: string | undefined, now: Date): Promise<void>;
   /** A member who attended rates the event, 1 to 5; false if they did not attend. */
   rate(eventId: string, memberId: string, rating: number): Promise<boolean>;
   /** Active members whose name contains `query`, as host choices ("name, organisation"), at most `limit`. */

@@ -490,17 +490,18 @@ export class PrismaEventStore implements EventStore {
     return undefined;
   }
 
-  async markAttendance(eventId: string, attendedMemberIds: readonly string[], now: Date): Promise<void> {
+  async markAttendance(eventId: string, attendedMemberIds: readonly string[], followUpUrl: string | undefined, now: Date): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       await tx.rsvp.updateMany({ where: { eventId }, data: { attended: false } });
-      await tx.rsvp.updateMany({ where: { eventId, memberId: { in: [...attendedMemberIds] } }, data: { attended: true } });
-      await tx.event.update({ where: { id: eventId }, data: { attendanceAt: now } });
-      await tx.auditEntry.create({ data: { action: 'event.attendance_marked', subject: eventId, details: { attended: attendedMemberIds.length } } });
+      const { count } = await tx.rsvp.updateMany({ where: { eventId, memberId: { in: [...attendedMemberIds] } }, data: { attended: true } });
+      await tx.event.update({ where: { id: eventId }, data: { attendanceAt: now, ...(followUpUrl ? { followUpUrl } : {}) } });
+      await tx.auditEntry.create({ data: { action: 'event.attendance_marked', subject: eventId, details: { attended: count } } });
+      if (followUpUrl) {
+        const event = (await recordOf(tx, eventId)) as EventRecord;
+        const attended = await tx.rsvp.findMany({ where: { eventId, attended: true }, select: { memberId: true } });
+        await queueMessages(tx, attended.map((row) => this.notices.followUp(event, row.memberId, followUpUrl)));
+      }
     });
-  }
-
-  async setFollowUp(eventId: string, url: string): Promise<void> {
-    await this.prisma.event.update({ where: { id: eventId }, data: { followUpUrl: url } });
   }
 
   async rate(eventId: string, memberId: string, rating: number): Promise<boolean> {
