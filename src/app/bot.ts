@@ -18,7 +18,7 @@ import { PrismaEventStore } from '../db/repositories/event-repository.js';
 import { EventNotices } from '../core/events/event-notices.js';
 import { runEventJobs } from '../core/events/event-jobs.js';
 import { translator } from '../core/i18n/translator.js';
-import { mountDownloads } from '../server/downloads.js';
+import { mountEventFiles } from '../server/downloads.js';
 import { seedReferenceData } from '../db/seed.js';
 import type { Logger } from '../logger.js';
 import { createHttpApp, listen, mountFallback, mountHealth, mountTeams } from '../server/http-server.js';
@@ -82,7 +82,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     mountTeams(http, teams, logger);
     senders.teams = teams.sender;
   }
-  mountDownloads(http, core, logger);
+  mountEventFiles(http, core, logger);
   mountFallback(http);
 
   const dispatcher = new OutboxDispatcher(outbox, senders, (postKey) => core.renderPost(postKey), logger.child({ component: 'outbox' }));

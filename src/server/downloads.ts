@@ -1,5 +1,5 @@
 // Files behind the bot's unguessable links: `GET /calendar/<token>.ics` (an event's calendar file) and
-// `GET /downloads/<token>.csv` (attendee lists and CPD records, valid for a few minutes). An unknown,
+// `GET /exports/<token>.csv` (attendee lists and CPD records, valid for a few minutes). An unknown,
 // malformed or expired token gets the same 404 as any other missing page.
 import type { Express, Response } from 'express';
 import type { BotCore } from '../core/bot-core.js';
@@ -24,10 +24,10 @@ function send(response: Response, file: Download | undefined): void {
     .send(file.body);
 }
 
-export function mountDownloads(app: Express, core: BotCore, logger: Logger): void {
+export function mountEventFiles(app: Express, core: BotCore, logger: Logger): void {
   for (const [path, kind] of [
     ['/calendar/:file', 'calendar'],
-    ['/downloads/:file', 'csv'],
+    ['/exports/:file', 'csv'],
   ] as const) {
     const extension = kind === 'calendar' ? '.ics' : '.csv';
     app.get(path, async (request, response) => {

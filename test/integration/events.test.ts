@@ -293,7 +293,7 @@ describe('calendar file and attendee list', () => {
     expect(text).toContain('Going: 1');
     expect(text).toContain('Maybe: 1');
     expect(text).toContain('Mo Member');
-    const link = linkIn(text, /https:\/\/cop\.example\.nhs\.uk\/downloads\/[A-Za-z0-9_-]+\.csv/);
+    const link = linkIn(text, /https:\/\/cop\.example\.nhs\.uk\/exports\/[A-Za-z0-9_-]+\.csv/);
     const response = await fetch(link.replace('https://cop.example.nhs.uk', harness.url));
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toContain('no-store');
@@ -301,7 +301,7 @@ describe('calendar file and attendee list', () => {
     expect(csv.split('\r\n')[0]).toBe('"Name","Organisation","Answer","Waitlist position","Attended","Rating"');
     expect(csv).toContain(`"'=HYPERLINK(""http://x.test"",""click"")"`);
     expect(csv).toContain('"Mo Member","Leeds Teaching Hospitals NHS Trust","Maybe"');
-    expect((await fetch(`${harness.url}/downloads/${'y'.repeat(32)}.csv`)).status).toBe(404);
+    expect((await fetch(`${harness.url}/exports/${'y'.repeat(32)}.csv`)).status).toBe(404);
     // Expired links give nothing.
     await prisma().eventExport.updateMany({ data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await fetch(link.replace('https://cop.example.nhs.uk', harness.url))).status).toBe(404);
@@ -428,7 +428,7 @@ describe('after the event', () => {
     const record = await slackText(harness, came!, 'my record');
     expect(record).toContain('Legacy mentoring masterclass');
     expect(record).toContain('1.5 hours');
-    const link = linkIn(record, /https:\/\/cop\.example\.nhs\.uk\/downloads\/[A-Za-z0-9_-]+\.csv/);
+    const link = linkIn(record, /https:\/\/cop\.example\.nhs\.uk\/exports\/[A-Za-z0-9_-]+\.csv/);
     const csv = await (await fetch(link.replace('https://cop.example.nhs.uk', harness.url))).text();
     expect(csv.split('\r\n')[0]).toBe('"Date","Start (UK time)","End (UK time)","Hours","Type","Title","Host"');
     expect(csv).toContain('"1.5","Masterclass","Legacy mentoring masterclass","Fran Facilitator"');

@@ -24,7 +24,7 @@ const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
 export async function downloadLink(what: { kind: 'attendees'; eventId: string } | { kind: 'record'; memberId: string }, services: CoreServices): Promise<string> {
   const token = randomBytes(24).toString('base64url');
   await services.events.createExport(what, hash(token), new Date(Date.now() + DOWNLOAD_MINUTES * 60_000));
-  return `${services.eventSettings.publicUrl}downloads/${token}.csv`;
+  return `${services.eventSettings.publicUrl}exports/${token}.csv`;
 }
 
 export async function calendarDownload(token: string, services: CoreServices, t: Translate): Promise<Download | undefined> {
