@@ -66,6 +66,22 @@ const environmentSchema = z
           .map((id) => id.trim())
           .filter((id) => id !== ''),
       ),
+    COP_EVENT_REMINDERS: z
+      .string()
+      .default('24h,1h')
+      .transform((value, context) => {
+        const minutes: number[] = [];
+        for (const part of value.split(/[\s,]+/).filter((p) => p !== '')) {
+          const match = /^(\d{1,3})(h|m)$/.exec(part);
+          const amount = match ? Number(match[1]) * (match[2] === 'h' ? 60 : 1) : 0;
+          if (!match || amount < 1 || amount > 14 * 24 * 60) {
+            context.addIssue({ code: 'custom', message: 'must be times before the event such as 24h,1h or 30m (at most 14 days), separated by commas' });
+            return z.NEVER;
+          }
+          minutes.push(amount);
+        }
+        return [...new Set(minutes)].sort((a, b) => b - a);
+      }),
   });
 
 /**
@@ -90,8 +106,8 @@ function combinationProblems(env: Readonly<Record<string, string>>): string[] {
   if (env['NODE_ENV'] === 'production' && !env['COP_SECRET']) {
     problems.push('COP_SECRET is required in production: a random secret of at least 32 characters (e.g. openssl rand -hex 32) that keys the stored hashes of linking codes');
   }
-  if (env['NODE_ENV'] === 'production' && env['MICROSOFT_APP_ID'] && !env['PUBLIC_URL']) {
-    problems.push('PUBLIC_URL is required in production with Teams: download links (exports) must point at the bot\'s public address');
+  if (env['NODE_ENV'] === 'production' && !env['PUBLIC_URL']) {
+    problems.push('PUBLIC_URL is required in production: calendar files and download links must point at the bot\'s public address');
   }
   if (env['NODE_ENV'] === 'production' && !env['SLACK_BOT_TOKEN'] && !env['MICROSOFT_APP_ID']) {
     problems.push(
@@ -121,7 +137,7 @@ export interface TeamsConfig {
 
 export interface Config {
   readonly port: number;
-  /** The bot's public address for links it hands out (downloads); http://localhost:<port> when unset. */
+  /** The bot's public address (ending in /) for the links it hands out: calendar files, downloads, chart images; http://localhost:<port>/ when unset. */
   readonly publicUrl: string | undefined;
   /** Keys the stored hashes of linking codes; a fixed local value outside production. */
   readonly secret: string;
@@ -134,6 +150,8 @@ export interface Config {
   readonly teams: TeamsConfig | undefined;
   /** Platform user ids that start as national admins. */
   readonly admins: readonly string[];
+  /** Event reminders, in minutes before the start, largest first. */
+  readonly eventReminderMinutes: readonly number[];
 }
 
 export class ConfigError extends Error {
@@ -185,5 +203,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : undefined,
     admins: e.COP_ADMINS,
+    eventReminderMinutes: e.COP_EVENT_REMINDERS,
   };
 }

@@ -17,6 +17,11 @@ import { PrismaReferenceData } from '../db/repositories/reference-data-repositor
 import { PrismaRegionDirectory } from '../db/repositories/region-repository.js';
 import { PrismaRoleStore } from '../db/repositories/role-repository.js';
 import { PrismaCaseStore } from '../db/repositories/case-repository.js';
+import { PrismaEventStore } from '../db/repositories/event-repository.js';
+import { EventNotices } from '../core/events/event-notices.js';
+import { runEventJobs } from '../core/events/event-jobs.js';
+import { translator } from '../core/i18n/translator.js';
+import { mountEventFiles } from '../server/downloads.js';
 import { seedReferenceData } from '../db/seed.js';
 import { seedCaseStudies } from '../db/seed-case-studies.js';
 import type { Logger } from '../logger.js';
@@ -29,6 +34,8 @@ import { createTeamsAdapter } from '../teams/teams-app.js';
 
 /** How often queued messages are looked for (retries, reminders coming due, other processes' work). */
 const OUTBOX_POLL = '*/5 * * * * *';
+/** Event announcements coming near, reminders and lapsed waitlist offers: checked every 30 seconds. */
+const EVENT_JOBS = '*/30 * * * * *';
 
 export interface RunningBot {
   readonly port: number;
@@ -37,6 +44,8 @@ export interface RunningBot {
   readonly ready: Promise<void>;
   /** Sends every queued message that is due now; resolves when none is left (tests and tools). */
   drainOutbox(): Promise<void>;
+  /** Runs the events feature's scheduled work once, as the scheduler does (tests and tools). */
+  runEventJobs(now?: Date): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -44,12 +53,22 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   const database = await openDatabase(config.databaseUrl);
   const outbox = new PrismaOutbox(database.prisma);
   let port = config.port;
-  const downloads = new PrismaDownloadStore(database.prisma, () => config.publicUrl ?? `http://localhost:${port}`);
+  // Links the bot hands out need its public address; without PUBLIC_URL, the port it listens on.
+  const publicUrl = () => config.publicUrl ?? `http://localhost:${port}/`;
+  const downloads = new PrismaDownloadStore(database.prisma, publicUrl);
+  const eventSettings = {
+    get publicUrl() {
+      return publicUrl();
+    },
+    reminderMinutes: config.eventReminderMinutes,
+  };
+  // Members have no language of their own yet: proactive messages are in the default language.
+  const events = new PrismaEventStore(database.prisma, new EventNotices(translator(undefined), eventSettings));
   const core = new BotCore(
     {
       regions: new PrismaRegionDirectory(database.prisma),
       conversations: new PrismaConversationStore(database.prisma),
-      members: new PrismaMemberStore(database.prisma),
+      members: new PrismaMemberStore(database.prisma, events),
       links: new PrismaLinkStore(database.prisma, config.secret),
       reference: new PrismaReferenceData(database.prisma),
       roles: new PrismaRoleStore(database.prisma),
@@ -60,6 +79,8 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       configuredAdmins: config.admins,
       emailLinks: new PrismaEmailLinkStore(database.prisma, config.secret),
       cases: new PrismaCaseStore(database.prisma),
+      events,
+      eventSettings,
     },
     logger,
   );
@@ -77,6 +98,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     senders.teams = teams.sender;
   }
   mountDownloads(http, downloads, logger);
+  mountEventFiles(http, core, logger);
   mountFallback(http);
 
   const dispatcher = new OutboxDispatcher(outbox, senders, (postKey) => core.renderPost(postKey), logger.child({ component: 'outbox' }));
@@ -96,6 +118,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     // Messages queued before a restart (or by another process that stopped) go out from here on.
     outbox.onWake(() => dispatcher.wake());
     scheduler.every('outbox', OUTBOX_POLL, () => dispatcher.drain());
+    scheduler.every('events', EVENT_JOBS, () => runEventJobs(core.services, new Date()));
     dispatcher.wake();
     startupProblem = undefined;
   })();
@@ -109,6 +132,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     database,
     ready,
     drainOutbox: () => dispatcher.drain(),
+    runEventJobs: (now = new Date()) => runEventJobs(core.services, now),
     async stop() {
       await scheduler.stop();
       outbox.onWake(() => undefined);

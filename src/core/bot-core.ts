@@ -26,6 +26,21 @@ import { regionsCommand } from './regions/regions-command.js';
 import { grantCommand, revokeCommand } from './roles/role-commands.js';
 import { membersCommand } from './directory/members-command.js';
 import { membersExportCommand } from './directory/export-command.js';
+import {
+  cancelEventAction,
+  eventCancelCommand,
+  eventCommand,
+  eventEditCommand,
+  eventFormHandler,
+  eventNewCommand,
+  eventsCommand,
+  myEventsCommand,
+} from './events/event-commands.js';
+import { attendeesCommand } from './events/attendees-command.js';
+import { attendanceFormHandler, eventAttendanceCommand, eventSummaryCommand, myRecordCommand, rateAction } from './events/after-event.js';
+import { claimAction, rsvpAction } from './events/rsvp-actions.js';
+import { calendarDownload, csvDownload, type Download } from './events/downloads.js';
+import { translator } from './i18n/translator.js';
 import { postRenderer } from './outbox/post-renderers.js';
 import { textMessage, type Form, type Message, type Reply } from './reply/reply.js';
 import { downloadLinkMessage } from './downloads/download-link.js';
@@ -82,10 +97,31 @@ export const COMMANDS: readonly Command[] = [
   caseApproveCommand,
   caseChangesCommand,
   caseRejectCommand,
+  eventsCommand,
+  eventCommand,
+  myEventsCommand,
+  eventNewCommand,
+  eventEditCommand,
+  eventCancelCommand,
+  attendeesCommand,
+  eventAttendanceCommand,
+  eventSummaryCommand,
+  myRecordCommand,
 ];
 
-const FORMS: readonly FormHandler[] = [profileFormHandler, caseFormHandler, reviewFormHandler];
-const ACTIONS: readonly ActionHandler[] = [eraseAction, confirmOrganisationAction, shareCaseAction, approveCaseAction, changesCaseAction, rejectCaseAction];
+const FORMS: readonly FormHandler[] = [profileFormHandler, caseFormHandler, reviewFormHandler, eventFormHandler, attendanceFormHandler];
+const ACTIONS: readonly ActionHandler[] = [
+  eraseAction,
+  confirmOrganisationAction,
+  shareCaseAction,
+  approveCaseAction,
+  changesCaseAction,
+  rejectCaseAction,
+  rsvpAction,
+  claimAction,
+  cancelEventAction,
+  rateAction,
+];
 
 export class BotCore {
   readonly services: CoreServices;
@@ -182,6 +218,12 @@ export class BotCore {
   async withDownloadLinks(reply: Reply, context: RequestContext): Promise<Message | Form> {
     if (reply.kind !== 'file') return reply;
     return this.guard('download link', context, () => downloadLinkMessage(reply, context, this.services));
+  }
+
+  /** A file behind one of the bot's unguessable links (a calendar file or a CSV download), if the link is good. */
+  async download(kind: 'calendar' | 'csv', token: string): Promise<Download | undefined> {
+    const t = translator(undefined);
+    return kind === 'calendar' ? calendarDownload(token, this.services, t) : csvDownload(token, this.services, t);
   }
 
   /** A posted message as it should look now (see Outbox.refresh); undefined leaves it as it is. */

@@ -10,6 +10,9 @@ import type { Outbox } from './outbox/outbox.js';
 import type { RegionDirectory } from './regions/region-directory.js';
 import type { RoleStore } from './roles/role-store.js';
 import type { CaseStore } from './cases/case-store.js';
+  /** Masterclasses and meetings. */
+import type { EventStore } from './events/event-store.js';
+import type { EventSettings } from './events/event-settings.js';
 
 export interface CoreServices {
   readonly grammar: Grammar;
@@ -31,4 +34,7 @@ export interface CoreServices {
   readonly emailLinks: EmailLinkStore;
   /** The case-study library. */
   readonly cases: CaseStore;
+  /** Masterclasses and meetings. */
+  readonly events: EventStore;
+  readonly eventSettings: EventSettings;
 }

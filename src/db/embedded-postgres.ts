@@ -14,6 +14,34 @@ const START_PARAMETERS = [
   'shared_buffers=32MB',
 ];
 
+/** Frontend messages that continue an extended-query sequence: Parse, Bind, Describe, Execute, Close, Flush. */
+const CONTINUES_SEQUENCE = new Set([0x50, 0x42, 0x44, 0x45, 0x43, 0x48]);
+
+/**
+ * The socket server's queue takes protocol messages one at a time from any connection unless PGlite is
+ * inside a transaction. A `pg` query outside a transaction is several messages (Parse, Bind, Execute,
+ * Sync), so under concurrency another connection's Parse could replace the unnamed statement in
+ * between ("bind message supplies 2 parameters, but prepared statement requires 5"). Reporting an
+ * unfinished sequence as "in a transaction" makes the queue keep taking that connection's messages until
+ * its Sync, as it already does for transactions.
+ */
+function keepSequencesTogether(db: PGlite): PGlite {
+  let midSequence = false;
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'isInTransaction') return () => midSequence || target.isInTransaction();
+      if (property === 'execProtocolRawStream') {
+        return (message: Uint8Array, options: Parameters<PGlite['execProtocolRawStream']>[1]) => {
+          midSequence = CONTINUES_SEQUENCE.has(message[0] ?? 0);
+          return target.execProtocolRawStream(message, options);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 export interface EmbeddedPostgres {
   /** A postgresql:// URL for the loopback socket. */
   readonly connectionString: string;
@@ -28,7 +56,7 @@ export interface EmbeddedPostgres {
 export async function startEmbeddedPostgres(dataDir: string | undefined, maxConnections: number): Promise<EmbeddedPostgres> {
   if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
   const db = await PGlite.create({ ...(dataDir === undefined ? {} : { dataDir }), startParams: START_PARAMETERS });
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
+  const server = new PGLiteSocketServer({ db: keepSequencesTogether(db), host: '127.0.0.1', port: 0, maxConnections });
   await server.start();
   return {
     connectionString: `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`,

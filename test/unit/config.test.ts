@@ -15,7 +15,7 @@ function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
 const slackHttp = { SLACK_BOT_TOKEN: 'xoxb-123-456-abc', SLACK_SIGNING_SECRET: 'signing-secret' };
 const teams = { MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_PASSWORD: 'app-password', MICROSOFT_APP_TENANT_ID: 'tenant-id' };
 /** What production always needs besides platform credentials. */
-const production = { NODE_ENV: 'production', COP_SECRET: 'a'.repeat(64) };
+const production = { NODE_ENV: 'production', COP_SECRET: 'a'.repeat(64), PUBLIC_URL: 'https://cop.example.org' };
 
 describe('loadConfig defaults', () => {
   const config = loadConfig({});
@@ -172,7 +172,7 @@ describe('loadConfig credentials', () => {
   });
 
   it('needs a COP_SECRET of at least 32 characters in production, and uses a fixed local one elsewhere', () => {
-    expect(problemsOf({ NODE_ENV: 'production', ...slackHttp })).toEqual([
+    expect(problemsOf({ ...production, COP_SECRET: '', ...slackHttp })).toEqual([
       'COP_SECRET is required in production: a random secret of at least 32 characters (e.g. openssl rand -hex 32) that keys the stored hashes of linking codes',
     ]);
     expect(problemsOf({ COP_SECRET: 'short' })).toEqual(['COP_SECRET must be at least 32 characters']);
@@ -180,9 +180,9 @@ describe('loadConfig credentials', () => {
     expect(loadConfig({ COP_SECRET: 'b'.repeat(40) }).secret).toBe('b'.repeat(40));
   });
 
-  it('needs PUBLIC_URL in production with Teams, where download links must reach the bot', () => {
-    expect(problemsOf({ ...production, ...teams })).toEqual([
-      "PUBLIC_URL is required in production with Teams: download links (exports) must point at the bot's public address",
+  it('needs PUBLIC_URL in production, where calendar and download links must reach the bot', () => {
+    expect(problemsOf({ ...production, PUBLIC_URL: '', ...teams })).toEqual([
+      "PUBLIC_URL is required in production: calendar files and download links must point at the bot's public address",
     ]);
     expect(problemsOf({ ...teams, PUBLIC_URL: 'ftp://cop.example.org' })).toEqual(['PUBLIC_URL must be an http:// or https:// URL']);
     expect(loadConfig({}).publicUrl).toBeUndefined();

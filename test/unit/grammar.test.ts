@@ -13,6 +13,7 @@ import { requestContext } from '../../src/core/request-context.js';
 import type { MemberRecord } from '../../src/core/members/member.js';
 import type { MemberStore, ReferenceData } from '../../src/core/members/member-store.js';
 import type { RoleStore } from '../../src/core/roles/role-store.js';
+import type { EventStore } from '../../src/core/events/event-store.js';
 import type { EmailLinkStore, LinkStore } from '../../src/core/linking/link-store.js';
 import type { DirectoryStore } from '../../src/core/directory/directory-store.js';
 import type { CaseStore } from '../../src/core/cases/case-store.js';
@@ -246,6 +247,11 @@ const NO_CASES: CaseStore = {
   reviewers: () => Promise.resolve([]),
 };
 
+/** These unit tests never reach the events store: any call fails the test. */
+const NO_EVENTS = new Proxy({} as EventStore, {
+  get: (_target, name) => () => Promise.reject(new Error(`events.${String(name)} was not expected here`)),
+});
+const EVENT_SETTINGS = { publicUrl: 'http://localhost/', reminderMinutes: [1440, 60] };
 /** These tests send nothing proactively: any use is a failure. */
 const NO_OUTBOX: Outbox = {
   send: () => Promise.reject(new Error('no proactive messages in these tests')),
@@ -309,6 +315,8 @@ const UNUSED_PORTS = {
   configuredAdmins: [],
   emailLinks: NO_EMAIL_LINKS,
   cases: NO_CASES,
+  events: NO_EVENTS,
+  eventSettings: EVENT_SETTINGS,
 };
 
 function coreWith(regions: RegionDirectory) {

@@ -10,6 +10,7 @@ import { membersEn } from '../members/messages.en.js';
 import { organisationsEn } from '../organisations/messages.en.js';
 import { rolesEn } from '../roles/messages.en.js';
 import { casesEn } from '../cases/messages.en.js';
+import { eventsEn } from '../events/messages.en.js';
 
 export const en = {
   'bot.name': 'CoP Bot',
@@ -50,6 +51,7 @@ export const en = {
   ...organisationsEn,
   ...casesEn,
   ...downloadsEn,
+  ...eventsEn,
 } as const;
 
 export type Messages = typeof en;

@@ -8,7 +8,7 @@ import { message, type Block, type Message, textMessage } from '../reply/reply.j
 import type { CoreServices } from '../services.js';
 import type { MemberRecord } from './member.js';
 import { buildProfileForm, parseProfile, PROFILE_FORM_ID } from './profile-form.js';
-import { welcomeReply } from './welcome.js';
+import { welcomeReply, WELCOME_EVENTS } from './welcome.js';
 
 export const ERASE_ACTION = 'member.erase';
 
@@ -104,6 +104,8 @@ export const leaveCommand = defineCommand({
     const member = await currentMember(context, services);
     if (member?.status !== 'active') return textMessage(context.t('leave.notMember'));
     await services.members.leave(member.id);
+    // Their places at events went to the waitlists; those promoted are told.
+    services.outbox.wake();
     return textMessage(context.t('leave.done'));
   },
 });
@@ -184,13 +186,17 @@ export const profileFormHandler: FormHandler = {
     if (!created && existing?.status !== 'left') return { kind: 'done', reply: textMessage(t('join.updated')), followUps: [{ kind: 'record-verified-email' }] };
     // A new member, or one coming back: the welcome, and an invitation to the region's channels where the platform can.
     const { regionCode } = parsed.profile;
-    const [regions, channels] = await Promise.all([services.reference.regions(), services.regions.channelsOf(regionCode)]);
+    const [regions, channels, upcoming] = await Promise.all([
+      services.reference.regions(),
+      services.regions.channelsOf(regionCode),
+      services.events.upcoming({ regionCode, from: new Date(), page: 0, pageSize: WELCOME_EVENTS }),
+    ]);
     const region = regions.find((r) => r.value === regionCode)?.label ?? regionCode;
     // Channels of another Slack workspace or Teams tenant are of no use to the person: theirs, and other platforms'.
     const reachable = channels.filter((channel) => channel.platform !== context.actor.platform || channel.workspaceId === context.actor.workspaceId);
     return {
       kind: 'done',
-      reply: welcomeReply(t, { name: parsed.profile.displayName, region }, reachable),
+      reply: welcomeReply(t, { name: parsed.profile.displayName, region }, reachable, upcoming.entries),
       followUps: [{ kind: 'invite-to-region-channels', regionCode }, { kind: 'record-verified-email' }],
     };
   },
@@ -210,6 +216,7 @@ export const eraseAction: ActionHandler = {
     // The button carries the member id it was made for: someone else clicking it erases nothing.
     if (member.id !== value) return textMessage(t('erase.notYours'));
     await services.members.erase(member.id);
+    services.outbox.wake();
     return textMessage(t('erase.done'));
   },
 };

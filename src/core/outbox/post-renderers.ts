@@ -3,11 +3,14 @@
 // `:` (`event:<id>` → `event`), which is given the rest of the key.
 import type { Message } from '../reply/reply.js';
 import type { CoreServices } from '../services.js';
+import { renderEventAnnouncement } from '../events/event-views.js';
 
 /** The message as it should look now, or undefined to leave the posted one as it is. */
 export type PostRenderer = (id: string, services: CoreServices) => Promise<Message | undefined>;
 
-export const POST_RENDERERS: Readonly<Record<string, PostRenderer>> = {};
+export const POST_RENDERERS: Readonly<Record<string, PostRenderer>> = {
+  event: renderEventAnnouncement,
+};
 
 export function postRenderer(postKey: string): { render: PostRenderer; id: string } | undefined {
   const colon = postKey.indexOf(':');

@@ -5,6 +5,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import type { Actor } from '../../core/context.js';
 import type { MemberRecord, Profile } from '../../core/members/member.js';
 import type { MemberStore } from '../../core/members/member-store.js';
+import type { PrismaEventStore } from './event-repository.js';
 
 const memberSelect = {
   id: true,
@@ -60,7 +61,11 @@ async function addOrganisation(tx: Prisma.TransactionClient, name: string, regio
 const identityKey = (actor: Actor) => ({ platform: actor.platform, workspaceId: actor.workspaceId, userId: actor.userId });
 
 export class PrismaMemberStore implements MemberStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    /** A member's answers to events go when they leave or are erased, in the same transaction. */
+    private readonly events: Pick<PrismaEventStore, 'withdrawInTransaction'>,
+  ) {}
 
   async findByIdentity(actor: Actor): Promise<MemberRecord | undefined> {
     const identity = await this.prisma.platformIdentity.findUnique({
@@ -106,6 +111,8 @@ export class PrismaMemberStore implements MemberStore {
   async leave(memberId: string): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       await tx.member.update({ where: { id: memberId }, data: { status: 'left', leftAt: new Date() } });
+      // Their places at events still to come go to the waitlists.
+      await this.events.withdrawInTransaction(tx, memberId, new Date(), false);
       await tx.auditEntry.create({ data: { action: 'member.left', subject: memberId } });
     });
   }
@@ -137,6 +144,11 @@ export class PrismaMemberStore implements MemberStore {
           UPDATE "CaseStudy" SET "contactName" = NULL, "contactRole" = NULL, "contactConsent" = false
           WHERE lower("contactName") = lower(${named.displayName})`;
       }
+      // Every answer to an event goes (places to come go to the waitlists), as do their download links;
+      // events they hosted are left without a host.
+      await this.events.withdrawInTransaction(tx, memberId, new Date(), true);
+      await tx.eventExport.deleteMany({ where: { memberId } });
+      await tx.event.updateMany({ where: { hostId: memberId }, data: { hostId: null } });
       await tx.member.update({
         where: { id: memberId },
         data: {

@@ -9,7 +9,7 @@ import { slackRequestContext } from '../slack-context.js';
 import { slackVerifiedEmail } from '../verified-email.js';
 
 export function registerActions(app: App, core: BotCore, logger: Logger): void {
-  app.action<BlockAction<ButtonAction>>(/^(cop|member|organisation|case)\./, async ({ action, body, ack, respond, client }) => {
+  app.action<BlockAction<ButtonAction>>(/^(cop|member|organisation|case|event)\./, async ({ action, body, ack, respond, client }) => {
     await ack();
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     const container = body.container as { channel_id?: string } | undefined;

@@ -34,7 +34,7 @@ export function registerMessages(app: Application, core: BotCore, logger: Logger
   });
 
   // Other buttons with an action of the core's (e.g. confirming erasure, confirming an organisation).
-  app.adaptiveCards.actionSubmit<Record<string, unknown>>(/^(member|organisation|case)\./, async (context, _state, data) => {
+  app.adaptiveCards.actionSubmit<Record<string, unknown>>(/^(member|organisation|case|event)\./, async (context, _state, data) => {
     const value = typeof data['value'] === 'string' ? data['value'] : undefined;
     const request = teamsRequestContext(context.activity);
     const reply = await core.handleAction(String(data[VERB_FIELD]), value, request);

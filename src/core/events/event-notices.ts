@@ -1,0 +1,96 @@
+// The proactive messages of the events feature: announcements to community channels (re-rendered in
+// place as answers come in), and the direct messages that must follow a change: a place from the
+// waitlist, an offer to claim, a change of time or place, a cancellation, reminders. The store builds
+// them inside the transaction that makes the change, so they are sent exactly when it commits.
+import type { Translate } from '../i18n/translator.js';
+import type { OutgoingMessage } from '../outbox/outbox.js';
+import { message, type Block } from '../reply/reply.js';
+import type { EventRecord } from './event.js';
+import type { EventSettings } from './event-settings.js';
+import { announcement, calendarLink, CLAIM_ACTION, RATE_ACTION, whereText } from './event-views.js';
+import { ukRange, ukTime } from './london-time.js';
+
+export const eventPostKey = (eventId: string) => `event:${eventId}`;
+
+/** How far ahead meetings are announced: a series' later meetings are announced as they come near. */
+export const ANNOUNCE_AHEAD_DAYS = 14;
+
+export class EventNotices {
+  constructor(
+    private readonly t: Translate,
+    private readonly settings: EventSettings,
+  ) {}
+
+  /** The announcement in one community channel, posted once (its key), updated in place later. */
+  announce(event: EventRecord, conversationId: string): OutgoingMessage {
+    return {
+      recipient: { kind: 'conversation', conversationId },
+      message: announcement(this.t, event, this.settings.publicUrl),
+      key: `event-announce:${event.id}:${conversationId}`,
+      postKey: eventPostKey(event.id),
+    };
+  }
+
+  private direct(memberId: string, key: string, summary: string, blocks: readonly Block[]): OutgoingMessage {
+    return { recipient: { kind: 'member', memberId }, message: message(summary, blocks), key };
+  }
+
+  private when(event: EventRecord): string {
+    return `${ukRange(event.startsAt, event.endsAt)} ${this.t('events.ukTime')}`;
+  }
+
+  promoted(event: EventRecord, memberId: string, at: Date): OutgoingMessage {
+    const text = this.t('events.notice.promoted', { title: event.title, when: this.when(event) });
+    return this.direct(memberId, `event-promoted:${event.id}:${memberId}:${at.getTime()}`, text, [
+      { kind: 'text', text },
+      { kind: 'facts', facts: [{ label: this.t('events.fact.where'), value: whereText(this.t, event) }, { label: this.t('events.fact.calendar'), value: calendarLink(this.settings.publicUrl, event) }] },
+    ]);
+  }
+
+  offered(event: EventRecord, memberId: string, expiresAt: Date): OutgoingMessage {
+    const text = this.t('events.notice.offered', { title: event.title, when: this.when(event), until: `${ukRange(expiresAt, expiresAt).split(',')[0] ?? ''} ${ukTime(expiresAt)}` });
+    return this.direct(memberId, `event-offer:${event.id}:${memberId}:${expiresAt.getTime()}`, text, [
+      { kind: 'text', text },
+      { kind: 'buttons', buttons: [{ label: this.t('events.button.claim'), action: CLAIM_ACTION, value: `${event.id}:${memberId}`, style: 'primary' }] },
+    ]);
+  }
+
+  changed(before: EventRecord, after: EventRecord, memberIds: readonly string[]): OutgoingMessage[] {
+    const text = this.t('events.notice.changed', { title: after.title, when: this.when(after), where: whereText(this.t, after), before: this.when(before) });
+    return memberIds.map((memberId) =>
+      this.direct(memberId, `event-changed:${after.id}:${after.sequence}:${memberId}`, text, [
+        { kind: 'text', text },
+        { kind: 'note', text: this.t('events.notice.calendar', { link: calendarLink(this.settings.publicUrl, after) }) },
+      ]),
+    );
+  }
+
+  cancelled(event: EventRecord, memberIds: readonly string[]): OutgoingMessage[] {
+    const text = this.t('events.notice.cancelled', { title: event.title, when: this.when(event) });
+    return memberIds.map((memberId) =>
+      this.direct(memberId, `event-cancelled:${event.id}:${memberId}`, text, [
+        { kind: 'text', text },
+        { kind: 'note', text: this.t('events.notice.calendar', { link: calendarLink(this.settings.publicUrl, event) }) },
+      ]),
+    );
+  }
+
+  /** After the event, to those who attended: the recording and slides, and 1 to 5 rating buttons. */
+  followUp(event: EventRecord, memberId: string, url: string): OutgoingMessage {
+    const text = this.t('events.notice.followUp', { title: event.title, link: url });
+    return this.direct(memberId, `event-followup:${event.id}:${memberId}`, text, [
+      { kind: 'text', text },
+      { kind: 'text', text: this.t('events.notice.rate') },
+      { kind: 'buttons', buttons: [1, 2, 3, 4, 5].map((rating) => ({ label: String(rating), action: RATE_ACTION, value: `${event.id}:${rating}` })) },
+    ]);
+  }
+
+  reminder(event: EventRecord, memberId: string, minutes: number): OutgoingMessage {
+    const before = minutes % 60 === 0 ? this.t('events.hours', { count: minutes / 60 }) : this.t('events.minutes', { count: minutes });
+    const text = this.t('events.notice.reminder', { title: event.title, when: this.when(event), before });
+    return this.direct(memberId, `event-reminder:${event.id}:${memberId}:${minutes}m`, text, [
+      { kind: 'text', text },
+      { kind: 'facts', facts: [{ label: this.t('events.fact.where'), value: whereText(this.t, event) }] },
+    ]);
+  }
+}

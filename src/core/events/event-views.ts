@@ -1,0 +1,126 @@
+// How events look: the announcement posted to community channels (live counts and RSVP buttons), the
+// details a member asks for (with their own answer), and a line in a list.
+import { RUN_COMMAND_ACTION } from '../actions.js';
+import { translator, type Translate } from '../i18n/translator.js';
+import type { CoreServices } from '../services.js';
+import { message, type Block, type Button, type ListItem, type Message } from '../reply/reply.js';
+import type { EventRecord, MyAnswer } from './event.js';
+import { ukRange } from './london-time.js';
+
+export const RSVP_ACTION = 'event.rsvp';
+export const CLAIM_ACTION = 'event.claim';
+export const CANCEL_ACTION = 'event.cancel';
+export const RATE_ACTION = 'event.rate';
+
+/** Where the bot's files are served: `<publicUrl>calendar/<token>.ics`. */
+export function calendarLink(publicUrl: string, event: Pick<EventRecord, 'calendarToken'>): string {
+  return `${publicUrl}calendar/${event.calendarToken}.ics`;
+}
+
+export function whereText(t: Translate, event: EventRecord): string {
+  return [event.venue, event.onlineUrl].filter((part): part is string => Boolean(part)).join(' · ') || t('events.whereUnknown');
+}
+
+function countsText(t: Translate, event: EventRecord): string {
+  const { going, maybe, notGoing, waitlisted } = event.counts;
+  const places = event.capacity === null ? t('events.counts.noLimit') : t('events.counts.places', { left: Math.max(0, event.capacity - going), capacity: event.capacity });
+  return t('events.counts', { going, maybe, notGoing, waitlisted, places });
+}
+
+function facts(t: Translate, event: EventRecord, publicUrl: string): Block {
+  return {
+    kind: 'facts',
+    facts: [
+      { label: t('events.fact.when'), value: `${ukRange(event.startsAt, event.endsAt)} ${t('events.ukTime')}` },
+      { label: t('events.fact.where'), value: whereText(t, event) },
+      { label: t('events.fact.type'), value: t(`events.type.${event.type}`) },
+      { label: t('events.fact.region'), value: event.region?.name ?? t('events.national') },
+      { label: t('events.fact.host'), value: event.host?.name ?? t('events.noHost') },
+      ...(event.series ? [{ label: t('events.fact.repeats'), value: t(`events.recurrence.${event.series.recurrence}`) }] : []),
+      { label: t('events.fact.calendar'), value: calendarLink(publicUrl, event) },
+    ],
+  };
+}
+
+export function rsvpButtons(t: Translate, event: EventRecord): Block {
+  const button = (answer: 'going' | 'maybe' | 'not_going', style?: 'primary'): Button => ({
+    label: t(`events.answer.${answer}`),
+    action: RSVP_ACTION,
+    value: `${event.id}:${answer}`,
+    ...(style ? { style } : {}),
+  });
+  return { kind: 'buttons', buttons: [button('going', 'primary'), button('maybe'), button('not_going')] };
+}
+
+const title = (t: Translate, event: EventRecord) => `${t(`events.type.${event.type}`)}: ${event.title} (#${event.number})`;
+
+/** The post in community channels, re-rendered in place as answers come in. */
+export function announcement(t: Translate, event: EventRecord, publicUrl: string): Message {
+  const heading = title(t, event);
+  if (event.status === 'cancelled') {
+    return message(t('events.cancelledHeading', { title: heading }), [
+      { kind: 'heading', text: t('events.cancelledHeading', { title: heading }) },
+      { kind: 'text', text: t('events.cancelledText', { when: ukRange(event.startsAt, event.endsAt) }) },
+    ], 'shared');
+  }
+  return message(
+    heading,
+    [
+      { kind: 'heading', text: heading },
+      { kind: 'text', text: event.description },
+      facts(t, event, publicUrl),
+      { kind: 'note', text: countsText(t, event) },
+      rsvpButtons(t, event),
+    ],
+    'shared',
+  );
+}
+
+export function answerText(t: Translate, answer: MyAnswer | undefined): string {
+  if (!answer) return t('events.myAnswer.none');
+  if (answer.status === 'waitlisted') {
+    return answer.offerExpiresAt ? t('events.myAnswer.offered') : t('events.myAnswer.waitlisted', { position: answer.position ?? 0 });
+  }
+  return t(`events.myAnswer.${answer.status}`);
+}
+
+/** `event <number>`: the details, the asker's answer and what they can do. */
+export function details(t: Translate, event: EventRecord, answer: MyAnswer | undefined, publicUrl: string, mayManage: boolean): Message {
+  const heading = title(t, event);
+  const blocks: Block[] = [
+    { kind: 'heading', text: heading },
+    ...(event.status === 'cancelled' ? [{ kind: 'text' as const, text: t('events.isCancelled') }] : []),
+    { kind: 'text', text: event.description },
+    facts(t, event, publicUrl),
+    { kind: 'note', text: countsText(t, event) },
+    { kind: 'text', text: [{ kind: 'strong', text: t('events.myAnswer') }, ` ${answerText(t, answer)}`] },
+  ];
+  if (event.status === 'scheduled') blocks.push(rsvpButtons(t, event));
+  if (mayManage) {
+    blocks.push({
+      kind: 'buttons',
+      buttons: [
+        { label: t('events.button.attendees'), action: RUN_COMMAND_ACTION, value: `attendees ${event.number}` },
+        { label: t('events.button.edit'), action: RUN_COMMAND_ACTION, value: `event edit ${event.number}` },
+        ...(event.status === 'scheduled' ? [{ label: t('events.button.cancel'), action: RUN_COMMAND_ACTION, value: `event cancel ${event.number}`, style: 'danger' as const }] : []),
+      ],
+    });
+  }
+  return message(heading, blocks);
+}
+
+export function listItem(t: Translate, event: EventRecord, answer?: MyAnswer): ListItem {
+  return {
+    title: [{ kind: 'strong', text: `#${event.number} ${event.title}` }],
+    detail: [
+      `${ukRange(event.startsAt, event.endsAt)}, ${event.region?.name ?? t('events.national')}, ${t(`events.type.${event.type}`)}`,
+      answer ? `. ${answerText(t, answer)}` : '',
+    ].join(''),
+  };
+}
+
+/** The announcement as it should look now, for in-place updates (in the default language, as posted). */
+export async function renderEventAnnouncement(id: string, services: CoreServices): Promise<Message | undefined> {
+  const event = await services.events.find(id);
+  return event ? announcement(translator(undefined), event, services.eventSettings.publicUrl) : undefined;
+}

@@ -1,0 +1,96 @@
+// The RSVP buttons on an announcement (going, maybe, can't go) and the claim button of a place offered
+// from the waitlist. A button's value is only a claim to be checked: the event must exist and be open,
+// the person must be an active member, and a claim must be theirs.
+import { z } from 'zod';
+import { RUN_COMMAND_ACTION } from '../actions.js';
+import type { ActionHandler } from '../forms/form-handler.js';
+import type { Translate } from '../i18n/translator.js';
+import { message, textMessage, type Message } from '../reply/reply.js';
+import { ANSWERS, type EventRecord, type RsvpStatus } from './event.js';
+import { activeMember } from './event-commands.js';
+import { ukRange } from './london-time.js';
+import { CLAIM_ACTION, RSVP_ACTION } from './event-views.js';
+
+const rsvpValue = z
+  .string()
+  .max(100)
+  .transform((value) => value.split(':'))
+  .pipe(z.tuple([z.uuid(), z.enum(ANSWERS)]));
+
+const claimValue = z
+  .string()
+  .max(100)
+  .transform((value) => value.split(':'))
+  .pipe(z.tuple([z.uuid(), z.uuid()]));
+
+function recordedText(t: Translate, event: EventRecord, status: RsvpStatus, position: number | undefined, unchanged: boolean): string {
+  const what = { title: event.title, when: ukRange(event.startsAt, event.endsAt) };
+  const text =
+    status === 'waitlisted'
+      ? t('events.rsvp.waitlisted', { ...what, position: position ?? 0 })
+      : status === 'going'
+        ? t('events.rsvp.going', what)
+        : status === 'maybe'
+          ? t('events.rsvp.maybe', what)
+          : t('events.rsvp.not_going', what);
+  return unchanged ? `${t('events.rsvp.unchanged')} ${text}` : text;
+}
+
+function refusal(t: Translate, kind: 'unknown' | 'cancelled' | 'past' | 'not-member'): Message {
+  return textMessage(
+    kind === 'unknown' ? t('events.unknownButton') : kind === 'cancelled' ? t('events.rsvp.cancelled') : kind === 'past' ? t('events.rsvp.past') : t('events.joinFirst'),
+  );
+}
+
+export const rsvpAction: ActionHandler = {
+  id: RSVP_ACTION,
+  async run(value, context, services) {
+    const { t } = context;
+    const parsed = rsvpValue.safeParse(value ?? '');
+    if (!parsed.success) return textMessage(t('events.unknownButton'));
+    const [eventId, answer] = parsed.data;
+    const member = await activeMember(context, services);
+    if (!member) {
+      // Someone who has not joined (or has left) is offered the join form; their answer waits for them.
+      const event = await services.events.find(eventId);
+      if (!event) return textMessage(t('events.unknownButton'));
+      const text = t('events.rsvp.joinFirst', { title: event.title });
+      return message(text, [
+        { kind: 'text', text },
+        { kind: 'buttons', buttons: [{ label: t('events.button.join'), action: RUN_COMMAND_ACTION, value: 'join', style: 'primary' }] },
+      ]);
+    }
+    const outcome = await services.events.respond(eventId, member.id, answer, new Date());
+    if (outcome.kind !== 'recorded' && outcome.kind !== 'unchanged') return refusal(t, outcome.kind);
+    // The announcement's counts (and any promotion) were queued with the answer.
+    if (outcome.kind === 'recorded') services.outbox.wake();
+    return textMessage(recordedText(t, outcome.event, outcome.status, outcome.position, outcome.kind === 'unchanged'));
+  },
+};
+
+export const claimAction: ActionHandler = {
+  id: CLAIM_ACTION,
+  async run(value, context, services) {
+    const { t } = context;
+    const parsed = claimValue.safeParse(value ?? '');
+    if (!parsed.success) return textMessage(t('events.unknownButton'));
+    const [eventId, memberId] = parsed.data;
+    const member = await activeMember(context, services);
+    if (!member) return textMessage(t('events.joinFirst'));
+    // The offer names the member it was made to: anyone else clicking it takes nothing.
+    if (member.id !== memberId) return textMessage(t('events.claim.notYours'));
+    const outcome = await services.events.claim(eventId, member.id, new Date());
+    if (outcome.kind === 'claimed') services.outbox.wake();
+    switch (outcome.kind) {
+      case 'claimed':
+      case 'already-going':
+        return textMessage(t('events.rsvp.going', { title: outcome.event.title, when: ukRange(outcome.event.startsAt, outcome.event.endsAt) }));
+      case 'no-offer':
+        return textMessage(t('events.claim.none'));
+      case 'expired':
+        return textMessage(t('events.claim.expired'));
+      default:
+        return refusal(t, outcome.kind);
+    }
+  },
+};

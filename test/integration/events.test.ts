@@ -1,0 +1,437 @@
+// Events through the real Slack and Teams endpoints: the event form and every check beside its fields,
+// lists and details, RSVP buttons with capacity and waitlist (200 clicks at once on 50 places), refused
+// clicks that change nothing, the calendar file and the attendee CSV behind their unguessable links,
+// and what leaving and erasure do to a member's answers.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blockActionBody, postToSlackEndpoint, slackInput, viewSubmissionBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
+import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/readable-text.js';
+import { cardSubmitActivity, messageActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
+import { joinInSlack } from '../support/members.js';
+import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
+import { clockChangeDay, datePicked, eventValues, futureDate, linkIn, slackBlocks, slackClick, slackText, submitEventForm, timePicked } from '../support/events.js';
+
+let harness: TestBot;
+const prisma = () => harness.bot.database.prisma;
+const person = (userId: string): SlackIdentity => ({ teamId: 'T0TEST', userId, channelId: 'C0EVENTS' });
+const admin = person('U0ADMIN');
+const facilitator = person('U0FACLON');
+const member = person('U0MEMBER');
+const empty = { type: 'plain_text_input', value: null };
+
+async function memberIdOf(who: SlackIdentity): Promise<string> {
+  return (await prisma().platformIdentity.findFirstOrThrow({ where: { userId: who.userId } })).memberId;
+}
+
+/** Creates an event as the London facilitator; returns its row. */
+async function createEvent(overrides: Parameters<typeof eventValues>[1] = {}) {
+  const before = await prisma().event.aggregate({ _max: { number: true } });
+  expect(await submitEventForm(harness, facilitator, eventValues(await memberIdOf(facilitator), overrides))).toBeUndefined();
+  return prisma().event.findFirstOrThrow({ where: { number: { gt: before._max.number ?? 0 } }, orderBy: { number: 'asc' } });
+}
+
+/** Members who joined straight in the database, each with a Slack identity, for clicks in bulk. */
+async function bulkMembers(prefix: string, count: number): Promise<SlackIdentity[]> {
+  const people: SlackIdentity[] = [];
+  for (let i = 0; i < count; i++) {
+    const who = person(`${prefix}${String(i).padStart(4, '0')}`);
+    await prisma().member.create({
+      data: { displayName: `Bulk ${prefix} ${i}`, regionCode: 'Y56', role: 'other', consentedAt: new Date(), identities: { create: { platform: 'slack', workspaceId: who.teamId, userId: who.userId } } },
+    });
+    people.push(who);
+  }
+  return people;
+}
+
+const rsvps = (eventId: string) => prisma().rsvp.findMany({ where: { eventId }, orderBy: { waitlistOrder: 'asc' } });
+
+beforeAll(async () => {
+  harness = await startTestBot({ COP_ADMINS: 'U0ADMIN', PUBLIC_URL: 'https://cop.example.nhs.uk' });
+  await joinInSlack(harness, admin, 'Ada Admin');
+  await joinInSlack(harness, facilitator, 'Fran Facilitator', { region: 'Y56' });
+  await joinInSlack(harness, member, 'Mo Member', { region: 'Y56' });
+  expect(await slackText(harness, admin, 'admin grant facilitator <@U0FACLON> london')).toContain('Done');
+  // London's community channel, where events are announced.
+  expect(await slackText(harness, facilitator, 'channel link london')).toContain('London');
+});
+afterAll(async () => {
+  await harness?.stop();
+});
+
+describe('event new', () => {
+  it('is for facilitators and national admins; the modal has every field', async () => {
+    expect(await slackText(harness, member, 'event new')).toContain('Only facilitators and national admins can create events');
+    const opened = harness.slack.waitFor((request) => request.path === '/views.open');
+    await postToSlackEndpoint(
+      harness.url,
+      new URLSearchParams({ ...Object.fromEntries(new URLSearchParams((await import('../../src/dev/slack-requests.js')).slashCommandBody('event new', `${harness.slack.url}/respond/x`, facilitator))) }).toString(),
+      SIGNING_SECRET,
+    );
+    const view = ((await opened).json as { view: { callback_id: string; blocks: { block_id?: string; element?: { type: string; options?: { value: string }[] } }[] } }).view;
+    expect(view.callback_id).toBe('event.form');
+    const ids = view.blocks.map((block) => block.block_id).filter(Boolean);
+    expect(ids).toEqual(['type', 'title', 'description', 'region', 'date', 'start', 'end', 'onlineUrl', 'venue', 'capacity', 'host', 'recurrence', 'meetings', 'waitlist', 'offerHours']);
+    expect(view.blocks.find((block) => block.block_id === 'date')?.element?.type).toBe('datepicker');
+    expect(view.blocks.find((block) => block.block_id === 'start')?.element?.type).toBe('timepicker');
+    // A London facilitator is offered London only: national events are for national admins.
+    expect(view.blocks.find((block) => block.block_id === 'region')?.element?.options?.map((o) => o.value)).toEqual(['Y56']);
+  });
+
+  it.each([
+    ['the end before the start', { start: timePicked('11:00'), end: timePicked('10:00') }, 'end', 'The end must be after the start'],
+    ['a date in the past', { date: datePicked('2024-05-01') }, 'date', 'already passed'],
+    ['a capacity of 0', { capacity: slackInput.text('0') }, 'capacity', 'whole number from 1'],
+    ['a negative capacity', { capacity: slackInput.text('-5') }, 'capacity', 'whole number from 1'],
+    ['a malformed link', { onlineUrl: slackInput.text('teams meeting link') }, 'onlineUrl', 'https://'],
+    ['a link without a host name', { onlineUrl: slackInput.text('https://nowhere') }, 'onlineUrl', 'https://'],
+    ['no venue and no link', { onlineUrl: empty }, 'venue', 'venue or an online link'],
+    ['a time skipped when the clocks go forward', { date: datePicked(clockChangeDay(3)), start: timePicked('01:30'), end: timePicked('03:00') }, 'start', 'clocks go forward'],
+    ['a time repeated when the clocks go back', { date: datePicked(clockChangeDay(10)), start: timePicked('01:30'), end: timePicked('03:00') }, 'start', 'clocks go back'],
+    ['a weekly series with a meeting in the spring gap', { date: datePicked(clockChangeDay(3).replace(/-(\d\d)$/, (_, d: string) => `-${String(Number(d) - 14).padStart(2, '0')}`)), start: timePicked('01:30'), end: timePicked('03:30'), recurrence: slackInput.select('weekly'), meetings: slackInput.text('4') }, 'recurrence', 'clocks go forward'],
+    ['a national event from a facilitator', { region: slackInput.select('national') }, 'region', 'national events are for national admins'],
+    ['too many meetings', { recurrence: slackInput.select('weekly'), meetings: slackInput.text('99') }, 'meetings', 'from 2 to 26'],
+  ])('refuses %s beside the field and creates nothing', async (_name, overrides, field, message) => {
+    const before = await prisma().event.count();
+    const errors = await submitEventForm(harness, facilitator, eventValues(await memberIdOf(facilitator), overrides));
+    expect(errors?.[field]).toContain(message);
+    expect(await prisma().event.count()).toBe(before);
+  });
+
+  it('creates the event in UTC from UK time, lists it and shows it', async () => {
+    const summer = `${new Date().getFullYear() + 1}-07-01`;
+    const event = await createEvent({ date: datePicked(summer), start: timePicked('10:00'), end: timePicked('11:30'), capacity: slackInput.text('30') });
+    // 10:00 BST is 09:00 UTC.
+    expect(event.startsAt.toISOString()).toBe(`${summer}T09:00:00.000Z`);
+    expect(event).toMatchObject({ type: 'masterclass', regionCode: 'Y56', capacity: 30, status: 'scheduled', sequence: 0 });
+    expect(event.calendarToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const winter = `${new Date().getFullYear() + 1}-01-20`;
+    const january = await createEvent({ date: datePicked(winter), start: timePicked('10:00'), end: timePicked('11:00') });
+    expect(january.startsAt.toISOString()).toBe(`${winter}T10:00:00.000Z`);
+
+    const list = await slackText(harness, member, 'events');
+    expect(list).toContain(`#${event.number} Flexible retirement: keeping experience`);
+    expect(list).toContain('10:00 to 11:30');
+    const details = await slackText(harness, member, `event ${event.number}`);
+    expect(details).toContain('Your answer: none yet.');
+    expect(details).toContain('0 going');
+    expect(details).toContain('30 of 30 places left');
+    expect(details).toContain(`https://cop.example.nhs.uk/calendar/${event.calendarToken}.ics`);
+    expect(await slackText(harness, member, 'event 99999')).toContain('There is no event 99999');
+  });
+
+  it('lists the region’s next events in a new member’s welcome', async () => {
+    const newcomer = person('U0NEWCOMER');
+    await joinInSlack(harness, newcomer, 'Nia Newcomer', { region: 'Y56' });
+    const posted = await harness.slack.waitFor((r) => r.path === '/chat.postMessage' && (r.json as { channel?: string }).channel === 'U0NEWCOMER' && JSON.stringify(r.json).includes('Welcome'));
+    const welcome = slackBlocksToText((posted.json as { blocks: unknown }).blocks);
+    expect(welcome).toContain('Coming up in London and nationally');
+    expect(welcome).toContain('Flexible retirement: keeping experience');
+  });
+
+  it('creates a monthly series on the same weekday, one row per meeting', async () => {
+    const before = await prisma().event.count();
+    expect(
+      await submitEventForm(
+        harness,
+        facilitator,
+        eventValues(await memberIdOf(facilitator), {
+          title: slackInput.text('Retention leads monthly'),
+          type: slackInput.select('community_meeting'),
+          date: datePicked(futureDate(8)),
+          recurrence: slackInput.select('monthly'),
+          meetings: slackInput.text('3'),
+        }),
+      ),
+    ).toBeUndefined();
+    const meetings = await prisma().event.findMany({ where: { title: 'Retention leads monthly' }, orderBy: { startsAt: 'asc' }, include: { series: true } });
+    expect(meetings).toHaveLength(3);
+    expect(await prisma().event.count()).toBe(before + 3);
+    expect(meetings[0]?.series?.rule).toMatch(/RRULE:FREQ=MONTHLY;COUNT=3;BYDAY=-?\d[A-Z]{2}/);
+    // Every meeting falls on the same weekday, at 10:00 UK time.
+    const weekdays = new Set(meetings.map((m) => new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'Europe/London' }).format(m.startsAt)));
+    expect(weekdays.size).toBe(1);
+    for (const m of meetings) expect(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' }).format(m.startsAt)).toBe('10:00');
+  });
+});
+
+describe('RSVP buttons', () => {
+  it('records an answer once, changes it, and waitlists past capacity; a withdrawal promotes the first waiting', async () => {
+    const event = await createEvent({ capacity: slackInput.text('1') });
+    const [first, second, third] = await bulkMembers('U0RS', 3);
+    expect(await slackClick(harness, first!, 'event.rsvp#0', `${event.id}:going`)).toContain("You're going to");
+    expect(await slackClick(harness, first!, 'event.rsvp#0', `${event.id}:going`)).toContain('Nothing changed');
+    expect(await slackClick(harness, second!, 'event.rsvp#0', `${event.id}:going`)).toContain('waitlist: number 1');
+    expect(await slackClick(harness, third!, 'event.rsvp#0', `${event.id}:going`)).toContain('waitlist: number 2');
+    expect(await slackClick(harness, third!, 'event.rsvp#0', `${event.id}:going`)).toContain('Nothing changed');
+    expect((await rsvps(event.id)).map((r) => r.status).sort()).toEqual(['going', 'waitlisted', 'waitlisted']);
+
+    // The one going withdraws: the first waiting is promoted, the second moves up.
+    expect(await slackClick(harness, first!, 'event.rsvp#1', `${event.id}:maybe`)).toContain('You might go');
+    const after = await prisma().rsvp.findMany({ where: { eventId: event.id }, include: { member: { select: { displayName: true } } } });
+    expect(Object.fromEntries(after.map((r) => [r.member.displayName, r.status]))).toEqual({ 'Bulk U0RS 0': 'maybe', 'Bulk U0RS 1': 'going', 'Bulk U0RS 2': 'waitlisted' });
+    expect(await slackText(harness, third!, `event ${event.number}`)).toContain('waitlisted, number 1 in the queue');
+    expect(await slackText(harness, second!, 'my events')).toContain(`#${event.number}`);
+  });
+
+  it('refuses tampered and unknown button values without changing anything', async () => {
+    const event = await createEvent();
+    const before = await prisma().rsvp.count();
+    for (const value of ['not-an-id:going', `${event.id}:yes`, `${randomUUID()}:going`, `${event.id}`, `${event.id}:going:extra`, '']) {
+      expect(await slackClick(harness, member, 'event.rsvp#0', value)).toContain('does not name an event');
+    }
+    // A claim made for someone else takes nothing.
+    expect(await slackClick(harness, member, 'event.claim#0', `${event.id}:${await memberIdOf(facilitator)}`)).toContain('offered to someone else');
+    expect(await prisma().rsvp.count()).toBe(before);
+  });
+
+  it('offers someone who has not joined to join first, and records nothing', async () => {
+    const event = await createEvent();
+    const stranger = person('U0STRANGER');
+    const text = await slackClick(harness, stranger, 'event.rsvp#0', `${event.id}:going`);
+    expect(text).toContain('please join the community first');
+    expect(text).toContain('Join the community');
+    expect(await prisma().rsvp.count({ where: { eventId: event.id } })).toBe(0);
+  });
+
+  it('refuses answers to cancelled and past events', async () => {
+    const cancelled = await createEvent();
+    const past = await createEvent();
+    expect(await slackText(harness, member, `event cancel ${cancelled.number}`)).toContain('Only the event’s host');
+    const confirm = await slackBlocks(harness, facilitator, `event cancel ${cancelled.number}`);
+    const button = confirm.flatMap((b) => (b['type'] === 'actions' ? (b['elements'] as { action_id: string; value: string }[]) : []))[0]!;
+    expect(await slackClick(harness, member, button.action_id, button.value)).toContain('Only the event’s host');
+    expect(await slackClick(harness, facilitator, button.action_id, button.value)).toContain('is cancelled');
+    expect(await slackClick(harness, facilitator, button.action_id, button.value)).toContain('already cancelled');
+    expect(await slackClick(harness, member, 'event.rsvp#0', `${cancelled.id}:going`)).toContain('That event is cancelled');
+    // The event started a minute ago.
+    await prisma().event.update({ where: { id: past.id }, data: { startsAt: new Date(Date.now() - 60_000) } });
+    expect(await slackClick(harness, member, 'event.rsvp#0', `${past.id}:going`)).toContain('already started');
+    expect(await prisma().rsvp.count({ where: { eventId: { in: [cancelled.id, past.id] } } })).toBe(0);
+  });
+
+  it('takes exactly the capacity when 200 click "going" at once; the rest wait in order', async () => {
+    const event = await createEvent({ capacity: slackInput.text('50') });
+    const people = await bulkMembers('U0BURST', 200);
+    const answers = await Promise.all(
+      people.map(async (who, i) => {
+        const body = blockActionBody('event.rsvp#0', `${event.id}:going`, `${harness.slack.url}/respond/burst-${i}`, who);
+        const response = await postToSlackEndpoint(harness.url, body, SIGNING_SECRET);
+        return response.status;
+      }),
+    );
+    expect(answers.every((status) => status === 200)).toBe(true);
+    await Promise.all(people.map((_, i) => harness.slack.waitFor((request) => request.path === `/respond/burst-${i}`, 120_000)));
+    const rows = await rsvps(event.id);
+    expect(rows).toHaveLength(200);
+    expect(rows.filter((r) => r.status === 'going')).toHaveLength(50);
+    const waiting = rows.filter((r) => r.status === 'waitlisted');
+    expect(waiting).toHaveLength(150);
+    // One place in the queue each, in the order the clicks were taken: 1 to 150, no gaps, no duplicates.
+    expect(waiting.map((r) => r.waitlistOrder)).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
+    expect(new Set(rows.map((r) => r.memberId)).size).toBe(200);
+    const counts = '50 going · 0 maybe · 0 can’t go · 150 waitlisted · 0 of 50 places left';
+    expect(await slackText(harness, facilitator, `event ${event.number}`)).toContain(counts);
+    // The announcement in the channel ends showing the true counts.
+    await harness.drainOutbox();
+    const posted = await prisma().postedMessage.findFirstOrThrow({ where: { postKey: `event:${event.id}` } });
+    const updates = harness.slack.requests.filter((r) => r.path === '/chat.update' && (r.json as { ts?: string }).ts === posted.messageId);
+    expect(updates.length).toBeGreaterThan(0);
+    expect(slackBlocksToText((updates.at(-1)!.json as { blocks: unknown }).blocks)).toContain(counts);
+  }, 180_000);
+});
+
+describe('calendar file and attendee list', () => {
+  it('serves the .ics with the UK time zone, a stable UID and a SEQUENCE raised by changes; cancelled at the end', async () => {
+    const day = `${new Date().getFullYear() + 1}-07-02`;
+    const event = await createEvent({ date: datePicked(day), start: timePicked('14:00'), end: timePicked('15:00') });
+    const url = `${harness.url}/calendar/${event.calendarToken}.ics`;
+    const first = await fetch(url);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toContain('text/calendar');
+    const ics = await first.text();
+    expect(ics).toContain('BEGIN:VTIMEZONE');
+    expect(ics).toContain('TZID:Europe/London');
+    expect(ics).toContain(`DTSTART;TZID=Europe/London:${day.replaceAll('-', '')}T140000`);
+    expect(ics).toContain(`UID:event-${event.id}@cop-bot`);
+    expect(ics).toContain('SEQUENCE:0');
+    expect(ics).toContain('METHOD:PUBLISH');
+
+    // Changed through the form: the same UID, SEQUENCE 1, the new time.
+    expect(await submitEventForm(harness, facilitator, eventValues(await memberIdOf(facilitator), { date: datePicked(day), start: timePicked('15:00'), end: timePicked('16:00') }), event.id)).toBeUndefined();
+    const changed = await (await fetch(url)).text();
+    expect(changed).toContain(`UID:event-${event.id}@cop-bot`);
+    expect(changed).toContain('SEQUENCE:1');
+    expect(changed).toContain(`DTSTART;TZID=Europe/London:${day.replaceAll('-', '')}T150000`);
+
+    const confirm = await slackBlocks(harness, facilitator, `event cancel ${event.number}`);
+    const button = confirm.flatMap((b) => (b['type'] === 'actions' ? (b['elements'] as { action_id: string; value: string }[]) : []))[0]!;
+    expect(await slackClick(harness, facilitator, button.action_id, button.value)).toContain('is cancelled');
+    const cancelled = await (await fetch(url)).text();
+    expect(cancelled).toContain('METHOD:CANCEL');
+    expect(cancelled).toContain('STATUS:CANCELLED');
+    expect(cancelled).toContain('SEQUENCE:2');
+
+    expect((await fetch(`${harness.url}/calendar/${'x'.repeat(32)}.ics`)).status).toBe(404);
+    expect((await fetch(`${harness.url}/calendar/${event.calendarToken}.txt`)).status).toBe(404);
+  });
+
+  it('gives a series its recurrence rule in the calendar file', async () => {
+    const event = await createEvent({ title: slackInput.text('Fortnightly huddle'), recurrence: slackInput.select('fortnightly'), meetings: slackInput.text('4') });
+    const ics = await (await fetch(`${harness.url}/calendar/${event.calendarToken}.ics`)).text();
+    expect(ics).toMatch(/RRULE:FREQ=WEEKLY;COUNT=4;INTERVAL=2/);
+    expect(ics).toContain(`UID:series-${event.seriesId}@cop-bot`);
+  });
+
+  it('lists attendees for the host and gives a CSV whose formula-like cells are neutralised', async () => {
+    const event = await createEvent();
+    const [tricky] = await bulkMembers('U0CSV', 1);
+    await prisma().member.update({ where: { id: await memberIdOf(tricky!) }, data: { displayName: '=HYPERLINK("http://x.test","click")' } });
+    await slackClick(harness, tricky!, 'event.rsvp#0', `${event.id}:going`);
+    await slackClick(harness, member, 'event.rsvp#0', `${event.id}:maybe`);
+    expect(await slackText(harness, member, `attendees ${event.number}`)).toContain('Only the event’s host');
+    const text = await slackText(harness, facilitator, `attendees ${event.number}`);
+    expect(text).toContain('Going: 1');
+    expect(text).toContain('Maybe: 1');
+    expect(text).toContain('Mo Member');
+    const link = linkIn(text, /https:\/\/cop\.example\.nhs\.uk\/exports\/[A-Za-z0-9_-]+\.csv/);
+    const response = await fetch(link.replace('https://cop.example.nhs.uk', harness.url));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toContain('no-store');
+    const csv = await response.text();
+    expect(csv.split('\r\n')[0]).toBe('"Name","Organisation","Answer","Waitlist position","Attended","Rating"');
+    expect(csv).toContain(`"'=HYPERLINK(""http://x.test"",""click"")"`);
+    expect(csv).toContain('"Mo Member","Leeds Teaching Hospitals NHS Trust","Maybe"');
+    expect((await fetch(`${harness.url}/exports/${'y'.repeat(32)}.csv`)).status).toBe(404);
+    // Expired links give nothing.
+    await prisma().eventExport.updateMany({ data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await fetch(link.replace('https://cop.example.nhs.uk', harness.url))).status).toBe(404);
+  });
+});
+
+describe('Teams', () => {
+  const teamsPerson: TeamsIdentity = {
+    tenantId: '11111111-2222-3333-4444-555555555555',
+    userId: '29:teams-events-person',
+    aadObjectId: 'aaaaaaaa-0000-0000-0000-00000000e0e0',
+    conversationId: 'a:events-personal',
+    conversationType: 'personal',
+  };
+
+  async function send(activity: { id: string }): Promise<string> {
+    const response = await postActivity(harness.url, activity);
+    expect(response.status).toBeLessThan(300);
+    const reply = await harness.connector.waitFor((request) => request.path.endsWith(`/activities/${activity.id}`));
+    return cardsOf(reply.json).map(adaptiveCardToText).join('\n');
+  }
+
+  it('answers with the card buttons and shows the answer in event <number>', async () => {
+    const event = await createEvent();
+    const leeds = await prisma().organisation.findFirstOrThrow({ where: { odsCode: 'RR8' } });
+    const joined = await send(
+      cardSubmitActivity(
+        { verb: 'cop.form', form: 'member.profile', displayName: 'Tess Teams', organisation: leeds.id, region: 'Y56', role: 'retention_lead', consent: 'true', inDirectory: 'false' },
+        harness.connector.url,
+        teamsPerson,
+      ),
+    );
+    expect(joined).toContain('Welcome');
+    const details = await send(messageActivity(`event ${event.number}`, harness.connector.url, teamsPerson));
+    expect(details).toContain('Your answer: none yet.');
+    expect(await send(cardSubmitActivity({ verb: 'event.rsvp', value: `${event.id}:going` }, harness.connector.url, teamsPerson))).toContain("You're going to");
+    expect(await send(cardSubmitActivity({ verb: 'event.rsvp', value: `${event.id}:going` }, harness.connector.url, teamsPerson))).toContain('Nothing changed');
+    expect(await send(messageActivity(`event ${event.number}`, harness.connector.url, teamsPerson))).toContain('Your answer: going.');
+    expect(await send(cardSubmitActivity({ verb: 'event.rsvp', value: `${event.id}:maybe'; DROP TABLE "Rsvp";--` }, harness.connector.url, teamsPerson))).toContain('does not name an event');
+    expect(await prisma().rsvp.count({ where: { eventId: event.id } })).toBe(1);
+  });
+});
+
+describe('leaving and erasure', () => {
+  it('leave withdraws answers to events to come and promotes the waitlist', async () => {
+    const event = await createEvent({ capacity: slackInput.text('1') });
+    const [leaver, waiting] = await bulkMembers('U0LEAVE', 2);
+    await slackClick(harness, leaver!, 'event.rsvp#0', `${event.id}:going`);
+    expect(await slackClick(harness, waiting!, 'event.rsvp#0', `${event.id}:going`)).toContain('waitlist: number 1');
+    expect(await slackText(harness, leaver!, 'leave')).toContain('left');
+    const rows = await rsvps(event.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ memberId: await memberIdOf(waiting!), status: 'going' });
+  });
+
+  it('erasure removes every answer and download link of the member, and no event row keeps them', async () => {
+    const event = await createEvent({ capacity: slackInput.text('1') });
+    const [erased, waiting] = await bulkMembers('U0ERASE', 2);
+    const erasedId = await memberIdOf(erased!);
+    await slackClick(harness, erased!, 'event.rsvp#0', `${event.id}:going`);
+    await slackClick(harness, waiting!, 'event.rsvp#0', `${event.id}:going`);
+    await prisma().event.update({ where: { id: event.id }, data: { hostId: erasedId } });
+    await prisma().eventExport.create({ data: { kind: 'record', memberId: erasedId, tokenHash: 'h'.repeat(64), expiresAt: new Date(Date.now() + 60_000) } });
+    const confirm = await slackBlocks(harness, erased!, 'erase my data');
+    const button = confirm.flatMap((b) => (b['type'] === 'actions' ? (b['elements'] as { action_id: string; value: string }[]) : []))[0]!;
+    expect(await slackClick(harness, erased!, button.action_id, button.value)).toContain('erased');
+    for (const table of ['Event', 'EventSeries', 'Rsvp', 'EventExport']) {
+      const rows = await prisma().$queryRawUnsafe<{ row: string }[]>(`SELECT to_jsonb(t)::text AS row FROM "${table}" t`);
+      for (const { row } of rows) {
+        expect(row, table).not.toContain(erasedId);
+        expect(row, table).not.toContain('Bulk U0ERASE 0');
+        expect(row, table).not.toContain(erased!.userId);
+      }
+    }
+    expect((await rsvps(event.id)).map((r) => [r.memberId, r.status])).toEqual([[await memberIdOf(waiting!), 'going']]);
+    // Their old button does nothing now.
+    expect(await slackClick(harness, erased!, 'event.rsvp#0', `${event.id}:going`)).toContain('join the community first');
+    expect(await prisma().rsvp.count({ where: { memberId: erasedId } })).toBe(0);
+  });
+});
+
+describe('after the event', () => {
+  it('marks attendance (those going by default), sends the follow-up with rating buttons, summarises, and gives members their CPD record', async () => {
+    const event = await createEvent({ title: slackInput.text('Legacy mentoring masterclass'), start: timePicked('09:00'), end: timePicked('10:30') });
+    const [came, stayedAway, maybe] = await bulkMembers('U0AFTER', 3);
+    await slackClick(harness, came!, 'event.rsvp#0', `${event.id}:going`);
+    await slackClick(harness, stayedAway!, 'event.rsvp#0', `${event.id}:going`);
+    await slackClick(harness, maybe!, 'event.rsvp#1', `${event.id}:maybe`);
+    expect(await slackText(harness, facilitator, `event attendance ${event.number}`)).toContain('once the event has started');
+    // The event took place yesterday.
+    const day = 86_400_000;
+    await prisma().event.update({ where: { id: event.id }, data: { startsAt: new Date(Date.now() - day), endsAt: new Date(Date.now() - day + 90 * 60_000) } });
+
+    // The form ticks those who said they were going.
+    const opened = harness.slack.waitFor((request) => request.path === '/views.open' && JSON.stringify(request.json).includes('event.attendance'));
+    await postToSlackEndpoint(harness.url, (await import('../../src/dev/slack-requests.js')).slashCommandBody(`event attendance ${event.number}`, `${harness.slack.url}/respond/attendance`, facilitator), SIGNING_SECRET);
+    const view = ((await opened).json as { view: { private_metadata: string; blocks: { block_id?: string; element?: { initial_options?: { value: string }[] } }[] } }).view;
+    const ticked = view.blocks.find((block) => block.block_id === 'attended')?.element?.initial_options?.map((o) => o.value).sort();
+    expect(ticked).toEqual([await memberIdOf(came!), await memberIdOf(stayedAway!)].sort());
+
+    const send = async (values: Record<string, Record<string, unknown>>, who: SlackIdentity = facilitator) => {
+      const response = await postToSlackEndpoint(harness.url, viewSubmissionBody('event.attendance', values, event.id, who), SIGNING_SECRET);
+      const body = await response.text();
+      return body === '' ? undefined : (JSON.parse(body) as { errors: Record<string, string> }).errors;
+    };
+    expect((await send({ attended: slackInput.multi([randomUUID()]), followUp: empty }))?.['attended']).toContain('only people who answered');
+    expect((await send({ attended: slackInput.multi([await memberIdOf(came!)]), followUp: slackInput.text('not a link') }))?.['followUp']).toContain('https://');
+    expect(await prisma().rsvp.count({ where: { eventId: event.id, attended: { not: null } } })).toBe(0);
+    expect(await send({ attended: slackInput.multi([await memberIdOf(came!), await memberIdOf(maybe!)]), followUp: slackInput.text('https://media.example.nhs.uk/legacy') })).toBeUndefined();
+    await harness.drainOutbox();
+    const followUps = harness.slack.requests.filter((r) => r.path === '/chat.postMessage' && JSON.stringify(r.json).includes('media.example.nhs.uk/legacy'));
+    expect(followUps.map((r) => (r.json as { channel: string }).channel).sort()).toEqual([came!.userId, maybe!.userId].sort());
+    expect(JSON.stringify(followUps[0]!.json)).toContain('event.rate');
+
+    expect(await slackClick(harness, came!, 'event.rate#3', `${event.id}:4`)).toContain('rated it 4 out of 5');
+    expect(await slackClick(harness, maybe!, 'event.rate#4', `${event.id}:5`)).toContain('rated it 5 out of 5');
+    expect(await slackClick(harness, stayedAway!, 'event.rate#0', `${event.id}:1`)).toContain('Only those who attended');
+    expect(await slackClick(harness, came!, 'event.rate#0', `${event.id}:9`)).toContain('does not name an event');
+    const summary = await slackText(harness, facilitator, `event summary ${event.number}`);
+    expect(summary).toContain('4.5 out of 5 from 2');
+    expect(summary).toContain('Attended');
+    expect(await slackText(harness, member, `event summary ${event.number}`)).toContain('Only the event’s host');
+
+    const record = await slackText(harness, came!, 'my record');
+    expect(record).toContain('Legacy mentoring masterclass');
+    expect(record).toContain('1.5 hours');
+    const link = linkIn(record, /https:\/\/cop\.example\.nhs\.uk\/exports\/[A-Za-z0-9_-]+\.csv/);
+    const csv = await (await fetch(link.replace('https://cop.example.nhs.uk', harness.url))).text();
+    expect(csv.split('\r\n')[0]).toBe('"Date","Start (UK time)","End (UK time)","Hours","Type","Title","Host"');
+    expect(csv).toContain('"1.5","Masterclass","Legacy mentoring masterclass","Fran Facilitator"');
+    expect(await slackText(harness, stayedAway!, 'my record')).toContain('No attended events');
+  });
+});

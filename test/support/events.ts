@@ -1,0 +1,85 @@
+// Events as people use them in Slack, through the real endpoint: the event form submitted as a modal,
+// slash commands read back as text, and button clicks (RSVPs) as signed block_actions.
+import { expect } from 'vitest';
+import { DateTime } from 'luxon';
+import { blockActionBody, postToSlackEndpoint, slackInput, slashCommandBody, viewSubmissionBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
+import { slackBlocksToText } from '../../src/dev/readable-text.js';
+import { SIGNING_SECRET, type TestBot } from './test-bot.js';
+
+type Values = Record<string, Record<string, unknown>>;
+
+export const datePicked = (value: string) => ({ type: 'datepicker', selected_date: value });
+export const timePicked = (value: string) => ({ type: 'timepicker', selected_time: value });
+
+/** A date some weeks ahead (YYYY-MM-DD, UK), on a weekday away from the clock changes. */
+export function futureDate(weeks = 6): string {
+  const day = DateTime.now().setZone('Europe/London').plus({ weeks });
+  const month = day.month;
+  // Late March and late October hold the clock changes: move to the middle of the month after.
+  return (month === 3 || month === 10 ? day.plus({ months: 1 }).set({ day: 15 }) : day).toFormat('yyyy-MM-dd');
+}
+
+/** The last Sunday of a month next year: the UK's clock change in March and October. */
+export function clockChangeDay(month: 3 | 10): string {
+  const last = DateTime.fromObject({ year: DateTime.now().year + 1, month, day: 31 }, { zone: 'Europe/London' });
+  return last.minus({ days: last.weekday % 7 }).toFormat('yyyy-MM-dd');
+}
+
+export function eventValues(hostId: string, overrides: Values = {}): Values {
+  return {
+    type: slackInput.select('masterclass'),
+    title: slackInput.text('Flexible retirement: keeping experience'),
+    description: slackInput.text('How three trusts kept staff on through flexible retirement.\nBring questions.'),
+    region: slackInput.select('Y56'),
+    date: datePicked(futureDate()),
+    start: timePicked('10:00'),
+    end: timePicked('11:30'),
+    onlineUrl: slackInput.text('https://teams.example.nhs.uk/meet/123'),
+    venue: { type: 'plain_text_input', value: null },
+    capacity: { type: 'plain_text_input', value: null },
+    host: slackInput.search(hostId),
+    recurrence: slackInput.select('none'),
+    meetings: { type: 'plain_text_input', value: null },
+    waitlist: slackInput.select('automatic'),
+    offerHours: { type: 'plain_text_input', value: null },
+    ...overrides,
+  };
+}
+
+/** Submits the event modal; returns Slack's answer: '' when it closed, else the errors beside fields. */
+export async function submitEventForm(harness: TestBot, who: SlackIdentity, values: Values, state = ''): Promise<Record<string, string> | undefined> {
+  const response = await postToSlackEndpoint(harness.url, viewSubmissionBody('event.form', values, state, who), SIGNING_SECRET);
+  expect(response.status).toBe(200);
+  const body = await response.text();
+  return body === '' ? undefined : (JSON.parse(body) as { errors: Record<string, string> }).errors;
+}
+
+let replies = 0;
+/** `/cop <text>`: the reply as text. */
+export async function slackText(harness: TestBot, who: SlackIdentity, text: string): Promise<string> {
+  return slackBlocksToText(await slackBlocks(harness, who, text));
+}
+
+export async function slackBlocks(harness: TestBot, who: SlackIdentity, text: string): Promise<Record<string, unknown>[]> {
+  const path = `/respond/events-${++replies}`;
+  const response = await postToSlackEndpoint(harness.url, slashCommandBody(text, `${harness.slack.url}${path}`, who), SIGNING_SECRET);
+  expect(response.status).toBe(200);
+  const reply = await harness.slack.waitFor((request) => request.path === path);
+  return (reply.json as { blocks: Record<string, unknown>[] }).blocks;
+}
+
+/** Clicks a button as `who`; resolves with the reply's text once it reaches the response_url. */
+export async function slackClick(harness: TestBot, who: SlackIdentity, actionId: string, value: string): Promise<string> {
+  const path = `/respond/events-click-${++replies}`;
+  const response = await postToSlackEndpoint(harness.url, blockActionBody(actionId, value, `${harness.slack.url}${path}`, who), SIGNING_SECRET);
+  expect(response.status).toBe(200);
+  const reply = await harness.slack.waitFor((request) => request.path === path, 60_000);
+  return slackBlocksToText((reply.json as { blocks: unknown }).blocks);
+}
+
+/** The first link in a text. */
+export function linkIn(text: string, pattern: RegExp): string {
+  const match = pattern.exec(text);
+  expect(match, text).not.toBeNull();
+  return (match as RegExpExecArray)[0];
+}
