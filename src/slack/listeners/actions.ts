@@ -1,4 +1,4 @@
-// Button clicks (block_actions). Every `cop.`, `member.` and `organisation.` action is acknowledged at once and handed to the core,
+// Button clicks (block_actions). Every `cop.`, `member.`, `organisation.`, `case.` and `event.` action is acknowledged at once and handed to the core,
 // which re-checks the payload: anyone who can see a message can replay its buttons.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { BotCore } from '../../core/bot-core.js';
