@@ -4,7 +4,7 @@ import { DEFAULT_LOCALE, languageOf, translator } from '../../src/core/i18n/tran
 import { requestContext } from '../../src/core/request-context.js';
 
 const keys = Object.keys(en) as MessageKey[];
-const sampleParams = { command: 'regions', count: 8, word: 'regins', extra: 'now', name: 'Sam', region: 'London', typed: 'lundon', role: 'a national admin', previous: 'North West', total: 42, from: 1, to: 20, code: 'K7QM2XPA', minutes: 15, source: 'Added by a member', added: '2026-11-22' };
+const sampleParams = { command: 'regions', count: 8, word: 'regins', extra: 'now', name: 'Sam', region: 'London', typed: 'lundon', role: 'a national admin', previous: 'North West', total: 42, from: 1, to: 20, code: 'K7QM2XPA', minutes: 15, source: 'Added by a member', added: '2026-11-22', rows: 24, layout: 'nhs-turnover', months: 'April 2024 to March 2025', line: 3, reason: 'leavers must not be negative' };
 
 /** Every message of a translator, functions called with sample parameters. */
 function allMessages(locale: string | undefined): string[] {

@@ -8,6 +8,7 @@ import { linkingEn } from '../linking/messages.en.js';
 import { membersEn } from '../members/messages.en.js';
 import { organisationsEn } from '../organisations/messages.en.js';
 import { rolesEn } from '../roles/messages.en.js';
+import { metricsEn } from '../metrics/messages.en.js';
 
 export const en = {
   'bot.name': 'CoP Bot',
@@ -46,6 +47,7 @@ export const en = {
   ...rolesEn,
   ...channelsEn,
   ...organisationsEn,
+  ...metricsEn,
 } as const;
 
 export type Messages = typeof en;
