@@ -53,6 +53,11 @@ const environmentSchema = z
         error: 'must be SingleTenant, MultiTenant or UserAssignedMSI',
       })
       .default('SingleTenant'),
+    COP_PUBLIC_URL: optionalText.pipe(httpUrl.optional()),
+    COP_DEMO_DATA: z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .default('true')
+      .transform((value) => value === 'true'),
     COP_ADMINS: z
       .string()
       .default('')
@@ -120,6 +125,10 @@ export interface Config {
   readonly teams: TeamsConfig | undefined;
   /** Platform user ids that start as national admins. */
   readonly admins: readonly string[];
+  /** Load the synthetic demo metrics into a database that has no metrics yet. */
+  readonly demoData: boolean;
+  /** The bot's public base URL (ending in /), where Slack and Teams fetch digest charts; none: text only. */
+  readonly publicUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -169,5 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : undefined,
     admins: e.COP_ADMINS,
+    demoData: e.COP_DEMO_DATA,
+    publicUrl: e.COP_PUBLIC_URL,
   };
 }

@@ -13,6 +13,10 @@ import { PrismaOrganisationStore } from '../db/repositories/organisation-reposit
 import { PrismaReferenceData } from '../db/repositories/reference-data-repository.js';
 import { PrismaRegionDirectory } from '../db/repositories/region-repository.js';
 import { PrismaRoleStore } from '../db/repositories/role-repository.js';
+import { PrismaMetricStore } from '../db/repositories/metric-repository.js';
+import { loadDemoDataIfEmpty } from '../core/metrics/demo-data.js';
+import { monthOfDate } from '../core/metrics/period.js';
+import { mountCharts, StoredChartPublisher } from '../digest/chart-publisher.js';
 import { seedReferenceData } from '../db/seed.js';
 import type { Logger } from '../logger.js';
 import { createHttpApp, listen, mountFallback, mountHealth, mountTeams } from '../server/http-server.js';
@@ -24,6 +28,8 @@ export interface RunningBot {
   readonly database: Database;
   /** Resolves when migrations and reference data are in place (readyz answers 200 from then on). */
   readonly ready: Promise<void>;
+  /** Resolves, after `ready`, when the demo metrics are written (rows written; 0 when not needed). */
+  demoData(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -39,17 +45,21 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       roles: new PrismaRoleStore(database.prisma),
       directory: new PrismaDirectoryStore(database.prisma),
       organisations: new PrismaOrganisationStore(database.prisma),
+      metrics: new PrismaMetricStore(database.prisma),
+      charts: new StoredChartPublisher(database.prisma, config.publicUrl, (error) => logger.error({ err: error }, 'drawing a digest chart failed')),
       configuredAdmins: config.admins,
     },
     logger,
   );
 
   let startupProblem: string | undefined = 'starting: applying migrations';
+  let demoData: Promise<number> = Promise.resolve(0);
   const http = createHttpApp();
   mountHealth(http, { problem: async () => startupProblem ?? (await database.readinessProblem()) });
   let slack: SlackAdapter | undefined;
   if (config.slack) slack = createSlackAdapter(config.slack, core, http, logger);
   if (config.teams) mountTeams(http, createTeamsAdapter(config.teams, core, logger), logger);
+  mountCharts(http, database.prisma);
   mountFallback(http);
 
   // Listen first, so that liveness answers while migrations run; readiness says when they are done.
@@ -61,6 +71,19 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
     const seeded = await seedReferenceData(database.prisma);
     logger.debug(seeded, 'reference data in place');
+    if (config.demoData) {
+      // In the background, in one transaction: the bot is ready at once and the figures appear when written.
+      demoData = loadDemoDataIfEmpty(core.services.metrics, monthOfDate(new Date())).then(
+        (rows) => {
+          if (rows > 0) logger.info({ rows }, 'loaded synthetic demo metrics (COP_DEMO_DATA=false starts without them)');
+          return rows;
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'loading the demo metrics failed');
+          return 0;
+        },
+      );
+    }
     await slack?.start();
     startupProblem = undefined;
   })();
@@ -73,7 +96,9 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     port,
     database,
     ready,
+    demoData: () => demoData,
     async stop() {
+      await demoData;
       await slack?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

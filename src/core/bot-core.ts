@@ -25,6 +25,7 @@ import { confirmOrganisationAction, organisationConfirmCommand, organisationsPen
 import { regionsCommand } from './regions/regions-command.js';
 import { grantCommand, revokeCommand } from './roles/role-commands.js';
 import { membersCommand } from './directory/members-command.js';
+import { digestPreviewCommand } from './digest/digest-commands.js';
 import { textMessage, type Reply } from './reply/reply.js';
 import type { CoreServices } from './services.js';
 
@@ -52,6 +53,7 @@ export const COMMANDS: readonly Command[] = [
   organisationConfirmCommand,
   channelLinkCommand,
   channelUnlinkCommand,
+  digestPreviewCommand,
 ];
 
 const FORMS: readonly FormHandler[] = [profileFormHandler];

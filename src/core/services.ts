@@ -7,6 +7,8 @@ import type { MemberStore, ReferenceData } from './members/member-store.js';
 import type { OrganisationStore } from './organisations/organisation-store.js';
 import type { RegionDirectory } from './regions/region-directory.js';
 import type { RoleStore } from './roles/role-store.js';
+import type { MetricStore } from './metrics/metric-store.js';
+import type { ChartPublisher } from './digest/trend.js';
 
 export interface CoreServices {
   readonly grammar: Grammar;
@@ -18,6 +20,8 @@ export interface CoreServices {
   readonly roles: RoleStore;
   readonly directory: DirectoryStore;
   readonly organisations: OrganisationStore;
+  readonly metrics: MetricStore;
+  readonly charts: ChartPublisher;
   /** Platform user ids named in the COP_ADMINS setting: national admins from the start. */
   readonly configuredAdmins: readonly string[];
 }

@@ -16,6 +16,7 @@ import type { RoleStore } from '../../src/core/roles/role-store.js';
 import type { LinkStore } from '../../src/core/linking/link-store.js';
 import type { DirectoryStore } from '../../src/core/directory/directory-store.js';
 import type { OrganisationStore } from '../../src/core/organisations/organisation-store.js';
+import type { MetricStore } from '../../src/core/metrics/metric-store.js';
 
 describe('tokenize', () => {
   it('splits on any whitespace', () => {
@@ -230,6 +231,18 @@ const NO_ORGANISATIONS: OrganisationStore = {
   confirm: () => Promise.resolve(false),
 };
 
+const NO_METRICS: MetricStore = {
+  importReference: () => Promise.resolve({ organisations: new Map(), regions: new Set(), staffGroups: new Map() }),
+  importInTransaction: () => Promise.reject(new Error('no metrics in these tests')),
+  importIfEmpty: () => Promise.resolve(false),
+  series: () => Promise.resolve([]),
+  latestMonth: () => Promise.resolve(undefined),
+  sources: () => Promise.resolve(undefined),
+  organisations: () => Promise.resolve([]),
+  allOrganisations: () => Promise.resolve([]),
+  isEmpty: () => Promise.resolve(true),
+};
+
 const NO_LINKS: LinkStore = {
   createCode: () => Promise.resolve(),
   redeem: () => Promise.resolve({ kind: 'refused', reason: 'invalid' }),
@@ -270,7 +283,7 @@ const sampleRegions: RegionWithChannels[] = [
 
 function coreWith(regions: RegionDirectory) {
   const logger = recordingLogger();
-  return { core: new BotCore({ regions, conversations: new MemoryConversations(), members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, configuredAdmins: [] }, logger), logger };
+  return { core: new BotCore({ regions, conversations: new MemoryConversations(), members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, metrics: NO_METRICS, charts: { publish: () => Promise.resolve(undefined) }, configuredAdmins: [] }, logger), logger };
 }
 
 function plain(rich: Rich): string {
@@ -317,6 +330,8 @@ function linesOf(reply: Reply): string[] {
         return block.buttons.map((button) => `[${button.label}]`);
       case 'divider':
         return [];
+      case 'image':
+        return [block.alt];
     }
   });
 }
@@ -468,7 +483,7 @@ describe('BotCore.handleAction', () => {
 describe('BotCore conversation events', () => {
   it('passes installs and removals to the conversation store', async () => {
     const conversations = new MemoryConversations();
-    const core = new BotCore({ regions: new MemoryRegions([]), conversations, members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, configuredAdmins: [] }, recordingLogger());
+    const core = new BotCore({ regions: new MemoryRegions([]), conversations, members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, metrics: NO_METRICS, charts: { publish: () => Promise.resolve(undefined) }, configuredAdmins: [] }, recordingLogger());
     await core.conversationInstalled(conversation, { name: 'london-cop' });
     await core.conversationRemoved(conversation);
     expect([...conversations.installed.values()]).toEqual([{ name: 'london-cop' }]);

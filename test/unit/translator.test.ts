@@ -4,7 +4,7 @@ import { DEFAULT_LOCALE, languageOf, translator } from '../../src/core/i18n/tran
 import { requestContext } from '../../src/core/request-context.js';
 
 const keys = Object.keys(en) as MessageKey[];
-const sampleParams = { command: 'regions', count: 8, word: 'regins', extra: 'now', name: 'Sam', region: 'London', typed: 'lundon', role: 'a national admin', previous: 'North West', total: 42, from: 1, to: 20, code: 'K7QM2XPA', minutes: 15, source: 'Added by a member', added: '2026-11-22', rows: 24, layout: 'nhs-turnover', months: 'April 2024 to March 2025', line: 3, reason: 'leavers must not be negative' };
+const sampleParams = { command: 'regions', count: 8, word: 'regins', extra: 'now', name: 'Sam', region: 'London', typed: 'lundon', role: 'a national admin', previous: 'North West', total: 42, from: 1, to: 20, code: 'K7QM2XPA', minutes: 15, source: 'Added by a member', added: '2026-11-22', rows: 24, layout: 'nhs-turnover', months: 'April 2024 to March 2025', line: 3, reason: 'leavers must not be negative', scope: 'London', month: 'March 2025', rate: '8.1%', due: '1 March 2025', lastMonth: 'down 0.1 points', lastYear: 'down 0.9 points', points: '0.4', first: 'April 2024', last: 'March 2025', values: 'Apr 2024 8.9%', sources: 'Synthetic demo data', imported: '2 December 2026', position: 2, of: 8, type: 'Acute', list: 'Trust A (September 2024)' };
 
 /** Every message of a translator, functions called with sample parameters. */
 function allMessages(locale: string | undefined): string[] {

@@ -9,6 +9,7 @@ import { membersEn } from '../members/messages.en.js';
 import { organisationsEn } from '../organisations/messages.en.js';
 import { rolesEn } from '../roles/messages.en.js';
 import { metricsEn } from '../metrics/messages.en.js';
+import { digestEn } from '../digest/messages.en.js';
 
 export const en = {
   'bot.name': 'CoP Bot',
@@ -48,6 +49,7 @@ export const en = {
   ...channelsEn,
   ...organisationsEn,
   ...metricsEn,
+  ...digestEn,
 } as const;
 
 export type Messages = typeof en;

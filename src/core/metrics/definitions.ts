@@ -56,11 +56,13 @@ export const EMPTY_COUNTS: Omit<MonthCounts, 'month'> = {
 /** One organisation's months for one staff group. */
 export interface Series {
   readonly organisationCode: string;
+  /** The organisation's region as its latest observation gives it (null: a national body). */
+  readonly regionCode?: string | null;
   readonly months: ReadonlyMap<Month, MonthCounts>;
 }
 
-export function seriesOf(organisationCode: string, months: readonly MonthCounts[]): Series {
-  return { organisationCode, months: new Map(months.map((counts) => [counts.month, counts])) };
+export function seriesOf(organisationCode: string, months: readonly MonthCounts[], regionCode?: string | null): Series {
+  return { organisationCode, regionCode, months: new Map(months.map((counts) => [counts.month, counts])) };
 }
 
 /** A month's leavers or joiners at or above this share of its headcount is an organisational change. */

@@ -58,6 +58,13 @@ export interface MetricStore {
   /** Sources of the scope's observations from `first` to `last`. */
   sources(scope: Scope, first: Month, last: Month): Promise<SourceInfo | undefined>;
   organisations(codes: readonly string[]): Promise<readonly OrganisationInfo[]>;
-  /** Whether any metrics are stored (the demo data is loaded only into an empty store). */
+  /** Whether any metrics are stored. */
   isEmpty(): Promise<boolean>;
+  /** Every organisation with an ODS code. */
+  allOrganisations(): Promise<readonly OrganisationInfo[]>;
+  /**
+   * Like importInTransaction, but only when no metrics are stored yet, checked under a lock so that
+   * several processes starting at once write the import once. False when there were metrics already.
+   */
+  importIfEmpty(plan: ImportPlan, work: (writer: ImportWriter) => Promise<void>): Promise<boolean>;
 }

@@ -90,6 +90,7 @@ class PrismaImportWriter implements ImportWriter {
 
 interface WorkforceRecord {
   organisationCode: string;
+  regionCode: string | null;
   period: Date;
   startHeadcount: number | null;
   headcount: number | null;
@@ -138,7 +139,7 @@ export class PrismaMetricStore implements MetricStore {
     const filter = scopeFilter(scope);
     const params = [staffGroupCode, monthStart(first), monthStart(last), ...(filter.value === undefined ? [] : [filter.value])];
     const workforce = await this.prisma.$queryRawUnsafe<WorkforceRecord[]>(
-      `SELECT "organisationCode", period, "startHeadcount", headcount, fte, leavers, joiners, "stabilityBase", "stabilityStayed", "vacancyFte", "nqHeadcount", "nqLeavers"
+      `SELECT "organisationCode", "regionCode", period, "startHeadcount", headcount, fte, leavers, joiners, "stabilityBase", "stabilityStayed", "vacancyFte", "nqHeadcount", "nqLeavers"
        FROM "WorkforceObservation" WHERE "staffGroupCode" = $1 AND period BETWEEN $2 AND $3 AND ${filter.sql}`,
       ...params,
     );
@@ -148,13 +149,17 @@ export class PrismaMetricStore implements MetricStore {
       ...params,
     );
     const byOrganisation = new Map<string, Map<Month, MonthCounts>>();
+    const regions = new Map<string, string | null>();
     const monthsOf = (code: string) => {
       let months = byOrganisation.get(code);
       if (!months) byOrganisation.set(code, (months = new Map<Month, MonthCounts>()));
       return months;
     };
-    for (const { organisationCode, period, ...counts } of workforce) {
+    // Ordered by period, so the last region seen is the latest.
+    workforce.sort((a, b) => a.period.getTime() - b.period.getTime());
+    for (const { organisationCode, regionCode, period, ...counts } of workforce) {
       const month = monthOfDate(period);
+      regions.set(organisationCode, regionCode);
       monthsOf(organisationCode).set(month, { ...EMPTY_COUNTS, ...counts, month });
     }
     for (const row of sickness) {
@@ -162,7 +167,7 @@ export class PrismaMetricStore implements MetricStore {
       const months = monthsOf(row.organisationCode);
       months.set(month, { ...(months.get(month) ?? { ...EMPTY_COUNTS, month }), sicknessDaysLost: row.fteDaysLost, sicknessDaysAvailable: row.fteDaysAvailable });
     }
-    return [...byOrganisation].map(([code, months]) => seriesOf(code, [...months.values()]));
+    return [...byOrganisation].map(([code, months]) => seriesOf(code, [...months.values()], regions.get(code) ?? null));
   }
 
   async latestMonth(scope: Scope, staffGroupCode: string): Promise<Month | undefined> {
@@ -206,5 +211,24 @@ export class PrismaMetricStore implements MetricStore {
 
   async isEmpty(): Promise<boolean> {
     return (await this.prisma.metricImport.count()) === 0;
+  }
+
+  async allOrganisations(): Promise<readonly OrganisationInfo[]> {
+    const rows = await this.prisma.organisation.findMany({ where: { odsCode: { not: null } }, orderBy: { odsCode: 'asc' }, select: { odsCode: true, name: true, type: true, regionCode: true } });
+    return rows.map((row) => ({ code: row.odsCode!, name: row.name, type: row.type, regionCode: row.regionCode }));
+  }
+
+  async importIfEmpty(plan: ImportPlan, work: (writer: ImportWriter) => Promise<void>): Promise<boolean> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        // One lock for "first metrics": a second process waits here, then finds the import done.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('cop.metrics.first-import'))`;
+        if ((await tx.metricImport.count()) > 0) return false;
+        const created = await tx.metricImport.create({ data: { layout: plan.layout, source: plan.source, synthetic: plan.synthetic, rows: 0 }, select: { id: true } });
+        await work(new PrismaImportWriter(tx, created.id));
+        return true;
+      },
+      { timeout: IMPORT_TIMEOUT_MS, maxWait: 30_000 },
+    );
   }
 }

@@ -46,6 +46,15 @@ CREATE TABLE "SicknessObservation" (
     CONSTRAINT "SicknessObservation_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "DigestChart" (
+    "token" TEXT NOT NULL,
+    "png" BYTEA NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "DigestChart_pkey" PRIMARY KEY ("token")
+);
+
 -- CreateIndex
 CREATE INDEX "WorkforceObservation_regionCode_staffGroupCode_period_idx" ON "WorkforceObservation"("regionCode", "staffGroupCode", "period");
 
@@ -66,6 +75,9 @@ CREATE INDEX "SicknessObservation_importId_idx" ON "SicknessObservation"("import
 
 -- CreateIndex
 CREATE UNIQUE INDEX "SicknessObservation_organisationCode_period_key" ON "SicknessObservation"("organisationCode", "period");
+
+-- CreateIndex
+CREATE INDEX "DigestChart_createdAt_idx" ON "DigestChart"("createdAt");
 
 -- AddForeignKey
 ALTER TABLE "WorkforceObservation" ADD CONSTRAINT "WorkforceObservation_importId_fkey" FOREIGN KEY ("importId") REFERENCES "MetricImport"("id") ON DELETE CASCADE ON UPDATE CASCADE;
