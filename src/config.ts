@@ -45,6 +45,7 @@ const environmentSchema = z
       error: 'must be an app-level token starting with xapp-',
     }),
     SLACK_API_URL: optionalText.pipe(httpUrl.optional()),
+    PUBLIC_URL: optionalText.pipe(httpUrl.optional()),
     MICROSOFT_APP_ID: optionalText,
     MICROSOFT_APP_PASSWORD: optionalText,
     MICROSOFT_APP_TENANT_ID: optionalText,
@@ -53,7 +54,6 @@ const environmentSchema = z
         error: 'must be SingleTenant, MultiTenant or UserAssignedMSI',
       })
       .default('SingleTenant'),
-    COP_PUBLIC_URL: optionalText.pipe(httpUrl.optional()),
     COP_DEMO_DATA: z
       .enum(['true', 'false'], { error: 'must be true or false' })
       .default('true')
@@ -88,6 +88,9 @@ function combinationProblems(env: Readonly<Record<string, string>>): string[] {
   if (env['MICROSOFT_APP_ID'] && appType !== 'MultiTenant' && !env['MICROSOFT_APP_TENANT_ID']) {
     problems.push(`MICROSOFT_APP_TENANT_ID is required with MICROSOFT_APP_TYPE=${appType}`);
   }
+  if (env['NODE_ENV'] === 'production' && env['MICROSOFT_APP_ID'] && !env['PUBLIC_URL']) {
+    problems.push('PUBLIC_URL is required in production with Teams: download links (exports) must point at the bot\'s public address');
+  }
   if (env['NODE_ENV'] === 'production' && !env['SLACK_BOT_TOKEN'] && !env['MICROSOFT_APP_ID']) {
     problems.push(
       'NODE_ENV is production, which needs Slack credentials (SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN) or Teams credentials (MICROSOFT_APP_ID)',
@@ -116,6 +119,8 @@ export interface TeamsConfig {
 
 export interface Config {
   readonly port: number;
+  /** The bot's public address for links it hands out (downloads); http://localhost:<port> when unset. */
+  readonly publicUrl: string | undefined;
   readonly databaseUrl: string;
   readonly environment: 'development' | 'production' | 'test';
   readonly logLevel: string;
@@ -127,8 +132,6 @@ export interface Config {
   readonly admins: readonly string[];
   /** Load the synthetic demo metrics into a database that has no metrics yet. */
   readonly demoData: boolean;
-  /** The bot's public base URL (ending in /), where Slack and Teams fetch digest charts; none: text only. */
-  readonly publicUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -155,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const slackConfigured = e.SLACK_BOT_TOKEN !== undefined;
   return {
     port: e.PORT,
+    publicUrl: e.PUBLIC_URL,
     databaseUrl: e.DATABASE_URL,
     environment: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
@@ -179,6 +183,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     admins: e.COP_ADMINS,
     demoData: e.COP_DEMO_DATA,
-    publicUrl: e.COP_PUBLIC_URL,
   };
 }

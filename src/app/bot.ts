@@ -7,9 +7,11 @@ import { BotCore } from '../core/bot-core.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { PrismaConversationStore } from '../db/repositories/conversation-repository.js';
 import { PrismaDirectoryStore } from '../db/repositories/directory-repository.js';
+import { PrismaDownloadStore } from '../db/repositories/download-repository.js';
 import { PrismaLinkStore } from '../db/repositories/link-repository.js';
 import { PrismaMemberStore } from '../db/repositories/member-repository.js';
 import { PrismaOrganisationStore } from '../db/repositories/organisation-repository.js';
+import { PrismaOutbox } from '../db/repositories/outbox-repository.js';
 import { PrismaReferenceData } from '../db/repositories/reference-data-repository.js';
 import { PrismaRegionDirectory } from '../db/repositories/region-repository.js';
 import { PrismaRoleStore } from '../db/repositories/role-repository.js';
@@ -19,9 +21,15 @@ import { monthOfDate } from '../core/metrics/period.js';
 import { mountCharts, StoredChartPublisher } from '../digest/chart-publisher.js';
 import { seedReferenceData } from '../db/seed.js';
 import type { Logger } from '../logger.js';
-import { createHttpApp, listen, mountFallback, mountHealth, mountTeams } from '../server/http-server.js';
+import { createHttpApp, listen, mountDownloads, mountFallback, mountHealth, mountTeams } from '../server/http-server.js';
+import { OutboxDispatcher, type MessageSender } from '../core/outbox/dispatcher.js';
+import { Scheduler } from '../scheduler/scheduler.js';
 import { createSlackAdapter, type SlackAdapter } from '../slack/slack-app.js';
+import { createSlackSender } from '../slack/slack-sender.js';
 import { createTeamsAdapter } from '../teams/teams-app.js';
+
+/** How often queued messages are looked for (retries, reminders coming due, other processes' work). */
+const OUTBOX_POLL = '*/5 * * * * *';
 
 export interface RunningBot {
   readonly port: number;
@@ -30,11 +38,16 @@ export interface RunningBot {
   readonly ready: Promise<void>;
   /** Resolves, after `ready`, when the demo metrics are written (rows written; 0 when not needed). */
   demoData(): Promise<number>;
+  /** Sends every queued message that is due now; resolves when none is left (tests and tools). */
+  drainOutbox(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
   const database = await openDatabase(config.databaseUrl);
+  const outbox = new PrismaOutbox(database.prisma);
+  let port = config.port;
+  const downloads = new PrismaDownloadStore(database.prisma, () => config.publicUrl ?? `http://localhost:${port}`);
   const core = new BotCore(
     {
       regions: new PrismaRegionDirectory(database.prisma),
@@ -47,6 +60,8 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       organisations: new PrismaOrganisationStore(database.prisma),
       metrics: new PrismaMetricStore(database.prisma),
       charts: new StoredChartPublisher(database.prisma, config.publicUrl, (error) => logger.error({ err: error }, 'drawing a digest chart failed')),
+      outbox,
+      downloads,
       configuredAdmins: config.admins,
     },
     logger,
@@ -58,13 +73,23 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   mountHealth(http, { problem: async () => startupProblem ?? (await database.readinessProblem()) });
   let slack: SlackAdapter | undefined;
   if (config.slack) slack = createSlackAdapter(config.slack, core, http, logger);
-  if (config.teams) mountTeams(http, createTeamsAdapter(config.teams, core, logger), logger);
+  const senders: Partial<Record<'slack' | 'teams', MessageSender>> = {};
+  if (config.slack) senders.slack = createSlackSender(config.slack);
+  if (config.teams) {
+    const teams = createTeamsAdapter(config.teams, core, logger);
+    mountTeams(http, teams, logger);
+    senders.teams = teams.sender;
+  }
+  mountDownloads(http, downloads, logger);
   mountCharts(http, database.prisma);
   mountFallback(http);
 
+  const dispatcher = new OutboxDispatcher(outbox, senders, (postKey) => core.renderPost(postKey), logger.child({ component: 'outbox' }));
+  const scheduler = new Scheduler(logger);
+
   // Listen first, so that liveness answers while migrations run; readiness says when they are done.
   const server: Server = await listen(http, config.port);
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
 
   const ready = (async () => {
     const applied = await database.migrate();
@@ -85,6 +110,10 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       );
     }
     await slack?.start();
+    // Messages queued before a restart (or by another process that stopped) go out from here on.
+    outbox.onWake(() => dispatcher.wake());
+    scheduler.every('outbox', OUTBOX_POLL, () => dispatcher.drain());
+    dispatcher.wake();
     startupProblem = undefined;
   })();
   ready.catch((error: unknown) => {
@@ -97,8 +126,12 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     database,
     ready,
     demoData: () => demoData,
+    drainOutbox: () => dispatcher.drain(),
     async stop() {
       await demoData;
+      await scheduler.stop();
+      outbox.onWake(() => undefined);
+      await dispatcher.idle();
       await slack?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

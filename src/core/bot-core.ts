@@ -26,7 +26,10 @@ import { regionsCommand } from './regions/regions-command.js';
 import { grantCommand, revokeCommand } from './roles/role-commands.js';
 import { membersCommand } from './directory/members-command.js';
 import { digestPreviewCommand } from './digest/digest-commands.js';
-import { textMessage, type Reply } from './reply/reply.js';
+import { membersExportCommand } from './directory/export-command.js';
+import { postRenderer } from './outbox/post-renderers.js';
+import { textMessage, type Form, type Message, type Reply } from './reply/reply.js';
+import { downloadLinkMessage } from './downloads/download-link.js';
 import type { CoreServices } from './services.js';
 
 /** The few logger methods the core uses; pino's logger has them. */
@@ -47,6 +50,7 @@ export const COMMANDS: readonly Command[] = [
   eraseCommand,
   linkCommand,
   membersCommand,
+  membersExportCommand,
   grantCommand,
   revokeCommand,
   organisationsPendingCommand,
@@ -145,11 +149,23 @@ export class BotCore {
     await this.services.conversations.refreshServiceUrl(address, serviceUrl);
   }
 
+  /** A reply for a platform that cannot be handed files (Teams): a file becomes a short-lived download link. */
+  async withDownloadLinks(reply: Reply, context: RequestContext): Promise<Message | Form> {
+    if (reply.kind !== 'file') return reply;
+    return this.guard('download link', context, () => downloadLinkMessage(reply, context, this.services));
+  }
+
+  /** A posted message as it should look now (see Outbox.refresh); undefined leaves it as it is. */
+  async renderPost(postKey: string): Promise<Message | undefined> {
+    const renderer = postRenderer(postKey);
+    return renderer ? renderer.render(renderer.id, this.services) : undefined;
+  }
+
   private run(command: Command, args: unknown, context: RequestContext): Promise<Reply> {
     return this.guard(command.words, context, () => command.run(args, context, this.services));
   }
 
-  private async guard(what: string, context: RequestContext, work: () => Promise<Reply>): Promise<Reply> {
+  private async guard<R extends Reply>(what: string, context: RequestContext, work: () => Promise<R>): Promise<R | Message> {
     try {
       return await work();
     } catch (error) {

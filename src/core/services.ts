@@ -1,10 +1,12 @@
 // The ports the core's features use. `src/app/bot.ts` wires them to the Prisma repositories.
 import type { Grammar } from './commands/grammar.js';
 import type { DirectoryStore } from './directory/directory-store.js';
+import type { DownloadStore } from './downloads/download-store.js';
 import type { ConversationStore } from './conversations/conversation-store.js';
 import type { LinkStore } from './linking/link-store.js';
 import type { MemberStore, ReferenceData } from './members/member-store.js';
 import type { OrganisationStore } from './organisations/organisation-store.js';
+import type { Outbox } from './outbox/outbox.js';
 import type { RegionDirectory } from './regions/region-directory.js';
 import type { RoleStore } from './roles/role-store.js';
 import type { MetricStore } from './metrics/metric-store.js';
@@ -22,6 +24,10 @@ export interface CoreServices {
   readonly organisations: OrganisationStore;
   readonly metrics: MetricStore;
   readonly charts: ChartPublisher;
+  /** Proactive messages: sent after the change that caused them, with retries. */
+  readonly outbox: Outbox;
+  /** Files offered through short-lived links (Teams exports). */
+  readonly downloads: DownloadStore;
   /** Platform user ids named in the COP_ADMINS setting: national admins from the start. */
   readonly configuredAdmins: readonly string[];
 }

@@ -10,8 +10,13 @@ import { applyMigrations, migrationNames } from './migrations.js';
 
 export type { PrismaClient } from '../generated/prisma/client.js';
 
-/** Pool size for the embedded database: PGlite runs one backend, more connections only queue. */
-const EMBEDDED_POOL_SIZE = 4;
+/**
+ * Pool size for the embedded database: one. PGlite runs one backend, and its socket server interleaves
+ * the protocol messages of concurrent connections outside explicit transactions, so two connections'
+ * extended-protocol statements (Parse, Bind, Execute) can step on each other ("unnamed prepared
+ * statement does not exist"). One connection costs nothing: the backend runs one statement at a time.
+ */
+const EMBEDDED_POOL_SIZE = 1;
 /** Room on the embedded server beyond the pool, for the migration engine and command-line tools. */
 const EMBEDDED_SPARE_CONNECTIONS = 2;
 const SERVER_POOL_SIZE = 10;
@@ -57,7 +62,12 @@ export async function openDatabase(databaseUrl: string): Promise<Database> {
     ...(target.schema ? { options: `-c search_path="${target.schema.replaceAll('"', '""')}"` } : {}),
   };
   const adapterOptions = target.schema ? { schema: target.schema } : undefined;
-  const prisma = new PrismaClient({ adapter: new PrismaPg(poolConfig, adapterOptions) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(poolConfig, adapterOptions),
+    // A burst of clicks queues transactions for a connection: let them wait their turn rather than fail
+    // after Prisma's default two seconds.
+    transactionOptions: { maxWait: 15_000, timeout: 15_000 },
+  });
   const expectedMigrations = await migrationNames();
 
   return {

@@ -39,6 +39,28 @@ export function mountTeams(app: Express, teams: TeamsHandler, logger: Logger): v
   });
 }
 
+export interface Downloads {
+  find(token: string): Promise<{ filename: string; mediaType: string; content: Buffer } | undefined>;
+}
+
+/** GET /downloads/<token>: a short-lived file (a Teams export), never cached, always as an attachment. */
+export function mountDownloads(app: Express, downloads: Downloads, logger: Logger): void {
+  app.get('/downloads/:token', async (request, response) => {
+    response.set('Cache-Control', 'no-store');
+    try {
+      const file = await downloads.find(request.params.token);
+      if (!file) {
+        response.status(404).type('text/plain').send('This link has expired or does not exist. Ask the bot for the file again.');
+        return;
+      }
+      response.attachment(file.filename).type(file.mediaType).send(file.content);
+    } catch (error) {
+      logger.error({ err: error, component: 'downloads' }, 'could not serve a download');
+      response.status(500).type('text/plain').send('The file could not be fetched. Try again in a moment.');
+    }
+  });
+}
+
 export function mountFallback(app: Express): void {
   app.use((_request, response) => {
     response.status(404).json({ error: 'not found' });

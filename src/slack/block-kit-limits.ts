@@ -12,6 +12,7 @@ export const SLACK_LIMITS = {
   actionsElements: 25,
   buttonText: 75,
   buttonValue: 2_000,
+  buttonUrl: 3_000,
   actionId: 255,
   blockId: 255,
   optionText: 75,

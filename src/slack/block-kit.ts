@@ -69,6 +69,7 @@ function renderButton(button: Extract<Block, { kind: 'buttons' }>['buttons'][num
     text: plain(button.label, LIMIT.buttonText),
     action_id: truncate(`${button.action}${ACTION_ID_SEPARATOR}${index}`, LIMIT.actionId),
     ...(button.value !== undefined ? { value: button.value.slice(0, LIMIT.buttonValue) } : {}),
+    ...(button.url !== undefined ? { url: button.url.slice(0, LIMIT.buttonUrl) } : {}),
     ...(button.style ? { style: button.style } : {}),
   };
 }

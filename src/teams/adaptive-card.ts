@@ -83,12 +83,16 @@ function renderBlock(block: Block): CardElement[] {
       return [
         {
           type: 'ActionSet',
-          actions: block.buttons.map((button) => ({
-            type: 'Action.Submit',
-            title: button.label,
-            ...(button.style ? { style: button.style === 'primary' ? 'positive' : 'destructive' } : {}),
-            data: { [VERB_FIELD]: button.action, ...(button.value !== undefined ? { value: button.value } : {}) },
-          })),
+          actions: block.buttons.map((button) =>
+            button.url !== undefined
+              ? { type: 'Action.OpenUrl', title: button.label, url: button.url }
+              : {
+                  type: 'Action.Submit',
+                  title: button.label,
+                  ...(button.style ? { style: button.style === 'primary' ? 'positive' : 'destructive' } : {}),
+                  data: { [VERB_FIELD]: button.action, ...(button.value !== undefined ? { value: button.value } : {}) },
+                },
+          ),
         },
       ];
     case 'note':

@@ -7,16 +7,20 @@ import type { Request, Response } from 'express';
 import type { TeamsConfig } from '../config.js';
 import type { BotCore } from '../core/bot-core.js';
 import { internalErrorReply } from '../core/commands/command-replies.js';
+import type { MessageSender } from '../core/outbox/dispatcher.js';
 import type { Logger } from '../logger.js';
 import { registerConversationUpdates } from './listeners/conversation-updates.js';
 import { registerMessages } from './listeners/messages.js';
 import { sendReply } from './send-reply.js';
+import { createTeamsSender } from './teams-sender.js';
 import { teamsRequestContext } from './teams-context.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
 
 export interface TeamsHandler {
   handle(request: Request, response: Response): Promise<void>;
+  /** Sends the outbox's messages to Teams conversations. */
+  readonly sender: MessageSender;
 }
 
 export function createTeamsAdapter(config: TeamsConfig, core: BotCore, logger: Logger): TeamsHandler {
@@ -39,6 +43,7 @@ export function createTeamsAdapter(config: TeamsConfig, core: BotCore, logger: L
   registerMessages(app, core);
 
   return {
+    sender: createTeamsSender(adapter, config.appId),
     async handle(request, response) {
       await adapter.process(request, response, async (context) => {
         await app.run(context);

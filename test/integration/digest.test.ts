@@ -20,7 +20,7 @@ const teamsAsker: TeamsIdentity = { tenantId: 'tenant-digest', userId: '29:diges
 type Json = Record<string, unknown>;
 
 beforeAll(async () => {
-  harness = await startTestBot({ COP_PUBLIC_URL: PUBLIC_URL });
+  harness = await startTestBot({ PUBLIC_URL });
   const store = new PrismaMetricStore(harness.bot.database.prisma);
   for (const file of ['nhs-turnover-transfer.csv', 'nhs-sickness-bom-crlf.csv']) {
     const report = await importMetrics(await csvFileSource(`${fixtures}${file}`), { skipInvalid: false, currentMonth: '2025-06' }, store);

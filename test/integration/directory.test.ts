@@ -1,6 +1,7 @@
 // The member directory through Slack's real endpoint: who sees whom, filters, and paging.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slackBlocksToText } from '../../src/dev/readable-text.js';
+import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/readable-text.js';
+import { cardSubmitActivity, messageActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { blockActionBody, postToSlackEndpoint, slashCommandBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
 import { joinInSlack } from '../support/members.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
@@ -23,7 +24,7 @@ async function slack(who: SlackIdentity, text: string) {
 }
 
 beforeAll(async () => {
-  harness = await startTestBot({ COP_ADMINS: 'U0ADMIN' });
+  harness = await startTestBot({ COP_ADMINS: 'U0ADMIN, 29:teams-admin' });
   // RJ1: Guy's and St Thomas' (London); RBT: Mid Cheshire Hospitals (North West).
   await joinInSlack(harness, facilitator, 'Fran Facilitator', { odsCode: 'RJ1', inDirectory: false });
   await joinInSlack(harness, listed, 'Lee Listed', { odsCode: 'RJ1', inDirectory: true, role: 'people_promise_lead', staffGroups: ['midwives'] });
@@ -94,5 +95,96 @@ describe('the member directory', () => {
     await postToSlackEndpoint(harness.url, body, SIGNING_SECRET);
     const second = await harness.slack.waitFor((request) => request.path === '/respond/page-2');
     expect(slackBlocksToText((second.json as { blocks: unknown[] }).blocks)).toContain('21 to 40 of 46');
+  });
+});
+
+describe('exporting the directory', () => {
+  const uploads = () => harness.slack.requests.filter((request) => request.path.startsWith('/upload/'));
+
+  it('uploads the region as a CSV to the facilitator\'s direct messages, with formula-like cells neutralised', async () => {
+    const formula = person('U0FORMULA');
+    await joinInSlack(harness, formula, '=HYPERLINK("http://example.test","Click")', { odsCode: 'RJ1', role: 'other' });
+    const before = uploads().length;
+    const { text } = await slack(facilitator, 'members export london');
+    expect(text).toContain('I have sent you the file in a direct message.');
+
+    const upload = await harness.slack.waitFor((request) => request.path.startsWith('/upload/') && uploads().indexOf(request) >= before);
+    const complete = await harness.slack.waitFor((request) => request.path === '/files.completeUploadExternal');
+    const asked = await harness.slack.waitFor((request) => request.path === '/files.getUploadURLExternal');
+    expect((asked.json as { filename?: string }).filename).toMatch(/^cop-members-london-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect((complete.json as { channel_id?: string }).channel_id).toBe('D0FACILITATOR');
+    const form = await new Response(upload.body, { headers: { 'content-type': String(upload.headers['content-type']) } }).formData();
+    const file = [...form.values()].find((value) => typeof value !== 'string');
+    if (file === undefined || typeof file === 'string') throw new Error('no file in the upload');
+    const csv = (await file.text()).replace(/^\uFEFF/, '');
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('Name,Organisation,Region,Role,Staff groups,People Promise themes,Listed in directory,Joined');
+    const londoners = await harness.bot.database.prisma.member.count({ where: { regionCode: 'Y56', status: 'active' } });
+    expect(lines).toHaveLength(1 + londoners);
+    expect(csv).toContain('Lee Listed,Guy\'s and St Thomas\' NHS Foundation Trust,London,People Promise lead,Midwives,,Yes,');
+    expect(csv).toContain('Una Unlisted');
+    expect(csv).not.toContain('Nia Northwest');
+    // The formula is kept as text: an apostrophe first, so spreadsheets show it and never run it.
+    expect(csv).toContain('"\'=HYPERLINK(""http://example.test"",""Click"")"');
+  });
+
+  it('offers facilitators an export button under the directory, and members none', async () => {
+    const buttonsOf = (blocks: { type: string; elements?: { action_id?: string; value?: string }[] }[]) =>
+      blocks.filter((block) => block.type === 'actions').flatMap((block) => block.elements ?? []);
+    expect(buttonsOf((await slack(facilitator, 'members london')).blocks).map((button) => button.value)).toContain('members export Y56');
+    const memberButtons = buttonsOf((await slack(listed, 'members london')).blocks).map((button) => button.value ?? '');
+    expect(memberButtons.filter((value) => value.includes('export'))).toEqual([]);
+  });
+
+  it('refuses members who do not facilitate the region, and uploads nothing', async () => {
+    const before = uploads().length;
+    expect((await slack(listed, 'members export london')).text).toContain('Only facilitators of London and national admins can export its members');
+    expect((await slack(facilitator, 'members export north west')).text).toContain('Only facilitators of North West');
+    expect(uploads()).toHaveLength(before);
+  });
+});
+
+describe('exporting the directory in Teams', () => {
+  const admin: TeamsIdentity = { tenantId: 'tenant-directory', userId: '29:teams-admin', aadObjectId: 'aad-admin', conversationId: 'a:admin-personal', conversationType: 'personal' };
+
+  async function teams(activity: { id: string }) {
+    await postActivity(harness.url, activity);
+    const reply = await harness.connector.waitFor((request) => request.path.endsWith(`/activities/${activity.id}`));
+    return cardsOf(reply.json)[0] as { body: unknown[]; actions?: unknown[] };
+  }
+
+  function openUrlOf(card: unknown): string {
+    const found = JSON.stringify(card).match(/"type":"Action.OpenUrl","title":"[^"]*","url":"([^"]+)"/);
+    if (!found?.[1]) throw new Error('no download link in the card');
+    return found[1];
+  }
+
+  it('gives a national admin a link that downloads the CSV for a short time only', async () => {
+    const organisation = await harness.bot.database.prisma.organisation.findFirstOrThrow({ where: { odsCode: 'RJ1' } });
+    await teams(cardSubmitActivity({ verb: 'cop.form', form: 'member.profile', displayName: 'Ada Admin', organisation: organisation.id, role: 'other', consent: 'true' }, harness.connector.url, admin));
+
+    const card = await teams(messageActivity('members export london', harness.connector.url, admin));
+    expect(adaptiveCardToText(card)).toContain('The link works for 15 minutes');
+    const url = openUrlOf(card);
+    expect(url).toMatch(new RegExp(`^http://localhost:${harness.bot.port}/downloads/[A-Za-z0-9_-]{43}$`));
+    const local = url.replace(`http://localhost:${harness.bot.port}`, harness.url);
+
+    const response = await fetch(local);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="?cop-members-london-\d{4}-\d{2}-\d{2}\.csv"?$/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const csv = await response.text();
+    expect(csv).toContain('Ada Admin');
+    expect(csv).toContain('Una Unlisted');
+
+    // Only the token's hash is stored; a made-up token and an expired link find nothing.
+    const stored = await harness.bot.database.prisma.download.findFirstOrThrow();
+    expect(url).not.toContain(stored.tokenHash);
+    expect((await fetch(`${harness.url}/downloads/${'x'.repeat(43)}`)).status).toBe(404);
+    await harness.bot.database.prisma.download.updateMany({ data: { expiresAt: new Date(Date.now() - 1000) } });
+    const expired = await fetch(local);
+    expect(expired.status).toBe(404);
+    expect(await expired.text()).toContain('This link has expired');
   });
 });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/readable-text.js';
 import { postToSlackEndpoint, slashCommandBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
-import { cardSubmitActivity, mentionActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
+import { botAddedActivity, cardSubmitActivity, mentionActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { joinInSlack } from '../support/members.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
 
@@ -50,6 +50,18 @@ describe('roles in Slack', () => {
     expect(await grants('U0SAM')).toEqual([{ role: 'facilitator', regionCode: 'Y56' }]);
     const audit = await harness.bot.database.prisma.auditEntry.findFirstOrThrow({ where: { action: 'role.granted', subject: await memberId('U0SAM') } });
     expect(audit.details).toEqual({ role: 'facilitator', region: 'Y56', by: 'configured admin' });
+  });
+
+  it('tells the person of their new role by direct message, sent after the change is saved', async () => {
+    await harness.drainOutbox();
+    const notice = await harness.slack.waitFor(
+      (request) =>
+        request.path === '/chat.postMessage' && (request.json as { channel?: string; text?: string }).channel === 'U0SAM' && /now a facilitator/.test((request.json as { text?: string }).text ?? ''),
+    );
+    expect(slackBlocksToText((notice.json as { blocks: unknown[] }).blocks)).toContain('You are now a facilitator of London in the community.');
+    const row = await harness.bot.database.prisma.outboxMessage.findFirstOrThrow({ where: { memberId: await memberId('U0SAM') } });
+    // Sent, and its content (which can name people) no longer kept.
+    expect(row).toMatchObject({ status: 'sent', message: null, attempts: 1 });
   });
 
   it('changes nothing when the role is granted twice', async () => {
@@ -105,7 +117,8 @@ describe('roles in Teams', () => {
     return adaptiveCardToText(cardsOf(reply.json)[0]);
   }
 
-  it('turns a Teams @mention of a person into that person, so an admin can grant a role', async () => {
+  it('turns a Teams @mention of a person into that person, so an admin can grant a role, and tells them', async () => {
+    await postActivity(harness.url, botAddedActivity(harness.connector.url, { ...pat, conversationId: 'a:pat-personal', conversationType: 'personal' }));
     const organisation = await harness.bot.database.prisma.organisation.findFirstOrThrow({ where: { odsCode: '7A1' } });
     const joined = await teams(
       cardSubmitActivity(
@@ -120,5 +133,25 @@ describe('roles in Teams', () => {
     const withPat = { ...activity, entities: [...activity.entities, { type: 'mention', text: '<at>Pat Jones</at>', mentioned: { id: '29:pat', name: 'Pat Jones' } }] };
     expect(await teams(withPat)).toContain('Done: they are now a facilitator of NHS Wales.');
     expect(await grants('29:pat')).toEqual([{ role: 'facilitator', regionCode: 'WALES' }]);
+
+    // Pat has a personal chat with the bot: the notice goes there, through the connector.
+    await harness.drainOutbox();
+    const notice = await harness.connector.waitFor(
+      (request) =>
+        request.method === 'POST' &&
+        request.path.startsWith('/v3/conversations/a%3Apat-personal/activities') &&
+        (request.json as { summary?: string }).summary?.includes('now a facilitator') === true,
+    );
+    expect(adaptiveCardToText(cardsOf(notice.json)[0])).toContain('You are now a facilitator of NHS Wales in the community.');
+  });
+
+  it('queues nothing for a Teams member the bot has no personal chat with, and still makes the change', async () => {
+    const lou: TeamsIdentity = { ...teamsAdmin, userId: '29:lou', aadObjectId: 'aad-lou' };
+    const organisation = await harness.bot.database.prisma.organisation.findFirstOrThrow({ where: { odsCode: '7A1' } });
+    await teams(cardSubmitActivity({ verb: 'cop.form', form: 'member.profile', displayName: 'Lou Price', organisation: organisation.id, role: 'other', consent: 'true' }, harness.connector.url, lou));
+    const activity = mentionActivity('admin grant facilitator <at>Lou Price</at> wales', harness.connector.url, teamsAdmin);
+    const withLou = { ...activity, entities: [...activity.entities, { type: 'mention', text: '<at>Lou Price</at>', mentioned: { id: '29:lou', name: 'Lou Price' } }] };
+    expect(await teams(withLou)).toContain('Done');
+    expect(await harness.bot.database.prisma.outboxMessage.count({ where: { memberId: await memberId('29:lou') } })).toBe(0);
   });
 });

@@ -423,7 +423,7 @@ describe('erasing', () => {
     expect(await membersOf(who)).toBe(0);
 
     // No row anywhere still holds their name or their Slack user id.
-    for (const table of ['Member', 'PlatformIdentity', 'RoleGrant', 'AuditEntry', 'Conversation']) {
+    for (const table of ['Member', 'PlatformIdentity', 'RoleGrant', 'AuditEntry', 'Conversation', 'OutboxMessage', 'PostedMessage', 'Download']) {
       const rows = await prisma().$queryRawUnsafe<{ row: string }[]>(`SELECT to_jsonb(t)::text AS row FROM "${table}" t`);
       for (const { row } of rows) {
         expect(row, table).not.toContain(name);

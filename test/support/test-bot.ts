@@ -16,6 +16,8 @@ export interface TestBot {
   readonly slack: RecordingServer;
   /** Stands in for the Bot Connector: Teams activities' serviceUrl points here. */
   readonly connector: RecordingServer;
+  /** Sends every queued proactive message that is due now, then resolves. */
+  drainOutbox(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -24,14 +26,36 @@ export interface TestBotOptions {
   readonly slackApi?: (request: RecordedRequest) => { status?: number; body?: unknown } | undefined;
 }
 
+let messageCount = 0;
+
+/** Slack's Web API as far as the bot uses it: who the bot is, and where a posted message landed. */
+function slackWebApi(request: RecordedRequest): { body: unknown } {
+  switch (request.path) {
+    case '/auth.test':
+      return { body: { ok: true, url: 'https://local.slack.test/', team: 'Local', user: 'cop', team_id: 'T0TEST', user_id: BOT_USER_ID, bot_id: 'B0BOT' } };
+    case '/chat.postMessage':
+    case '/chat.update': {
+      const { channel, ts } = request.json as { channel?: string; ts?: string };
+      // A message to a user id lands in the direct message channel with them.
+      const landed = channel?.startsWith('U') ? `D${channel.slice(1)}` : channel;
+      return { body: { ok: true, channel: landed, ts: ts ?? `1700000000.${String(++messageCount).padStart(6, '0')}` } };
+    }
+    case '/conversations.open': {
+      const { users } = request.json as { users?: string };
+      return { body: { ok: true, channel: { id: `D${(users ?? '').slice(1)}` } } };
+    }
+    case '/files.getUploadURLExternal':
+      // Slack hands out an upload address of its own; here it is this stand-in, which records the bytes.
+      return { body: { ok: true, upload_url: `http://${request.headers.host}/upload/F${++messageCount}`, file_id: `F${messageCount}` } };
+    case '/files.completeUploadExternal':
+      return { body: { ok: true, files: [{ id: 'F0', title: 'file' }] } };
+    default:
+      return { body: { ok: true } };
+  }
+}
+
 export async function startTestBot(env: Record<string, string> = {}, options: TestBotOptions = {}): Promise<TestBot> {
-  const slack = await startRecordingServer(
-    (request) =>
-      options.slackApi?.(request) ??
-      (request.path === '/auth.test'
-        ? { body: { ok: true, url: 'https://local.slack.test/', team: 'Local', user: 'cop', team_id: 'T0TEST', user_id: BOT_USER_ID, bot_id: 'B0BOT' } }
-        : { body: { ok: true } }),
-  );
+  const slack = await startRecordingServer((request) => options.slackApi?.(request) ?? slackWebApi(request));
   const connector = await startRecordingServer(() => ({ status: 201, body: { id: 'activity-from-connector' } }));
   const database = testDatabase();
   const config = loadConfig({
@@ -52,6 +76,7 @@ export async function startTestBot(env: Record<string, string> = {}, options: Te
     bot,
     slack,
     connector,
+    drainOutbox: () => bot.drainOutbox(),
     async stop() {
       if (database.schema) await bot.database.prisma.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${database.schema}" CASCADE`);
       await bot.stop();

@@ -169,9 +169,18 @@ describe('loadConfig credentials', () => {
   });
 
   it('in production with only Teams credentials, serves Teams and not Slack', () => {
-    const config = loadConfig({ NODE_ENV: 'production', ...teams });
+    const config = loadConfig({ NODE_ENV: 'production', ...teams, PUBLIC_URL: 'https://cop.example.org' });
+    expect(config.publicUrl).toBe('https://cop.example.org/');
     expect(config.slack).toBeUndefined();
     expect(config.teams).toEqual({ appId: 'app-id', appPassword: 'app-password', tenantId: 'tenant-id', appType: 'SingleTenant' });
+  });
+
+  it('needs PUBLIC_URL in production with Teams, where download links must reach the bot', () => {
+    expect(problemsOf({ NODE_ENV: 'production', ...teams })).toEqual([
+      "PUBLIC_URL is required in production with Teams: download links (exports) must point at the bot's public address",
+    ]);
+    expect(problemsOf({ ...teams, PUBLIC_URL: 'ftp://cop.example.org' })).toEqual(['PUBLIC_URL must be an http:// or https:// URL']);
+    expect(loadConfig({}).publicUrl).toBeUndefined();
   });
 
   it('outside production, real Slack credentials are marked configured and Teams stays available', () => {

@@ -15,6 +15,8 @@ import type { MemberStore, ReferenceData } from '../../src/core/members/member-s
 import type { RoleStore } from '../../src/core/roles/role-store.js';
 import type { LinkStore } from '../../src/core/linking/link-store.js';
 import type { DirectoryStore } from '../../src/core/directory/directory-store.js';
+import type { Outbox } from '../../src/core/outbox/outbox.js';
+import type { DownloadStore } from '../../src/core/downloads/download-store.js';
 import type { OrganisationStore } from '../../src/core/organisations/organisation-store.js';
 import type { MetricStore } from '../../src/core/metrics/metric-store.js';
 
@@ -222,7 +224,7 @@ const NO_ROLES: RoleStore = {
   revoke: () => Promise.resolve(false),
 };
 
-const NO_DIRECTORY: DirectoryStore = { list: () => Promise.resolve({ entries: [], total: 0 }) };
+const NO_DIRECTORY: DirectoryStore = { list: () => Promise.resolve({ entries: [], total: 0 }), export: () => Promise.resolve([]) };
 
 const NO_ORGANISATIONS: OrganisationStore = {
   findByName: () => Promise.resolve(undefined),
@@ -242,6 +244,15 @@ const NO_METRICS: MetricStore = {
   allOrganisations: () => Promise.resolve([]),
   isEmpty: () => Promise.resolve(true),
 };
+
+/** These tests send nothing proactively: any use is a failure. */
+const NO_OUTBOX: Outbox = {
+  send: () => Promise.reject(new Error('no proactive messages in these tests')),
+  refresh: () => Promise.reject(new Error('no proactive messages in these tests')),
+  wake: () => undefined,
+};
+
+const NO_DOWNLOADS: DownloadStore = { create: () => Promise.reject(new Error('no downloads in these tests')) };
 
 const NO_LINKS: LinkStore = {
   createCode: () => Promise.resolve(),
@@ -283,7 +294,7 @@ const sampleRegions: RegionWithChannels[] = [
 
 function coreWith(regions: RegionDirectory) {
   const logger = recordingLogger();
-  return { core: new BotCore({ regions, conversations: new MemoryConversations(), members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, metrics: NO_METRICS, charts: { publish: () => Promise.resolve(undefined) }, configuredAdmins: [] }, logger), logger };
+  return { core: new BotCore({ regions, conversations: new MemoryConversations(), members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, outbox: NO_OUTBOX, downloads: NO_DOWNLOADS, metrics: NO_METRICS, charts: { publish: () => Promise.resolve(undefined) }, configuredAdmins: [] }, logger), logger };
 }
 
 function plain(rich: Rich): string {
@@ -483,7 +494,7 @@ describe('BotCore.handleAction', () => {
 describe('BotCore conversation events', () => {
   it('passes installs and removals to the conversation store', async () => {
     const conversations = new MemoryConversations();
-    const core = new BotCore({ regions: new MemoryRegions([]), conversations, members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, metrics: NO_METRICS, charts: { publish: () => Promise.resolve(undefined) }, configuredAdmins: [] }, recordingLogger());
+    const core = new BotCore({ regions: new MemoryRegions([]), conversations, members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, outbox: NO_OUTBOX, downloads: NO_DOWNLOADS, metrics: NO_METRICS, charts: { publish: () => Promise.resolve(undefined) }, configuredAdmins: [] }, recordingLogger());
     await core.conversationInstalled(conversation, { name: 'london-cop' });
     await core.conversationRemoved(conversation);
     expect([...conversations.installed.values()]).toEqual([{ name: 'london-cop' }]);

@@ -22,7 +22,20 @@ export interface DirectoryPage {
   readonly total: number;
 }
 
+/** One row of an export: what a facilitator sees of a member. */
+export interface ExportedMember {
+  readonly displayName: string;
+  readonly organisation: string | null;
+  readonly role: string | null;
+  readonly staffGroups: readonly string[];
+  readonly promiseElements: readonly string[];
+  readonly inDirectory: boolean;
+  readonly joinedAt: Date;
+}
+
 export interface DirectoryStore {
   /** Active members of a region matching the query, one page of them, with the total count. */
   list(query: DirectoryQuery): Promise<DirectoryPage>;
+  /** Every active member of a region matching the filters, in name order, at most `limit`. */
+  export(query: Pick<DirectoryQuery, 'regionCode' | 'role' | 'staffGroup'>, limit: number): Promise<readonly ExportedMember[]>;
 }

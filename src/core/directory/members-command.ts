@@ -5,7 +5,9 @@ import { RUN_COMMAND_ACTION } from '../actions.js';
 import { defineCommand } from '../commands/command.js';
 import { MEMBER_ROLES, type Choice } from '../members/member.js';
 import { findRegion } from '../regions/region-names.js';
-import { message, type Block, textMessage } from '../reply/reply.js';
+import type { RequestContext } from '../context.js';
+import { message, type Block, type Message, textMessage } from '../reply/reply.js';
+import type { CoreServices } from '../services.js';
 import { mayChangeFacilitators, permissionsOf } from '../roles/permissions.js';
 
 export const DIRECTORY_PAGE_SIZE = 20;
@@ -20,6 +22,45 @@ const directoryArguments = z.array(z.string()).transform((words) => {
 const normalise = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 const matches = (typed: string, choice: Choice) => normalise(choice.value) === normalise(typed) || normalise(choice.label) === normalise(typed);
 
+/** What a directory request names: a region (the asker's own by default) and at most one role or staff group. */
+export interface DirectoryRequest {
+  readonly region: Choice;
+  /** The words after the region, kept for the next page's button. */
+  readonly rest: readonly string[];
+  readonly role: Choice | undefined;
+  readonly staffGroup: Choice | undefined;
+  readonly roles: readonly Choice[];
+  /** The asker facilitates the region (or is a national admin): they see every member. */
+  readonly facilitates: boolean;
+}
+
+/** Reads `[region] [role or staff group]`; a reply instead when the asker is not a member or the words are unknown. */
+export async function readDirectoryRequest(words: readonly string[], context: RequestContext, services: CoreServices): Promise<DirectoryRequest | Message> {
+  const { t, actor } = context;
+  const member = await services.members.findByIdentity(actor);
+  if (member?.status !== 'active') return textMessage(t('directory.joinFirst'));
+
+  // The region is named by the leading words (longest match first); what follows is the filter.
+  const regions = await services.reference.regions();
+  let region: Choice | undefined;
+  let rest = words;
+  for (let count = words.length; count > 0 && !region; count--) {
+    region = findRegion(words.slice(0, count).join(' '), regions);
+    if (region) rest = words.slice(count);
+  }
+  region ??= regions.find((candidate) => candidate.value === member.region?.code);
+  if (!region) return textMessage(t('directory.whichRegion'));
+
+  const filter = rest.join(' ');
+  const roles = MEMBER_ROLES.map((role) => ({ value: role, label: t(`member.role.${role}`) }));
+  const role = filter === '' ? undefined : roles.find((choice) => matches(filter, choice));
+  const staffGroup = filter === '' || role ? undefined : (await services.reference.staffGroups()).find((choice) => matches(filter, choice));
+  if (filter !== '' && !role && !staffGroup) return textMessage(t('directory.unknownFilter', { typed: filter }));
+
+  const permissions = await permissionsOf(actor, services.roles, services.configuredAdmins);
+  return { region, rest, role, staffGroup, roles, facilitates: mayChangeFacilitators(permissions, region.value) };
+}
+
 export const membersCommand = defineCommand({
   words: 'members',
   args: directoryArguments,
@@ -28,29 +69,11 @@ export const membersCommand = defineCommand({
   needs: 'directory.needs',
   examples: ['members', 'members london', 'members north west retention lead', 'members wales midwives'],
   async run({ words, page }, context, services) {
-    const { t, actor } = context;
-    const member = await services.members.findByIdentity(actor);
-    if (member?.status !== 'active') return textMessage(t('directory.joinFirst'));
-
-    // The region is named by the leading words (longest match first); what follows is the filter.
-    const regions = await services.reference.regions();
-    let region: Choice | undefined;
-    let rest = words;
-    for (let count = words.length; count > 0 && !region; count--) {
-      region = findRegion(words.slice(0, count).join(' '), regions);
-      if (region) rest = words.slice(count);
-    }
-    region ??= regions.find((candidate) => candidate.value === member.region?.code);
-    if (!region) return textMessage(t('directory.whichRegion'));
-
-    const filter = rest.join(' ');
-    const roles = MEMBER_ROLES.map((role) => ({ value: role, label: t(`member.role.${role}`) }));
-    const role = filter === '' ? undefined : roles.find((choice) => matches(filter, choice));
-    const staffGroup = filter === '' || role ? undefined : (await services.reference.staffGroups()).find((choice) => matches(filter, choice));
-    if (filter !== '' && !role && !staffGroup) return textMessage(t('directory.unknownFilter', { typed: filter }));
-
-    const permissions = await permissionsOf(actor, services.roles, services.configuredAdmins);
-    const optedInOnly = !mayChangeFacilitators(permissions, region.value);
+    const { t } = context;
+    const request = await readDirectoryRequest(words, context, services);
+    if ('kind' in request) return request;
+    const { region, rest, role, staffGroup, roles } = request;
+    const optedInOnly = !request.facilitates;
     const result = await services.directory.list({
       regionCode: region.value,
       optedInOnly,
@@ -78,11 +101,15 @@ export const membersCommand = defineCommand({
             },
             { kind: 'note' as const, text: t('directory.range', { from, to, total: result.total }) },
           ]),
-      ...(more
+      ...(more || request.facilitates
         ? [
             {
               kind: 'buttons' as const,
-              buttons: [{ label: t('directory.more'), action: RUN_COMMAND_ACTION, value: ['members', region.value, ...rest, `page:${page + 2}`].join(' ') }],
+              buttons: [
+                ...(more ? [{ label: t('directory.more'), action: RUN_COMMAND_ACTION, value: ['members', region.value, ...rest, `page:${page + 2}`].join(' ') }] : []),
+                // Facilitators can take the whole list away as a spreadsheet.
+                ...(request.facilitates ? [{ label: t('directory.export'), action: RUN_COMMAND_ACTION, value: ['members export', region.value, ...rest].join(' ') }] : []),
+              ],
             },
           ]
         : []),

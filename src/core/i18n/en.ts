@@ -4,6 +4,7 @@
 
 import { channelsEn } from '../channels/messages.en.js';
 import { directoryEn } from '../directory/messages.en.js';
+import { downloadsEn } from '../downloads/messages.en.js';
 import { linkingEn } from '../linking/messages.en.js';
 import { membersEn } from '../members/messages.en.js';
 import { organisationsEn } from '../organisations/messages.en.js';
@@ -50,6 +51,7 @@ export const en = {
   ...organisationsEn,
   ...metricsEn,
   ...digestEn,
+  ...downloadsEn,
 } as const;
 
 export type Messages = typeof en;

@@ -48,6 +48,7 @@ function blockToPlainText(block: Block, options: PlainTextOptions): string {
 }
 
 export function replyToPlainText(reply: Reply, options: PlainTextOptions): string {
+  if (reply.kind === 'file') return `${reply.summary}\n[${reply.filename}]`;
   if (reply.kind === 'form') {
     const fields = reply.fields.map((field) => `- ${field.label}${field.required ? ' *' : ''}`);
     return [reply.title.toUpperCase(), ...(reply.intro ? [richToPlainText(reply.intro, options)] : []), ...fields].join('\n');

@@ -13,6 +13,8 @@ export type Rich = string | readonly Span[];
 
 export interface Button {
   readonly label: string;
+  /** Opens this address instead of sending an action (a download link). */
+  readonly url?: string;
   /** Stable action id routed by the adapters (e.g. `cop.run`). */
   readonly action: string;
   /** Opaque payload; re-validated when clicked, since anyone who sees a message can replay it. */
@@ -97,7 +99,24 @@ export interface Form {
   readonly errors?: Readonly<Record<string, string>>;
 }
 
-export type Reply = Message | Form;
+/**
+ * A file for the person who asked (a CSV export). Slack uploads it to their direct messages with the
+ * bot; Teams, where a bot cannot hand over a file without a consent card, gets a short-lived link.
+ */
+export interface FileReply {
+  readonly kind: 'file';
+  readonly filename: string;
+  readonly mediaType: string;
+  readonly content: string;
+  /** Said with the file. */
+  readonly summary: string;
+  /** Said where it was asked for, once the file is in the person's direct messages. */
+  readonly sentPrivately: string;
+  /** Said where it was asked for if the file could not be delivered. */
+  readonly failed: string;
+}
+
+export type Reply = Message | Form | FileReply;
 
 export function message(summary: string, blocks: readonly Block[], visibility: Message['visibility'] = 'private'): Message {
   return { kind: 'message', summary, blocks, visibility };

@@ -19,4 +19,6 @@ export const rolesEn = {
   'roles.didNotHave': (p: { role: string }) => `They were not ${p.role}: nothing changed.`,
   'roles.facilitatorOf': (p: { region: string }) => `a facilitator of ${p.region}`,
   'roles.nationalAdmin': 'a national admin',
+  'roles.notice.granted': (p: { role: string }) => `You are now ${p.role} in the community. Type help to see what you can do.`,
+  'roles.notice.revoked': (p: { role: string }) => `You are no longer ${p.role} in the community.`,
 } as const;

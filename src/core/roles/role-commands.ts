@@ -41,11 +41,16 @@ async function changeRole(change: 'grant' | 'revoke', args: RoleArguments, conte
   const target = await services.members.findByIdentity({ ...actor, userId: args.userId });
   if (target?.status !== 'active') return textMessage(t('roles.notMember'));
   const by = await services.members.findByIdentity(actor);
-  const request = { memberId: target.id, role: args.role === 'admin' ? ('national_admin' as const) : ('facilitator' as const), regionCode, byMemberId: by?.id };
+  const role = args.role === 'admin' ? ('national_admin' as const) : ('facilitator' as const);
+  const request = { memberId: target.id, role, regionCode, byMemberId: by?.id };
   if (change === 'grant') {
-    return textMessage((await services.roles.grant(request)) ? t('roles.granted', { role: roleLabel }) : t('roles.alreadyHad', { role: roleLabel }));
+    const granted = await services.roles.grant({ ...request, notice: textMessage(t('roles.notice.granted', { role: roleLabel })) });
+    if (granted) services.outbox.wake();
+    return textMessage(granted ? t('roles.granted', { role: roleLabel }) : t('roles.alreadyHad', { role: roleLabel }));
   }
-  return textMessage((await services.roles.revoke(request)) ? t('roles.revoked', { role: roleLabel }) : t('roles.didNotHave', { role: roleLabel }));
+  const revoked = await services.roles.revoke({ ...request, notice: textMessage(t('roles.notice.revoked', { role: roleLabel })) });
+  if (revoked) services.outbox.wake();
+  return textMessage(revoked ? t('roles.revoked', { role: roleLabel }) : t('roles.didNotHave', { role: roleLabel }));
 }
 
 export const grantCommand = defineCommand({

@@ -1,5 +1,6 @@
 // What roles need from storage; implemented over Prisma in src/db/repositories.
 import type { Actor } from '../context.js';
+import type { Message } from '../reply/reply.js';
 
 export type RoleName = 'facilitator' | 'national_admin';
 
@@ -10,6 +11,8 @@ export interface RoleGrantRequest {
   readonly regionCode: string | undefined;
   /** The member who made the change, or undefined for an admin named in COP_ADMINS who has not joined. */
   readonly byMemberId: string | undefined;
+  /** Told to the member by direct message when the change is made (queued with it, sent after it commits). */
+  readonly notice: Message;
 }
 
 export interface RoleStore {

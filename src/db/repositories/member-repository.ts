@@ -115,6 +115,11 @@ export class PrismaMemberStore implements MemberStore {
           WHERE platform = 'teams' AND kind = 'personal'
             AND (reference->'user'->>'id' = ${identity.userId} OR reference->'user'->>'aadObjectId' = ${identity.userId})`;
       }
+      // Messages to them, sent or waiting, name their platform ids (and may name them).
+      await tx.outboxMessage.deleteMany({ where: { memberId } });
+      await tx.postedMessage.deleteMany({ where: { memberId } });
+      // Exports waiting behind a download link can name anyone, them included: they go (they are short-lived).
+      await tx.download.deleteMany();
       await tx.platformIdentity.deleteMany({ where: { memberId } });
       await tx.linkCode.deleteMany({ where: { memberId } });
       await tx.roleGrant.deleteMany({ where: { memberId } });

@@ -1,5 +1,6 @@
 // Role grants through Prisma, each change audited in the same transaction (member ids only).
 import type { PrismaClient } from '../database.js';
+import { queueMessages } from './outbox-repository.js';
 import type { Actor } from '../../core/context.js';
 import type { RoleGrantRequest, RoleName, RoleStore } from '../../core/roles/role-store.js';
 
@@ -22,6 +23,7 @@ export class PrismaRoleStore implements RoleStore {
       await tx.auditEntry.create({
         data: { action: 'role.granted', subject: request.memberId, details: { role: request.role, region: request.regionCode ?? null, by: request.byMemberId ?? 'configured admin' } },
       });
+      await queueMessages(tx, [{ recipient: { kind: 'member', memberId: request.memberId }, message: request.notice }]);
       return true;
     });
   }
@@ -33,6 +35,7 @@ export class PrismaRoleStore implements RoleStore {
       await tx.auditEntry.create({
         data: { action: 'role.revoked', subject: request.memberId, details: { role: request.role, region: request.regionCode ?? null, by: request.byMemberId ?? 'configured admin' } },
       });
+      await queueMessages(tx, [{ recipient: { kind: 'member', memberId: request.memberId }, message: request.notice }]);
       return true;
     });
   }

@@ -21,7 +21,10 @@ export function registerConversationUpdates(app: Application, core: BotCore): vo
       reference: teamsConversationReference(activity),
     });
     // In a personal chat, the person gets their page at a glance (or the invitation to join) at once.
-    if (address.kind === 'personal') await sendReply(context, await core.home(teamsRequestContext(activity)));
+    if (address.kind === 'personal') {
+      const request = teamsRequestContext(activity);
+      await sendReply(context, await core.withDownloadLinks(await core.home(request), request));
+    }
   });
 
   app.conversationUpdate('membersRemoved', async (context) => {

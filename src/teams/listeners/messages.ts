@@ -11,8 +11,9 @@ export function registerMessages(app: Application, core: BotCore): void {
   // Card routes first: a button click arrives as a message with a value and no text.
   app.adaptiveCards.actionSubmit<Record<string, unknown>>(RUN_COMMAND_ACTION, async (context, _state, data) => {
     const value = typeof data['value'] === 'string' ? data['value'] : undefined;
-    const reply = await core.handleAction(String(data[VERB_FIELD]), value, teamsRequestContext(context.activity));
-    await sendReply(context, reply);
+    const request = teamsRequestContext(context.activity);
+    const reply = await core.handleAction(String(data[VERB_FIELD]), value, request);
+    await sendReply(context, await core.withDownloadLinks(reply, request));
   });
 
   app.adaptiveCards.actionSubmit<Record<string, unknown>>(FORM_SUBMIT_VERB, async (context, _state, data) => {
@@ -32,18 +33,20 @@ export function registerMessages(app: Application, core: BotCore): void {
   // Other buttons with an action of the core's (e.g. confirming erasure, confirming an organisation).
   app.adaptiveCards.actionSubmit<Record<string, unknown>>(/^(member|organisation)\./, async (context, _state, data) => {
     const value = typeof data['value'] === 'string' ? data['value'] : undefined;
-    const reply = await core.handleAction(String(data[VERB_FIELD]), value, teamsRequestContext(context.activity));
-    await sendReply(context, reply);
+    const request = teamsRequestContext(context.activity);
+    const reply = await core.handleAction(String(data[VERB_FIELD]), value, request);
+    await sendReply(context, await core.withDownloadLinks(reply, request));
   });
 
   app.activity(ActivityTypes.Message, async (context) => {
     const text = teamsCommandWords(context.activity);
     const submitted = context.activity.value as Record<string, unknown> | undefined;
     // A card submit whose verb no route above knows: answered politely by the core.
+    const request = teamsRequestContext(context.activity);
     const reply =
       text === '' && submitted !== undefined
-        ? await core.handleAction(typeof submitted[VERB_FIELD] === 'string' ? submitted[VERB_FIELD] : '', undefined, teamsRequestContext(context.activity))
-        : await core.handleText(text, teamsRequestContext(context.activity));
-    await sendReply(context, reply);
+        ? await core.handleAction(typeof submitted[VERB_FIELD] === 'string' ? submitted[VERB_FIELD] : '', undefined, request)
+        : await core.handleText(text, request);
+    await sendReply(context, await core.withDownloadLinks(reply, request));
   });
 }

@@ -1,0 +1,247 @@
+// Sends what the outbox holds: claims due messages in the database (several bot processes can run this
+// at once: each row is leased to one of them), posts them through the platform's sender, and records
+// the outcome. Rate limits wait as long as the platform asks; other failures are retried with growing
+// delays, then given up and recorded. Posts marked for refresh are re-rendered and updated in place.
+import type { Platform } from '../context.js';
+import type { Message } from '../reply/reply.js';
+
+/** Where one message goes: a Slack channel or user id, or a Teams conversation reference. */
+export interface DeliveryTarget {
+  readonly platform: Platform;
+  readonly workspaceId: string;
+  /** Slack channel (or user, for a direct message) id; for an update, the channel the message is in. */
+  readonly address?: string | undefined;
+  /** Teams: the Bot Framework conversation reference stored for the conversation. */
+  readonly reference?: Readonly<Record<string, unknown>> | undefined;
+}
+
+export interface Delivery {
+  readonly id: string;
+  readonly target: DeliveryTarget;
+  readonly message: Message;
+  readonly postKey: string | undefined;
+  /** Tries so far, this one included. */
+  readonly attempts: number;
+}
+
+export interface ClaimedPost {
+  readonly id: string;
+  readonly postKey: string;
+  readonly target: DeliveryTarget;
+  readonly messageId: string;
+  /** The refresh count when claimed: the post stays marked if it moved on while rendering. */
+  readonly refreshes: number;
+}
+
+export interface Posted {
+  /** Slack message ts or Teams activity id. */
+  readonly messageId: string;
+  /** Slack: the channel the message landed in (a direct message's D… channel). */
+  readonly address?: string | undefined;
+}
+
+/** What the dispatcher needs from the database. */
+export interface OutboxQueue {
+  claimDue(limit: number, leaseMs: number): Promise<Delivery[]>;
+  markSent(delivery: Delivery, posted: Posted): Promise<void>;
+  retryLater(delivery: Delivery, at: Date, error: string): Promise<void>;
+  /** Gives up on a message; `gone` also records that the bot is no longer in the conversation. */
+  markFailed(delivery: Delivery, error: string, gone: boolean): Promise<void>;
+  claimDirtyPosts(limit: number, leaseMs: number): Promise<ClaimedPost[]>;
+  markRendered(post: ClaimedPost): Promise<void>;
+  retryPostLater(post: ClaimedPost, at: Date): Promise<void>;
+}
+
+/** Posts and updates messages on one platform. Throws DeliveryError to say how a failure should be handled. */
+export interface MessageSender {
+  post(target: DeliveryTarget, message: Message): Promise<Posted>;
+  update(target: DeliveryTarget, messageId: string, message: Message): Promise<void>;
+}
+
+export type FailureKind =
+  /** Try again after `retryAfterMs` (Slack 429 with Retry-After, connector 429). */
+  | 'rate-limited'
+  /** The conversation or person cannot be reached any more (channel archived, bot removed): do not retry. */
+  | 'gone'
+  /** The platform refused this message as it is (too long, invalid blocks): do not retry. */
+  | 'rejected'
+  /** Anything else (network, 5xx): retry with backoff. */
+  | 'transient';
+
+export class DeliveryError extends Error {
+  constructor(
+    /** The platform's error code, recorded on the row (never personal data). */
+    readonly code: string,
+    readonly kind: FailureKind,
+    readonly retryAfterMs?: number,
+  ) {
+    super(`delivery failed: ${code}`);
+  }
+}
+
+export interface DispatcherLogger {
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface DispatcherOptions {
+  /** Rows claimed per round. */
+  readonly batchSize?: number;
+  /** Messages sent at once within a round. */
+  readonly concurrency?: number;
+  /** How long a claimed row is held before another process may take it over. */
+  readonly leaseMs?: number;
+  /** Tries before a message is given up. */
+  readonly maxAttempts?: number;
+  /** First retry delay; doubled each try, capped at ten minutes. */
+  readonly baseDelayMs?: number;
+}
+
+const MAX_DELAY_MS = 10 * 60_000;
+
+function asDeliveryError(error: unknown): DeliveryError {
+  return error instanceof DeliveryError ? error : new DeliveryError(error instanceof Error ? error.name : 'unknown', 'transient');
+}
+
+/** Runs `work` over `items` with at most `limit` running at once. */
+async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+export class OutboxDispatcher {
+  private readonly batchSize: number;
+  private readonly concurrency: number;
+  private readonly leaseMs: number;
+  private readonly maxAttempts: number;
+  private readonly baseDelayMs: number;
+  private running: Promise<void> | undefined;
+  private wakeAgain = false;
+
+  constructor(
+    private readonly queue: OutboxQueue,
+    private readonly senders: Partial<Record<Platform, MessageSender>>,
+    private readonly renderPost: (postKey: string) => Promise<Message | undefined>,
+    private readonly log: DispatcherLogger,
+    options: DispatcherOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 50;
+    this.concurrency = options.concurrency ?? 4;
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.maxAttempts = options.maxAttempts ?? 6;
+    this.baseDelayMs = options.baseDelayMs ?? 5_000;
+  }
+
+  /** Starts sending in the background (or runs once more after the current run). Never throws. */
+  wake(): void {
+    if (this.running) {
+      this.wakeAgain = true;
+      return;
+    }
+    this.running = this.runUntilIdle()
+      .catch((error: unknown) => this.log.error({ err: error, component: 'outbox' }, 'sending queued messages failed'))
+      .finally(() => {
+        this.running = undefined;
+        if (this.wakeAgain) {
+          this.wakeAgain = false;
+          this.wake();
+        }
+      });
+  }
+
+  /** Sends everything due now, waiting for a background run first; resolves when nothing due is left. */
+  async drain(): Promise<void> {
+    while (this.running) await this.running;
+    await this.runUntilIdle();
+  }
+
+  /** Waits for a background run to finish (before the database closes). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async runUntilIdle(): Promise<void> {
+    while ((await this.runOnce()) > 0) {
+      // Another round: more may have become due, or a full batch may have left rows behind.
+    }
+  }
+
+  /** One round: a batch of due messages and a batch of posts to refresh. Returns how many were handled. */
+  async runOnce(): Promise<number> {
+    const deliveries = await this.queue.claimDue(this.batchSize, this.leaseMs);
+    await inPool(deliveries, this.concurrency, (delivery) => this.deliver(delivery));
+    const posts = await this.queue.claimDirtyPosts(this.batchSize, this.leaseMs);
+    await this.refreshPosts(posts);
+    return deliveries.length + posts.length;
+  }
+
+  private async deliver(delivery: Delivery): Promise<void> {
+    const sender = this.senders[delivery.target.platform];
+    if (!sender) {
+      await this.queue.markFailed(delivery, 'platform_not_configured', false);
+      return;
+    }
+    try {
+      const posted = await sender.post(delivery.target, delivery.message);
+      await this.queue.markSent(delivery, posted);
+    } catch (error) {
+      await this.handleFailure(delivery, asDeliveryError(error));
+    }
+  }
+
+  private async handleFailure(delivery: Delivery, failure: DeliveryError): Promise<void> {
+    const details = { component: 'outbox', platform: delivery.target.platform, code: failure.code, attempts: delivery.attempts };
+    if (failure.kind === 'rate-limited') {
+      // Waiting as asked is not the message's fault: it does not use up a try.
+      await this.queue.retryLater(delivery, new Date(Date.now() + (failure.retryAfterMs ?? this.baseDelayMs)), failure.code);
+      return;
+    }
+    if (failure.kind === 'gone' || failure.kind === 'rejected' || delivery.attempts >= this.maxAttempts) {
+      this.log.warn(details, 'gave up sending a message');
+      await this.queue.markFailed(delivery, failure.code, failure.kind === 'gone');
+      return;
+    }
+    const delay = Math.min(this.baseDelayMs * 2 ** (delivery.attempts - 1), MAX_DELAY_MS);
+    await this.queue.retryLater(delivery, new Date(Date.now() + delay), failure.code);
+  }
+
+  /** Renders each post key once, then updates every message showing it. */
+  private async refreshPosts(posts: readonly ClaimedPost[]): Promise<void> {
+    const byKey = new Map<string, ClaimedPost[]>();
+    for (const post of posts) byKey.set(post.postKey, [...(byKey.get(post.postKey) ?? []), post]);
+    for (const [postKey, group] of byKey) {
+      let message: Message | undefined;
+      try {
+        message = await this.renderPost(postKey);
+      } catch (error) {
+        this.log.error({ err: error, component: 'outbox', postKey: postKey.split(':')[0] }, 'could not render a post for its update');
+        await Promise.all(group.map((post) => this.queue.retryPostLater(post, new Date(Date.now() + this.baseDelayMs))));
+        continue;
+      }
+      await inPool(group, this.concurrency, (post) => this.updatePost(post, message));
+    }
+  }
+
+  private async updatePost(post: ClaimedPost, message: Message | undefined): Promise<void> {
+    const sender = this.senders[post.target.platform];
+    try {
+      if (message && sender) await sender.update(post.target, post.messageId, message);
+      await this.queue.markRendered(post);
+    } catch (error) {
+      const failure = asDeliveryError(error);
+      if (failure.kind === 'rate-limited' || failure.kind === 'transient') {
+        await this.queue.retryPostLater(post, new Date(Date.now() + (failure.retryAfterMs ?? this.baseDelayMs)));
+      } else {
+        // The message was deleted or the bot left: nothing left to update.
+        this.log.warn({ component: 'outbox', platform: post.target.platform, code: failure.code }, 'could not update a posted message');
+        await this.queue.markRendered(post);
+      }
+    }
+  }
+}

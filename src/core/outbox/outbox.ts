@@ -1,0 +1,34 @@
+// Proactive messages: announcements to channels, direct messages to members, and in-place updates of
+// posted messages. Features queue them here; a dispatcher (src/core/outbox/dispatcher.ts) sends them
+// after the change that caused them has committed, with retries, so no Slack or Teams call is ever made
+// inside a database transaction.
+import type { Message } from '../reply/reply.js';
+
+export type Recipient =
+  /** A direct message on each platform the member has linked (Slack DM; Teams personal chat where the bot has one). */
+  | { readonly kind: 'member'; readonly memberId: string }
+  /** A conversation the bot is in (a Conversation row id), e.g. a region's community channel. */
+  | { readonly kind: 'conversation'; readonly conversationId: string };
+
+export interface OutgoingMessage {
+  readonly recipient: Recipient;
+  readonly message: Message;
+  /** Idempotency: a second message with the same key is dropped (unique in the database, so across processes and restarts). */
+  readonly key?: string;
+  /** Not sent before this time. */
+  readonly notBefore?: Date;
+  /** Names what the message shows (e.g. `event:<id>`), so `refresh` can re-render it in place later. */
+  readonly postKey?: string;
+}
+
+export interface Outbox {
+  /** Queues messages in one transaction of their own; they are delivered after this returns, with retries. */
+  send(messages: readonly OutgoingMessage[]): Promise<void>;
+  /**
+   * Marks every message posted with this postKey for re-rendering from current data. Coalesced: a burst
+   * of refreshes causes few updates, and the last one always shows the final state.
+   */
+  refresh(postKey: string): Promise<void>;
+  /** Wakes the dispatcher after a repository committed a transaction that queued messages itself. */
+  wake(): void;
+}

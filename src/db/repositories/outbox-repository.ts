@@ -1,0 +1,226 @@
+// The outbox in the database. Features queue messages with `queueMessages` inside the transaction that
+// makes the change they report (or with Outbox.send on their own), and the dispatcher claims due rows
+// with FOR UPDATE SKIP LOCKED and a lease, so several bot processes share the work without sending
+// anything twice.
+import type { PrismaClient } from '../database.js';
+import { Prisma } from '../../generated/prisma/client.js';
+import type { ClaimedPost, Delivery, DeliveryTarget, OutboxQueue, Posted } from '../../core/outbox/dispatcher.js';
+import type { OutgoingMessage, Outbox } from '../../core/outbox/outbox.js';
+import type { Platform } from '../../core/context.js';
+import type { Message } from '../../core/reply/reply.js';
+
+type Tx = Prisma.TransactionClient;
+
+interface Target {
+  platform: Platform;
+  workspaceId: string;
+  conversationId: string | null;
+  address: string | null;
+  memberId: string | null;
+}
+
+/** Where a message to a member goes: their Slack user id, and their Teams personal chat if the bot has one. */
+async function memberTargets(tx: Tx, memberId: string): Promise<Target[]> {
+  const identities = await tx.platformIdentity.findMany({
+    where: { memberId, member: { status: { not: 'erased' } } },
+    select: { platform: true, workspaceId: true, userId: true },
+    orderBy: { linkedAt: 'asc' },
+  });
+  const targets: Target[] = [];
+  for (const identity of identities) {
+    if (identity.platform === 'slack') {
+      // Posting to a user id opens (or reuses) the direct message between the app and the person.
+      targets.push({ platform: 'slack', workspaceId: identity.workspaceId, conversationId: null, address: identity.userId, memberId });
+      continue;
+    }
+    const [chat] = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Conversation"
+      WHERE platform = 'teams' AND kind = 'personal' AND "removedAt" IS NULL AND "workspaceId" = ${identity.workspaceId}
+        AND (reference->'user'->>'id' = ${identity.userId} OR reference->'user'->>'aadObjectId' = ${identity.userId})
+      ORDER BY "updatedAt" DESC LIMIT 1`;
+    // Without a personal chat Teams has nowhere to send to until the person opens one with the bot.
+    if (chat) targets.push({ platform: 'teams', workspaceId: identity.workspaceId, conversationId: chat.id, address: null, memberId });
+  }
+  return targets;
+}
+
+async function conversationTargets(tx: Tx, conversationId: string): Promise<Target[]> {
+  const conversation = await tx.conversation.findUnique({
+    where: { id: conversationId },
+    select: { platform: true, workspaceId: true, externalId: true, removedAt: true },
+  });
+  if (!conversation || conversation.removedAt) return [];
+  return [
+    {
+      platform: conversation.platform,
+      workspaceId: conversation.workspaceId,
+      conversationId,
+      address: conversation.platform === 'slack' ? conversation.externalId : null,
+      memberId: null,
+    },
+  ];
+}
+
+/**
+ * Queues messages as part of the caller's transaction: they are sent once it commits (call
+ * Outbox.wake() then). A message with a key already queued is skipped. Returns how many rows were queued.
+ */
+export async function queueMessages(tx: Tx, messages: readonly OutgoingMessage[]): Promise<number> {
+  const rows: Prisma.OutboxMessageCreateManyInput[] = [];
+  for (const outgoing of messages) {
+    const { recipient } = outgoing;
+    const targets = recipient.kind === 'member' ? await memberTargets(tx, recipient.memberId) : await conversationTargets(tx, recipient.conversationId);
+    for (const target of targets) {
+      rows.push({
+        ...target,
+        key: outgoing.key === undefined ? null : `${outgoing.key}#${target.platform}:${target.workspaceId}:${target.conversationId ?? target.address ?? ''}`,
+        message: outgoing.message as unknown as Prisma.InputJsonValue,
+        postKey: outgoing.postKey ?? null,
+        ...(outgoing.notBefore ? { notBefore: outgoing.notBefore } : {}),
+      });
+    }
+  }
+  if (rows.length === 0) return 0;
+  const { count } = await tx.outboxMessage.createMany({ data: rows, skipDuplicates: true });
+  return count;
+}
+
+/** Marks every message posted under this key for re-rendering, as part of the caller's transaction. */
+export async function markForRefresh(tx: Tx, postKey: string): Promise<void> {
+  await tx.$executeRaw`UPDATE "PostedMessage" SET "dirtyAt" = now(), refreshes = refreshes + 1 WHERE "postKey" = ${postKey}`;
+}
+
+interface ClaimedRow {
+  id: bigint;
+  platform: Platform;
+  workspaceId: string;
+  address: string | null;
+  reference: Record<string, unknown> | null;
+}
+
+function target(row: ClaimedRow): DeliveryTarget {
+  return { platform: row.platform, workspaceId: row.workspaceId, address: row.address ?? undefined, reference: row.reference ?? undefined };
+}
+
+export class PrismaOutbox implements Outbox, OutboxQueue {
+  private wakeListener: (() => void) | undefined;
+
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** The dispatcher to wake when messages are queued. */
+  onWake(listener: () => void): void {
+    this.wakeListener = listener;
+  }
+
+  async send(messages: readonly OutgoingMessage[]): Promise<void> {
+    const queued = await this.prisma.$transaction((tx) => queueMessages(tx, messages));
+    if (queued > 0) this.wake();
+  }
+
+  async refresh(postKey: string): Promise<void> {
+    await this.prisma.$transaction((tx) => markForRefresh(tx, postKey));
+    this.wake();
+  }
+
+  wake(): void {
+    this.wakeListener?.();
+  }
+
+  async claimDue(limit: number, leaseMs: number): Promise<Delivery[]> {
+    const rows = await this.prisma.$queryRaw<(ClaimedRow & { message: Message; postKey: string | null; attempts: number })[]>`
+      WITH claimed AS (
+        UPDATE "OutboxMessage" SET "lockedUntil" = now() + ${leaseMs} * interval '1 millisecond', attempts = attempts + 1
+        WHERE id IN (
+          SELECT id FROM "OutboxMessage"
+          WHERE status = 'pending' AND "notBefore" <= now() AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
+          ORDER BY "notBefore", id
+          LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+        RETURNING id, platform, "workspaceId", "conversationId", address, message, "postKey", attempts)
+      SELECT claimed.id, claimed.platform::text AS platform, claimed."workspaceId", claimed.address, claimed.message,
+             claimed."postKey", claimed.attempts, c.reference
+      FROM claimed LEFT JOIN "Conversation" c ON c.id = claimed."conversationId"
+      ORDER BY claimed.id`;
+    return rows.map((row) => ({
+      id: row.id.toString(),
+      target: target(row),
+      message: row.message,
+      postKey: row.postKey ?? undefined,
+      attempts: row.attempts,
+    }));
+  }
+
+  async markSent(delivery: Delivery, posted: Posted): Promise<void> {
+    const id = BigInt(delivery.id);
+    await this.prisma.$transaction(async (tx) => {
+      const row = await tx.outboxMessage.update({
+        where: { id },
+        // The content is not kept once delivered: it may name people.
+        data: { status: 'sent', sentAt: new Date(), message: Prisma.DbNull, lockedUntil: null, lastError: null },
+        select: { postKey: true, platform: true, workspaceId: true, conversationId: true, memberId: true },
+      });
+      if (row.postKey === null) return;
+      await tx.postedMessage.create({
+        data: {
+          postKey: row.postKey,
+          platform: row.platform,
+          workspaceId: row.workspaceId,
+          conversationId: row.conversationId,
+          address: posted.address ?? delivery.target.address ?? null,
+          messageId: posted.messageId,
+          memberId: row.memberId,
+        },
+      });
+    });
+  }
+
+  async retryLater(delivery: Delivery, at: Date, error: string): Promise<void> {
+    await this.prisma.outboxMessage.update({ where: { id: BigInt(delivery.id) }, data: { notBefore: at, lockedUntil: null, lastError: error } });
+  }
+
+  async markFailed(delivery: Delivery, error: string, gone: boolean): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const row = await tx.outboxMessage.update({
+        where: { id: BigInt(delivery.id) },
+        data: { status: 'failed', message: Prisma.DbNull, lockedUntil: null, lastError: error },
+        select: { conversationId: true, memberId: true },
+      });
+      // A channel the bot can no longer post to is no longer one of its conversations (a member's chat
+      // stays: the person may open it again).
+      if (gone && row.conversationId && row.memberId === null) {
+        await tx.conversation.update({ where: { id: row.conversationId }, data: { removedAt: new Date() } });
+        await tx.auditEntry.create({ data: { action: 'conversation.unreachable', subject: row.conversationId, details: { code: error } } });
+      }
+    });
+  }
+
+  async claimDirtyPosts(limit: number, leaseMs: number): Promise<ClaimedPost[]> {
+    const rows = await this.prisma.$queryRaw<(ClaimedRow & { postKey: string; messageId: string; refreshes: number })[]>`
+      WITH claimed AS (
+        UPDATE "PostedMessage" SET "lockedUntil" = now() + ${leaseMs} * interval '1 millisecond'
+        WHERE id IN (
+          SELECT id FROM "PostedMessage"
+          WHERE "dirtyAt" IS NOT NULL AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
+          ORDER BY "dirtyAt", id
+          LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+        RETURNING id, "postKey", platform, "workspaceId", "conversationId", address, "messageId", refreshes)
+      SELECT claimed.id, claimed."postKey", claimed.platform::text AS platform, claimed."workspaceId", claimed.address,
+             claimed."messageId", claimed.refreshes, c.reference
+      FROM claimed LEFT JOIN "Conversation" c ON c.id = claimed."conversationId"
+      ORDER BY claimed.id`;
+    return rows.map((row) => ({ id: row.id.toString(), postKey: row.postKey, target: target(row), messageId: row.messageId, refreshes: row.refreshes }));
+  }
+
+  async markRendered(post: ClaimedPost): Promise<void> {
+    // Stays marked if another refresh came in while this one rendered: the next round shows it.
+    await this.prisma.$executeRaw`
+      UPDATE "PostedMessage"
+      SET "lockedUntil" = NULL, "dirtyAt" = CASE WHEN refreshes = ${post.refreshes} THEN NULL ELSE "dirtyAt" END
+      WHERE id = ${BigInt(post.id)}`;
+  }
+
+  async retryPostLater(post: ClaimedPost, at: Date): Promise<void> {
+    await this.prisma.postedMessage.update({ where: { id: BigInt(post.id) }, data: { lockedUntil: at } });
+  }
+}

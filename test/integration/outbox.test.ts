@@ -1,0 +1,203 @@
+// The outbox on a real database (PGlite, or the PostgreSQL server under test:postgres) with the real
+// Slack Web client and Bot Framework adapter posting to local stand-ins: idempotent keys, rate limits
+// waited out as Slack asks, retries with backoff, channels the bot lost, two dispatchers sharing the
+// work without sending anything twice, and coalesced in-place updates that end on the final state.
+import { TeamsAdapter } from '@microsoft/teams-ai';
+import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { OutboxDispatcher, type MessageSender } from '../../src/core/outbox/dispatcher.js';
+import type { OutgoingMessage } from '../../src/core/outbox/outbox.js';
+import { textMessage } from '../../src/core/reply/reply.js';
+import { openDatabase, type Database } from '../../src/db/database.js';
+import { PrismaOutbox } from '../../src/db/repositories/outbox-repository.js';
+import { startRecordingServer, type RecordedRequest, type RecordingServer } from '../../src/dev/recording-server.js';
+import { createSlackSender } from '../../src/slack/slack-sender.js';
+import { createTeamsSender } from '../../src/teams/teams-sender.js';
+import { testDatabase, type TestDatabase } from '../support/test-database.js';
+
+let target: TestDatabase;
+let database: Database;
+let slackApi: RecordingServer;
+let connector: RecordingServer;
+/** How the Slack stand-in answers the next calls (first in, first used); then `{ ok: true, ts }`. */
+const slackAnswers: { status?: number; body?: unknown; headers?: Record<string, string> }[] = [];
+let senders: Record<'slack' | 'teams', MessageSender>;
+let channelId: string;
+let teamsChannelId: string;
+let posted = 0;
+
+const quiet = { warn: () => undefined, error: () => undefined };
+const prisma = () => database.prisma;
+const posts = (request: RecordedRequest) => request.path === '/chat.postMessage';
+const toChannel = (text: string): OutgoingMessage => ({ recipient: { kind: 'conversation', conversationId: channelId }, message: textMessage(text) });
+
+function dispatcher(outbox: PrismaOutbox, renderPost: (key: string) => Promise<ReturnType<typeof textMessage> | undefined> = () => Promise.resolve(undefined)) {
+  return new OutboxDispatcher(outbox, senders, renderPost, quiet, { baseDelayMs: 20, maxAttempts: 3 });
+}
+
+beforeAll(async () => {
+  target = testDatabase();
+  database = await openDatabase(target.url);
+  await database.migrate();
+  slackApi = await startRecordingServer((request) => {
+    const answer = slackAnswers.shift();
+    if (answer) return answer;
+    const { channel, ts } = request.json as { channel?: string; ts?: string };
+    return { body: { ok: true, channel, ts: ts ?? `1700000000.${String(++posted).padStart(6, '0')}` } };
+  });
+  connector = await startRecordingServer(() => ({ status: 201, body: { id: `activity-${++posted}` } }));
+  const adapter = new TeamsAdapter({}, new ConfigurationServiceClientCredentialFactory({}));
+  senders = {
+    slack: createSlackSender({ configured: false, signingSecret: 's', botToken: 'xoxb-test', appToken: undefined, apiUrl: `${slackApi.url}/` }),
+    teams: createTeamsSender(adapter, undefined),
+  };
+  channelId = (
+    await prisma().conversation.create({ data: { platform: 'slack', workspaceId: 'T1', externalId: 'C0OUTBOX', kind: 'channel' }, select: { id: true } })
+  ).id;
+  const reference = { channelId: 'msteams', serviceUrl: connector.url, conversation: { id: '19:outbox@thread.tacv2' }, bot: { id: '28:bot' } };
+  teamsChannelId = (
+    await prisma().conversation.create({ data: { platform: 'teams', workspaceId: 'tenant-1', externalId: '19:outbox@thread.tacv2', kind: 'channel', reference }, select: { id: true } })
+  ).id;
+});
+
+afterAll(async () => {
+  if (target.schema) await database.prisma.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${target.schema}" CASCADE`);
+  await database?.close();
+  await Promise.all([slackApi?.close(), connector?.close()]);
+});
+
+beforeEach(async () => {
+  slackAnswers.length = 0;
+  slackApi.requests.length = 0;
+  connector.requests.length = 0;
+  await prisma().outboxMessage.deleteMany();
+  await prisma().postedMessage.deleteMany();
+  await prisma().conversation.updateMany({ data: { removedAt: null } });
+});
+
+describe('queuing', () => {
+  it('sends a message with a key once, however often it is queued', async () => {
+    const outbox = new PrismaOutbox(prisma());
+    const reminder = { ...toChannel('Starts in one hour'), key: 'reminder:event-1:1h' };
+    await outbox.send([reminder]);
+    await outbox.send([reminder, reminder]);
+    await dispatcher(outbox).drain();
+    expect(slackApi.requests.filter(posts)).toHaveLength(1);
+    await outbox.send([reminder]);
+    await dispatcher(outbox).drain();
+    expect(slackApi.requests.filter(posts)).toHaveLength(1);
+  });
+
+  it('keeps a message until its time, and queues nothing for a channel the bot left', async () => {
+    const outbox = new PrismaOutbox(prisma());
+    await outbox.send([{ ...toChannel('Later'), notBefore: new Date(Date.now() + 60_000) }]);
+    await dispatcher(outbox).drain();
+    expect(slackApi.requests.filter(posts)).toHaveLength(0);
+    expect(await prisma().outboxMessage.findFirstOrThrow()).toMatchObject({ status: 'pending', attempts: 0 });
+
+    await prisma().conversation.update({ where: { id: channelId }, data: { removedAt: new Date() } });
+    await outbox.send([toChannel('Nobody hears this')]);
+    expect(await prisma().outboxMessage.count()).toBe(1);
+  });
+});
+
+describe('failures', () => {
+  it('waits as long as Slack asks after a 429, without using up a try', async () => {
+    const outbox = new PrismaOutbox(prisma());
+    slackAnswers.push({ status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
+    await outbox.send([toChannel('Digest')]);
+    const started = Date.now();
+    await dispatcher(outbox).drain();
+    const waiting = await prisma().outboxMessage.findFirstOrThrow();
+    expect(waiting).toMatchObject({ status: 'pending', lastError: 'ratelimited' });
+    expect(waiting.notBefore.getTime() - started).toBeGreaterThanOrEqual(900);
+
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await dispatcher(outbox).drain();
+    expect(await prisma().outboxMessage.findFirstOrThrow()).toMatchObject({ status: 'sent', message: null });
+    expect(slackApi.requests.filter(posts)).toHaveLength(2);
+  });
+
+  it('retries other failures with growing delays, then gives up and records why', async () => {
+    const outbox = new PrismaOutbox(prisma());
+    for (let i = 0; i < 3; i++) slackAnswers.push({ status: 200, body: { ok: false, error: 'internal_error' } });
+    await outbox.send([toChannel('Flaky')]);
+    const send = dispatcher(outbox);
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await send.drain();
+      await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+    }
+    await send.drain();
+    expect(await prisma().outboxMessage.findFirstOrThrow()).toMatchObject({ status: 'failed', attempts: 3, lastError: 'internal_error', message: null });
+    expect(slackApi.requests.filter(posts)).toHaveLength(3);
+  });
+
+  it('stops posting to a channel Slack says is gone, and marks the bot as out of it', async () => {
+    const outbox = new PrismaOutbox(prisma());
+    slackAnswers.push({ body: { ok: false, error: 'channel_not_found' } });
+    await outbox.send([toChannel('Anyone there?')]);
+    await dispatcher(outbox).drain();
+    expect(await prisma().outboxMessage.findFirstOrThrow()).toMatchObject({ status: 'failed', attempts: 1, lastError: 'channel_not_found' });
+    expect((await prisma().conversation.findUniqueOrThrow({ where: { id: channelId } })).removedAt).not.toBeNull();
+    expect(await prisma().auditEntry.count({ where: { action: 'conversation.unreachable', subject: channelId } })).toBe(1);
+  });
+});
+
+describe('several processes', () => {
+  it('shares the work between two dispatchers without sending anything twice', async () => {
+    const queue = new PrismaOutbox(prisma());
+    await queue.send(Array.from({ length: 60 }, (_, i) => toChannel(`Message ${i}`)));
+    // On the PostgreSQL server a second connection pool, as a second bot process would have; an in-memory
+    // PGlite has one owner, so there the two share its pool of connections.
+    const other = target.kind === 'postgres' ? await openDatabase(target.url) : undefined;
+    try {
+      await Promise.all([dispatcher(queue).drain(), dispatcher(new PrismaOutbox(other?.prisma ?? prisma())).drain()]);
+    } finally {
+      await other?.close();
+    }
+    const texts = slackApi.requests.filter(posts).map((request) => (request.json as { text: string }).text);
+    expect(texts).toHaveLength(60);
+    expect(new Set(texts).size).toBe(60);
+    expect(await prisma().outboxMessage.count({ where: { status: 'sent' } })).toBe(60);
+  });
+});
+
+describe('in-place updates', () => {
+  it('posts to Teams as a new activity and updates it there', async () => {
+    const outbox = new PrismaOutbox(prisma());
+    await outbox.send([{ recipient: { kind: 'conversation', conversationId: teamsChannelId }, message: textMessage('Going: 0'), postKey: 'demo:teams' }]);
+    let going = 0;
+    const send = dispatcher(outbox, () => Promise.resolve(textMessage(`Going: ${going}`)));
+    await send.drain();
+    const created = connector.requests.find((request) => request.method === 'POST');
+    expect(created?.path).toMatch(/^\/v3\/conversations\/19%3Aoutbox%40thread\.tacv2\/activities/);
+    const post = await prisma().postedMessage.findFirstOrThrow({ where: { postKey: 'demo:teams' } });
+
+    going = 1;
+    await outbox.refresh('demo:teams');
+    await send.drain();
+    const update = connector.requests.find((request) => request.method === 'PUT');
+    expect(update?.path).toBe(`/v3/conversations/19%3Aoutbox%40thread.tacv2/activities/${post.messageId}`);
+    expect(JSON.stringify(update?.json)).toContain('Going: 1');
+  });
+
+  it('coalesces a burst of refreshes and always ends on the final state', async () => {
+    const outbox = new PrismaOutbox(prisma());
+    await outbox.send([{ ...toChannel('Going: 0'), postKey: 'demo:burst' }]);
+    let going = 0;
+    const send = dispatcher(outbox, () => Promise.resolve(textMessage(`Going: ${going}`)));
+    await send.drain();
+    const burst = Array.from({ length: 50 }, async () => {
+      going++;
+      await outbox.refresh('demo:burst');
+      send.wake();
+    });
+    await Promise.all(burst);
+    await send.drain();
+    const updates = slackApi.requests.filter((request) => request.path === '/chat.update');
+    expect(updates.length).toBeGreaterThan(0);
+    expect(updates.length).toBeLessThan(50);
+    expect((updates.at(-1)?.json as { text: string }).text).toBe('Going: 50');
+    expect(await prisma().postedMessage.findFirstOrThrow({ where: { postKey: 'demo:burst' } })).toMatchObject({ dirtyAt: null, lockedUntil: null });
+  });
+});
