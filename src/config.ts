@@ -4,6 +4,8 @@ import { z } from 'zod';
 
 /** Signing secret used only outside production when none is configured, so that `npm run try` works. */
 export const LOCAL_SLACK_SIGNING_SECRET = 'cop-bot-local-development-only';
+/** Keys linking-code hashes outside production, where COP_SECRET may be left unset. */
+export const LOCAL_SECRET = 'cop-bot-local-development-only-not-a-secret';
 /** Placeholder bot token for local use: Web API calls then go only to `SLACK_API_URL`, if set. */
 export const LOCAL_SLACK_BOT_TOKEN = 'xoxb-cop-bot-local-development-only';
 
@@ -46,6 +48,7 @@ const environmentSchema = z
     }),
     SLACK_API_URL: optionalText.pipe(httpUrl.optional()),
     PUBLIC_URL: optionalText.pipe(httpUrl.optional()),
+    COP_SECRET: optionalText.refine((value) => value === undefined || value.length >= 32, { error: 'must be at least 32 characters' }),
     MICROSOFT_APP_ID: optionalText,
     MICROSOFT_APP_PASSWORD: optionalText,
     MICROSOFT_APP_TENANT_ID: optionalText,
@@ -88,6 +91,9 @@ function combinationProblems(env: Readonly<Record<string, string>>): string[] {
   if (env['MICROSOFT_APP_ID'] && appType !== 'MultiTenant' && !env['MICROSOFT_APP_TENANT_ID']) {
     problems.push(`MICROSOFT_APP_TENANT_ID is required with MICROSOFT_APP_TYPE=${appType}`);
   }
+  if (env['NODE_ENV'] === 'production' && !env['COP_SECRET']) {
+    problems.push('COP_SECRET is required in production: a random secret of at least 32 characters (e.g. openssl rand -hex 32) that keys the stored hashes of linking codes');
+  }
   if (env['NODE_ENV'] === 'production' && env['MICROSOFT_APP_ID'] && !env['PUBLIC_URL']) {
     problems.push('PUBLIC_URL is required in production with Teams: download links (exports) must point at the bot\'s public address');
   }
@@ -121,6 +127,8 @@ export interface Config {
   readonly port: number;
   /** The bot's public address for links it hands out (downloads); http://localhost:<port> when unset. */
   readonly publicUrl: string | undefined;
+  /** Keys the stored hashes of linking codes; a fixed local value outside production. */
+  readonly secret: string;
   readonly databaseUrl: string;
   readonly environment: 'development' | 'production' | 'test';
   readonly logLevel: string;
@@ -159,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     publicUrl: e.PUBLIC_URL,
+    secret: e.COP_SECRET ?? LOCAL_SECRET,
     databaseUrl: e.DATABASE_URL,
     environment: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,

@@ -53,7 +53,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       regions: new PrismaRegionDirectory(database.prisma),
       conversations: new PrismaConversationStore(database.prisma),
       members: new PrismaMemberStore(database.prisma),
-      links: new PrismaLinkStore(database.prisma),
+      links: new PrismaLinkStore(database.prisma, config.secret),
       reference: new PrismaReferenceData(database.prisma),
       roles: new PrismaRoleStore(database.prisma),
       directory: new PrismaDirectoryStore(database.prisma),

@@ -7,7 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/readable-text.js';
 import { postToSlackEndpoint, slashCommandBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
 import { cardSubmitActivity, messageActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
-import { hashLinkCode } from '../../src/core/linking/link-code.js';
+import { createHash, createHmac } from 'node:crypto';
+import { LOCAL_SECRET } from '../../src/config.js';
+
+/** How the store keeps a code: its HMAC-SHA256 keyed with the secret (the local one in tests). */
+const hashLinkCode = (code: string) => createHmac('sha256', LOCAL_SECRET).update(`code:${code}`, 'utf8').digest('hex');
 import { joinInSlack } from '../support/members.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
 
@@ -85,6 +89,8 @@ describe('linking Slack and Teams', () => {
 
     const stored = await prisma().linkCode.findFirstOrThrow({ where: { memberId: await samId() } });
     expect(stored.codeHash).toBe(hashLinkCode(code));
+    // Keyed: a plain SHA-256 of the code, which anyone holding a database copy could test guesses against, is not stored.
+    expect(stored.codeHash).not.toBe(createHash('sha256').update(code).digest('hex'));
     expect(stored).toMatchObject({ platform: 'slack', usedAt: null });
     expect(stored.expiresAt.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
     expect(stored.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(15 * 60_000);
@@ -120,6 +126,23 @@ describe('linking Slack and Teams', () => {
     const other = teamsUser('reuser');
     expect(await teams(other, `link ${used}`)).toContain('That code does not work');
     expect(await identityOf('teams', other.tenantId, other.userId)).toBeNull();
+  });
+
+  it('stops checking codes for an account after five that did not work, so codes cannot be guessed', async () => {
+    const guesser = teamsUser('guesser');
+    for (let attempt = 0; attempt < 5; attempt++) expect(await teams(guesser, `link ZZZZ${2222 + attempt}`)).toContain('That code does not work');
+    // Even the right code is refused now, and nothing is linked.
+    const code = await newCode(slack(samSlack, 'link'));
+    expect(await teams(guesser, `link ${code}`)).toContain('Too many codes that did not work');
+    expect(await identityOf('teams', guesser.tenantId, guesser.userId)).toBeNull();
+    expect((await prisma().linkCode.findUniqueOrThrow({ where: { codeHash: hashLinkCode(code) } })).usedAt).toBeNull();
+    // Attempts are kept without the account's id.
+    const attempts = await prisma().$queryRawUnsafe<{ row: string }[]>(`SELECT to_jsonb(t)::text AS row FROM "LinkAttempt" t`);
+    expect(attempts.length).toBeGreaterThanOrEqual(5);
+    for (const { row } of attempts) expect(row).not.toContain('guesser');
+    // Once the window has passed, codes are checked again.
+    await prisma().linkAttempt.updateMany({ data: { at: new Date(Date.now() - 16 * 60_000) } });
+    expect(await teams(guesser, `link ${code}`)).toContain('That membership already has an account on this platform');
   });
 
   it('refuses an expired code, a wrong code and something that is no code', async () => {

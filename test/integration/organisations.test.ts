@@ -312,3 +312,24 @@ describe('the audit', () => {
     for (const name of [RIVERSIDE, 'Riverside', 'Bryn', 'Gwen', 'Ada Adder']) expect(written).not.toContain(name);
   });
 });
+
+// Last: it leaves an organisation waiting for confirmation, which the tests above count.
+describe('adding an organisation at the same moment', () => {
+  it('gives two people adding the same new organisation at the same moment the one organisation', async () => {
+    const name = 'Hillside Partnership NHS Trust';
+    const [first, second] = [slackUser('U0SAMETIME1'), slackUser('U0SAMETIME2')];
+    const answers = await Promise.all([
+      submitProfile(first, newOrganisationValues('Sol Sametime', { newOrganisation: slackInput.text(name) })),
+      submitProfile(second, newOrganisationValues('Tam Sametime', { newOrganisation: slackInput.text(name) })),
+    ]);
+    expect(answers).toEqual([
+      { status: 200, body: '' },
+      { status: 200, body: '' },
+    ]);
+    const organisations = await prisma().organisation.findMany({ where: { name } });
+    expect(organisations).toHaveLength(1);
+    const members = await prisma().member.findMany({ where: { id: { in: [await memberIdOf(first.userId), await memberIdOf(second.userId)] } } });
+    expect(members.map((member) => member.organisationId)).toEqual([organisations[0]?.id, organisations[0]?.id]);
+    expect(await prisma().auditEntry.count({ where: { action: 'organisation.added', subject: organisations[0]?.id } })).toBe(1);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, LOCAL_SLACK_BOT_TOKEN, LOCAL_SLACK_SIGNING_SECRET, loadConfig } from '../../src/config.js';
+import { ConfigError, LOCAL_SECRET, LOCAL_SLACK_BOT_TOKEN, LOCAL_SLACK_SIGNING_SECRET, loadConfig } from '../../src/config.js';
 
 /** The problems loadConfig reports for an environment; fails the test if it accepts the environment. */
 function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
@@ -14,6 +14,8 @@ function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
 
 const slackHttp = { SLACK_BOT_TOKEN: 'xoxb-123-456-abc', SLACK_SIGNING_SECRET: 'signing-secret' };
 const teams = { MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_PASSWORD: 'app-password', MICROSOFT_APP_TENANT_ID: 'tenant-id' };
+/** What production always needs besides platform credentials. */
+const production = { NODE_ENV: 'production', COP_SECRET: 'a'.repeat(64) };
 
 describe('loadConfig defaults', () => {
   const config = loadConfig({});
@@ -149,7 +151,7 @@ describe('loadConfig reports several problems at once', () => {
 
 describe('loadConfig credentials', () => {
   it('refuses production without any credentials, saying what is needed', () => {
-    const problems = problemsOf({ NODE_ENV: 'production' });
+    const problems = problemsOf(production);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^NODE_ENV /);
     expect(problems[0]).toContain('SLACK_BOT_TOKEN');
@@ -157,7 +159,7 @@ describe('loadConfig credentials', () => {
   });
 
   it('in production with only Slack credentials, serves Slack and not Teams', () => {
-    const config = loadConfig({ NODE_ENV: 'production', ...slackHttp });
+    const config = loadConfig({ ...production, ...slackHttp });
     expect(config.slack).toEqual({
       configured: true,
       signingSecret: 'signing-secret',
@@ -169,14 +171,23 @@ describe('loadConfig credentials', () => {
   });
 
   it('in production with only Teams credentials, serves Teams and not Slack', () => {
-    const config = loadConfig({ NODE_ENV: 'production', ...teams, PUBLIC_URL: 'https://cop.example.org' });
+    const config = loadConfig({ ...production, ...teams, PUBLIC_URL: 'https://cop.example.org' });
     expect(config.publicUrl).toBe('https://cop.example.org/');
     expect(config.slack).toBeUndefined();
     expect(config.teams).toEqual({ appId: 'app-id', appPassword: 'app-password', tenantId: 'tenant-id', appType: 'SingleTenant' });
   });
 
+  it('needs a COP_SECRET of at least 32 characters in production, and uses a fixed local one elsewhere', () => {
+    expect(problemsOf({ NODE_ENV: 'production', ...slackHttp })).toEqual([
+      'COP_SECRET is required in production: a random secret of at least 32 characters (e.g. openssl rand -hex 32) that keys the stored hashes of linking codes',
+    ]);
+    expect(problemsOf({ COP_SECRET: 'short' })).toEqual(['COP_SECRET must be at least 32 characters']);
+    expect(loadConfig({}).secret).toBe(LOCAL_SECRET);
+    expect(loadConfig({ COP_SECRET: 'b'.repeat(40) }).secret).toBe('b'.repeat(40));
+  });
+
   it('needs PUBLIC_URL in production with Teams, where download links must reach the bot', () => {
-    expect(problemsOf({ NODE_ENV: 'production', ...teams })).toEqual([
+    expect(problemsOf({ ...production, ...teams })).toEqual([
       "PUBLIC_URL is required in production with Teams: download links (exports) must point at the bot's public address",
     ]);
     expect(problemsOf({ ...teams, PUBLIC_URL: 'ftp://cop.example.org' })).toEqual(['PUBLIC_URL must be an http:// or https:// URL']);
@@ -198,7 +209,7 @@ describe('loadConfig credentials', () => {
   });
 
   it('SLACK_APP_TOKEN selects Socket Mode, which needs no signing secret', () => {
-    const config = loadConfig({ NODE_ENV: 'production', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A1-abc' });
+    const config = loadConfig({ ...production, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A1-abc' });
     expect(config.slack?.configured).toBe(true);
     expect(config.slack?.appToken).toBe('xapp-1-A1-abc');
     expect(config.slack?.botToken).toBe('xoxb-1');

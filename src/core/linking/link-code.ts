@@ -1,6 +1,6 @@
 // One-time linking codes: 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L), drawn with
-// the crypto random generator (31^8, about 8.5 * 10^11 codes). Only a code's SHA-256 is stored.
-import { createHash, randomInt } from 'node:crypto';
+// the crypto random generator (31^8, about 8.5 * 10^11 codes). The store keeps only a keyed hash.
+import { randomInt } from 'node:crypto';
 
 export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const CODE_LENGTH = 8;
@@ -19,6 +19,5 @@ export function normaliseLinkCode(typed: string): string | undefined {
   return [...code].every((character) => CODE_ALPHABET.includes(character)) ? code : undefined;
 }
 
-export function hashLinkCode(code: string): string {
-  return createHash('sha256').update(code, 'utf8').digest('hex');
-}
+/** Failed `link <code>` attempts one account may make within CODE_VALID_MINUTES before it must wait. */
+export const MAX_FAILED_ATTEMPTS = 5;

@@ -1,10 +1,11 @@
 // `link` and `link <code>`: one member, two platforms. On the platform where the person is a member,
 // `link` gives a one-time code (15 minutes, stored hashed); typed as `link <code>` on the other platform,
 // it adds that account to the same member. Linking by verified email is not built (see README).
+// An account that types too many wrong codes must wait, so codes cannot be guessed.
 import { z } from 'zod';
 import { defineCommand } from '../commands/command.js';
 import { message, textMessage } from '../reply/reply.js';
-import { CODE_VALID_MINUTES, hashLinkCode, newLinkCode, normaliseLinkCode } from './link-code.js';
+import { CODE_VALID_MINUTES, MAX_FAILED_ATTEMPTS, newLinkCode, normaliseLinkCode } from './link-code.js';
 
 export const linkCommand = defineCommand({
   words: 'link',
@@ -26,7 +27,7 @@ export const linkCommand = defineCommand({
       // Slack answers a command privately wherever it is typed; Teams shows a reply in a channel to all.
       if (actor.platform === 'teams' && context.conversation.kind !== 'personal') return textMessage(t('link.personalOnly'));
       const code = newLinkCode();
-      await services.links.createCode(member.id, actor.platform, hashLinkCode(code), new Date(Date.now() + CODE_VALID_MINUTES * 60_000));
+      await services.links.createCode(member.id, actor.platform, code, new Date(Date.now() + CODE_VALID_MINUTES * 60_000));
       const created = t(actor.platform === 'slack' ? 'link.created.toTeams' : 'link.created.toSlack', { code, minutes: CODE_VALID_MINUTES });
       return message(created, [
         { kind: 'text', text: created },
@@ -35,7 +36,7 @@ export const linkCommand = defineCommand({
     }
     const code = normaliseLinkCode(args.code);
     if (code === undefined) return textMessage(t('link.badCode'));
-    const outcome = await services.links.redeem(hashLinkCode(code), actor);
+    const outcome = await services.links.redeem(code, actor, { maxFailures: MAX_FAILED_ATTEMPTS, windowMinutes: CODE_VALID_MINUTES });
     if (outcome.kind === 'refused') return textMessage(t(`link.refused.${outcome.reason}`));
     const linked = await services.members.findByIdentity(actor);
     return textMessage(t('link.done', { name: linked?.displayName ?? '' }));

@@ -12,20 +12,25 @@ export type LinkRefusal =
   /** The person typing it is a member already, with a record of their own. */
   | 'alreadyMember'
   /** The code's member already has an account on this platform (one account per platform). */
-  | 'platformTaken';
+  | 'platformTaken'
+  /** This account typed too many codes that did not work lately: it must wait before trying again. */
+  | 'tooManyAttempts';
 
 export type RedeemOutcome = { readonly kind: 'linked'; readonly memberId: string } | { readonly kind: 'refused'; readonly reason: LinkRefusal };
 
 export interface LinkStore {
   /**
-   * Keeps a new code (only its hash) for the member, made on `platform`, valid until `expiresAt`; the
-   * member's earlier unused codes are deleted. Audited as `member.link_code_created`, without the code.
+   * Keeps a new code (only a keyed hash of it) for the member, made on `platform`, valid until
+   * `expiresAt`; the member's earlier unused codes are deleted. Audited as `member.link_code_created`,
+   * without the code.
    */
-  createCode(memberId: string, platform: Platform, codeHash: string, expiresAt: Date): Promise<void>;
+  createCode(memberId: string, platform: Platform, code: string, expiresAt: Date): Promise<void>;
   /**
    * In one transaction: checks the code (unused, unexpired, made on another platform) and the person
    * typing it (no member yet on this platform), marks the code used, adds the person's identity to the
-   * code's member, and audits `member.linked`. Refusals change nothing.
+   * code's member, and audits `member.linked`. Refusals change nothing, except that a code that does not
+   * match counts against the account: after `maxFailures` within `windowMinutes`, every code is refused
+   * until the window has passed.
    */
-  redeem(codeHash: string, actor: Actor): Promise<RedeemOutcome>;
+  redeem(code: string, actor: Actor, limit: { readonly maxFailures: number; readonly windowMinutes: number }): Promise<RedeemOutcome>;
 }

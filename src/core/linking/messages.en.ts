@@ -22,6 +22,8 @@ export const linkingEn = {
   'link.refused.alreadyLinked': 'This account is already linked to that membership. Nothing was changed.',
   'link.refused.alreadyMember':
     'You are already a member on this platform, with a profile of its own, and CoP Bot does not merge two profiles. To link, first type erase my data on the side whose profile you no longer want (leave is not enough: it keeps the profile), then get a new code with link on the other side. Nothing was changed.',
+  'link.refused.tooManyAttempts':
+    'Too many codes that did not work have been typed from this account, so I am not checking codes for it for the next 15 minutes. Nothing was changed. Then type the code exactly as it was given, or get a new one with link on the other platform.',
   'link.refused.platformTaken':
     'That membership already has an account on this platform, and a member can have one account on each platform. Nothing was changed.',
 } as const;

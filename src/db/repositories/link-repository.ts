@@ -1,5 +1,7 @@
-// One-time codes that link a member's Slack and Teams accounts, through Prisma. Only the codes' SHA-256
-// is stored; audit entries name the member by internal id and never carry a code.
+// One-time codes that link a member's Slack and Teams accounts, through Prisma. Only an HMAC-SHA256 of
+// each code, keyed with the COP_SECRET setting, is stored, so a copy of the database alone does not
+// let anyone test guesses; audit entries name the member by internal id and never carry a code.
+import { createHmac } from 'node:crypto';
 import type { PrismaClient } from '../database.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Actor, Platform } from '../../core/context.js';
@@ -9,9 +11,17 @@ const refused = (reason: LinkRefusal): RedeemOutcome => ({ kind: 'refused', reas
 const identityKey = (actor: Actor) => ({ platform: actor.platform, workspaceId: actor.workspaceId, userId: actor.userId });
 
 export class PrismaLinkStore implements LinkStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly secret: string,
+  ) {}
 
-  async createCode(memberId: string, platform: Platform, codeHash: string, expiresAt: Date): Promise<void> {
+  private hash(purpose: 'code' | 'actor', text: string): string {
+    return createHmac('sha256', this.secret).update(`${purpose}:${text}`, 'utf8').digest('hex');
+  }
+
+  async createCode(memberId: string, platform: Platform, code: string, expiresAt: Date): Promise<void> {
+    const codeHash = this.hash('code', code);
     await this.prisma.$transaction(async (tx) => {
       // A new code replaces the member's unused ones; used codes stay until erasure, as history.
       await tx.linkCode.deleteMany({ where: { memberId, usedAt: null } });
@@ -20,7 +30,22 @@ export class PrismaLinkStore implements LinkStore {
     });
   }
 
-  async redeem(codeHash: string, actor: Actor): Promise<RedeemOutcome> {
+  async redeem(typed: string, actor: Actor, limit: { readonly maxFailures: number; readonly windowMinutes: number }): Promise<RedeemOutcome> {
+    const actorHash = this.hash('actor', `${actor.platform}:${actor.workspaceId}:${actor.userId}`);
+    const since = new Date(Date.now() - limit.windowMinutes * 60_000);
+    const failures = await this.prisma.linkAttempt.count({ where: { actorHash, at: { gt: since } } });
+    if (failures >= limit.maxFailures) return refused('tooManyAttempts');
+    const outcome = await this.tryRedeem(this.hash('code', typed), actor);
+    if (outcome.kind === 'refused' && outcome.reason === 'invalid') {
+      await this.prisma.$transaction([
+        this.prisma.linkAttempt.deleteMany({ where: { at: { lt: since } } }),
+        this.prisma.linkAttempt.create({ data: { actorHash } }),
+      ]);
+    }
+    return outcome;
+  }
+
+  private async tryRedeem(codeHash: string, actor: Actor): Promise<RedeemOutcome> {
     try {
       return await this.prisma.$transaction(async (tx) => {
         const code = await tx.linkCode.findUnique({

@@ -34,9 +34,14 @@ function toRecord(row: MemberRow): MemberRecord {
 /** Marks organisations members add, for the facilitators who confirm them. */
 export const ADDED_BY_MEMBER = 'Added by a member';
 
-/** Creates an organisation a member named, unverified until a facilitator confirms it; audited by id only. */
+/**
+ * Creates an organisation a member named, unverified until a facilitator confirms it; audited by id only.
+ * Two people adding the same name at the same moment both get the one organisation (ON CONFLICT DO
+ * NOTHING waits for the other transaction, then finds its row).
+ */
 async function addOrganisation(tx: Prisma.TransactionClient, name: string, regionCode: string): Promise<string> {
-  const organisation = await tx.organisation.create({
+  const { count } = await tx.organisation.createMany({
+    skipDuplicates: true,
     data: {
       name,
       type: 'Not yet confirmed',
@@ -46,9 +51,9 @@ async function addOrganisation(tx: Prisma.TransactionClient, name: string, regio
       verified: false,
       source: ADDED_BY_MEMBER,
     },
-    select: { id: true },
   });
-  await tx.auditEntry.create({ data: { action: 'organisation.added', subject: organisation.id } });
+  const organisation = await tx.organisation.findUniqueOrThrow({ where: { name }, select: { id: true } });
+  if (count === 1) await tx.auditEntry.create({ data: { action: 'organisation.added', subject: organisation.id } });
   return organisation.id;
 }
 
