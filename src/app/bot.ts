@@ -36,7 +36,7 @@ export interface RunningBot {
   readonly database: Database;
   /** Resolves when migrations and reference data are in place (readyz answers 200 from then on). */
   readonly ready: Promise<void>;
-  /** Resolves, after `ready`, when the demo metrics are written (rows written; 0 when not needed). */
+  /** The demo metrics rows written at start (0 when not needed); resolved by the time `ready` is. */
   demoData(): Promise<number>;
   /** Sends every queued message that is due now; resolves when none is left (tests and tools). */
   drainOutbox(): Promise<void>;
@@ -97,7 +97,8 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     const seeded = await seedReferenceData(database.prisma);
     logger.debug(seeded, 'reference data in place');
     if (config.demoData) {
-      // In the background, in one transaction: the bot is ready at once and the figures appear when written.
+      // Before readiness, in one transaction: on the embedded database it holds the one connection, so
+      // serving commands meanwhile would only make them wait. Only a database without metrics pays this.
       demoData = loadDemoDataIfEmpty(core.services.metrics, monthOfDate(new Date())).then(
         (rows) => {
           if (rows > 0) logger.info({ rows }, 'loaded synthetic demo metrics (COP_DEMO_DATA=false starts without them)');
@@ -108,6 +109,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
           return 0;
         },
       );
+      await demoData;
     }
     await slack?.start();
     // Messages queued before a restart (or by another process that stopped) go out from here on.
