@@ -9,6 +9,7 @@ import { PrismaConversationStore } from '../db/repositories/conversation-reposit
 import { PrismaDirectoryStore } from '../db/repositories/directory-repository.js';
 import { PrismaDownloadStore } from '../db/repositories/download-repository.js';
 import { PrismaLinkStore } from '../db/repositories/link-repository.js';
+import { PrismaEmailLinkStore } from '../db/repositories/email-link-repository.js';
 import { PrismaMemberStore } from '../db/repositories/member-repository.js';
 import { PrismaOrganisationStore } from '../db/repositories/organisation-repository.js';
 import { PrismaOutbox } from '../db/repositories/outbox-repository.js';
@@ -63,6 +64,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       outbox,
       downloads,
       configuredAdmins: config.admins,
+      emailLinks: new PrismaEmailLinkStore(database.prisma, config.secret),
     },
     logger,
   );

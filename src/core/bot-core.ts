@@ -139,6 +139,11 @@ export class BotCore {
     return channels.filter((channel) => channel.platform === platform && channel.workspaceId === workspaceId).map((channel) => channel.externalId);
   }
 
+  /** Keeps a keyed hash of a member's verified email, looked up by the adapter after a form (see FollowUp). */
+  async recordVerifiedEmail(context: RequestContext, email: string): Promise<void> {
+    await this.services.emailLinks.recordEmail(context.actor, email);
+  }
+
   /** The person's page at a glance (Slack App Home, Teams personal welcome). */
   home(context: RequestContext): Promise<Reply> {
     return this.guard('home', context, () => homeView(context, this.services));

@@ -34,4 +34,10 @@ export interface RequestContext {
   readonly conversationDetails?: ConversationDetails | undefined;
   readonly locale: string;
   readonly t: Translate;
+  /**
+   * The person's email address as their platform has verified it, looked up only when called (Slack
+   * users.info, Teams conversation member). Undefined when the platform does not give one or the lookup
+   * failed (the adapter logs that, without personal data). Used for matching only; never stored.
+   */
+  readonly verifiedEmail?: (() => Promise<string | undefined>) | undefined;
 }

@@ -7,7 +7,15 @@ export function requestContext(
   conversation: ConversationAddress,
   locale: string | undefined,
   conversationDetails?: ConversationDetails,
+  verifiedEmail?: () => Promise<string | undefined>,
 ): RequestContext {
   const resolved = locale ?? 'en-GB';
-  return { actor, conversation, locale: resolved, t: translator(resolved), ...(conversationDetails ? { conversationDetails } : {}) };
+  return {
+    actor,
+    conversation,
+    locale: resolved,
+    t: translator(resolved),
+    ...(conversationDetails ? { conversationDetails } : {}),
+    ...(verifiedEmail ? { verifiedEmail } : {}),
+  };
 }

@@ -3,7 +3,7 @@ import type { Grammar } from './commands/grammar.js';
 import type { DirectoryStore } from './directory/directory-store.js';
 import type { DownloadStore } from './downloads/download-store.js';
 import type { ConversationStore } from './conversations/conversation-store.js';
-import type { LinkStore } from './linking/link-store.js';
+import type { EmailLinkStore, LinkStore } from './linking/link-store.js';
 import type { MemberStore, ReferenceData } from './members/member-store.js';
 import type { OrganisationStore } from './organisations/organisation-store.js';
 import type { Outbox } from './outbox/outbox.js';
@@ -30,4 +30,6 @@ export interface CoreServices {
   readonly downloads: DownloadStore;
   /** Platform user ids named in the COP_ADMINS setting: national admins from the start. */
   readonly configuredAdmins: readonly string[];
+  /** Linking accounts by the email their platforms have verified (kept only as a keyed hash). */
+  readonly emailLinks: EmailLinkStore;
 }

@@ -1,11 +1,14 @@
 // What Slack does after a form's reply: a new or returning member is invited to their region's
-// community channels in this workspace (conversations.invite). A failed invitation (already in the
+// community channels in this workspace (conversations.invite), and a keyed hash of the person's verified
+// email is recorded (users.info), so that `link` in Teams can find them. A failed invitation (already in the
 // channel, the bot not in it, the channel gone) is logged with Slack's error code and the channel id,
 // never the person, and changes nothing else.
 import type { webApi } from '@slack/bolt';
 import type { BotCore } from '../core/bot-core.js';
 import type { FollowUp } from '../core/forms/form-handler.js';
 import type { Logger } from '../logger.js';
+import { slackRequestContext } from './slack-context.js';
+import { slackVerifiedEmail } from './verified-email.js';
 
 export interface SlackPerson {
   readonly teamId: string;
@@ -44,6 +47,11 @@ export async function runFollowUps(
         case 'invite-to-region-channels':
           await inviteToRegionChannels(followUp.regionCode, person, core, client, logger);
           break;
+        case 'record-verified-email': {
+          const email = await slackVerifiedEmail(client, person.userId, logger);
+          if (email !== undefined) await core.recordVerifiedEmail(slackRequestContext(person.teamId, person.userId, person.userId), email);
+          break;
+        }
       }
     } catch (error) {
       logger.error({ err: error, component: 'slack', followUp: followUp.kind }, 'could not finish the work after a form');

@@ -26,8 +26,14 @@ export function commandWords(text: string): string {
     .replaceAll('&amp;', '&');
 }
 
-export function slackRequestContext(teamId: string, userId: string, channelId: string, channelName?: string): RequestContext {
+export function slackRequestContext(
+  teamId: string,
+  userId: string,
+  channelId: string,
+  channelName?: string,
+  verifiedEmail?: () => Promise<string | undefined>,
+): RequestContext {
   // Slash commands name direct messages and some private channels with placeholders, not their names.
   const name = channelName && !['directmessage', 'privategroup'].includes(channelName) ? channelName : undefined;
-  return requestContext({ platform: 'slack', workspaceId: teamId, userId }, slackConversation(teamId, channelId), undefined, name ? { name } : undefined);
+  return requestContext({ platform: 'slack', workspaceId: teamId, userId }, slackConversation(teamId, channelId), undefined, name ? { name } : undefined, verifiedEmail);
 }

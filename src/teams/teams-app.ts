@@ -40,7 +40,7 @@ export function createTeamsAdapter(config: TeamsConfig, core: BotCore, logger: L
 
   const app = new Application({ adapter, ...(config.appId ? { botAppId: config.appId } : {}), removeRecipientMention: true, startTypingTimer: false });
   registerConversationUpdates(app, core);
-  registerMessages(app, core);
+  registerMessages(app, core, logger);
 
   return {
     sender: createTeamsSender(adapter, config.appId),

@@ -26,13 +26,11 @@ export function teamsConversation(activity: Partial<Activity>): ConversationAddr
   };
 }
 
-export function teamsRequestContext(activity: Partial<Activity>): RequestContext {
+export function teamsRequestContext(activity: Partial<Activity>, verifiedEmail?: () => Promise<string | undefined>): RequestContext {
   // The Bot Framework user id: the id Teams also gives in @mentions and conversation references.
   const userId = activity.from?.id ?? '';
-  return requestContext({ platform: 'teams', workspaceId: tenantOf(activity), userId }, teamsConversation(activity), activity.locale, {
-    name: teamsConversationName(activity),
-    reference: teamsConversationReference(activity),
-  });
+  const details = { name: teamsConversationName(activity), reference: teamsConversationReference(activity) };
+  return requestContext({ platform: 'teams', workspaceId: tenantOf(activity), userId }, teamsConversation(activity), activity.locale, details, verifiedEmail);
 }
 
 /** The Bot Framework conversation reference, as plain JSON: what a later proactive post needs (to the channel, not a thread). */

@@ -24,13 +24,24 @@ export interface TestBot {
 export interface TestBotOptions {
   /** Answers some Slack Web API calls differently (e.g. an error); undefined leaves the usual `{ ok: true }`. */
   readonly slackApi?: (request: RecordedRequest) => { status?: number; body?: unknown } | undefined;
+  /**
+   * Verified email addresses by platform user id (Slack U…, Teams 29:…): Slack's users.info gives them as
+   * `profile.email`, the Bot Connector's conversation member API as `email`. A Slack user not listed has
+   * no email in their profile (as when the email scope is missing); a Teams user not listed is not found (404).
+   */
+  readonly emails?: Readonly<Record<string, string>>;
 }
 
 let messageCount = 0;
 
 /** Slack's Web API as far as the bot uses it: who the bot is, and where a posted message landed. */
-function slackWebApi(request: RecordedRequest): { body: unknown } {
+function slackWebApi(request: RecordedRequest, emails: Readonly<Record<string, string>>): { body: unknown } {
   switch (request.path) {
+    case '/users.info': {
+      const { user } = request.json as { user?: string };
+      const email = user === undefined ? undefined : emails[user];
+      return { body: { ok: true, user: { id: user, is_bot: false, is_email_confirmed: true, profile: email === undefined ? {} : { email } } } };
+    }
     case '/auth.test':
       return { body: { ok: true, url: 'https://local.slack.test/', team: 'Local', user: 'cop', team_id: 'T0TEST', user_id: BOT_USER_ID, bot_id: 'B0BOT' } };
     case '/chat.postMessage':
@@ -54,9 +65,21 @@ function slackWebApi(request: RecordedRequest): { body: unknown } {
   }
 }
 
+/** The Bot Connector as far as the bot uses it: a conversation member's details, and sent activities. */
+function connectorApi(request: RecordedRequest, emails: Readonly<Record<string, string>>): { status: number; body: unknown } {
+  const member = request.method === 'GET' ? /^\/v3\/conversations\/[^/]+\/members\/([^/?]+)$/.exec(request.path) : null;
+  if (member?.[1] !== undefined) {
+    const userId = decodeURIComponent(member[1]);
+    const email = emails[userId];
+    if (email === undefined) return { status: 404, body: { error: { code: 'MemberNotFoundInConversation', message: 'The member was not found.' } } };
+    return { status: 200, body: { id: userId, name: 'Member', email, userPrincipalName: email, userRole: 'user' } };
+  }
+  return { status: 201, body: { id: 'activity-from-connector' } };
+}
+
 export async function startTestBot(env: Record<string, string> = {}, options: TestBotOptions = {}): Promise<TestBot> {
-  const slack = await startRecordingServer((request) => options.slackApi?.(request) ?? slackWebApi(request));
-  const connector = await startRecordingServer(() => ({ status: 201, body: { id: 'activity-from-connector' } }));
+  const slack = await startRecordingServer((request) => options.slackApi?.(request) ?? slackWebApi(request, options.emails ?? {}));
+  const connector = await startRecordingServer((request) => connectorApi(request, options.emails ?? {}));
   const database = testDatabase();
   const config = loadConfig({
     PORT: '0',

@@ -13,7 +13,7 @@ import { requestContext } from '../../src/core/request-context.js';
 import type { MemberRecord } from '../../src/core/members/member.js';
 import type { MemberStore, ReferenceData } from '../../src/core/members/member-store.js';
 import type { RoleStore } from '../../src/core/roles/role-store.js';
-import type { LinkStore } from '../../src/core/linking/link-store.js';
+import type { EmailLinkStore, LinkStore } from '../../src/core/linking/link-store.js';
 import type { DirectoryStore } from '../../src/core/directory/directory-store.js';
 import type { Outbox } from '../../src/core/outbox/outbox.js';
 import type { DownloadStore } from '../../src/core/downloads/download-store.js';
@@ -258,6 +258,10 @@ const NO_LINKS: LinkStore = {
   createCode: () => Promise.resolve(),
   redeem: () => Promise.resolve({ kind: 'refused', reason: 'invalid' }),
 };
+const NO_EMAIL_LINKS: EmailLinkStore = {
+  recordEmail: () => Promise.resolve(),
+  linkByEmail: () => Promise.resolve({ kind: 'noMatch' }),
+};
 
 interface LogCall {
   readonly level: 'error' | 'info';
@@ -294,7 +298,7 @@ const sampleRegions: RegionWithChannels[] = [
 
 function coreWith(regions: RegionDirectory) {
   const logger = recordingLogger();
-  return { core: new BotCore({ regions, conversations: new MemoryConversations(), members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, outbox: NO_OUTBOX, downloads: NO_DOWNLOADS, metrics: NO_METRICS, charts: { publish: () => Promise.resolve(undefined) }, configuredAdmins: [] }, logger), logger };
+  return { core: new BotCore({ regions, conversations: new MemoryConversations(), members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, outbox: NO_OUTBOX, downloads: NO_DOWNLOADS, metrics: NO_METRICS, charts: { publish: () => Promise.resolve(undefined) }, configuredAdmins: [], emailLinks: NO_EMAIL_LINKS }, logger), logger };
 }
 
 function plain(rich: Rich): string {
@@ -494,7 +498,7 @@ describe('BotCore.handleAction', () => {
 describe('BotCore conversation events', () => {
   it('passes installs and removals to the conversation store', async () => {
     const conversations = new MemoryConversations();
-    const core = new BotCore({ regions: new MemoryRegions([]), conversations, members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, outbox: NO_OUTBOX, downloads: NO_DOWNLOADS, metrics: NO_METRICS, charts: { publish: () => Promise.resolve(undefined) }, configuredAdmins: [] }, recordingLogger());
+    const core = new BotCore({ regions: new MemoryRegions([]), conversations, members: new NoMembers(), links: NO_LINKS, reference: NO_REFERENCE_DATA, roles: NO_ROLES, directory: NO_DIRECTORY, organisations: NO_ORGANISATIONS, outbox: NO_OUTBOX, downloads: NO_DOWNLOADS, metrics: NO_METRICS, charts: { publish: () => Promise.resolve(undefined) }, configuredAdmins: [], emailLinks: NO_EMAIL_LINKS }, recordingLogger());
     await core.conversationInstalled(conversation, { name: 'london-cop' });
     await core.conversationRemoved(conversation);
     expect([...conversations.installed.values()]).toEqual([{ name: 'london-cop' }]);

@@ -26,7 +26,13 @@ export type FormOutcome =
  * the region's community channels where its platform can (Slack's conversations.invite; Teams has no
  * such API). The adapter finds the channels with BotCore.regionChannels.
  */
-export type FollowUp = { readonly kind: 'invite-to-region-channels'; readonly regionCode: string };
+export type FollowUp =
+  | { readonly kind: 'invite-to-region-channels'; readonly regionCode: string }
+  /**
+   * `record-verified-email`: the adapter looks up the person's verified email (where its platform gives
+   * one) and hands it to BotCore.recordVerifiedEmail, which keeps only a keyed hash of it.
+   */
+  | { readonly kind: 'record-verified-email' };
 
 export interface FormHandler {
   /** The form id it handles (Form.id). */

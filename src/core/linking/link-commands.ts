@@ -1,11 +1,13 @@
 // `link` and `link <code>`: one member, two platforms. On the platform where the person is a member,
 // `link` gives a one-time code (15 minutes, stored hashed); typed as `link <code>` on the other platform,
-// it adds that account to the same member. Linking by verified email is not built (see README).
+// it adds that account to the same member. Someone who is not a member on this platform and types `link`
+// is first matched by the email their platform has verified (see email-link.ts); the code is the fallback.
 // An account that types too many wrong codes must wait, so codes cannot be guessed.
 import { z } from 'zod';
 import { defineCommand } from '../commands/command.js';
 import { message, textMessage } from '../reply/reply.js';
 import { CODE_VALID_MINUTES, MAX_FAILED_ATTEMPTS, newLinkCode, normaliseLinkCode } from './link-code.js';
+import { linkByVerifiedEmail } from './email-link.js';
 
 export const linkCommand = defineCommand({
   words: 'link',
@@ -22,7 +24,10 @@ export const linkCommand = defineCommand({
     const { t, actor } = context;
     const member = await services.members.findByIdentity(actor);
     if (args.code === undefined) {
-      if (!member || member.status === 'erased') return textMessage(t('link.notMember'));
+      if (!member || member.status === 'erased') {
+        const linked = await linkByVerifiedEmail(context, services);
+        return textMessage(linked ? t('link.byEmail.done', { name: linked }) : t('link.notMember'));
+      }
       if (member.status !== 'active') return textMessage(t('link.left'));
       // Slack answers a command privately wherever it is typed; Teams shows a reply in a channel to all.
       if (actor.platform === 'teams' && context.conversation.kind !== 'personal') return textMessage(t('link.personalOnly'));

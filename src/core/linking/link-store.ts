@@ -34,3 +34,25 @@ export interface LinkStore {
    */
   redeem(code: string, actor: Actor, limit: { readonly maxFailures: number; readonly windowMinutes: number }): Promise<RedeemOutcome>;
 }
+
+/** Linking by verified email: kept apart from codes, in src/db/repositories/email-link-repository.ts. */
+export type EmailLinkOutcome =
+  | { readonly kind: 'linked'; readonly memberId: string }
+  /** No active member has an account on the other platform with this email and none on this platform yet (or more than one has). */
+  | { readonly kind: 'noMatch' }
+  /** The person is a member on this platform already (joined or linked at the same moment). */
+  | { readonly kind: 'alreadyMember' };
+
+export interface EmailLinkStore {
+  /**
+   * Keeps a keyed hash of the verified email on the person's account (trimmed, lower-cased; never the
+   * address). Nothing happens for someone who is not a member on this platform.
+   */
+  recordEmail(actor: Actor, email: string): Promise<void>;
+  /**
+   * In one transaction: finds the one active member with an account on the other platform whose email
+   * hash matches and who has no account on this platform, adds the person's account to that member (with
+   * the hash), and audits `member.linked` with `{ platform, by: 'email' }`. Anything else changes nothing.
+   */
+  linkByEmail(actor: Actor, email: string): Promise<EmailLinkOutcome>;
+}

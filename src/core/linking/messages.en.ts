@@ -1,8 +1,9 @@
 // English sentences of linking a member's Slack and Teams accounts; part of the catalogue in src/core/i18n/en.ts.
 
 export const linkingEn = {
-  'link.commandSummary': 'Link your Slack and Teams accounts to one membership: link gives a code to type on the other platform',
-  'link.needs': 'Members get a code; on the other platform, anyone with a code uses it',
+  'link.commandSummary':
+    'Link your Slack and Teams accounts to one membership: link links this account by your verified email, or gives a code to type on the other platform',
+  'link.needs': 'Members get a code; on the other platform, anyone links with their verified email or a code',
   'link.created.toTeams': (p: { code: string; minutes: number }) =>
     `Your linking code is ${p.code}. In Microsoft Teams, type link ${p.code} to CoP Bot within ${p.minutes} minutes. It works once; keep it to yourself.`,
   'link.created.toSlack': (p: { code: string; minutes: number }) =>
@@ -13,6 +14,8 @@ export const linkingEn = {
   'link.left': 'You have left the community. Type join to come back, then link.',
   'link.personalOnly': 'So that nobody else sees your code, I give linking codes only in a personal chat. Open a chat with CoP Bot and type link there.',
   'link.badCode': 'That is not a linking code: a code has 8 letters and digits, such as K7QM2XPA.',
+  'link.byEmail.done': (p: { name: string }) =>
+    `Done: the email address your platforms have verified is the same here and on the other platform, so this account is now linked to the membership of ${p.name}. Your profile, region and roles are the same on both platforms; my data lists both accounts.`,
   'link.done': (p: { name: string }) =>
     `Done: this account is now linked to the membership of ${p.name}. Your profile, region and roles are the same on both platforms; my data lists both accounts.`,
   'link.refused.invalid':

@@ -180,7 +180,8 @@ export const profileFormHandler: FormHandler = {
     const parsed = await parseProfile(values, t, services.reference, services.organisations);
     if (!parsed.ok) return invalid(parsed.errors);
     const { created } = await services.members.saveProfile(context.actor, parsed.profile);
-    if (!created && existing?.status !== 'left') return { kind: 'done', reply: textMessage(t('join.updated')) };
+    // The verified email (as a keyed hash) is recorded after the reply, so that `link` can match it on the other platform.
+    if (!created && existing?.status !== 'left') return { kind: 'done', reply: textMessage(t('join.updated')), followUps: [{ kind: 'record-verified-email' }] };
     // A new member, or one coming back: the welcome, and an invitation to the region's channels where the platform can.
     const { regionCode } = parsed.profile;
     const [regions, channels] = await Promise.all([services.reference.regions(), services.regions.channelsOf(regionCode)]);
@@ -190,7 +191,7 @@ export const profileFormHandler: FormHandler = {
     return {
       kind: 'done',
       reply: welcomeReply(t, { name: parsed.profile.displayName, region }, reachable),
-      followUps: [{ kind: 'invite-to-region-channels', regionCode }],
+      followUps: [{ kind: 'invite-to-region-channels', regionCode }, { kind: 'record-verified-email' }],
     };
   },
   async options(fieldId, query, _context, services) {

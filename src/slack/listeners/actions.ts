@@ -6,6 +6,7 @@ import type { Logger } from '../../logger.js';
 import { ACTION_ID_SEPARATOR } from '../block-kit.js';
 import { sendReply } from '../send-reply.js';
 import { slackRequestContext } from '../slack-context.js';
+import { slackVerifiedEmail } from '../verified-email.js';
 
 export function registerActions(app: App, core: BotCore, logger: Logger): void {
   app.action<BlockAction<ButtonAction>>(/^(cop|member|organisation)\./, async ({ action, body, ack, respond, client }) => {
@@ -13,7 +14,7 @@ export function registerActions(app: App, core: BotCore, logger: Logger): void {
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     const container = body.container as { channel_id?: string } | undefined;
     const channelId = body.channel?.id ?? container?.channel_id ?? '';
-    const context = slackRequestContext(teamId, body.user.id, channelId);
+    const context = slackRequestContext(teamId, body.user.id, channelId, undefined, () => slackVerifiedEmail(client, body.user.id, logger));
     const actionId = action.action_id.split(ACTION_ID_SEPARATOR)[0] ?? action.action_id;
     const reply = await core.handleAction(actionId, action.value, context);
     // Buttons on the App Home tab come without a response_url.

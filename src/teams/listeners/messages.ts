@@ -3,15 +3,18 @@ import type { Application } from '@microsoft/teams-ai';
 import { ActivityTypes } from 'botbuilder';
 import { RUN_COMMAND_ACTION } from '../../core/actions.js';
 import type { BotCore } from '../../core/bot-core.js';
+import type { Logger } from '../../logger.js';
 import { FORM_SUBMIT_VERB, VERB_FIELD } from '../adaptive-card.js';
 import { sendReply } from '../send-reply.js';
+import { runFollowUps } from '../follow-ups.js';
 import { teamsCommandWords, teamsRequestContext } from '../teams-context.js';
+import { teamsVerifiedEmail } from '../verified-email.js';
 
-export function registerMessages(app: Application, core: BotCore): void {
+export function registerMessages(app: Application, core: BotCore, logger: Logger): void {
   // Card routes first: a button click arrives as a message with a value and no text.
   app.adaptiveCards.actionSubmit<Record<string, unknown>>(RUN_COMMAND_ACTION, async (context, _state, data) => {
     const value = typeof data['value'] === 'string' ? data['value'] : undefined;
-    const request = teamsRequestContext(context.activity);
+    const request = teamsRequestContext(context.activity, () => teamsVerifiedEmail(context, logger));
     const reply = await core.handleAction(String(data[VERB_FIELD]), value, request);
     await sendReply(context, await core.withDownloadLinks(reply, request));
   });
@@ -25,9 +28,9 @@ export function registerMessages(app: Application, core: BotCore): void {
       typeof state === 'string' ? state : undefined,
       teamsRequestContext(context.activity),
     );
-    // The reply (a new member's welcome) goes to the chat the form was in. Follow-ups such as inviting a
-    // new member to channels have no Teams API, so there is nothing more to do here.
+    // The reply (a new member's welcome) goes to the chat the form was in; then the follow-ups Teams can do.
     await sendReply(context, outcome.kind === 'invalid' ? outcome.form : outcome.reply);
+    if (outcome.kind === 'done') await runFollowUps(outcome.followUps ?? [], context, core, logger);
   });
 
   // Other buttons with an action of the core's (e.g. confirming erasure, confirming an organisation).
@@ -42,7 +45,7 @@ export function registerMessages(app: Application, core: BotCore): void {
     const text = teamsCommandWords(context.activity);
     const submitted = context.activity.value as Record<string, unknown> | undefined;
     // A card submit whose verb no route above knows: answered politely by the core.
-    const request = teamsRequestContext(context.activity);
+    const request = teamsRequestContext(context.activity, () => teamsVerifiedEmail(context, logger));
     const reply =
       text === '' && submitted !== undefined
         ? await core.handleAction(typeof submitted[VERB_FIELD] === 'string' ? submitted[VERB_FIELD] : '', undefined, request)
