@@ -57,6 +57,10 @@ const environmentSchema = z
         error: 'must be SingleTenant, MultiTenant or UserAssignedMSI',
       })
       .default('SingleTenant'),
+    COP_DEMO_DATA: z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .default('true')
+      .transform((value) => value === 'true'),
     COP_ADMINS: z
       .string()
       .default('')
@@ -152,6 +156,8 @@ export interface Config {
   readonly admins: readonly string[];
   /** Event reminders, in minutes before the start, largest first. */
   readonly eventReminderMinutes: readonly number[];
+  /** Load the synthetic demo metrics into a database that has no metrics yet. */
+  readonly demoData: boolean;
 }
 
 export class ConfigError extends Error {
@@ -204,5 +210,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     admins: e.COP_ADMINS,
     eventReminderMinutes: e.COP_EVENT_REMINDERS,
+    demoData: e.COP_DEMO_DATA,
   };
 }

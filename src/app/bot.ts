@@ -22,6 +22,10 @@ import { EventNotices } from '../core/events/event-notices.js';
 import { runEventJobs } from '../core/events/event-jobs.js';
 import { translator } from '../core/i18n/translator.js';
 import { mountEventFiles } from '../server/downloads.js';
+import { PrismaMetricStore } from '../db/repositories/metric-repository.js';
+import { loadDemoDataIfEmpty } from '../core/metrics/demo-data.js';
+import { monthOfDate } from '../core/metrics/period.js';
+import { mountCharts, StoredChartPublisher } from '../digest/chart-publisher.js';
 import { seedReferenceData } from '../db/seed.js';
 import { seedCaseStudies } from '../db/seed-case-studies.js';
 import type { Logger } from '../logger.js';
@@ -42,6 +46,8 @@ export interface RunningBot {
   readonly database: Database;
   /** Resolves when migrations and reference data are in place (readyz answers 200 from then on). */
   readonly ready: Promise<void>;
+  /** The demo metrics rows written at start (0 when not needed); resolved by the time `ready` is. */
+  demoData(): Promise<number>;
   /** Sends every queued message that is due now; resolves when none is left (tests and tools). */
   drainOutbox(): Promise<void>;
   /** Runs the events feature's scheduled work once, as the scheduler does (tests and tools). */
@@ -74,6 +80,8 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       roles: new PrismaRoleStore(database.prisma),
       directory: new PrismaDirectoryStore(database.prisma),
       organisations: new PrismaOrganisationStore(database.prisma),
+      metrics: new PrismaMetricStore(database.prisma),
+      charts: new StoredChartPublisher(database.prisma, config.publicUrl, (error) => logger.error({ err: error }, 'drawing a digest chart failed')),
       outbox,
       downloads,
       configuredAdmins: config.admins,
@@ -86,6 +94,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   );
 
   let startupProblem: string | undefined = 'starting: applying migrations';
+  let demoData: Promise<number> = Promise.resolve(0);
   const http = createHttpApp();
   mountHealth(http, { problem: async () => startupProblem ?? (await database.readinessProblem()) });
   let slack: SlackAdapter | undefined;
@@ -99,6 +108,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   }
   mountDownloads(http, downloads, logger);
   mountEventFiles(http, core, logger);
+  mountCharts(http, database.prisma);
   mountFallback(http);
 
   const dispatcher = new OutboxDispatcher(outbox, senders, (postKey) => core.renderPost(postKey), logger.child({ component: 'outbox' }));
@@ -114,6 +124,21 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     const seeded = await seedReferenceData(database.prisma);
     logger.debug(seeded, 'reference data in place');
     logger.debug(await seedCaseStudies(database.prisma), 'starter case studies in place');
+    if (config.demoData) {
+      // Before readiness, in one transaction: on the embedded database it holds the one connection, so
+      // serving commands meanwhile would only make them wait. Only a database without metrics pays this.
+      demoData = loadDemoDataIfEmpty(core.services.metrics, monthOfDate(new Date())).then(
+        (rows) => {
+          if (rows > 0) logger.info({ rows }, 'loaded synthetic demo metrics (COP_DEMO_DATA=false starts without them)');
+          return rows;
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'loading the demo metrics failed');
+          return 0;
+        },
+      );
+      await demoData;
+    }
     await slack?.start();
     // Messages queued before a restart (or by another process that stopped) go out from here on.
     outbox.onWake(() => dispatcher.wake());
@@ -131,9 +156,11 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     port,
     database,
     ready,
+    demoData: () => demoData,
     drainOutbox: () => dispatcher.drain(),
     runEventJobs: (now = new Date()) => runEventJobs(core.services, now),
     async stop() {
+      await demoData;
       await scheduler.stop();
       outbox.onWake(() => undefined);
       await dispatcher.idle();

@@ -9,6 +9,7 @@ export interface Subcommand {
 
 const SUBCOMMANDS: Readonly<Record<string, () => Promise<{ subcommand: Subcommand }>>> = {
   cases: () => import('./commands/cases.js'),
+  metrics: () => import('./commands/metrics.js'),
 };
 
 async function main(argv: readonly string[]): Promise<number> {

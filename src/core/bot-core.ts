@@ -25,6 +25,7 @@ import { confirmOrganisationAction, organisationConfirmCommand, organisationsPen
 import { regionsCommand } from './regions/regions-command.js';
 import { grantCommand, revokeCommand } from './roles/role-commands.js';
 import { membersCommand } from './directory/members-command.js';
+import { digestPreviewCommand } from './digest/digest-commands.js';
 import { membersExportCommand } from './directory/export-command.js';
 import {
   cancelEventAction,
@@ -107,6 +108,7 @@ export const COMMANDS: readonly Command[] = [
   eventAttendanceCommand,
   eventSummaryCommand,
   myRecordCommand,
+  digestPreviewCommand,
 ];
 
 const FORMS: readonly FormHandler[] = [profileFormHandler, caseFormHandler, reviewFormHandler, eventFormHandler, attendanceFormHandler];

@@ -10,9 +10,10 @@ import type { Outbox } from './outbox/outbox.js';
 import type { RegionDirectory } from './regions/region-directory.js';
 import type { RoleStore } from './roles/role-store.js';
 import type { CaseStore } from './cases/case-store.js';
-  /** Masterclasses and meetings. */
 import type { EventStore } from './events/event-store.js';
 import type { EventSettings } from './events/event-settings.js';
+import type { MetricStore } from './metrics/metric-store.js';
+import type { ChartPublisher } from './digest/trend.js';
 
 export interface CoreServices {
   readonly grammar: Grammar;
@@ -24,6 +25,10 @@ export interface CoreServices {
   readonly roles: RoleStore;
   readonly directory: DirectoryStore;
   readonly organisations: OrganisationStore;
+  /** Retention metrics: imported observations and what digests read. */
+  readonly metrics: MetricStore;
+  /** Stores digest chart images and gives their links. */
+  readonly charts: ChartPublisher;
   /** Proactive messages: sent after the change that caused them, with retries. */
   readonly outbox: Outbox;
   /** Files offered through short-lived links (Teams exports). */

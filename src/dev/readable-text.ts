@@ -31,6 +31,8 @@ export function slackBlocksToText(blocks: unknown): string {
           return asArray(block['elements']).map((element) => `[${textOf(element['text'])}]`).join(' ');
         case 'divider':
           return '---';
+        case 'image':
+          return `[image: ${str(block['alt_text'])}]`;
         default:
           return '';
       }
@@ -52,6 +54,8 @@ function cardElementToText(element: Json): string {
       return asArray(element['items']).map(cardElementToText).join('\n');
     case 'ColumnSet':
       return asArray(element['columns']).map(cardElementToText).join(': ');
+    case 'Image':
+      return `[image: ${str(element['altText'])}]`;
     case 'ActionSet':
       return asArray(element['actions']).map((action) => `[${str(action['title'])}]`).join(' ');
     default:

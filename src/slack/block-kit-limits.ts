@@ -22,6 +22,8 @@ export const SLACK_LIMITS = {
   inputPlaceholder: 150,
   plainTextInputMaxLength: 3_000,
   modalTitle: 24,
+  imageUrl: 3_000,
+  imageAltText: 2_000,
   modalButton: 24,
   privateMetadata: 3_000,
   /** Not documented: Slack answers msg_blocks_too_long above roughly 13,000 characters of blocks. */

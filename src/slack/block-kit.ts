@@ -113,6 +113,8 @@ function renderBlock(block: Block): KnownBlock[] {
     }
     case 'divider':
       return [{ type: 'divider' }];
+    case 'image':
+      return [{ type: 'image', image_url: block.url.slice(0, LIMIT.imageUrl), alt_text: truncate(block.alt, LIMIT.imageAltText) }];
   }
 }
 

@@ -99,6 +99,8 @@ function renderBlock(block: Block): CardElement[] {
       return [richText(block.text, { isSubtle: true, size: 'Small' })];
     case 'divider':
       return [{ type: 'Container', separator: true, items: [] }];
+    case 'image':
+      return [{ type: 'Image', url: block.url, altText: block.alt, size: 'Stretch' }];
   }
 }
 

@@ -89,6 +89,7 @@ export async function startTestBot(env: Record<string, string> = {}, options: Te
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_API_URL: `${slack.url}/`,
+    COP_DEMO_DATA: 'false',
     ...env,
   });
   const bot = await startBot(config, createLogger(config.logLevel));

@@ -316,3 +316,12 @@ describe('renderFormCard', () => {
     expect(officialParse(optional).events).toEqual([]);
   });
 });
+
+describe('renderMessageCard images', () => {
+  const card = renderMessageCard(message('Chart', [{ kind: 'image', url: 'https://cop.example.test/charts/abc.png', alt: 'Line chart of the leaver rate' }]));
+
+  it('renders an image with its alt text, valid for the official library', () => {
+    expect(card.body).toEqual([{ type: 'Image', url: 'https://cop.example.test/charts/abc.png', altText: 'Line chart of the leaver rate', size: 'Stretch' }]);
+    expect(officialParse(card).events).toEqual([]);
+  });
+});

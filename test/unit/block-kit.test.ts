@@ -369,3 +369,12 @@ describe('renderFormErrors', () => {
     expect(answer.errors).not.toBe(errors);
   });
 });
+
+describe('renderMessage images', () => {
+  it('renders an image block with alt text cut to Slack’s limit', () => {
+    const blocks = renderMessage(message('Chart', [{ kind: 'image', url: 'https://cop.example.test/charts/abc.png', alt: 'a'.repeat(2_500) }])).blocks as unknown as Record<string, unknown>[];
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]).toMatchObject({ type: 'image', image_url: 'https://cop.example.test/charts/abc.png' });
+    expect((blocks[0]!['alt_text'] as string).length).toBeLessThanOrEqual(SLACK_LIMITS.imageAltText);
+  });
+});

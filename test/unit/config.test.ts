@@ -72,6 +72,12 @@ describe('loadConfig values', () => {
     expect(loadConfig({ COP_ADMINS: 'U111, U222  U333,,\tU444 ,' }).admins).toEqual(['U111', 'U222', 'U333', 'U444']);
   });
 
+  it('loads the demo metrics unless COP_DEMO_DATA is false', () => {
+    expect(loadConfig({}).demoData).toBe(true);
+    expect(loadConfig({ COP_DEMO_DATA: 'false' }).demoData).toBe(false);
+    expect(() => loadConfig({ COP_DEMO_DATA: 'no' })).toThrow('COP_DEMO_DATA must be true or false');
+  });
+
   it('ends SLACK_API_URL with a slash', () => {
     expect(loadConfig({ SLACK_API_URL: 'http://127.0.0.1:4000/api' }).slack?.apiUrl).toBe('http://127.0.0.1:4000/api/');
     expect(loadConfig({ SLACK_API_URL: 'https://slack.example/api/' }).slack?.apiUrl).toBe('https://slack.example/api/');

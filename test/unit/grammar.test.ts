@@ -20,6 +20,7 @@ import type { CaseStore } from '../../src/core/cases/case-store.js';
 import type { Outbox } from '../../src/core/outbox/outbox.js';
 import type { DownloadStore } from '../../src/core/downloads/download-store.js';
 import type { OrganisationStore } from '../../src/core/organisations/organisation-store.js';
+import type { MetricStore } from '../../src/core/metrics/metric-store.js';
 
 describe('tokenize', () => {
   it('splits on any whitespace', () => {
@@ -252,6 +253,18 @@ const NO_EVENTS = new Proxy({} as EventStore, {
   get: (_target, name) => () => Promise.reject(new Error(`events.${String(name)} was not expected here`)),
 });
 const EVENT_SETTINGS = { publicUrl: 'http://localhost/', reminderMinutes: [1440, 60] };
+const NO_METRICS: MetricStore = {
+  importReference: () => Promise.resolve({ organisations: new Map(), regions: new Set(), staffGroups: new Map() }),
+  importInTransaction: () => Promise.reject(new Error('no metrics in these tests')),
+  importIfEmpty: () => Promise.resolve(false),
+  series: () => Promise.resolve([]),
+  latestMonth: () => Promise.resolve(undefined),
+  sources: () => Promise.resolve(undefined),
+  organisations: () => Promise.resolve([]),
+  allOrganisations: () => Promise.resolve([]),
+  isEmpty: () => Promise.resolve(true),
+};
+
 /** These tests send nothing proactively: any use is a failure. */
 const NO_OUTBOX: Outbox = {
   send: () => Promise.reject(new Error('no proactive messages in these tests')),
@@ -317,6 +330,8 @@ const UNUSED_PORTS = {
   cases: NO_CASES,
   events: NO_EVENTS,
   eventSettings: EVENT_SETTINGS,
+  metrics: NO_METRICS,
+  charts: { publish: () => Promise.resolve(undefined) },
 };
 
 function coreWith(regions: RegionDirectory) {
@@ -368,6 +383,8 @@ function linesOf(reply: Reply): string[] {
         return block.buttons.map((button) => `[${button.label}]`);
       case 'divider':
         return [];
+      case 'image':
+        return [block.alt];
     }
   });
 }

@@ -11,6 +11,8 @@ import { organisationsEn } from '../organisations/messages.en.js';
 import { rolesEn } from '../roles/messages.en.js';
 import { casesEn } from '../cases/messages.en.js';
 import { eventsEn } from '../events/messages.en.js';
+import { metricsEn } from '../metrics/messages.en.js';
+import { digestEn } from '../digest/messages.en.js';
 
 export const en = {
   'bot.name': 'CoP Bot',
@@ -50,6 +52,8 @@ export const en = {
   ...channelsEn,
   ...organisationsEn,
   ...casesEn,
+  ...metricsEn,
+  ...digestEn,
   ...downloadsEn,
   ...eventsEn,
 } as const;

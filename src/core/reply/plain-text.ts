@@ -42,6 +42,8 @@ function blockToPlainText(block: Block, options: PlainTextOptions): string {
       return block.buttons.map((button) => `[${button.label}]`).join(' ');
     case 'divider':
       return '---';
+    case 'image':
+      return `[${block.alt}]`;
   }
 }
 

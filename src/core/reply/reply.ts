@@ -34,7 +34,9 @@ export type Block =
   | { readonly kind: 'list'; readonly items: readonly ListItem[] }
   | { readonly kind: 'buttons'; readonly buttons: readonly Button[] }
   | { readonly kind: 'note'; readonly text: Rich }
-  | { readonly kind: 'divider' };
+  | { readonly kind: 'divider' }
+  /** A picture at a public URL (e.g. a chart). `alt` describes it for screen readers and stands in where images are not shown. */
+  | { readonly kind: 'image'; readonly url: string; readonly alt: string };
 
 export interface Message {
   readonly kind: 'message';

@@ -1,0 +1,59 @@
+// `npm run cli -- metrics import <file.csv> [--skip-invalid]`: imports retention metrics from a CSV in
+// the project's layout or one of the two NHS layouts, with a progress bar, and prints the report. With
+// the embedded database, stop the bot first (PGlite serves one process); a PostgreSQL server needs no stop.
+import { parseArgs } from 'node:util';
+import type { Subcommand } from '../cli.js';
+import { SingleBar, Presets } from 'cli-progress';
+import { loadConfig } from '../../config.js';
+import { importMetrics } from '../../core/metrics/importer.js';
+import { importReportLines } from '../../core/metrics/import-report.js';
+import { monthOfDate } from '../../core/metrics/period.js';
+import { translator } from '../../core/i18n/translator.js';
+import { openDatabase } from '../../db/database.js';
+import { PrismaMetricStore } from '../../db/repositories/metric-repository.js';
+import { seedReferenceData } from '../../db/seed.js';
+import { csvFileSource } from '../../metrics/csv-source.js';
+
+const USAGE = 'Usage: npm run cli -- metrics import <file.csv> [--skip-invalid]';
+
+/** Runs `metrics <subcommand>`; returns the process exit code. */
+export async function runMetricsCommand(argv: readonly string[]): Promise<number> {
+  const { positionals, values } = parseArgs({ args: [...argv], allowPositionals: true, options: { 'skip-invalid': { type: 'boolean', default: false } } });
+  const [subcommand, file, ...extra] = positionals;
+  if (subcommand !== 'import' || !file || extra.length > 0) {
+    console.error(USAGE);
+    return 2;
+  }
+  let source;
+  try {
+    source = await csvFileSource(file);
+  } catch {
+    console.error(`Cannot read ${file}: is the path right?`);
+    return 2;
+  }
+  const config = loadConfig();
+  const database = await openDatabase(config.databaseUrl);
+  const bar = process.stderr.isTTY ? new SingleBar({ format: 'Importing [{bar}] {percentage}% | {value}/{total} MB', hideCursor: true }, Presets.shades_classic) : undefined;
+  const megabytes = (bytes: number) => Math.round(bytes / 1e5) / 10;
+  const ticker = bar ? setInterval(() => bar.update(megabytes(source.bytesRead())), 200) : undefined;
+  try {
+    await database.migrate();
+    await seedReferenceData(database.prisma);
+    bar?.start(megabytes(source.size), 0);
+    const report = await importMetrics(source, { skipInvalid: values['skip-invalid'], currentMonth: monthOfDate(new Date()) }, new PrismaMetricStore(database.prisma));
+    if (ticker) clearInterval(ticker);
+    bar?.update(megabytes(source.size));
+    bar?.stop();
+    for (const line of importReportLines(report, translator('en'))) console.log(line);
+    return report.outcome === 'imported' ? 0 : 1;
+  } finally {
+    if (ticker) clearInterval(ticker);
+    bar?.stop();
+    await database.close();
+  }
+}
+
+export const subcommand: Subcommand = {
+  description: 'import <file.csv> [--skip-invalid]: import retention metrics (the project layout or the NHS turnover and sickness layouts)',
+  run: runMetricsCommand,
+};

@@ -1,0 +1,149 @@
+// What a digest says, as figures: computed once from the stored counts with the metric definitions,
+// then written out as a message (digest-message.ts). Regional and national figures are sums of counts.
+import {
+  changeInPoints,
+  combinedRate,
+  organisationRate,
+  organisationalChanges,
+  rankOf,
+  sicknessRate,
+  stabilityIndex,
+  staffRetained,
+  vacancyRate,
+  type Figure,
+  type FlowField,
+  type Series,
+} from '../metrics/definitions.js';
+import { ALL_STAFF } from '../metrics/layouts.js';
+import type { MetricStore, OrganisationInfo, Scope, SourceInfo } from '../metrics/metric-store.js';
+import { addMonths, shortMonthName, type Month } from '../metrics/period.js';
+import type { TrendPoint } from './trend.js';
+
+/** Organisations listed as improving most. */
+export const MOST_IMPROVED_COUNT = 3;
+
+export interface Ranked {
+  readonly name: string;
+  readonly code: string;
+  readonly value: number;
+}
+
+export interface DigestFigures {
+  readonly month: Month;
+  readonly leaverRate: Figure;
+  readonly leaverRateLastMonth: Figure;
+  readonly leaverRateLastYear: Figure;
+  readonly joinerRate: Figure;
+  readonly stability: Figure;
+  readonly vacancy: Figure;
+  readonly sickness: Figure;
+  readonly newlyQualifiedLeaverRate: Figure;
+  readonly headcount: number | undefined;
+  /** Against the same month a year earlier: positive when more staff stayed. */
+  readonly retainedSinceLastYear: number | undefined;
+  readonly trend: readonly TrendPoint[];
+  /** Among regions (a region or the nation) or peer organisations of the same type (an organisation). */
+  readonly ranking: { readonly position: number; readonly of: number; readonly among: 'regions' | 'peers'; readonly peerType?: string } | undefined;
+  /** For the nation: every region's leaver rate, lowest first. */
+  readonly regionTable: readonly Ranked[];
+  /** Largest falls in leaver rate over the year, in percentage points. */
+  readonly mostImproved: readonly Ranked[];
+  /** Organisational changes left out of turnover in the 12 months. */
+  readonly organisationalChanges: readonly { readonly name: string; readonly month: Month }[];
+  readonly sources: SourceInfo | undefined;
+}
+
+function rateOf(series: readonly Series[], scope: Scope, month: Month, field: FlowField): Figure {
+  // One organisation's own rate is not published when a count was suppressed at source.
+  return scope.kind === 'organisation' && series.length === 1 ? organisationRate(series[0]!, month, field) : combinedRate(series, month, field);
+}
+
+const published = (figure: Figure) => (figure.kind === 'published' ? figure.value : undefined);
+
+/** Everything a digest shows for the scope at its latest month; undefined when it has no figures. */
+export async function digestFigures(scope: Scope, store: MetricStore, regionNames: ReadonlyMap<string, string>): Promise<DigestFigures | undefined> {
+  const month = await store.latestMonth(scope, ALL_STAFF);
+  if (!month) return undefined;
+  // 12 months for the year-ago rate, and 12 more before them for its window.
+  const first = addMonths(month, -23);
+  const needsNation = scope.kind !== 'organisation';
+  const [own, nation, organisations, sources] = await Promise.all([
+    store.series(scope, ALL_STAFF, first, month),
+    scope.kind === 'national' ? Promise.resolve(undefined) : store.series({ kind: 'national' }, ALL_STAFF, first, month),
+    store.allOrganisations(),
+    store.sources(scope, first, month),
+  ]);
+  const national = nation ?? own;
+  const byCode = new Map<string, OrganisationInfo>(organisations.map((organisation) => [organisation.code, organisation]));
+  const nameOf = (code: string) => byCode.get(code)?.name ?? code;
+
+  const leaverRate = rateOf(own, scope, month, 'leavers');
+  const leaverRateLastYear = rateOf(own, scope, addMonths(month, -12), 'leavers');
+  const headcountNow = own.reduce((sum, one) => sum + (one.months.get(month)?.headcount ?? 0), 0);
+  const retained =
+    leaverRate.kind === 'published' && leaverRateLastYear.kind === 'published' ? staffRetained(leaverRateLastYear.value, leaverRate.value, leaverRate.base) : undefined;
+
+  const trend: TrendPoint[] = [];
+  for (let i = 11; i >= 0; i -= 1) {
+    const at = addMonths(month, -i);
+    trend.push({ month: at, label: shortMonthName(at), value: published(rateOf(own, scope, at, 'leavers')) ?? null });
+  }
+
+  // Regions by leaver rate, from the nation's organisations.
+  const regionTable: Ranked[] = [];
+  if (needsNation) {
+    const byRegion = new Map<string, Series[]>();
+    for (const one of national) {
+      if (!one.regionCode) continue;
+      byRegion.set(one.regionCode, [...(byRegion.get(one.regionCode) ?? []), one]);
+    }
+    for (const [code, members] of byRegion) {
+      const value = published(combinedRate(members, month, 'leavers'));
+      if (value !== undefined) regionTable.push({ code, name: regionNames.get(code) ?? code, value });
+    }
+    regionTable.sort((a, b) => a.value - b.value);
+  }
+
+  let ranking: DigestFigures['ranking'];
+  const own12 = published(leaverRate);
+  if (scope.kind === 'region' && own12 !== undefined) {
+    ranking = { position: rankOf(own12, regionTable.filter((region) => region.code !== scope.code).map((region) => region.value)), of: regionTable.length, among: 'regions' };
+  } else if (scope.kind === 'organisation' && own12 !== undefined) {
+    const type = byCode.get(scope.code)?.type;
+    const peers = national
+      .filter((one) => one.organisationCode !== scope.code && type !== undefined && byCode.get(one.organisationCode)?.type === type)
+      .map((one) => published(organisationRate(one, month, 'leavers')))
+      .filter((value): value is number => value !== undefined);
+    if (type !== undefined && peers.length > 0) ranking = { position: rankOf(own12, peers), of: peers.length + 1, among: 'peers', peerType: type };
+  }
+
+  const mostImproved: Ranked[] = [];
+  if (scope.kind !== 'organisation') {
+    for (const one of own) {
+      const change = changeInPoints(organisationRate(one, month, 'leavers'), organisationRate(one, addMonths(month, -12), 'leavers'));
+      if (change !== undefined && change < 0) mostImproved.push({ code: one.organisationCode, name: nameOf(one.organisationCode), value: change });
+    }
+    mostImproved.sort((a, b) => a.value - b.value);
+    mostImproved.splice(MOST_IMPROVED_COUNT);
+  }
+
+  return {
+    month,
+    leaverRate,
+    leaverRateLastMonth: rateOf(own, scope, addMonths(month, -1), 'leavers'),
+    leaverRateLastYear,
+    joinerRate: rateOf(own, scope, month, 'joiners'),
+    stability: stabilityIndex(own, month),
+    vacancy: vacancyRate(own, month),
+    sickness: sicknessRate(own, month),
+    newlyQualifiedLeaverRate: rateOf(own, scope, month, 'nqLeavers'),
+    headcount: headcountNow > 0 ? headcountNow : undefined,
+    retainedSinceLastYear: retained,
+    trend,
+    ranking,
+    regionTable: scope.kind === 'national' ? regionTable : [],
+    mostImproved,
+    organisationalChanges: own.flatMap((one) => organisationalChanges(one, month).map((at) => ({ name: nameOf(one.organisationCode), month: at }))),
+    sources,
+  };
+}

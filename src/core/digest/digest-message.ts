@@ -1,0 +1,149 @@
+// A digest as the platform-neutral message: headline figures with their period and source, the
+// changes, the 12-month trend (a chart where it can be published, always as text too), the ranking, the
+// organisations that improved most, organisational changes left out of turnover, then the sections
+// other features add (digest-sections.ts). Built once; Slack and Teams render it.
+import type { Translate } from '../i18n/translator.js';
+import type { Figure } from '../metrics/definitions.js';
+import type { Scope } from '../metrics/metric-store.js';
+import { addMonths, monthName, type Month } from '../metrics/period.js';
+import { message, textMessage, type Block, type Message } from '../reply/reply.js';
+import type { CoreServices } from '../services.js';
+import { digestFigures, type DigestFigures } from './digest-figures.js';
+import { DIGEST_SECTIONS, type WorsenedFigure } from './digest-sections.js';
+
+export interface DigestOptions {
+  readonly now: Date;
+  /** Posted for a period that was due earlier (after a restart): says so, with when it was due. */
+  readonly lateSince?: Date | undefined;
+  /** When the previous digest went to the same place (for "new since the last digest" sections). */
+  readonly since?: Date | undefined;
+  readonly visibility: Message['visibility'];
+}
+
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+const whole = (value: number) => Math.round(value).toLocaleString('en-GB');
+const dateText = (date: Date) => date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+
+function figureText(figure: Figure, t: Translate): string {
+  switch (figure.kind) {
+    case 'published':
+      return percent(figure.value);
+    case 'suppressed':
+      return t(`digest.notPublished.${figure.reason}`);
+    case 'missing':
+      return t('digest.notGiven');
+  }
+}
+
+function changeText(current: Figure, earlier: Figure, t: Translate): string {
+  if (current.kind !== 'published' || earlier.kind !== 'published') return t('digest.noComparison');
+  const points = Math.round((current.value - earlier.value) * 1000) / 10;
+  if (points === 0) return t('digest.same');
+  return points < 0 ? t('digest.down', { points: Math.abs(points).toFixed(1) }) : t('digest.up', { points: points.toFixed(1) });
+}
+
+/** The scope's name: a region's, an organisation's, or the nation. */
+export async function scopeName(scope: Scope, services: CoreServices, t: Translate): Promise<string> {
+  if (scope.kind === 'national') return t('digest.national');
+  if (scope.kind === 'region') return (await services.reference.regions()).find((region) => region.value === scope.code)?.label ?? scope.code;
+  return (await services.metrics.organisations([scope.code]))[0]?.name ?? scope.code;
+}
+
+function worsened(figures: DigestFigures): WorsenedFigure[] {
+  const rose = (now: Figure, before: Figure) => now.kind === 'published' && before.kind === 'published' && now.value > before.value;
+  return rose(figures.leaverRate, figures.leaverRateLastYear) ? ['leaverRate'] : [];
+}
+
+export async function buildDigest(scope: Scope, services: CoreServices, t: Translate, options: DigestOptions): Promise<Message> {
+  const regions = await services.reference.regions();
+  const name = await scopeName(scope, services, t);
+  const figures = await digestFigures(scope, services.metrics, new Map(regions.map((region) => [region.value, region.label])));
+  if (!figures) return textMessage(t('digest.noData', { scope: name }), options.visibility);
+  const { month } = figures;
+  const synthetic = figures.sources?.synthetic ?? false;
+  const blocks: Block[] = [{ kind: 'heading', text: t('digest.heading', { scope: name }) }];
+  if (synthetic) blocks.push({ kind: 'note', text: [{ kind: 'strong', text: t('digest.synthetic') }] });
+  if (options.lateSince) blocks.push({ kind: 'note', text: t('digest.late', { due: dateText(options.lateSince) }) });
+
+  blocks.push({
+    kind: 'text',
+    text: [
+      { kind: 'strong', text: t('digest.headline', { month: monthName(month), rate: figureText(figures.leaverRate, t) }) },
+      ` ${t('digest.changes', { lastMonth: changeText(figures.leaverRate, figures.leaverRateLastMonth, t), lastYear: changeText(figures.leaverRate, figures.leaverRateLastYear, t) })}`,
+    ],
+  });
+  const facts: { label: string; value: string }[] = [
+    { label: t('digest.fact.leaverRate'), value: figureText(figures.leaverRate, t) },
+    { label: t('digest.fact.joinerRate'), value: figureText(figures.joinerRate, t) },
+    { label: t('digest.fact.stability'), value: figureText(figures.stability, t) },
+    { label: t('digest.fact.vacancy'), value: figureText(figures.vacancy, t) },
+    { label: t('digest.fact.sickness'), value: figureText(figures.sickness, t) },
+    { label: t('digest.fact.newlyQualified'), value: figureText(figures.newlyQualifiedLeaverRate, t) },
+  ];
+  if (figures.headcount !== undefined) facts.push({ label: t('digest.fact.headcount'), value: whole(figures.headcount) });
+  if (figures.retainedSinceLastYear !== undefined && Math.round(figures.retainedSinceLastYear) !== 0) {
+    const count = whole(Math.abs(figures.retainedSinceLastYear));
+    facts.push({ label: t('digest.fact.retained'), value: figures.retainedSinceLastYear > 0 ? t('digest.retained', { count }) : t('digest.lost', { count }) });
+  }
+  blocks.push({ kind: 'facts', facts });
+
+  // The trend: a chart where the bot can publish one, and the same figures as text for everyone.
+  const values = figures.trend.map((point) => `${point.label} ${point.value === null ? '–' : percent(point.value)}`).join(', ');
+  const sourceLabel = synthetic ? t('digest.synthetic').split(':')[0]! : (figures.sources?.sources.join(', ') ?? '');
+  const chartUrl = await services.charts.publish({
+    title: t('digest.chartTitle', { scope: name }),
+    subtitle: t('digest.chartSubtitle', { source: sourceLabel }),
+    axisTitle: t('digest.chartAxis'),
+    altText: t('digest.chartAlt', { scope: name, first: figures.trend[0]!.label, last: figures.trend.at(-1)!.label, values }),
+    points: figures.trend,
+  });
+  blocks.push({ kind: 'heading', text: t('digest.trendHeading') });
+  if (chartUrl) blocks.push({ kind: 'image', url: chartUrl, alt: t('digest.chartAlt', { scope: name, first: figures.trend[0]!.label, last: figures.trend.at(-1)!.label, values }) });
+  blocks.push({ kind: 'note', text: t('digest.trendText', { values }) });
+
+  if (figures.ranking?.among === 'regions') blocks.push({ kind: 'text', text: t('digest.rankRegion', figures.ranking) });
+  if (figures.ranking?.among === 'peers') blocks.push({ kind: 'text', text: t('digest.rankPeers', { ...figures.ranking, type: figures.ranking.peerType ?? '' }) });
+  if (figures.regionTable.length > 0) {
+    blocks.push({ kind: 'heading', text: t('digest.regionsHeading') }, { kind: 'list', items: figures.regionTable.map((region) => ({ title: region.name, detail: percent(region.value) })) });
+  }
+  if (figures.mostImproved.length > 0) {
+    blocks.push(
+      { kind: 'heading', text: t('digest.improvedHeading') },
+      { kind: 'list', items: figures.mostImproved.map((one) => ({ title: one.name, detail: t('digest.improvedDetail', { points: Math.abs(one.value).toFixed(1) }) })) },
+    );
+  }
+  if (figures.organisationalChanges.length > 0) {
+    const list = figures.organisationalChanges.map((change) => `${change.name} (${monthName(change.month)})`).join('; ');
+    blocks.push({ kind: 'note', text: t('digest.changesNote', { list }) });
+  }
+
+  const organisation = scope.kind === 'organisation' ? (await services.metrics.organisations([scope.code]))[0] : undefined;
+  for (const section of DIGEST_SECTIONS) {
+    blocks.push(
+      ...(await section(
+        {
+          scope,
+          regionCode: scope.kind === 'region' ? scope.code : (organisation?.regionCode ?? undefined),
+          month,
+          now: options.now,
+          since: options.since,
+          worsened: worsened(figures),
+          t,
+        },
+        services,
+      )),
+    );
+  }
+
+  blocks.push({ kind: 'divider' }, { kind: 'note', text: sourceNote(figures, month, t) });
+  return message(t('digest.summary', { scope: name, month: monthName(month), rate: figureText(figures.leaverRate, t) }), blocks, options.visibility);
+}
+
+function sourceNote(figures: DigestFigures, month: Month, t: Translate): string {
+  return t('digest.source', {
+    month: monthName(month),
+    first: monthName(addMonths(month, -11)),
+    sources: figures.sources?.sources.join(', ') ?? t('digest.notGiven'),
+    imported: figures.sources ? dateText(figures.sources.latestImport) : t('digest.notGiven'),
+  });
+}

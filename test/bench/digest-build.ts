@@ -1,0 +1,49 @@
+// Benchmark (not a test): builds the digest for the nation and every region on the synthetic demo data
+// (about 1.1 million staff in every organisation of the list), with and without drawing the trend chart,
+// and reports the time of each build. Run: npm run bench:digest [-- --runs 5 --postgres <url>]
+import { parseArgs } from 'node:util';
+import { buildDigest } from '../../src/core/digest/digest-message.js';
+import { generateDemoData, writeDemoData } from '../../src/core/metrics/demo-data.js';
+import { translator } from '../../src/core/i18n/translator.js';
+import type { CoreServices } from '../../src/core/services.js';
+import { openDatabase } from '../../src/db/database.js';
+import { PrismaMetricStore } from '../../src/db/repositories/metric-repository.js';
+import { PrismaReferenceData } from '../../src/db/repositories/reference-data-repository.js';
+import { seedReferenceData } from '../../src/db/seed.js';
+import { StoredChartPublisher } from '../../src/digest/chart-publisher.js';
+import { dropServerSchema, serverSchemaUrl } from './bench-database.js';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, postgres: { type: 'string' } } });
+const runs = Number(values.runs);
+const databaseUrl = values.postgres ? serverSchemaUrl(values.postgres, `cop_bench_${process.pid}`) : 'pglite:memory';
+const database = await openDatabase(databaseUrl);
+try {
+  await database.migrate();
+  await seedReferenceData(database.prisma);
+  const metrics = new PrismaMetricStore(database.prisma);
+  const data = generateDemoData(await metrics.allOrganisations(), '2026-10');
+  await metrics.importInTransaction({ layout: 'demo', source: 'Synthetic demo data (generated, not real figures)', synthetic: true }, (writer) => writeDemoData(writer, data));
+  const reference = new PrismaReferenceData(database.prisma);
+  const regions = await reference.regions();
+  const t = translator('en');
+  const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+  console.log(`database: ${database.kind}; ${data.workforce.length + data.sickness.length} observations; median of ${runs} builds`);
+  console.log('scope | without chart | with chart (drawn and stored)');
+  for (const [label, scope] of [['England and Wales', { kind: 'national' }] as const, ...regions.map((region) => [region.label, { kind: 'region', code: region.value }] as const)]) {
+    const timings: number[][] = [];
+    for (const publicUrl of [undefined, 'https://cop.example.test/']) {
+      const services = { metrics, reference, charts: new StoredChartPublisher(database.prisma, publicUrl) } as unknown as CoreServices;
+      const times: number[] = [];
+      for (let i = 0; i < runs; i += 1) {
+        const started = performance.now();
+        await buildDigest(scope, services, t, { now: new Date(), visibility: 'shared' });
+        times.push(performance.now() - started);
+      }
+      timings.push(times);
+    }
+    console.log(`${label} | ${Math.round(median(timings[0]!))} ms | ${Math.round(median(timings[1]!))} ms`);
+  }
+} finally {
+  await database.close();
+  if (values.postgres) await dropServerSchema(databaseUrl);
+}
