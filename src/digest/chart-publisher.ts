@@ -1,5 +1,5 @@
 // Publishes digest charts: renders the PNG, keeps it in the database under a random token (so every
-// bot process can serve it) and returns its public URL. Without COP_PUBLIC_URL the platforms could not
+// bot process can serve it) and returns its public URL. Without PUBLIC_URL the platforms could not
 // fetch an image, so nothing is rendered and digests show the trend as text only.
 import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
