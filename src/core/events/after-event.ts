@@ -9,7 +9,7 @@ import type { Translate } from '../i18n/translator.js';
 import { message, textMessage, type Form } from '../reply/reply.js';
 import { permissionsOf } from '../roles/permissions.js';
 import { DOWNLOAD_MINUTES, downloadLink, hoursOf } from './downloads.js';
-import { activeMember, eventNumber } from './event-commands.js';
+import { activeMember, eventNumber, managedEvent } from './event-commands.js';
 import { isWebLink, MAX_URL_LENGTH } from './event-form.js';
 import { mayManage } from './event-permissions.js';
 import { RATE_ACTION } from './event-views.js';
@@ -53,10 +53,9 @@ export const eventAttendanceCommand = defineCommand({
   examples: ['event attendance 12'],
   async run(number, context, services) {
     const { t } = context;
-    const event = await services.events.findByNumber(number);
-    if (!event) return textMessage(t('events.unknown', { number }));
-    const [permissions, member] = await Promise.all([permissionsOf(context.actor, services.roles, services.configuredAdmins), activeMember(context, services)]);
-    if (!mayManage(permissions, event, member?.id)) return textMessage(t('events.refusedManage'));
+    const managed = await managedEvent(number, context, services);
+    if ('kind' in managed) return managed;
+    const { event } = managed;
     if (event.status === 'cancelled') return textMessage(t('events.isCancelled'));
     if (event.startsAt > new Date()) return textMessage(t('events.attendance.notYet'));
     return attendanceForm(t, event, await services.events.attendees(event.id));
@@ -117,10 +116,9 @@ export const eventSummaryCommand = defineCommand({
   examples: ['event summary 12'],
   async run(number, context, services) {
     const { t } = context;
-    const event = await services.events.findByNumber(number);
-    if (!event) return textMessage(t('events.unknown', { number }));
-    const [permissions, member] = await Promise.all([permissionsOf(context.actor, services.roles, services.configuredAdmins), activeMember(context, services)]);
-    if (!mayManage(permissions, event, member?.id)) return textMessage(t('events.refusedManage'));
+    const managed = await managedEvent(number, context, services);
+    if ('kind' in managed) return managed;
+    const { event } = managed;
     const attendees = await services.events.attendees(event.id);
     const ratings = attendees.flatMap((a) => (a.rating === null ? [] : [a.rating]));
     const average = ratings.length > 0 ? (ratings.reduce((sum, r) => sum + r, 0) / ratings.length).toFixed(1) : '';

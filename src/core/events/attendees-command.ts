@@ -1,10 +1,8 @@
 // `attendees <event>`: for the host, the region's facilitators and national admins, who answered what
 // (names, organisations, waitlist in order) and a CSV download link valid for a few minutes.
 import { defineCommand } from '../commands/command.js';
-import { message, textMessage, type Block } from '../reply/reply.js';
-import { permissionsOf } from '../roles/permissions.js';
-import { activeMember, eventNumber } from './event-commands.js';
-import { mayManage } from './event-permissions.js';
+import { message, type Block } from '../reply/reply.js';
+import { eventNumber, managedEvent } from './event-commands.js';
 import type { Attendee, RsvpStatus } from './event.js';
 import { DOWNLOAD_MINUTES, downloadLink } from './downloads.js';
 
@@ -21,10 +19,9 @@ export const attendeesCommand = defineCommand({
   examples: ['attendees 12'],
   async run(number, context, services) {
     const { t } = context;
-    const event = await services.events.findByNumber(number);
-    if (!event) return textMessage(t('events.unknown', { number }));
-    const [permissions, member] = await Promise.all([permissionsOf(context.actor, services.roles, services.configuredAdmins), activeMember(context, services)]);
-    if (!mayManage(permissions, event, member?.id)) return textMessage(t('events.refusedManage'));
+    const managed = await managedEvent(number, context, services);
+    if ('kind' in managed) return managed;
+    const { event } = managed;
     const attendees = await services.events.attendees(event.id);
     const heading = t('events.attendeesHeading', { title: event.title, number: event.number });
     const blocks: Block[] = [{ kind: 'heading', text: heading }];

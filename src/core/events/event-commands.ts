@@ -50,7 +50,7 @@ async function formChoices(services: CoreServices, permissions: Permissions, ext
 }
 
 /** The event a number names, with the asker's permissions; or the reply saying why not. */
-async function managedEvent(number: number, context: RequestContext, services: CoreServices): Promise<{ event: EventRecord; member: MemberRecord | undefined } | Message> {
+export async function managedEvent(number: number, context: RequestContext, services: CoreServices): Promise<{ event: EventRecord; member: MemberRecord | undefined } | Message> {
   const { t } = context;
   const event = await services.events.findByNumber(number);
   if (!event) return textMessage(t('events.unknown', { number }));
