@@ -7,7 +7,7 @@ import type { Translate } from '../i18n/translator.js';
 import type { Choice } from '../members/member.js';
 import { cleanText } from '../members/profile-form.js';
 import type { Field, Form } from '../reply/reply.js';
-import { EVENT_TYPES, WAITLIST_MODES, type EventRecord, type EventType, type WaitlistMode } from './event.js';
+import { EVENT_TYPES, WAITLIST_MODES, type EventDetails, type EventRecord } from './event.js';
 import { ukDateField, ukInstant, ukTime, type LocalTimeProblem } from './london-time.js';
 import { DEFAULT_MEETINGS, MAX_MEETINGS, meetingStarts, MIN_MEETINGS, RECURRENCES, type Recurrence } from './recurrence.js';
 
@@ -127,17 +127,8 @@ export function buildEventForm(t: Translate, choices: EventFormChoices, defaults
   };
 }
 
-export interface ParsedEvent {
-  readonly type: EventType;
-  readonly title: string;
-  readonly description: string;
-  readonly regionCode: string | null;
-  readonly onlineUrl: string | undefined;
-  readonly venue: string | undefined;
-  readonly capacity: number | undefined;
-  readonly hostId: string;
-  readonly waitlistMode: WaitlistMode;
-  readonly offerMinutes: number;
+/** The form's details, with the recurrence and the meetings it gives. */
+export interface ParsedEvent extends EventDetails {
   readonly recurrence: Recurrence;
   readonly rule: string | undefined;
   readonly meetings: readonly { readonly startsAt: Date; readonly endsAt: Date }[];

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../database.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Choice } from '../../core/members/member.js';
-import type { Answer, Attendee, EventChanges, EventRecord, MyAnswer, NewEvent, RsvpCounts, RsvpStatus } from '../../core/events/event.js';
+import type { Answer, Attendee, EventChanges, EventDetails, EventRecord, MyAnswer, NewEvent, RsvpCounts, RsvpStatus } from '../../core/events/event.js';
 import { ANNOUNCE_AHEAD_DAYS, eventPostKey, type EventNotices } from '../../core/events/event-notices.js';
 import type { OutgoingMessage } from '../../core/outbox/outbox.js';
 import { markForRefresh, queueMessages } from './outbox-repository.js';
@@ -168,6 +168,22 @@ async function announcementChannels(tx: Tx, regionCode: string | null): Promise<
   return rows.map((row) => row.id);
 }
 
+/** The columns an event's form details fill, on creation and on every change. */
+function detailColumns(details: EventDetails) {
+  return {
+    type: details.type,
+    title: details.title,
+    description: details.description,
+    regionCode: details.regionCode,
+    onlineUrl: details.onlineUrl ?? null,
+    venue: details.venue ?? null,
+    capacity: details.capacity ?? null,
+    waitlistMode: details.waitlistMode,
+    offerMinutes: details.offerMinutes,
+    hostId: details.hostId,
+  };
+}
+
 export class PrismaEventStore implements EventStore {
   constructor(
     private readonly prisma: PrismaClient,
@@ -223,18 +239,9 @@ export class PrismaEventStore implements EventStore {
       for (const meeting of event.meetings) {
         const created = await tx.event.create({
           data: {
-            type: event.type,
-            title: event.title,
-            description: event.description,
-            regionCode: event.regionCode,
+            ...detailColumns(event),
             startsAt: meeting.startsAt,
             endsAt: meeting.endsAt,
-            onlineUrl: event.onlineUrl ?? null,
-            venue: event.venue ?? null,
-            capacity: event.capacity ?? null,
-            waitlistMode: event.waitlistMode,
-            offerMinutes: event.offerMinutes,
-            hostId: event.hostId,
             seriesId: series?.id ?? null,
             seriesStart: series ? meeting.startsAt : null,
             calendarToken: randomBytes(24).toString('base64url'),
@@ -392,18 +399,9 @@ export class PrismaEventStore implements EventStore {
       const updated = await tx.event.update({
         where: { id: eventId },
         data: {
-          type: changes.type,
-          title: changes.title,
-          description: changes.description,
-          regionCode: changes.regionCode,
+          ...detailColumns(changes),
           startsAt: changes.startsAt,
           endsAt: changes.endsAt,
-          onlineUrl: changes.onlineUrl ?? null,
-          venue: changes.venue ?? null,
-          capacity: changes.capacity ?? null,
-          waitlistMode: changes.waitlistMode,
-          offerMinutes: changes.offerMinutes,
-          hostId: changes.hostId,
           sequence: { increment: 1 },
         },
         select: { seriesId: true, status: true, startsAt: true, capacity: true, waitlistMode: true, offerMinutes: true },
