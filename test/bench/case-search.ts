@@ -2,7 +2,8 @@
 // one is marked demo data and titled "Synthetic case study"). Times, for a mix of typical searches:
 // the search itself (PrismaCaseStore.search: the ranked full-text query with its filters and count), and
 // `/cop cases <words>` from the signed request to the reply reaching the response_url.
-// Run: npm run bench:cases [-- --cases 10000 --runs 20 --postgres <url> [--keep]]
+// Run: npm run bench:cases [-- --cases 10000 --runs 20 --postgres <url> [--keep] [--explain]]
+// --explain prints each search's query plan (EXPLAIN ANALYZE) after its timings.
 import { parseArgs } from 'node:util';
 import { startBot } from '../../src/app/bot.js';
 import { loadConfig } from '../../src/config.js';
@@ -10,14 +11,15 @@ import type { CaseSearch } from '../../src/core/cases/case-store.js';
 import { tagOf } from '../../src/core/cases/case-study.js';
 import { parseCaseQuery } from '../../src/core/cases/search-query.js';
 import { tokenize } from '../../src/core/commands/tokenize.js';
-import { PrismaCaseStore } from '../../src/db/repositories/case-repository.js';
+import { caseSearchSql, PrismaCaseStore } from '../../src/db/repositories/case-repository.js';
 import { startRecordingServer } from '../../src/dev/recording-server.js';
 import { postToSlackEndpoint, slashCommandBody } from '../../src/dev/slack-requests.js';
+import { Prisma } from '../../src/generated/prisma/client.js';
 import { createLogger } from '../../src/logger.js';
 import { dropServerSchema, serverSchemaUrl } from './bench-database.js';
 
 const { values } = parseArgs({
-  options: { cases: { type: 'string', default: '10000' }, runs: { type: 'string', default: '20' }, postgres: { type: 'string' }, keep: { type: 'boolean', default: false } },
+  options: { cases: { type: 'string', default: '10000' }, runs: { type: 'string', default: '20' }, postgres: { type: 'string' }, keep: { type: 'boolean', default: false }, explain: { type: 'boolean', default: false } },
 });
 const SECRET = 'bench-signing-secret';
 const databaseUrl = values.postgres ? serverSchemaUrl(values.postgres, `cop_bench_cases_${process.pid}`) : 'pglite:memory';
@@ -132,6 +134,10 @@ for (const words of SEARCHES) {
   }
   queryTimes.push(...times);
   console.log(`  ${words.padEnd(38)} ${String(total).padStart(5)} matches, median ${median(times).toFixed(1)} ms, p95 ${p95(times).toFixed(1)} ms`);
+  if (values.explain) {
+    const plan = await prisma.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${caseSearchSql(request)}`);
+    console.log(plan.map((row) => `      ${row['QUERY PLAN']}`).join('\n'));
+  }
 }
 console.log(`search query, all ${SEARCHES.length} searches: median ${median(queryTimes).toFixed(1)} ms, p95 ${p95(queryTimes).toFixed(1)} ms over ${queryTimes.length} runs`);
 

@@ -104,46 +104,52 @@ export function tsquery(terms: SearchTerms, match: 'all' | 'any'): Prisma.Sql {
   return parts.length === 0 ? Prisma.sql`''::tsquery` : combine(parts, match === 'all' ? '&&' : '||');
 }
 
+/** A row of the search: one case study of the page shown, with how many match in all. */
+interface SearchRow {
+  number: number;
+  title: string;
+  summary: string;
+  organisationName: string | null;
+  regionCode: string | null;
+  tags: string[];
+  demo: boolean;
+  total: bigint;
+}
+
+/** The search's SQL (also what `npm run bench:cases -- --explain` shows the plan of). */
+export function caseSearchSql(query: CaseSearch): Prisma.Sql {
+  const filters: Prisma.Sql[] = [Prisma.sql`c.status = 'published'`];
+  if (query.tags) filters.push(Prisma.sql`c.tags && ${[...query.tags]}::text[]`);
+  if (query.staffGroups) filters.push(Prisma.sql`c."staffGroups" && ${[...query.staffGroups]}::text[]`);
+  if (query.regionCode) filters.push(Prisma.sql`c."regionCode" = ${query.regionCode}`);
+  if (query.organisationTypes) filters.push(Prisma.sql`lower(c."organisationType") = ANY(${query.organisationTypes.map((t) => t.toLowerCase())}::text[])`);
+  const text = query.terms ? tsquery(query.terms, query.match) : undefined;
+  // The query is written out where it is used, not carried in a CTE: with its words as bound values the
+  // planner folds it to a constant and the GIN index answers the match (through a CTE it scanned rows).
+  if (text) filters.push(Prisma.sql`c.search @@ (${text})`);
+  // Ranks the matches on narrow rows (number and rank), counts them, and reads the full rows of the
+  // one page shown only: cheaper than a window count over whole rows when a search matches thousands.
+  // ts_rank (the column's weights and how often the words occur) rather than ts_rank_cd: cover density
+  // walks every position of every match, which on a broad search of synonym phrases ("flexible
+  // retirement", 1,945 of 10,000) cost three times the match itself. The column's weights still put
+  // the case studies with the words in their title first (tested).
+  return Prisma.sql`
+    WITH matches AS MATERIALIZED (
+      SELECT c.number, ${text ? Prisma.sql`ts_rank(c.search, ${text})` : Prisma.sql`0::real`} AS rank
+      FROM "CaseStudy" c
+      WHERE ${Prisma.join(filters, ' AND ')}
+    ),
+    page AS (SELECT number, rank FROM matches ORDER BY rank DESC, number DESC LIMIT ${query.limit} OFFSET ${query.offset})
+    SELECT c.number, c.title, c.summary, c."organisationName", c."regionCode", c.tags, c.demo, (SELECT count(*) FROM matches) AS total
+    FROM page JOIN "CaseStudy" c ON c.number = page.number
+    ORDER BY page.rank DESC, page.number DESC`;
+}
+
 export class PrismaCaseStore implements CaseStore {
   constructor(private readonly prisma: PrismaClient) {}
 
   async search(query: CaseSearch): Promise<CaseSearchResult> {
-    const filters: Prisma.Sql[] = [Prisma.sql`c.status = 'published'`];
-    if (query.tags) filters.push(Prisma.sql`c.tags && ${[...query.tags]}::text[]`);
-    if (query.staffGroups) filters.push(Prisma.sql`c."staffGroups" && ${[...query.staffGroups]}::text[]`);
-    if (query.regionCode) filters.push(Prisma.sql`c."regionCode" = ${query.regionCode}`);
-    if (query.organisationTypes) filters.push(Prisma.sql`lower(c."organisationType") = ANY(${query.organisationTypes.map((t) => t.toLowerCase())}::text[])`);
-    const text = query.terms ? tsquery(query.terms, query.match) : undefined;
-    // The query is written out where it is used, not carried in a CTE: with its words as bound values the
-    // planner folds it to a constant and the GIN index answers the match (through a CTE it scanned rows).
-    if (text) filters.push(Prisma.sql`c.search @@ (${text})`);
-    // Ranks the matches on narrow rows (number and rank), counts them, and reads the full rows of the
-    // one page shown only: cheaper than a window count over whole rows when a search matches thousands.
-    // ts_rank (the column's weights and how often the words occur) rather than ts_rank_cd: cover density
-    // walks every position of every match, which on a broad search of synonym phrases ("flexible
-    // retirement", 1,945 of 10,000) cost three times the match itself. The column's weights still put
-    // the case studies with the words in their title first (tested).
-    const rows = await this.prisma.$queryRaw<
-      {
-        number: number;
-        title: string;
-        summary: string;
-        organisationName: string | null;
-        regionCode: string | null;
-        tags: string[];
-        demo: boolean;
-        total: bigint;
-      }[]
-    >`
-      WITH matches AS MATERIALIZED (
-        SELECT c.number, ${text ? Prisma.sql`ts_rank(c.search, ${text})` : Prisma.sql`0::real`} AS rank
-        FROM "CaseStudy" c
-        WHERE ${Prisma.join(filters, ' AND ')}
-      ),
-      page AS (SELECT number, rank FROM matches ORDER BY rank DESC, number DESC LIMIT ${query.limit} OFFSET ${query.offset})
-      SELECT c.number, c.title, c.summary, c."organisationName", c."regionCode", c.tags, c.demo, (SELECT count(*) FROM matches) AS total
-      FROM page JOIN "CaseStudy" c ON c.number = page.number
-      ORDER BY page.rank DESC, page.number DESC`;
+    const rows = await this.prisma.$queryRaw<SearchRow[]>(caseSearchSql(query));
     const hits: CaseHit[] = rows.map((row) => ({
       number: row.number,
       title: row.title,
