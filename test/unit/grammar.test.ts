@@ -236,7 +236,7 @@ const NO_ORGANISATIONS: OrganisationStore = {
 };
 
 const NO_CASES: CaseStore = {
-  search: () => Promise.resolve({ total: 0, hits: [] }),
+  search: () => Promise.resolve({ total: 0, capped: false, hits: [] }),
   themes: () => Promise.resolve([]),
   organisationTypes: () => Promise.resolve([]),
   findByNumber: () => Promise.resolve(undefined),
