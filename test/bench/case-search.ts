@@ -1,6 +1,7 @@
 // Benchmark (not a test): case-study search over 10,000 generated, clearly synthetic case studies (every
 // one is marked demo data and titled "Synthetic case study"). Times, for a mix of typical searches:
-// the search itself (PrismaCaseStore.search: the ranked full-text query with its filters and count), and
+// the search itself (PrismaCaseStore.search: the ranked full-text query with its filters and count), a
+// query that does nothing through the same connection (the floor), and
 // `/cop cases <words>` from the signed request to the reply reaching the response_url.
 // Run: npm run bench:cases [-- --cases 10000 --runs 20 --postgres <url> [--keep] [--explain]]
 // --explain prints each search's query plan (EXPLAIN ANALYZE) after its timings.
@@ -143,6 +144,15 @@ for (const words of SEARCHES) {
   }
 }
 console.log(`search query, all ${SEARCHES.length} searches: median ${median(queryTimes).toFixed(1)} ms, p95 ${p95(queryTimes).toFixed(1)} ms over ${queryTimes.length} runs`);
+
+// The floor under every search: a query that does nothing, through the same Prisma client and connection.
+const floor: number[] = [];
+for (let run = 0; run < queryTimes.length; run++) {
+  const started = performance.now();
+  await prisma.$queryRaw`SELECT 1`;
+  floor.push(performance.now() - started);
+}
+console.log(`SELECT 1 through Prisma (the floor): median ${median(floor).toFixed(1)} ms, p95 ${p95(floor).toFixed(1)} ms over ${floor.length} runs`);
 
 // End to end: the signed slash command to the reply at the response_url, as a member.
 const organisation = await prisma.organisation.findFirstOrThrow({ where: { odsCode: 'RJ1' } });
