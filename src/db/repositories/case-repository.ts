@@ -131,8 +131,9 @@ export function caseSearchSql(query: CaseSearch): Prisma.Sql {
   // A WITH query runs only as far as it is read, so `found` stops one past the bound (telling a capped
   // search apart without counting every match), while `matching` is planned for all its rows: with the
   // LIMIT beside it the planner took a sequential scan, underpricing the match of each row it reads.
-  // `topical` adds the first matches on the title, summary and themes (a smaller index), so a case study
-  // about the words is ranked even when thousands mention them. ts_rank (the column's weights and how
+  // When `found` is capped, `topic` adds the first matches on the title, summary and themes (an index of
+  // their own), so a case study about the words is ranked even when thousands mention them; otherwise
+  // every match is in `found` already and `topic` is never read. ts_rank (the column's weights and how
   // often the words occur) rather than ts_rank_cd: cover density walks every position of every
   // candidate, and cost three times the match itself on a search of synonym phrases.
   const candidates = text
@@ -142,7 +143,7 @@ export function caseSearchSql(query: CaseSearch): Prisma.Sql {
       topic AS MATERIALIZED (SELECT c.number FROM "CaseStudy" c WHERE ${where} AND c."topicSearch" @@ (${text}) AND c.search @@ (${text})),
       ranked AS MATERIALIZED (
         SELECT c.number, ts_rank(c.search, (${text})) AS rank FROM "CaseStudy" c
-        WHERE c.number IN (SELECT number FROM found UNION (SELECT number FROM topic LIMIT ${query.candidates}))
+        WHERE c.number IN (SELECT number FROM found UNION (SELECT number FROM topic WHERE (SELECT count(*) FROM found) > ${query.candidates} LIMIT ${query.candidates}))
       )`
     : Prisma.sql`
       found AS MATERIALIZED (SELECT c.number FROM "CaseStudy" c WHERE ${where} ORDER BY c.number DESC LIMIT ${query.candidates + 1}),
