@@ -4,7 +4,7 @@ import { DEFAULT_LOCALE, languageOf, translator } from '../../src/core/i18n/tran
 import { requestContext } from '../../src/core/request-context.js';
 
 const keys = Object.keys(en) as MessageKey[];
-const sampleParams = { number: 12, title: 'Legacy mentoring', max: 500, period: 'April 2023 to March 2024', reason: 'Please add the period.', status: 'Published.', themes: 'menopause, pensions', types: 'Acute, Community', command: 'regions', count: 8, word: 'regins', extra: 'now', name: 'Sam', region: 'London', typed: 'lundon', role: 'a national admin', previous: 'North West', total: 42, from: 1, to: 20, code: 'K7QM2XPA', minutes: 15, source: 'Added by a member', added: '2026-11-22', filename: 'members.csv',
+const sampleParams = { number: 12, title: 'Legacy mentoring', max: 500, period: 'April 2023 to March 2024', reason: 'Please add the period.', status: 'Published.', themes: 'menopause, pensions', types: 'Acute, Community', command: 'regions', count: 8, word: 'regins', extra: 'now', name: 'Sam', region: 'London', typed: 'lundon', role: 'a national admin', previous: 'North West', total: 42, ranked: 100, from: 1, to: 20, code: 'K7QM2XPA', minutes: 15, source: 'Added by a member', added: '2026-11-22', filename: 'members.csv',
   // events
   min: 2, date: '2027-03-28', first: 12, last: 17, people: 30, going: 40, maybe: 5, notGoing: 3, waitlisted: 2, places: '10 of 50 places left', left: 10, capacity: 50, position: 3, shown: 100, link: 'https://cop.example/downloads/x.csv', when: 'Tue 5 Jan 2027, 10:00 to 11:00', until: 'Mon 4 Jan 2027 22:00', where: 'Leeds', before: '24 hours', rating: 4, average: '4.2', spread: '1: 0, 2: 0, 3: 1, 4: 2, 5: 2', hours: 1.5,
   // metrics and digests
