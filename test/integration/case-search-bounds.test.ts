@@ -6,22 +6,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASES_PAGE_SIZE, CASES_RANKED } from '../../src/core/cases/case-commands.js';
 import { slackBlocksToText } from '../../src/dev/readable-text.js';
-import { postToSlackEndpoint, slashCommandBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
+import type { SlackIdentity } from '../../src/dev/slack-requests.js';
 import { importCaseText } from '../../src/db/case-files.js';
+import { slackCommand } from '../support/chat.js';
 import { joinInSlack } from '../support/members.js';
-import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
+import { startTestBot, type TestBot } from '../support/test-bot.js';
 
 let harness: TestBot;
 const reader: SlackIdentity = { teamId: 'T0TEST', userId: 'U0BROAD', channelId: 'C0BROAD' };
 type Json = Record<string, unknown>;
 
-let replies = 0;
-async function slackBlocks(text: string): Promise<Json[]> {
-  const path = `/respond/broad-${++replies}`;
-  const response = await postToSlackEndpoint(harness.url, slashCommandBody(text, `${harness.slack.url}${path}`, reader), SIGNING_SECRET);
-  expect(response.status).toBe(200);
-  return ((await harness.slack.waitFor((request) => request.path === path)).json as Json)['blocks'] as Json[];
-}
+const slackBlocks = async (text: string): Promise<Json[]> => (await slackCommand(harness, reader, text)).blocks;
 
 function buttonsOf(blocks: Json[]): { action_id: string; value?: string; text: { text: string } }[] {
   return blocks.flatMap((block) => (block['type'] === 'actions' ? (block['elements'] as { type: string; action_id: string; value?: string; text: { text: string } }[]) : []));
