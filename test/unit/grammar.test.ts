@@ -237,6 +237,7 @@ const NO_ORGANISATIONS: OrganisationStore = {
 
 const NO_CASES: CaseStore = {
   search: () => Promise.resolve({ total: 0, hits: [] }),
+  publishedSince: () => Promise.resolve({ total: 0, hits: [] }),
   themes: () => Promise.resolve([]),
   organisationTypes: () => Promise.resolve([]),
   findByNumber: () => Promise.resolve(undefined),

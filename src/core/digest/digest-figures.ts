@@ -38,6 +38,14 @@ export interface DigestFigures {
   readonly vacancy: Figure;
   readonly sickness: Figure;
   readonly newlyQualifiedLeaverRate: Figure;
+  /** The same figures a year earlier, for what got worse (digest-message.ts worsened). */
+  readonly lastYear: {
+    readonly joinerRate: Figure;
+    readonly stability: Figure;
+    readonly vacancy: Figure;
+    readonly sickness: Figure;
+    readonly newlyQualifiedLeaverRate: Figure;
+  };
   readonly headcount: number | undefined;
   /** Against the same month a year earlier: positive when more staff stayed. */
   readonly retainedSinceLastYear: number | undefined;
@@ -78,7 +86,8 @@ export async function digestFigures(scope: Scope, store: MetricStore, regionName
   const nameOf = (code: string) => byCode.get(code)?.name ?? code;
 
   const leaverRate = rateOf(own, scope, month, 'leavers');
-  const leaverRateLastYear = rateOf(own, scope, addMonths(month, -12), 'leavers');
+  const yearAgo = addMonths(month, -12);
+  const leaverRateLastYear = rateOf(own, scope, yearAgo, 'leavers');
   const headcountNow = own.reduce((sum, one) => sum + (one.months.get(month)?.headcount ?? 0), 0);
   const retained =
     leaverRate.kind === 'published' && leaverRateLastYear.kind === 'published' ? staffRetained(leaverRateLastYear.value, leaverRate.value, leaverRate.base) : undefined;
@@ -137,6 +146,13 @@ export async function digestFigures(scope: Scope, store: MetricStore, regionName
     vacancy: vacancyRate(own, month),
     sickness: sicknessRate(own, month),
     newlyQualifiedLeaverRate: rateOf(own, scope, month, 'nqLeavers'),
+    lastYear: {
+      joinerRate: rateOf(own, scope, yearAgo, 'joiners'),
+      stability: stabilityIndex(own, yearAgo),
+      vacancy: vacancyRate(own, yearAgo),
+      sickness: sicknessRate(own, yearAgo),
+      newlyQualifiedLeaverRate: rateOf(own, scope, yearAgo, 'nqLeavers'),
+    },
     headcount: headcountNow > 0 ? headcountNow : undefined,
     retainedSinceLastYear: retained,
     trend,
