@@ -22,6 +22,7 @@ import {
 } from './members/member-commands.js';
 import { homeView } from './members/home.js';
 import { confirmOrganisationAction, organisationConfirmCommand, organisationsPendingCommand } from './organisations/organisation-commands.js';
+import { organisationExemplarCommand, organisationExemplarRemoveCommand } from './organisations/exemplar-commands.js';
 import { regionsCommand } from './regions/regions-command.js';
 import { grantCommand, revokeCommand } from './roles/role-commands.js';
 import { membersCommand } from './directory/members-command.js';
@@ -87,6 +88,8 @@ export const COMMANDS: readonly Command[] = [
   revokeCommand,
   organisationsPendingCommand,
   organisationConfirmCommand,
+  organisationExemplarCommand,
+  organisationExemplarRemoveCommand,
   channelLinkCommand,
   channelUnlinkCommand,
   casesCommand,

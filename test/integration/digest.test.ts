@@ -19,6 +19,8 @@ import { PrismaReferenceData } from '../../src/db/repositories/reference-data-re
 import { renderMessage } from '../../src/slack/block-kit.js';
 import { SLACK_LIMITS } from '../../src/slack/block-kit-limits.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
+import { slackText } from '../support/events.js';
+import { joinInSlack } from '../support/members.js';
 
 const PUBLIC_URL = 'https://cop.example.test/';
 const fixtures = new URL('../fixtures/metrics/', import.meta.url).pathname;
@@ -26,9 +28,11 @@ let harness: TestBot;
 const asker: SlackIdentity = { teamId: 'T0TEST', userId: 'U0DIGEST', channelId: 'C0DIGEST' };
 const teamsAsker: TeamsIdentity = { tenantId: 'tenant-digest', userId: '29:digest-user', aadObjectId: 'aad-digest-user', conversationId: 'a:digest-chat', conversationType: 'personal' };
 type Json = Record<string, unknown>;
+const ADMIN: SlackIdentity = { teamId: 'T0TEST', userId: 'U0ADMIN', channelId: 'C0ADMIN' };
+const LONDON_FACILITATOR: SlackIdentity = { teamId: 'T0TEST', userId: 'U0LONFAC', channelId: 'C0LONFAC' };
 
 beforeAll(async () => {
-  harness = await startTestBot({ PUBLIC_URL });
+  harness = await startTestBot({ PUBLIC_URL, COP_ADMINS: ADMIN.userId });
   const store = new PrismaMetricStore(harness.bot.database.prisma);
   for (const file of ['nhs-turnover-transfer.csv', 'nhs-sickness-bom-crlf.csv']) {
     const report = await importMetrics(await csvFileSource(`${fixtures}${file}`), { skipInvalid: false, currentMonth: '2025-06' }, store);
@@ -249,4 +253,44 @@ describe('digest sections from events and case studies', () => {
     expect(text).toContain('Regional events in the next two weeks: London 1, North West 1. To see them, type events all');
     expect(JSON.stringify(card).length).toBeLessThan(80 * 1024);
   }, 60_000);
+});
+
+describe('People Promise exemplars', () => {
+  it('a national admin marks an exemplar (audited) and the digest compares exemplars with the other organisations', async () => {
+    // Before any exemplar: no comparison.
+    expect(slackBlocksToText((await slackPreview('north west')).blocks)).not.toContain('EXEMPLAR ORGANISATIONS VS OTHERS');
+
+    // Not a facilitator: refused, nothing changed.
+    expect(await slackText(harness, asker, 'organisation exemplar RW5 1')).toContain('Only facilitators and national admins can mark People Promise exemplars');
+    // A facilitator of London cannot mark a North West trust.
+    await joinInSlack(harness, LONDON_FACILITATOR, 'Lena London', { odsCode: 'RJ1' });
+    expect(await slackText(harness, ADMIN, `admin grant facilitator <@${LONDON_FACILITATOR.userId}> london`)).toContain('Done');
+    expect(await slackText(harness, LONDON_FACILITATOR, 'organisation exemplar RW5 1')).toContain(
+      'Only a facilitator of Lancashire and South Cumbria NHS Foundation Trust’s region or a national admin can mark it as an exemplar',
+    );
+    expect(await slackText(harness, ADMIN, 'organisation exemplar ZZZZZ 1')).toContain("I can't find an organisation with the ODS code ZZZZZ");
+    expect(await slackText(harness, ADMIN, 'organisation exemplar RW5 0')).toContain('That is not quite how "organisation exemplar" works.');
+    expect(await harness.bot.database.prisma.organisation.count({ where: { exemplarCohort: { not: null } } })).toBe(0);
+
+    expect(await slackText(harness, ADMIN, 'organisation exemplar rw5 2')).toContain(
+      'Done: Lancashire and South Cumbria NHS Foundation Trust is now a People Promise exemplar (cohort 2).',
+    );
+    expect(await slackText(harness, ADMIN, 'organisation exemplar RW5 2')).toContain('is already a People Promise exemplar of cohort 2: nothing changed.');
+    const organisation = await harness.bot.database.prisma.organisation.findUniqueOrThrow({ where: { odsCode: 'RW5' } });
+    const audit = await harness.bot.database.prisma.auditEntry.findMany({ where: { action: 'organisation.exemplar', subject: organisation.id } });
+    expect(audit.map((entry) => entry.details)).toEqual([{ cohort: 2, previous: null, by: 'configured admin' }]);
+
+    // RW5: 36 leavers over 500 staff in both years, 7.2%; RTX, the others: 120 / 1,000 = 12.0%, a year earlier 96 / 1,000 = 9.6%.
+    const text = slackBlocksToText((await slackPreview('north west')).blocks);
+    expect(text).toContain('EXEMPLAR ORGANISATIONS VS OTHERS: 12-MONTH LEAVER RATE');
+    expect(text).toContain('• People Promise exemplars (1 organisation)  7.2% (on a year ago: no change)');
+    expect(text).toContain('• Other organisations (1)  12.0% (on a year ago: up 2.4 points)');
+    // London has no exemplar: no comparison; an organisation's own digest never has one.
+    expect(slackBlocksToText((await slackPreview('london')).blocks)).not.toContain('EXEMPLAR');
+    expect(slackBlocksToText((await slackPreview('RW5')).blocks)).not.toContain('EXEMPLAR');
+
+    expect(await slackText(harness, ADMIN, 'organisation exemplar remove RW5')).toContain('is no longer marked as a People Promise exemplar');
+    expect(slackBlocksToText((await slackPreview('north west')).blocks)).not.toContain('EXEMPLAR');
+    expect(await harness.bot.database.prisma.auditEntry.count({ where: { action: 'organisation.exemplar', subject: organisation.id } })).toBe(2);
+  }, 120_000);
 });

@@ -36,6 +36,7 @@ function figures(now: Partial<Record<string, Figure>>, before: Partial<Record<st
     ranking: undefined,
     regionTable: [],
     mostImproved: [],
+    exemplars: undefined,
     organisationalChanges: [],
     sources: undefined,
   };

@@ -233,6 +233,8 @@ const NO_ORGANISATIONS: OrganisationStore = {
   find: () => Promise.resolve(undefined),
   pending: () => Promise.resolve([]),
   confirm: () => Promise.resolve(false),
+  findByCodes: () => Promise.resolve([]),
+  setExemplars: () => Promise.resolve(0),
 };
 
 const NO_CASES: CaseStore = {

@@ -28,6 +28,14 @@ export interface Ranked {
   readonly value: number;
 }
 
+/** A group of organisations' leaver rate: the weighted sum over the group's counts (combinedRate). */
+export interface GroupFigures {
+  /** Organisations in the group that have figures in the 24 months read. */
+  readonly organisations: number;
+  readonly leaverRate: Figure;
+  readonly leaverRateLastYear: Figure;
+}
+
 export interface DigestFigures {
   readonly month: Month;
   readonly leaverRate: Figure;
@@ -56,6 +64,8 @@ export interface DigestFigures {
   readonly regionTable: readonly Ranked[];
   /** Largest falls in leaver rate over the year, in percentage points. */
   readonly mostImproved: readonly Ranked[];
+  /** People Promise exemplars against the other organisations of a region or the nation, when it has exemplars. */
+  readonly exemplars: { readonly exemplar: GroupFigures; readonly others: GroupFigures } | undefined;
   /** Organisational changes left out of turnover in the 12 months. */
   readonly organisationalChanges: readonly { readonly name: string; readonly month: Month }[];
   readonly sources: SourceInfo | undefined;
@@ -136,6 +146,20 @@ export async function digestFigures(scope: Scope, store: MetricStore, regionName
     mostImproved.splice(MOST_IMPROVED_COUNT);
   }
 
+  // Exemplars against the rest, for a region or the nation with any exemplar: each group's counts summed,
+  // with the same suppression rules as any rate.
+  let exemplars: DigestFigures['exemplars'];
+  if (scope.kind !== 'organisation') {
+    const isExemplar = (one: Series) => (byCode.get(one.organisationCode)?.exemplarCohort ?? null) !== null;
+    const group = (members: readonly Series[]): GroupFigures => ({
+      organisations: members.length,
+      leaverRate: combinedRate(members, month, 'leavers'),
+      leaverRateLastYear: combinedRate(members, yearAgo, 'leavers'),
+    });
+    const exemplarSeries = own.filter(isExemplar);
+    if (exemplarSeries.length > 0) exemplars = { exemplar: group(exemplarSeries), others: group(own.filter((one) => !isExemplar(one))) };
+  }
+
   return {
     month,
     leaverRate,
@@ -159,6 +183,7 @@ export async function digestFigures(scope: Scope, store: MetricStore, regionName
     ranking,
     regionTable: scope.kind === 'national' ? regionTable : [],
     mostImproved,
+    exemplars,
     organisationalChanges: own.flatMap((one) => organisationalChanges(one, month).map((at) => ({ name: nameOf(one.organisationCode), month: at }))),
     sources,
   };

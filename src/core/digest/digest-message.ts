@@ -140,6 +140,17 @@ export async function buildDigest(scope: Scope, services: CoreServices, t: Trans
       { kind: 'list', items: figures.mostImproved.map((one) => ({ title: one.name, detail: t('digest.improvedDetail', { points: Math.abs(one.value).toFixed(1) }) })) },
     );
   }
+  if (figures.exemplars) {
+    const { exemplar, others } = figures.exemplars;
+    const line = (key: 'digest.exemplars.exemplar' | 'digest.exemplars.others', group: typeof exemplar) => ({
+      title: [{ kind: 'strong' as const, text: t(key, { count: group.organisations }) }],
+      detail: `${figureText(group.leaverRate, t)} (${t('digest.exemplars.onYearAgo', { change: changeText(group.leaverRate, group.leaverRateLastYear, t) })})`,
+    });
+    blocks.push(
+      { kind: 'heading', text: t('digest.exemplars.heading') },
+      { kind: 'list', items: [line('digest.exemplars.exemplar', exemplar), ...(others.organisations > 0 ? [line('digest.exemplars.others', others)] : [])] },
+    );
+  }
   if (figures.organisationalChanges.length > 0) {
     const list = figures.organisationalChanges.map((change) => `${change.name} (${monthName(change.month)})`).join('; ');
     blocks.push({ kind: 'note', text: t('digest.changesNote', { list }) });

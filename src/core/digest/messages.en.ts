@@ -44,6 +44,10 @@ export const digestEn = {
   'digest.changesNote': (p: { list: string }) => `Organisational changes (staff transfers, mergers), not counted as turnover: ${p.list}.`,
   'digest.source': (p: { month: string; first: string; sources: string; imported: string }) =>
     `Figures for ${p.month}; 12-month figures cover ${p.first} to ${p.month}. Source: ${p.sources}, imported ${p.imported}. Rates from fewer than 50 staff or 1 to 4 people are not published.`,
+  'digest.exemplars.heading': 'Exemplar organisations vs others: 12-month leaver rate',
+  'digest.exemplars.exemplar': (p: { count: number }) => `People Promise exemplars (${p.count} ${p.count === 1 ? 'organisation' : 'organisations'})`,
+  'digest.exemplars.others': (p: { count: number }) => `Other organisations (${p.count})`,
+  'digest.exemplars.onYearAgo': (p: { change: string }) => `on a year ago: ${p.change}`,
   'digest.open': (p: { number: number }) => `Open #${p.number}`,
   'digest.comingUp.heading': 'Coming up in the next two weeks',
   'digest.comingUp.details': (p: { number: number }) => `Event details #${p.number}`,

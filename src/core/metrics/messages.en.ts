@@ -12,4 +12,7 @@ export const metricsEn = {
   'metrics.import.moreLines': (p: { count: number }) => `...and ${p.count} more.`,
   'metrics.import.warningsHeading': (p: { count: number }) => `Rows imported with a remark: ${p.count}.`,
   'metrics.import.problemsHeading': 'Rows with problems:',
+  'metrics.exemplars.rejected': (p: { source: string; count: number }) => `Nothing was changed from ${p.source}: rows with problems, listed below: ${p.count}.`,
+  'metrics.exemplars.done': (p: { source: string; marked: number; unmarked: number; changed: number }) =>
+    `From ${p.source}: ${p.marked} marked as People Promise exemplars, ${p.unmarked} marked as not exemplars; ${p.changed} organisations changed (each change is recorded).`,
 } as const;
