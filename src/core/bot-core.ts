@@ -43,6 +43,7 @@ import { attendanceFormHandler, eventAttendanceCommand, eventSummaryCommand, myR
 import { claimAction, rsvpAction } from './events/rsvp-actions.js';
 import { calendarDownload, csvDownload, type Download } from './events/downloads.js';
 import { translator } from './i18n/translator.js';
+import { importUpload, type MetricsUpload } from './metrics/upload.js';
 import { postRenderer } from './outbox/post-renderers.js';
 import { textMessage, type Form, type Message, type Reply } from './reply/reply.js';
 import { downloadLinkMessage } from './downloads/download-link.js';
@@ -207,6 +208,11 @@ export class BotCore {
   /** Keeps a keyed hash of a member's verified email, looked up by the adapter after a form (see FollowUp). */
   async recordVerifiedEmail(context: RequestContext, email: string): Promise<void> {
     await this.services.emailLinks.recordEmail(context.actor, email);
+  }
+
+  /** A metrics CSV shared with the bot in a direct message (Slack) or personal chat (Teams): imported, with its report. */
+  metricsUpload(upload: MetricsUpload, context: RequestContext): Promise<Message> {
+    return this.guard('metrics upload', context, () => importUpload(upload, context, this.services));
   }
 
   /** The person's page at a glance (Slack App Home, Teams personal welcome). */
