@@ -294,3 +294,35 @@ describe('People Promise exemplars', () => {
     expect(await harness.bot.database.prisma.auditEntry.count({ where: { action: 'organisation.exemplar', subject: organisation.id } })).toBe(2);
   }, 120_000);
 });
+
+describe('digest size', () => {
+  it('stays within Slack’s block and character limits and Teams’ 80 KB with every section full and the longest titles', async () => {
+    const long = (what: string) => `${what} ${'with a title as long as the event form allows, '.repeat(4)}`.slice(0, 150);
+    for (let i = 0; i < 6; i += 1) await storeEvent({ type: 'masterclass', title: long(`Flexible working masterclass ${i}`), description: 'x'.repeat(2_000), regionCode: i % 2 === 0 ? null : 'Y62', days: 1 + i, capacity: 30 });
+    await harness.bot.database.prisma.caseStudy.updateMany({ data: { createdAt: new Date(), reviewedAt: null, title: long('A case study') } });
+    await harness.bot.database.prisma.organisation.update({ where: { odsCode: 'RW5' }, data: { exemplarCohort: 1 } });
+    try {
+      for (const words of ['north west', 'national', 'RTX']) {
+        const { json, blocks } = await slackPreview(words);
+        const text = slackBlocksToText(blocks);
+        expect(text).toContain('COMING UP IN THE NEXT TWO WEEKS');
+        expect(text).toContain('NEW CASE STUDIES IN THE LAST 30 DAYS');
+        expect(text).not.toContain('more than fits in one message');
+        expect(text).toMatch(/Source: .*imported/);
+        expect(blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
+        expect(JSON.stringify(blocks).length).toBeLessThanOrEqual(SLACK_LIMITS.messageCharacters);
+        expect((json['text'] as string).length).toBeLessThanOrEqual(SLACK_LIMITS.messageText);
+      }
+      expect(slackBlocksToText((await slackPreview('north west')).blocks)).toContain('WHAT COULD HELP');
+
+      const activity = messageActivity('digest preview north west', harness.connector.url, teamsAsker);
+      expect((await postActivity(harness.url, activity)).status).toBeLessThan(300);
+      const reply = await harness.connector.waitFor((request) => request.path.endsWith(`/activities/${activity.id}`), 20_000);
+      const card = cardsOf(reply.json)[0] as Json;
+      expect(adaptiveCardToText(card)).toContain('What could help');
+      expect(JSON.stringify(card).length).toBeLessThan(80 * 1024);
+    } finally {
+      await harness.bot.database.prisma.organisation.update({ where: { odsCode: 'RW5' }, data: { exemplarCohort: null } });
+    }
+  }, 120_000);
+});
