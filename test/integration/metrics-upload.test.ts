@@ -115,9 +115,9 @@ describe('uploading metrics in Slack', () => {
     expect(downloads(pdf, 'slack')).toBe(0);
   }, 60_000);
 
-  it('asks files.info for the download address when the event leaves it out (a national admin imports any region)', async () => {
+  it('asks files.info for the name, size and download address when the event gives only the id (a national admin imports any region)', async () => {
     const file = harness.shareFile('admin.csv', MIXED);
-    const text = await shareInSlack({ ...ADMIN, channelId: 'D0UPADMIN' }, [{ id: file.id, name: file.name, size: file.size }]);
+    const text = await shareInSlack({ ...ADMIN, channelId: 'D0UPADMIN' }, [{ id: file.id, file_access: 'check_file_info' }]);
     expect(text).toContain('Imported 2 rows from admin.csv (cop layout) for March 2025.');
     expect(harness.slack.requests.some((request) => request.path === '/files.info' && (request.json as Json)['file'] === file.id)).toBe(true);
     expect(await observations('RJ1')).toBe(1);

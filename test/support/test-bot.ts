@@ -67,7 +67,12 @@ function slackWebApi(request: RecordedRequest, emails: Readonly<Record<string, s
     case '/files.info': {
       const { file } = request.json as { file?: string };
       const path = [...files.keys()].find((key) => key.startsWith(`/files-pri/T0TEST-${file}/`));
-      return { body: path ? { ok: true, file: { id: file, url_private_download: `http://${request.headers.host}${path}` } } : { ok: false, error: 'file_not_found' } };
+      const name = path === undefined ? undefined : decodeURIComponent(path.split('/').at(-1)!);
+      return {
+        body: path
+          ? { ok: true, file: { id: file, name, size: files.get(path)!.length, url_private_download: `http://${request.headers.host}${path}` } }
+          : { ok: false, error: 'file_not_found' },
+      };
     }
     case '/users.info': {
       const { user } = request.json as { user?: string };

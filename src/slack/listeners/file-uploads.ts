@@ -32,13 +32,19 @@ interface FileShareEvent {
   readonly files?: readonly SharedFile[];
 }
 
-/** The file's download address: in the event, or (when Slack leaves it out) from files.info. */
-async function downloadUrl(file: SharedFile, client: webApi.WebClient): Promise<string> {
-  if (file.url_private_download) return file.url_private_download;
+/**
+ * The file's name, size and download address: in the event, or from files.info when Slack leaves them
+ * out (`file_access: check_file_info`, or a share event with ids only). Metadata only: nothing is downloaded.
+ */
+async function details(file: SharedFile, client: webApi.WebClient): Promise<SharedFile> {
+  if (file.name && file.url_private_download) return file;
   const info = await client.files.info({ file: file.id });
-  const url = info.file?.url_private_download;
-  if (!url) throw new UploadUnavailable('Slack gave no download address');
-  return url;
+  return {
+    id: file.id,
+    name: file.name ?? info.file?.name,
+    size: file.size ?? info.file?.size,
+    url_private_download: file.url_private_download ?? info.file?.url_private_download,
+  };
 }
 
 export function registerFileUploads(app: App, core: BotCore, allowedOrigins: readonly string[], logger: Logger): void {
@@ -46,7 +52,14 @@ export function registerFileUploads(app: App, core: BotCore, allowedOrigins: rea
     const shared = event as unknown as FileShareEvent;
     if (shared.subtype !== 'file_share' || shared.channel_type !== 'im' || shared.bot_id !== undefined || !shared.user || !shared.files?.length) return;
     const request = slackRequestContext(body.team_id, shared.user, shared.channel);
-    for (const file of shared.files) {
+    for (const listed of shared.files) {
+      let file: SharedFile;
+      try {
+        file = await details(listed, client);
+      } catch (error) {
+        logger.error({ err: error, component: 'slack' }, 'could not look up a shared file');
+        file = listed;
+      }
       const name = file.name ?? file.id;
       const reply = await core.metricsUpload(
         {
@@ -54,9 +67,9 @@ export function registerFileUploads(app: App, core: BotCore, allowedOrigins: rea
           size: file.size,
           text: shared.text ?? '',
           open: () =>
-            csvStreamSource(name, async () => {
-              const url = await downloadUrl(file, client);
-              if (!allowedOrigins.includes(new URL(url).origin)) throw new UploadUnavailable('not a Slack file address');
+            csvStreamSource(name, () => {
+              const url = file.url_private_download;
+              if (!url || !allowedOrigins.includes(new URL(url).origin)) throw new UploadUnavailable('no Slack file address');
               return downloadText(url, { headers: { authorization: `Bearer ${context.botToken ?? ''}` }, maxBytes: UPLOAD_MAX_BYTES });
             }),
         },
