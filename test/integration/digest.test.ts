@@ -19,7 +19,7 @@ import { PrismaReferenceData } from '../../src/db/repositories/reference-data-re
 import { renderMessage } from '../../src/slack/block-kit.js';
 import { SLACK_LIMITS } from '../../src/slack/block-kit-limits.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
-import { slackText } from '../support/events.js';
+import { slackCommandText, teamsCard } from '../support/chat.js';
 import { joinInSlack } from '../support/members.js';
 
 const PUBLIC_URL = 'https://cop.example.test/';
@@ -242,10 +242,7 @@ describe('digest sections from events and case studies', () => {
     expect(londonText).not.toContain('WHAT COULD HELP');
     expect(londonText).toContain(`#${london.number} London community meeting`);
 
-    const activity = messageActivity('digest preview national', harness.connector.url, teamsAsker);
-    expect((await postActivity(harness.url, activity)).status).toBeLessThan(300);
-    const reply = await harness.connector.waitFor((request) => request.path.endsWith(`/activities/${activity.id}`), 20_000);
-    const card = cardsOf(reply.json)[0] as Json;
+    const card = await teamsCard(harness, messageActivity('digest preview national', harness.connector.url, teamsAsker));
     const text = adaptiveCardToText(card);
     expect(text).toContain('Coming up in the next two weeks');
     expect(text).toContain(`#${menopause.number} Menopause support at work`);
@@ -261,21 +258,21 @@ describe('People Promise exemplars', () => {
     expect(slackBlocksToText((await slackPreview('north west')).blocks)).not.toContain('EXEMPLAR ORGANISATIONS VS OTHERS');
 
     // Not a facilitator: refused, nothing changed.
-    expect(await slackText(harness, asker, 'organisation exemplar RW5 1')).toContain('Only facilitators and national admins can mark People Promise exemplars');
+    expect(await slackCommandText(harness, asker, 'organisation exemplar RW5 1')).toContain('Only facilitators and national admins can mark People Promise exemplars');
     // A facilitator of London cannot mark a North West trust.
     await joinInSlack(harness, LONDON_FACILITATOR, 'Lena London', { odsCode: 'RJ1' });
-    expect(await slackText(harness, ADMIN, `admin grant facilitator <@${LONDON_FACILITATOR.userId}> london`)).toContain('Done');
-    expect(await slackText(harness, LONDON_FACILITATOR, 'organisation exemplar RW5 1')).toContain(
+    expect(await slackCommandText(harness, ADMIN, `admin grant facilitator <@${LONDON_FACILITATOR.userId}> london`)).toContain('Done');
+    expect(await slackCommandText(harness, LONDON_FACILITATOR, 'organisation exemplar RW5 1')).toContain(
       'Only a facilitator of Lancashire and South Cumbria NHS Foundation Trust’s region or a national admin can mark it as an exemplar',
     );
-    expect(await slackText(harness, ADMIN, 'organisation exemplar ZZZZZ 1')).toContain("I can't find an organisation with the ODS code ZZZZZ");
-    expect(await slackText(harness, ADMIN, 'organisation exemplar RW5 0')).toContain('That is not quite how "organisation exemplar" works.');
+    expect(await slackCommandText(harness, ADMIN, 'organisation exemplar ZZZZZ 1')).toContain("I can't find an organisation with the ODS code ZZZZZ");
+    expect(await slackCommandText(harness, ADMIN, 'organisation exemplar RW5 0')).toContain('That is not quite how "organisation exemplar" works.');
     expect(await harness.bot.database.prisma.organisation.count({ where: { exemplarCohort: { not: null } } })).toBe(0);
 
-    expect(await slackText(harness, ADMIN, 'organisation exemplar rw5 2')).toContain(
+    expect(await slackCommandText(harness, ADMIN, 'organisation exemplar rw5 2')).toContain(
       'Done: Lancashire and South Cumbria NHS Foundation Trust is now a People Promise exemplar (cohort 2).',
     );
-    expect(await slackText(harness, ADMIN, 'organisation exemplar RW5 2')).toContain('is already a People Promise exemplar of cohort 2: nothing changed.');
+    expect(await slackCommandText(harness, ADMIN, 'organisation exemplar RW5 2')).toContain('is already a People Promise exemplar of cohort 2: nothing changed.');
     const organisation = await harness.bot.database.prisma.organisation.findUniqueOrThrow({ where: { odsCode: 'RW5' } });
     const audit = await harness.bot.database.prisma.auditEntry.findMany({ where: { action: 'organisation.exemplar', subject: organisation.id } });
     expect(audit.map((entry) => entry.details)).toEqual([{ cohort: 2, previous: null, by: 'configured admin' }]);
@@ -289,7 +286,7 @@ describe('People Promise exemplars', () => {
     expect(slackBlocksToText((await slackPreview('london')).blocks)).not.toContain('EXEMPLAR');
     expect(slackBlocksToText((await slackPreview('RW5')).blocks)).not.toContain('EXEMPLAR');
 
-    expect(await slackText(harness, ADMIN, 'organisation exemplar remove RW5')).toContain('is no longer marked as a People Promise exemplar');
+    expect(await slackCommandText(harness, ADMIN, 'organisation exemplar remove RW5')).toContain('is no longer marked as a People Promise exemplar');
     expect(slackBlocksToText((await slackPreview('north west')).blocks)).not.toContain('EXEMPLAR');
     expect(await harness.bot.database.prisma.auditEntry.count({ where: { action: 'organisation.exemplar', subject: organisation.id } })).toBe(2);
   }, 120_000);
@@ -315,10 +312,7 @@ describe('digest size', () => {
       }
       expect(slackBlocksToText((await slackPreview('north west')).blocks)).toContain('WHAT COULD HELP');
 
-      const activity = messageActivity('digest preview north west', harness.connector.url, teamsAsker);
-      expect((await postActivity(harness.url, activity)).status).toBeLessThan(300);
-      const reply = await harness.connector.waitFor((request) => request.path.endsWith(`/activities/${activity.id}`), 20_000);
-      const card = cardsOf(reply.json)[0] as Json;
+      const card = await teamsCard(harness, messageActivity('digest preview north west', harness.connector.url, teamsAsker));
       expect(adaptiveCardToText(card)).toContain('What could help');
       expect(JSON.stringify(card).length).toBeLessThan(80 * 1024);
     } finally {
