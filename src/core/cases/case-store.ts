@@ -43,6 +43,11 @@ export interface ReviewRequest {
 export interface CaseStore {
   /** Published case studies only, best matches first. */
   search(query: CaseSearch): Promise<CaseSearchResult>;
+  /**
+   * Case studies published at or after `since` (approved then, or imported as published then), newest
+   * first, at most `limit`, with how many there are in all. For digests.
+   */
+  publishedSince(since: Date, limit: number): Promise<CaseSearchResult>;
   /** Themes (tags) of published case studies with how many use each, most used first. */
   themes(): Promise<readonly { readonly tag: string; readonly count: number }[]>;
   /** Organisation types named by published case studies. */

@@ -173,6 +173,31 @@ export class PrismaCaseStore implements CaseStore {
     return { total: capped ? Number(rows[0]?.ranked ?? 0) : found, capped, hits };
   }
 
+  async publishedSince(since: Date, limit: number): Promise<CaseSearchResult> {
+    // Published when approved (reviewedAt); an imported or starter case study was published as it arrived (createdAt).
+    const rows = await this.prisma.$queryRaw<
+      { number: number; title: string; summary: string; organisationName: string | null; regionCode: string | null; tags: string[]; demo: boolean; total: bigint }[]
+    >`
+      SELECT number, title, summary, "organisationName", "regionCode", tags, demo, count(*) OVER () AS total
+      FROM "CaseStudy"
+      WHERE status = 'published' AND COALESCE("reviewedAt", "createdAt") >= ${since}
+      ORDER BY COALESCE("reviewedAt", "createdAt") DESC, number DESC
+      LIMIT ${limit}`;
+    return {
+      total: rows[0] ? Number(rows[0].total) : 0,
+      capped: false,
+      hits: rows.map((row) => ({
+        number: row.number,
+        title: row.title,
+        summary: row.summary,
+        organisationName: orUndefined(row.organisationName),
+        regionCode: orUndefined(row.regionCode),
+        tags: row.tags,
+        demo: row.demo,
+      })),
+    };
+  }
+
   async themes(): Promise<readonly { tag: string; count: number }[]> {
     const rows = await this.prisma.$queryRaw<{ tag: string; count: bigint }[]>`
       SELECT tag, count(*) AS count FROM "CaseStudy", unnest(tags) AS tag
