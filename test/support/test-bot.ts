@@ -24,6 +24,8 @@ export interface TestBot {
 export interface TestBotOptions {
   /** Answers some Slack Web API calls differently (e.g. an error); undefined leaves the usual `{ ok: true }`. */
   readonly slackApi?: (request: RecordedRequest) => { status?: number; body?: unknown } | undefined;
+  /** Answers some Bot Connector calls differently (e.g. 403 for a conversation the bot was removed from). */
+  readonly connectorApi?: (request: RecordedRequest) => { status?: number; body?: unknown } | undefined;
   /**
    * Verified email addresses by platform user id (Slack U…, Teams 29:…): Slack's users.info gives them as
    * `profile.email`, the Bot Connector's conversation member API as `email`. A Slack user not listed has
@@ -79,7 +81,7 @@ function connectorApi(request: RecordedRequest, emails: Readonly<Record<string, 
 
 export async function startTestBot(env: Record<string, string> = {}, options: TestBotOptions = {}): Promise<TestBot> {
   const slack = await startRecordingServer((request) => options.slackApi?.(request) ?? slackWebApi(request, options.emails ?? {}));
-  const connector = await startRecordingServer((request) => connectorApi(request, options.emails ?? {}));
+  const connector = await startRecordingServer((request) => options.connectorApi?.(request) ?? connectorApi(request, options.emails ?? {}));
   const database = testDatabase();
   const config = loadConfig({
     PORT: '0',
