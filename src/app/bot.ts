@@ -174,6 +174,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       await demoData;
       await scheduler.stop();
       outbox.onWake(() => undefined);
+      dispatcher.stop();
       await dispatcher.idle();
       await slack?.stop();
       await new Promise<void>((resolve) => {
