@@ -273,6 +273,7 @@ const NO_SUBSCRIPTIONS: SubscriptionStore = {
   inConversation: () => Promise.resolve([]),
   setPaused: () => Promise.resolve(false),
   unsubscribe: () => Promise.resolve(false),
+  lastPostedAt: () => Promise.resolve(undefined),
   postNow: () => Promise.resolve(false),
   scheduled: () => Promise.resolve([]),
   claimPeriod: () => Promise.resolve(false),

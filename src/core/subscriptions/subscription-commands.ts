@@ -279,7 +279,8 @@ export const digestNowCommand = defineCommand({
     const { subscription, name } = found;
     const now = new Date();
     // Built before the short transaction that records and queues it: a digest reads a lot.
-    const digest = await new DigestBuilder(services, context.t).forSubscription(subscription, { now });
+    const since = await services.subscriptions.lastPostedAt(subscription.id);
+    const digest = await new DigestBuilder(services, context.t).forSubscription(subscription, { now, since });
     if (!(await services.subscriptions.postNow(subscription.id, digest, found.memberId, now))) return textMessage(context.t('subscriptions.unknownChannel'));
     services.outbox.wake();
     return textMessage(context.t('subscriptions.queuedNow', { scope: name }));

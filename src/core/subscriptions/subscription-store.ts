@@ -80,6 +80,8 @@ export interface SubscriptionStore {
   setPaused(subscriptionId: string, paused: boolean, byMemberId: string | undefined, now: Date): Promise<boolean>;
   /** Deletes the subscription and its post records (audited); false when it was already gone. */
   unsubscribe(subscriptionId: string, byMemberId: string | undefined): Promise<boolean>;
+  /** When the subscription's latest digest (scheduled or `digest now`) was claimed, if any. */
+  lastPostedAt(subscriptionId: string): Promise<Date | undefined>;
   /** Queues a digest to the subscription's channel now (audited `digest.posted_now`); false when the channel is gone. */
   postNow(subscriptionId: string, message: Message, byMemberId: string | undefined, now: Date): Promise<boolean>;
 

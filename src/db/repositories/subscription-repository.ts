@@ -138,6 +138,11 @@ export class PrismaSubscriptionStore implements SubscriptionStore {
     });
   }
 
+  async lastPostedAt(subscriptionId: string): Promise<Date | undefined> {
+    const latest = await this.prisma.digestPost.aggregate({ where: { subscriptionId }, _max: { claimedAt: true } });
+    return latest._max.claimedAt ?? undefined;
+  }
+
   async postNow(subscriptionId: string, message: Message, byMemberId: string | undefined, now: Date): Promise<boolean> {
     return this.prisma.$transaction(async (tx) => {
       const subscription = await tx.digestSubscription.findUnique({ where: { id: subscriptionId }, select: { conversationId: true, conversation: { select: { removedAt: true } } } });
