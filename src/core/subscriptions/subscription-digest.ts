@@ -15,10 +15,18 @@ export function scheduleText(schedule: Pick<Schedule, 'kind' | 'given' | 'timeZo
   return t('subscriptions.when.cron', { expression: schedule.given, zone: schedule.timeZone });
 }
 
+/** Schedules read back, by text and zone: many subscriptions share one, and the job reads them all every 30 seconds. */
+const readSchedules = new Map<string, Schedule | undefined>();
+
 /** The stored schedule read back; undefined only if it no longer parses (it was checked when saved). */
 export function scheduleOf(subscription: Pick<Subscription, 'schedule' | 'timeZone'>): Schedule | undefined {
-  const choice = parseSchedule(subscription.schedule, subscription.timeZone);
-  return choice.ok ? choice.schedule : undefined;
+  const key = `${subscription.schedule}|${subscription.timeZone}`;
+  if (!readSchedules.has(key)) {
+    if (readSchedules.size >= 1_000) readSchedules.clear();
+    const choice = parseSchedule(subscription.schedule, subscription.timeZone);
+    readSchedules.set(key, choice.ok ? choice.schedule : undefined);
+  }
+  return readSchedules.get(key);
 }
 
 /** When the subscription is next due after `now`, as words in its zone. */
