@@ -14,11 +14,11 @@ import { isFirstWorkingDay } from '../../src/core/subscriptions/schedule.js';
 import { PrismaMetricStore } from '../../src/db/repositories/metric-repository.js';
 import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/readable-text.js';
 import type { RecordedRequest } from '../../src/dev/recording-server.js';
-import { eventCallbackBody, postToSlackEndpoint, slashCommandBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
-import { mentionActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
+import { eventCallbackBody, postToSlackEndpoint, type SlackIdentity } from '../../src/dev/slack-requests.js';
+import { mentionActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { createLogger } from '../../src/logger.js';
 import { csvFileSource } from '../../src/metrics/csv-source.js';
-import { slackClick } from '../support/events.js';
+import { slackClickText, slackCommand, slackCommandText, teamsText } from '../support/chat.js';
 import { joinInSlack } from '../support/members.js';
 import { BOT_USER_ID, SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
 
@@ -78,7 +78,6 @@ afterAll(async () => {
   await harness?.stop();
 });
 
-let replies = 0;
 /**
  * Slack's mrkdwn as sent, with only its escapes undone: cron expressions hold `*`, which Slack shows as
  * typed (a `*` next to a space does not make bold) but the readable-text helper would take for bold.
@@ -97,21 +96,12 @@ function rawText(blocks: Json[]): string {
     .replaceAll('&amp;', '&');
 }
 
-async function slackReply(who: SlackIdentity, text: string): Promise<{ text: string; raw: string; responseType: string; blocks: Json[] }> {
-  const path = `/respond/subs-${++replies}`;
-  const response = await postToSlackEndpoint(harness.url, slashCommandBody(text, `${harness.slack.url}${path}`, who), SIGNING_SECRET);
-  expect(response.status).toBe(200);
-  const reply = (await harness.slack.waitFor((request) => request.path === path, 20_000)).json as { blocks: Json[]; response_type: string };
+async function slackReply(who: SlackIdentity, text: string): Promise<{ text: string; raw: string; responseType: string | undefined; blocks: Json[] }> {
+  const reply = await slackCommand(harness, who, text, 20_000);
   return { text: slackBlocksToText(reply.blocks), raw: rawText(reply.blocks), responseType: reply.response_type, blocks: reply.blocks };
 }
-const slack = async (who: SlackIdentity, text: string) => (await slackReply(who, text)).text;
-
-async function teams(conversationId: string, text: string): Promise<string> {
-  const activity = mentionActivity(text, harness.connector.url, teamsIn(conversationId));
-  expect((await postActivity(harness.url, activity)).status).toBeLessThan(300);
-  const reply = await harness.connector.waitFor((request) => request.path.endsWith(`/activities/${activity.id}`), 20_000);
-  return cardsOf(reply.json).map(adaptiveCardToText).join('\n') || String((reply.json as Json)['text']);
-}
+const slack = (who: SlackIdentity, text: string) => slackCommandText(harness, who, text, 20_000);
+const teams = (conversationId: string, text: string) => teamsText(harness, mentionActivity(text, harness.connector.url, teamsIn(conversationId)));
 
 const memberIdOf = async (userId: string) => (await prisma().platformIdentity.findFirstOrThrow({ where: { userId } })).memberId;
 const subscriptionIn = async (externalId: string) => prisma().digestSubscription.findFirstOrThrow({ where: { conversation: { externalId } }, orderBy: { number: 'desc' } });
@@ -198,10 +188,10 @@ describe('subscribing in Slack', () => {
     expect(await slack(fran('C0SUBLON'), 'digest pause')).toContain(`This channel has several digest subscriptions (${london.number}, ${organisation.number}): say which`);
     expect(await slack(fran('C0SUBLON'), 'digest pause 999')).toContain('This channel has no digest subscription 999.');
     // A replayed button is checked like typed words: Kim has no role.
-    expect(await slackClick(harness, kim('C0SUBLON'), 'cop.run#0', `digest pause ${london.number}`)).toContain('Only a facilitator of the digest’s region or a national admin');
+    expect(await slackClickText(harness, kim('C0SUBLON'), 'cop.run#0', `digest pause ${london.number}`)).toContain('Only a facilitator of the digest’s region or a national admin');
     expect((await prisma().digestSubscription.findUniqueOrThrow({ where: { id: london.id } })).pausedAt).toBeNull();
 
-    expect(await slackClick(harness, fran('C0SUBLON'), 'cop.run#0', `digest pause ${london.number}`)).toContain(`Paused: the London digest (subscription ${london.number}) will not be posted here`);
+    expect(await slackClickText(harness, fran('C0SUBLON'), 'cop.run#0', `digest pause ${london.number}`)).toContain(`Paused: the London digest (subscription ${london.number}) will not be posted here`);
     expect(await prisma().digestSubscription.findUniqueOrThrow({ where: { id: london.id } })).toMatchObject({ pauseReason: 'paused' });
     expect(await slack(fran('C0SUBLON'), `digest pause ${london.number}`)).toContain('is already paused: nothing changed.');
     expect(await slack(kim('C0SUBLON'), 'digest list')).toMatch(/London Paused since .* by a facilitator/);
