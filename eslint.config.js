@@ -16,7 +16,7 @@ export default tseslint.config(
   },
   {
     // Command-line tools talk to their user on standard output.
-    files: ['src/cli/**', 'src/main.ts', 'test/bench/**'],
+    files: ['src/cli/**', 'src/main.ts', 'test/bench/**', 'test/multiprocess/**'],
     rules: { 'no-console': 'off' },
   },
 );

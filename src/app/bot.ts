@@ -23,6 +23,8 @@ import { runEventJobs } from '../core/events/event-jobs.js';
 import { translator } from '../core/i18n/translator.js';
 import { mountEventFiles } from '../server/downloads.js';
 import { PrismaMetricStore } from '../db/repositories/metric-repository.js';
+import { PrismaSubscriptionStore } from '../db/repositories/subscription-repository.js';
+import { runDigestJobs, type DigestJobResult } from '../core/subscriptions/digest-jobs.js';
 import { loadDemoDataIfEmpty } from '../core/metrics/demo-data.js';
 import { monthOfDate } from '../core/metrics/period.js';
 import { mountCharts, StoredChartPublisher } from '../digest/chart-publisher.js';
@@ -40,6 +42,8 @@ import { createTeamsAdapter, type TeamsHandler } from '../teams/teams-app.js';
 const OUTBOX_POLL = '*/5 * * * * *';
 /** Event announcements coming near, reminders and lapsed waitlist offers: checked every 30 seconds. */
 const EVENT_JOBS = '*/30 * * * * *';
+/** Subscribed digests coming due, unreachable channels and failed posts: checked every 30 seconds. */
+const DIGEST_JOBS = '15,45 * * * * *';
 
 export interface RunningBot {
   readonly port: number;
@@ -52,6 +56,8 @@ export interface RunningBot {
   drainOutbox(): Promise<void>;
   /** Runs the events feature's scheduled work once, as the scheduler does (tests and tools). */
   runEventJobs(now?: Date): Promise<void>;
+  /** Runs the digest subscriptions' scheduled work once, as the scheduler does (tests pass a simulated time). */
+  runDigestJobs(now?: Date): Promise<DigestJobResult>;
   stop(): Promise<void>;
 }
 
@@ -81,6 +87,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       directory: new PrismaDirectoryStore(database.prisma),
       organisations: new PrismaOrganisationStore(database.prisma),
       metrics: new PrismaMetricStore(database.prisma),
+      subscriptions: new PrismaSubscriptionStore(database.prisma),
       charts: new StoredChartPublisher(database.prisma, config.publicUrl, (error) => logger.error({ err: error }, 'drawing a digest chart failed')),
       outbox,
       downloads,
@@ -146,6 +153,9 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     outbox.onWake(() => dispatcher.wake());
     scheduler.every('outbox', OUTBOX_POLL, () => dispatcher.drain());
     scheduler.every('events', EVENT_JOBS, () => runEventJobs(core.services, new Date()));
+    scheduler.every('digests', DIGEST_JOBS, async () => {
+      await runDigestJobs(core.services, new Date());
+    });
     dispatcher.wake();
     startupProblem = undefined;
   })();
@@ -161,10 +171,12 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     demoData: () => demoData,
     drainOutbox: () => dispatcher.drain(),
     runEventJobs: (now = new Date()) => runEventJobs(core.services, now),
+    runDigestJobs: (now = new Date()) => runDigestJobs(core.services, now),
     async stop() {
       await demoData;
       await scheduler.stop();
       outbox.onWake(() => undefined);
+      dispatcher.stop();
       await dispatcher.idle();
       await teams?.idle();
       await slack?.stop();

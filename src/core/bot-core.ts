@@ -27,6 +27,14 @@ import { regionsCommand } from './regions/regions-command.js';
 import { grantCommand, revokeCommand } from './roles/role-commands.js';
 import { membersCommand } from './directory/members-command.js';
 import { digestPreviewCommand } from './digest/digest-commands.js';
+import {
+  digestListCommand,
+  digestNowCommand,
+  digestPauseCommand,
+  digestResumeCommand,
+  digestSubscribeCommand,
+  digestUnsubscribeCommand,
+} from './subscriptions/subscription-commands.js';
 import { membersExportCommand } from './directory/export-command.js';
 import {
   cancelEventAction,
@@ -113,6 +121,12 @@ export const COMMANDS: readonly Command[] = [
   eventSummaryCommand,
   myRecordCommand,
   digestPreviewCommand,
+  digestSubscribeCommand,
+  digestListCommand,
+  digestPauseCommand,
+  digestResumeCommand,
+  digestUnsubscribeCommand,
+  digestNowCommand,
 ];
 
 const FORMS: readonly FormHandler[] = [profileFormHandler, caseFormHandler, reviewFormHandler, eventFormHandler, attendanceFormHandler];

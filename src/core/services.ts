@@ -14,6 +14,7 @@ import type { EventStore } from './events/event-store.js';
 import type { EventSettings } from './events/event-settings.js';
 import type { MetricStore } from './metrics/metric-store.js';
 import type { ChartPublisher } from './digest/trend.js';
+import type { SubscriptionStore } from './subscriptions/subscription-store.js';
 
 export interface CoreServices {
   readonly grammar: Grammar;
@@ -29,6 +30,8 @@ export interface CoreServices {
   readonly metrics: MetricStore;
   /** Stores digest chart images and gives their links. */
   readonly charts: ChartPublisher;
+  /** Channels' scheduled digests and the periods they posted. */
+  readonly subscriptions: SubscriptionStore;
   /** Proactive messages: sent after the change that caused them, with retries. */
   readonly outbox: Outbox;
   /** Files offered through short-lived links (Teams exports). */

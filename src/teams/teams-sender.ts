@@ -1,7 +1,7 @@
 // Posts and updates the outbox's messages in Teams: continues the stored conversation (its Bot
 // Framework reference) and sends or updates an activity carrying the Adaptive Card.
 import { CardFactory, type CloudAdapter } from 'botbuilder';
-import type { ConversationReference } from 'botbuilder';
+import type { ConversationReference, TurnContext } from 'botbuilder';
 import { DeliveryError, type DeliveryTarget, type MessageSender, type Posted } from '../core/outbox/dispatcher.js';
 import type { Message } from '../core/reply/reply.js';
 import { renderMessageCard } from './adaptive-card.js';
@@ -29,28 +29,41 @@ function activity(message: Message) {
   return { type: 'message', summary: message.summary, attachments: [CardFactory.adaptiveCard(renderMessageCard(message))] };
 }
 
+/**
+ * Runs `send` in a proactive turn. A failure inside the turn is caught here rather than left to the
+ * adapter's turn-error handler, which would log it and return normally: the outbox must see a 403
+ * (bot removed) or 429 to act on it.
+ */
+async function inTurn(adapter: CloudAdapter, appId: string | undefined, target: DeliveryTarget, send: (context: TurnContext) => Promise<void>): Promise<void> {
+  let failure: { error: unknown } | undefined;
+  try {
+    await adapter.continueConversationAsync(appId ?? '', referenceOf(target), async (context) => {
+      try {
+        await send(context);
+      } catch (error) {
+        failure = { error };
+      }
+    });
+  } catch (error) {
+    failure = { error };
+  }
+  if (failure) throw failure.error instanceof DeliveryError ? failure.error : deliveryError(failure.error);
+}
+
 export function createTeamsSender(adapter: CloudAdapter, appId: string | undefined): MessageSender {
   return {
     async post(target, message): Promise<Posted> {
       let messageId: string | undefined;
-      try {
-        await adapter.continueConversationAsync(appId ?? '', referenceOf(target), async (context) => {
-          messageId = (await context.sendActivity(activity(message)))?.id;
-        });
-      } catch (error) {
-        throw error instanceof DeliveryError ? error : deliveryError(error);
-      }
+      await inTurn(adapter, appId, target, async (context) => {
+        messageId = (await context.sendActivity(activity(message)))?.id;
+      });
       if (!messageId) throw new DeliveryError('no_activity_id', 'transient');
       return { messageId };
     },
     async update(target, messageId, message): Promise<void> {
-      try {
-        await adapter.continueConversationAsync(appId ?? '', referenceOf(target), async (context) => {
-          await context.updateActivity({ ...activity(message), id: messageId });
-        });
-      } catch (error) {
-        throw error instanceof DeliveryError ? error : deliveryError(error);
-      }
+      await inTurn(adapter, appId, target, async (context) => {
+        await context.updateActivity({ ...activity(message), id: messageId });
+      });
     },
   };
 }

@@ -109,13 +109,31 @@ describe('failures', () => {
     const started = Date.now();
     await dispatcher(outbox).drain();
     const waiting = await prisma().outboxMessage.findFirstOrThrow();
-    expect(waiting).toMatchObject({ status: 'pending', lastError: 'ratelimited' });
+    expect(waiting).toMatchObject({ status: 'pending', lastError: 'ratelimited', attempts: 0 });
     expect(waiting.notBefore.getTime() - started).toBeGreaterThanOrEqual(900);
 
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     await dispatcher(outbox).drain();
     expect(await prisma().outboxMessage.findFirstOrThrow()).toMatchObject({ status: 'sent', message: null });
     expect(slackApi.requests.filter(posts)).toHaveLength(2);
+  });
+
+  it('after a 429 leaves the workspace alone until the time asked, then sends the rest by itself', async () => {
+    const outbox = new PrismaOutbox(prisma());
+    slackAnswers.push({ status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
+    await outbox.send(Array.from({ length: 12 }, (_, i) => toChannel(`Digest ${i}`)));
+    const send = dispatcher(outbox);
+    await send.drain();
+    // Four go at once (the dispatcher's concurrency); once the 429 is in, the rest wait without calling Slack.
+    const calls = slackApi.requests.filter(posts).length;
+    expect(calls).toBeLessThanOrEqual(4);
+    const waiting = await prisma().outboxMessage.findMany({ where: { status: 'pending' } });
+    expect(waiting).toHaveLength(12 - (calls - 1));
+    expect(waiting.every((row) => row.attempts === 0 && row.lastError === 'ratelimited')).toBe(true);
+    // The dispatcher wakes itself when the hold ends.
+    await expect.poll(() => prisma().outboxMessage.count({ where: { status: 'sent' } }), { timeout: 5_000 }).toBe(12);
+    expect(slackApi.requests.filter(posts)).toHaveLength(13);
+    send.stop();
   });
 
   it('retries other failures with growing delays, then gives up and records why', async () => {

@@ -51,6 +51,8 @@ function servedFile(request: RecordedRequest, files: FileStore, token?: string):
 export interface TestBotOptions {
   /** Answers some Slack Web API calls differently (e.g. an error); undefined leaves the usual `{ ok: true }`. */
   readonly slackApi?: (request: RecordedRequest) => { status?: number; body?: unknown } | undefined;
+  /** Answers some Bot Connector calls differently (e.g. 403 for a conversation the bot was removed from). */
+  readonly connectorApi?: (request: RecordedRequest) => { status?: number; body?: unknown } | undefined;
   /**
    * Verified email addresses by platform user id (Slack U…, Teams 29:…): Slack's users.info gives them as
    * `profile.email`, the Bot Connector's conversation member API as `email`. A Slack user not listed has
@@ -123,7 +125,7 @@ export async function startTestBot(env: Record<string, string> = {}, options: Te
   const slack = await startRecordingServer(
     (request) => servedFile(request, slackFiles, SLACK_BOT_TOKEN) ?? options.slackApi?.(request) ?? slackWebApi(request, options.emails ?? {}, slackFiles),
   );
-  const connector = await startRecordingServer((request) => servedFile(request, teamsFiles) ?? connectorApi(request, options.emails ?? {}));
+  const connector = await startRecordingServer((request) => servedFile(request, teamsFiles) ?? options.connectorApi?.(request) ?? connectorApi(request, options.emails ?? {}));
   const database = testDatabase();
   const config = loadConfig({
     PORT: '0',

@@ -21,6 +21,7 @@ import type { Outbox } from '../../src/core/outbox/outbox.js';
 import type { DownloadStore } from '../../src/core/downloads/download-store.js';
 import type { OrganisationStore } from '../../src/core/organisations/organisation-store.js';
 import type { MetricStore } from '../../src/core/metrics/metric-store.js';
+import type { SubscriptionStore } from '../../src/core/subscriptions/subscription-store.js';
 
 describe('tokenize', () => {
   it('splits on any whitespace', () => {
@@ -268,6 +269,24 @@ const NO_METRICS: MetricStore = {
   isEmpty: () => Promise.resolve(true),
 };
 
+/** Digest subscriptions are tested through the real endpoints (test/integration/digest-subscriptions.test.ts). */
+const NO_SUBSCRIPTIONS: SubscriptionStore = {
+  knownConversation: () => Promise.resolve(undefined),
+  subscribe: () => Promise.reject(new Error('no subscriptions in these tests')),
+  inConversation: () => Promise.resolve([]),
+  setPaused: () => Promise.resolve(false),
+  unsubscribe: () => Promise.resolve(false),
+  lastPostedAt: () => Promise.resolve(undefined),
+  postNow: () => Promise.resolve(false),
+  scheduled: () => Promise.resolve([]),
+  claimPeriod: () => Promise.resolve(false),
+  unreachable: () => Promise.resolve([]),
+  pauseUnreachable: () => Promise.resolve(false),
+  failedPosts: () => Promise.resolve([]),
+  reportFailure: () => Promise.resolve(false),
+  noticeRecipients: () => Promise.resolve([]),
+};
+
 /** These tests send nothing proactively: any use is a failure. */
 const NO_OUTBOX: Outbox = {
   send: () => Promise.reject(new Error('no proactive messages in these tests')),
@@ -335,6 +354,7 @@ const UNUSED_PORTS = {
   eventSettings: EVENT_SETTINGS,
   metrics: NO_METRICS,
   charts: { publish: () => Promise.resolve(undefined) },
+  subscriptions: NO_SUBSCRIPTIONS,
 };
 
 function coreWith(regions: RegionDirectory) {

@@ -8,7 +8,9 @@ const sampleParams = { size: '60 MB', limit: '50 MB', cohort: 2, counts: 'London
   // events
   min: 2, date: '2027-03-28', first: 12, last: 17, people: 30, going: 40, maybe: 5, notGoing: 3, waitlisted: 2, places: '10 of 50 places left', left: 10, capacity: 50, position: 3, shown: 100, link: 'https://cop.example/downloads/x.csv', when: 'Tue 5 Jan 2027, 10:00 to 11:00', until: 'Mon 4 Jan 2027 22:00', where: 'Leeds', before: '24 hours', rating: 4, average: '4.2', spread: '1: 0, 2: 0, 3: 1, 4: 2, 5: 2', hours: 1.5,
   // metrics and digests
-  rows: 24, layout: 'nhs-turnover', months: 'April 2024 to March 2025', line: 3, scope: 'London', month: 'March 2025', rate: '8.1%', due: '1 March 2025', lastMonth: 'down 0.1 points', lastYear: 'down 0.9 points', points: '0.4', values: 'Apr 2024 8.9%', sources: 'Synthetic demo data', imported: '2 December 2026', of: 8, type: 'Acute', list: 'Trust A (September 2024)' };
+  rows: 24, layout: 'nhs-turnover', months: 'April 2024 to March 2025', line: 3, scope: 'London', month: 'March 2025', rate: '8.1%', due: '1 March 2025', lastMonth: 'down 0.1 points', lastYear: 'down 0.9 points', points: '0.4', values: 'Apr 2024 8.9%', sources: 'Synthetic demo data', imported: '2 December 2026', of: 8, type: 'Acute', list: 'Trust A (September 2024)',
+  // digest subscriptions
+  detail: 'Constraint error, got value 61 expected range 0-59', zone: 'Europe/London', expression: '0 9 * * 1-5', next: 'Monday 7 December 2026, 09:00 GMT', since: 'Friday 4 December 2026, 10:00 GMT', numbers: '3, 4', error: 'channel_not_found' };
 
 /** Every message of a translator, functions called with sample parameters. */
 function allMessages(locale: string | undefined): string[] {

@@ -13,6 +13,7 @@ import { casesEn } from '../cases/messages.en.js';
 import { eventsEn } from '../events/messages.en.js';
 import { metricsEn } from '../metrics/messages.en.js';
 import { digestEn } from '../digest/messages.en.js';
+import { subscriptionsEn } from '../subscriptions/messages.en.js';
 
 export const en = {
   'bot.name': 'CoP Bot',
@@ -54,6 +55,7 @@ export const en = {
   ...casesEn,
   ...metricsEn,
   ...digestEn,
+  ...subscriptionsEn,
   ...downloadsEn,
   ...eventsEn,
 } as const;

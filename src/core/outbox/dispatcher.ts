@@ -44,7 +44,8 @@ export interface Posted {
 export interface OutboxQueue {
   claimDue(limit: number, leaseMs: number): Promise<Delivery[]>;
   markSent(delivery: Delivery, posted: Posted): Promise<void>;
-  retryLater(delivery: Delivery, at: Date, error: string): Promise<void>;
+  /** Tries again at `at`; `refund` gives back the try this claim counted (a wait the platform asked for is no failure). */
+  retryLater(delivery: Delivery, at: Date, error: string, refund?: boolean): Promise<void>;
   /** Gives up on a message; `gone` also records that the bot is no longer in the conversation. */
   markFailed(delivery: Delivery, error: string, gone: boolean): Promise<void>;
   claimDirtyPosts(limit: number, leaseMs: number): Promise<ClaimedPost[]>;
@@ -99,6 +100,9 @@ export interface DispatcherOptions {
 
 const MAX_DELAY_MS = 10 * 60_000;
 
+/** Rate limits apply per platform workspace (a Slack team, a Teams tenant). */
+const holdKey = (target: DeliveryTarget) => `${target.platform}:${target.workspaceId}`;
+
 function asDeliveryError(error: unknown): DeliveryError {
   return error instanceof DeliveryError ? error : new DeliveryError(error instanceof Error ? error.name : 'unknown', 'transient');
 }
@@ -123,6 +127,14 @@ export class OutboxDispatcher {
   private readonly baseDelayMs: number;
   private running: Promise<void> | undefined;
   private wakeAgain = false;
+  /**
+   * After a rate-limit answer, the platform and workspace (Slack team, Teams tenant) are left alone
+   * until the time it asked for: the rest of the round is put back without calling it, so a burst of
+   * due messages (a thousand digests at 09:00) does not meet a 429 each.
+   */
+  private readonly heldUntil = new Map<string, number>();
+  private resumeTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
 
   constructor(
     private readonly queue: OutboxQueue,
@@ -140,6 +152,7 @@ export class OutboxDispatcher {
 
   /** Starts sending in the background (or runs once more after the current run). Never throws. */
   wake(): void {
+    if (this.stopped) return;
     if (this.running) {
       this.wakeAgain = true;
       return;
@@ -166,6 +179,12 @@ export class OutboxDispatcher {
     while (this.running) await this.running;
   }
 
+  /** No more runs: a wake-up set for the end of a rate-limit hold is cancelled. Then wait for idle(). */
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.resumeTimer);
+  }
+
   private async runUntilIdle(): Promise<void> {
     while ((await this.runOnce()) > 0) {
       // Another round: more may have become due, or a full batch may have left rows behind.
@@ -187,6 +206,11 @@ export class OutboxDispatcher {
       await this.queue.markFailed(delivery, 'platform_not_configured', false);
       return;
     }
+    const held = this.heldUntil.get(holdKey(delivery.target)) ?? 0;
+    if (held > Date.now()) {
+      await this.queue.retryLater(delivery, new Date(held), 'ratelimited', true);
+      return;
+    }
     try {
       const posted = await sender.post(delivery.target, delivery.message);
       await this.queue.markSent(delivery, posted);
@@ -199,7 +223,9 @@ export class OutboxDispatcher {
     const details = { component: 'outbox', platform: delivery.target.platform, code: failure.code, attempts: delivery.attempts };
     if (failure.kind === 'rate-limited') {
       // Waiting as asked is not the message's fault: it does not use up a try.
-      await this.queue.retryLater(delivery, new Date(Date.now() + (failure.retryAfterMs ?? this.baseDelayMs)), failure.code);
+      const until = Date.now() + (failure.retryAfterMs ?? this.baseDelayMs);
+      this.hold(holdKey(delivery.target), until);
+      await this.queue.retryLater(delivery, new Date(until), failure.code, true);
       return;
     }
     if (failure.kind === 'gone' || failure.kind === 'rejected' || delivery.attempts >= this.maxAttempts) {
@@ -209,6 +235,19 @@ export class OutboxDispatcher {
     }
     const delay = Math.min(this.baseDelayMs * 2 ** (delivery.attempts - 1), MAX_DELAY_MS);
     await this.queue.retryLater(delivery, new Date(Date.now() + delay), failure.code);
+  }
+
+  /** Holds a workspace until `until`, and wakes up then to send what was put back. */
+  private hold(key: string, until: number): void {
+    this.heldUntil.set(key, Math.max(until, this.heldUntil.get(key) ?? 0));
+    if (this.stopped) return;
+    clearTimeout(this.resumeTimer);
+    const next = Math.min(...this.heldUntil.values());
+    this.resumeTimer = setTimeout(() => {
+      for (const [held, at] of this.heldUntil) if (at <= Date.now()) this.heldUntil.delete(held);
+      this.wake();
+    }, Math.max(0, next - Date.now()) + 10);
+    this.resumeTimer.unref();
   }
 
   /** Renders each post key once, then updates every message showing it. */

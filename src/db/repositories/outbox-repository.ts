@@ -174,8 +174,11 @@ export class PrismaOutbox implements Outbox, OutboxQueue {
     });
   }
 
-  async retryLater(delivery: Delivery, at: Date, error: string): Promise<void> {
-    await this.prisma.outboxMessage.update({ where: { id: BigInt(delivery.id) }, data: { notBefore: at, lockedUntil: null, lastError: error } });
+  async retryLater(delivery: Delivery, at: Date, error: string, refund = false): Promise<void> {
+    await this.prisma.outboxMessage.update({
+      where: { id: BigInt(delivery.id) },
+      data: { notBefore: at, lockedUntil: null, lastError: error, ...(refund ? { attempts: { decrement: 1 } } : {}) },
+    });
   }
 
   async markFailed(delivery: Delivery, error: string, gone: boolean): Promise<void> {
