@@ -211,6 +211,15 @@ describe('digest sections from events and case studies', () => {
     expect(text).toMatch(/Source: north-west\.csv, imported/);
   }, 60_000);
 
+  it('still brings what is coming up and what is new to a region without figures', async () => {
+    const text = slackBlocksToText((await slackPreview('wales')).blocks);
+    expect(text).toContain('There are no retention figures for NHS Wales yet');
+    expect(text).toContain('COMING UP IN THE NEXT TWO WEEKS');
+    expect(text).toContain('Menopause support at work');
+    expect(text).toContain('NEW CASE STUDIES IN THE LAST 30 DAYS');
+    expect(text).not.toContain('WHAT COULD HELP');
+  }, 60_000);
+
   it('lists case studies published since the previous digest, with the date, when there was one', async () => {
     const prisma = harness.bot.database.prisma;
     const services = { cases: new PrismaCaseStore(prisma), reference: new PrismaReferenceData(prisma) } as unknown as CoreServices;

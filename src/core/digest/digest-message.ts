@@ -6,7 +6,7 @@ import type { Translate } from '../i18n/translator.js';
 import type { Figure } from '../metrics/definitions.js';
 import type { Scope } from '../metrics/metric-store.js';
 import { addMonths, monthName, type Month } from '../metrics/period.js';
-import { message, textMessage, type Block, type Message } from '../reply/reply.js';
+import { message, type Block, type Message } from '../reply/reply.js';
 import type { CoreServices } from '../services.js';
 import { digestFigures, type DigestFigures } from './digest-figures.js';
 import { DIGEST_SECTIONS, type WorsenedFigure, type Worsening } from './digest-sections.js';
@@ -86,12 +86,17 @@ export async function buildDigest(scope: Scope, services: CoreServices, t: Trans
   const regions = await services.reference.regions();
   const name = await scopeName(scope, services, t);
   const figures = await digestFigures(scope, services.metrics, new Map(regions.map((region) => [region.value, region.label])));
-  if (!figures) return textMessage(t('digest.noData', { scope: name }), options.visibility);
+  const lateNote: Block[] = options.lateSince ? [{ kind: 'note', text: t('digest.late', { due: dateText(options.lateSince) }) }] : [];
+  if (!figures) {
+    // No figures yet, but a scheduled digest still brings what is coming up and what is new.
+    const blocks: Block[] = [{ kind: 'text', text: t('digest.noData', { scope: name }) }, ...lateNote, ...(await sectionBlocks(scope, services, t, options, []))];
+    return message(t('digest.noData', { scope: name }), blocks, options.visibility);
+  }
   const { month } = figures;
   const synthetic = figures.sources?.synthetic ?? false;
   const blocks: Block[] = [{ kind: 'heading', text: t('digest.heading', { scope: name }) }];
   if (synthetic) blocks.push({ kind: 'note', text: [{ kind: 'strong', text: t('digest.synthetic') }] });
-  if (options.lateSince) blocks.push({ kind: 'note', text: t('digest.late', { due: dateText(options.lateSince) }) });
+  blocks.push(...lateNote);
 
   blocks.push({
     kind: 'text',
@@ -156,26 +161,25 @@ export async function buildDigest(scope: Scope, services: CoreServices, t: Trans
     blocks.push({ kind: 'note', text: t('digest.changesNote', { list }) });
   }
 
-  const organisation = scope.kind === 'organisation' ? (await services.metrics.organisations([scope.code]))[0] : undefined;
-  for (const section of DIGEST_SECTIONS) {
-    blocks.push(
-      ...(await section(
-        {
-          scope,
-          regionCode: scope.kind === 'region' ? scope.code : (organisation?.regionCode ?? undefined),
-          month,
-          now: options.now,
-          since: options.since,
-          worsened: worsened(figures),
-          t,
-        },
-        services,
-      )),
-    );
-  }
-
+  blocks.push(...(await sectionBlocks(scope, services, t, options, worsened(figures))));
   blocks.push({ kind: 'divider' }, { kind: 'note', text: sourceNote(figures, month, t) });
   return message(t('digest.summary', { scope: name, month: monthName(month), rate: figureText(figures.leaverRate, t) }), blocks, options.visibility);
+}
+
+/** The sections other features add (digest-sections.ts), in order. */
+async function sectionBlocks(scope: Scope, services: CoreServices, t: Translate, options: DigestOptions, worse: readonly Worsening[]): Promise<Block[]> {
+  const organisation = scope.kind === 'organisation' ? (await services.metrics.organisations([scope.code]))[0] : undefined;
+  const input = {
+    scope,
+    regionCode: scope.kind === 'region' ? scope.code : (organisation?.regionCode ?? undefined),
+    now: options.now,
+    since: options.since,
+    worsened: worse,
+    t,
+  };
+  const blocks: Block[] = [];
+  for (const section of DIGEST_SECTIONS) blocks.push(...(await section(input, services)));
+  return blocks;
 }
 
 function sourceNote(figures: DigestFigures, month: Month, t: Translate): string {

@@ -6,7 +6,6 @@ import { newCasesSection, whatCouldHelpSection } from '../cases/digest-cases.js'
 import { comingUpSection } from '../events/digest-coming-up.js';
 import type { Translate } from '../i18n/translator.js';
 import type { Scope } from '../metrics/metric-store.js';
-import type { Month } from '../metrics/period.js';
 import type { Block } from '../reply/reply.js';
 import type { CoreServices } from '../services.js';
 
@@ -23,7 +22,6 @@ export interface DigestSectionInput {
   readonly scope: Scope;
   /** The region the digest is about (a region's, or an organisation's region), if any. */
   readonly regionCode: string | undefined;
-  readonly month: Month;
   readonly now: Date;
   /** When the previous digest to the same place was posted; undefined for a preview or the first one. */
   readonly since: Date | undefined;
