@@ -6,7 +6,8 @@ import { RUN_COMMAND_ACTION } from '../actions.js';
 import type { ActionHandler } from '../forms/form-handler.js';
 import type { Translate } from '../i18n/translator.js';
 import { message, textMessage, type Message } from '../reply/reply.js';
-import { ANSWERS, type EventRecord, type RsvpStatus } from './event.js';
+import { ANSWERS, type RsvpStatus } from './event.js';
+import type { EventHeading } from './event-store.js';
 import { activeMember } from './event-commands.js';
 import { ukRange } from './london-time.js';
 import { CLAIM_ACTION, RSVP_ACTION } from './event-views.js';
@@ -23,7 +24,7 @@ const claimValue = z
   .transform((value) => value.split(':'))
   .pipe(z.tuple([z.uuid(), z.uuid()]));
 
-function recordedText(t: Translate, event: EventRecord, status: RsvpStatus, position: number | undefined, unchanged: boolean): string {
+function recordedText(t: Translate, event: EventHeading, status: RsvpStatus, position: number | undefined, unchanged: boolean): string {
   const what = { title: event.title, when: ukRange(event.startsAt, event.endsAt) };
   const text =
     status === 'waitlisted'
