@@ -193,6 +193,82 @@ describe('RSVP buttons', () => {
     expect(await prisma().rsvp.count({ where: { eventId: event.id } })).toBe(0);
   });
 
+  describe('joining from an answer', () => {
+    /** Clicks an answer as someone who has not joined, then the offered button; returns the join modal. */
+    async function openJoinFromAnswer(who: SlackIdentity, eventId: string, answer: string) {
+      const path = `/respond/join-answer-${who.userId}`;
+      await postToSlackEndpoint(harness.url, blockActionBody('event.rsvp#0', `${eventId}:${answer}`, `${harness.slack.url}${path}`, who), SIGNING_SECRET);
+      const offer = (await harness.slack.waitFor((request) => request.path === path)).json as { blocks: Record<string, unknown>[] };
+      const button = offer.blocks.flatMap((b) => (b['type'] === 'actions' ? (b['elements'] as { action_id: string; value: string }[]) : []))[0]!;
+      expect(button.action_id.split('#')[0]).toBe('event.join');
+      const opened = harness.slack.waitFor((request) => request.path === '/views.open' && JSON.stringify(request.json).includes(eventId));
+      await postToSlackEndpoint(harness.url, blockActionBody(button.action_id, button.value, `${harness.slack.url}${path}-form`, who), SIGNING_SECRET);
+      return ((await opened).json as { view: { callback_id: string; private_metadata: string; blocks: unknown } }).view;
+    }
+
+    /** Submits the join modal with its private metadata; resolves with the direct message that follows. */
+    async function submitJoin(who: SlackIdentity, name: string, privateMetadata: string): Promise<string> {
+      const leeds = await prisma().organisation.findFirstOrThrow({ where: { odsCode: 'RR8' } });
+      const values = {
+        displayName: slackInput.text(name),
+        organisation: slackInput.search(leeds.id),
+        region: slackInput.select('Y56'),
+        role: slackInput.select('retention_lead'),
+        staffGroups: slackInput.multi([]),
+        inDirectory: slackInput.checkbox(false),
+        consent: slackInput.checkbox(true),
+      };
+      const dm = harness.slack.waitFor((request) => request.path === '/chat.postMessage' && (request.json as { channel?: string }).channel === who.userId);
+      const response = await postToSlackEndpoint(harness.url, viewSubmissionBody('member.profile', values, privateMetadata, who), SIGNING_SECRET);
+      expect(await response.text()).toBe('');
+      return slackBlocksToText(((await dm).json as { blocks: unknown }).blocks);
+    }
+
+    it('records the answer once the join form is saved, with no second click', async () => {
+      const event = await createEvent();
+      const who = person('U0JOINANSWER');
+      const view = await openJoinFromAnswer(who, event.id, 'going');
+      expect(view.callback_id).toBe('member.profile');
+      expect(slackBlocksToText(view.blocks)).toContain('Once you have joined, your answer to Flexible retirement: keeping experience (Going) is recorded.');
+      expect(await prisma().rsvp.count({ where: { eventId: event.id } })).toBe(0);
+      const dm = await submitJoin(who, 'Jo Joiner', view.private_metadata);
+      expect(dm).toContain('Welcome, Jo Joiner');
+      expect(dm).toContain("You're going to Flexible retirement: keeping experience");
+      expect(await rsvps(event.id)).toMatchObject([{ memberId: await memberIdOf(who), status: 'going' }]);
+    });
+
+    it('says so when the event filled or was cancelled while the form was open', async () => {
+      const full = await createEvent({ capacity: slackInput.text('1') });
+      const cancelled = await createEvent();
+      const late = person('U0JOINFULL');
+      const unlucky = person('U0JOINCANCEL');
+      const fullForm = await openJoinFromAnswer(late, full.id, 'going');
+      const cancelledForm = await openJoinFromAnswer(unlucky, cancelled.id, 'maybe');
+      // Meanwhile the one place goes, and the other event is cancelled.
+      const [first] = await bulkMembers('U0JOINRACE', 1);
+      expect(await slackClick(harness, first!, 'event.rsvp#0', `${full.id}:going`)).toContain("You're going");
+      await prisma().event.update({ where: { id: cancelled.id }, data: { status: 'cancelled' } });
+
+      expect(await submitJoin(late, 'Lee Late', fullForm.private_metadata)).toContain("is full, so you're on the waitlist: number 1");
+      expect(await prisma().rsvp.findUniqueOrThrow({ where: { eventId_memberId: { eventId: full.id, memberId: await memberIdOf(late) } } })).toMatchObject({ status: 'waitlisted', waitlistOrder: 1 });
+      expect(await prisma().rsvp.count({ where: { eventId: full.id, status: 'going' } })).toBe(1);
+      const dm = await submitJoin(unlucky, 'Una Unlucky', cancelledForm.private_metadata);
+      expect(dm).toContain('Welcome, Una Unlucky');
+      expect(dm).toContain('That event is cancelled, so nothing was recorded.');
+      expect(await prisma().rsvp.count({ where: { eventId: cancelled.id } })).toBe(0);
+    });
+
+    it('runs nothing but an answer from the form: a tampered state changes nothing else', async () => {
+      const who = person('U0JOINTAMPER');
+      const victim = await memberIdOf(member);
+      const dm = await submitJoin(who, 'Tam Tamper', JSON.stringify({ then: { action: 'member.erase', value: victim } }));
+      expect(dm).toContain('Welcome, Tam Tamper');
+      expect(await prisma().member.findUniqueOrThrow({ where: { id: victim } })).toMatchObject({ status: 'active' });
+      const garbled = await submitJoin(person('U0JOINGARBLE'), 'Gar Garble', JSON.stringify({ then: { action: 'event.rsvp', value: 'not-an-id:going' } }));
+      expect(garbled).toContain('does not name an event');
+    });
+  });
+
   it('refuses answers to cancelled and past events', async () => {
     const cancelled = await createEvent();
     const past = await createEvent();
@@ -308,6 +384,22 @@ describe('calendar file and attendee list', () => {
   });
 });
 
+/** The data of the card's submit button (the form id and state it carries). */
+function submitData(card: unknown): { form: string; state: string } {
+  const found: { form: string; state: string }[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const data = (node as { data?: { verb?: string } }).data;
+      if (data?.verb === 'cop.form') found.push(data as { form: string; state: string });
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(card);
+  expect(found).toHaveLength(1);
+  return found[0]!;
+}
+
 describe('Teams', () => {
   const teamsPerson: TeamsIdentity = {
     tenantId: '11111111-2222-3333-4444-555555555555',
@@ -342,6 +434,35 @@ describe('Teams', () => {
     expect(await send(messageActivity(`event ${event.number}`, harness.connector.url, teamsPerson))).toContain('Your answer: going.');
     expect(await send(cardSubmitActivity({ verb: 'event.rsvp', value: `${event.id}:maybe'; DROP TABLE "Rsvp";--` }, harness.connector.url, teamsPerson))).toContain('does not name an event');
     expect(await prisma().rsvp.count({ where: { eventId: event.id } })).toBe(1);
+  });
+
+  it('records the answer of someone who joins from it, once the join card is submitted', async () => {
+    const event = await createEvent();
+    const stranger: TeamsIdentity = { ...teamsPerson, userId: '29:teams-events-stranger', aadObjectId: 'aaaaaaaa-0000-0000-0000-00000000e0e1', conversationId: 'a:events-stranger' };
+    const offer = await postActivity(harness.url, cardSubmitActivity({ verb: 'event.rsvp', value: `${event.id}:maybe` }, harness.connector.url, stranger));
+    expect(offer.status).toBeLessThan(300);
+    const offered = cardsOf((await harness.connector.waitFor((request) => request.path.includes('events-stranger') && JSON.stringify(request.json).includes('event.join'))).json);
+    const join = JSON.stringify(offered).match(/"verb":"event\.join","value":"([^"]+)"/)?.[1];
+    expect(join).toBe(`${event.id}:maybe`);
+    const formActivity = cardSubmitActivity({ verb: 'event.join', value: join }, harness.connector.url, stranger);
+    await postActivity(harness.url, formActivity);
+    const form = cardsOf((await harness.connector.waitFor((request) => request.path.endsWith(`/activities/${formActivity.id}`))).json)[0];
+    expect(adaptiveCardToText(form)).toContain('Once you have joined, your answer to Flexible retirement: keeping experience (Maybe) is recorded.');
+    const data = submitData(form);
+    expect(data.form).toBe('member.profile');
+    expect(await prisma().rsvp.count({ where: { eventId: event.id } })).toBe(0);
+    const leeds = await prisma().organisation.findFirstOrThrow({ where: { odsCode: 'RR8' } });
+    const joined = await send(
+      cardSubmitActivity(
+        { verb: 'cop.form', form: data.form, state: data.state, displayName: 'Sam Stranger', organisation: leeds.id, region: 'Y56', role: 'retention_lead', consent: 'true', inDirectory: 'false' },
+        harness.connector.url,
+        stranger,
+      ),
+    );
+    expect(joined).toContain('Welcome, Sam Stranger');
+    expect(joined).toContain('You might go to Flexible retirement: keeping experience');
+    const answer = await prisma().rsvp.findFirstOrThrow({ where: { eventId: event.id }, include: { member: { select: { displayName: true } } } });
+    expect(answer).toMatchObject({ status: 'maybe', member: { displayName: 'Sam Stranger' } });
   });
 });
 
