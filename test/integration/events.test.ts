@@ -316,6 +316,79 @@ describe('RSVP buttons', () => {
   }, 180_000);
 });
 
+describe('waitlist offers', () => {
+  /** Direct messages to a person with a Claim button, once the outbox has sent what is due. */
+  async function claimButtons(who: SlackIdentity): Promise<{ text: string; value: string }[]> {
+    await harness.drainOutbox();
+    return harness.slack.requests
+      .filter((request) => request.path === '/chat.postMessage' && (request.json as { channel?: string }).channel === who.userId)
+      .flatMap((request) => {
+        const blocks = (request.json as { blocks: Record<string, unknown>[] }).blocks;
+        const buttons = blocks.flatMap((b) => (b['type'] === 'actions' ? (b['elements'] as { action_id: string; value: string }[]) : []));
+        return buttons.filter((button) => button.action_id.startsWith('event.claim')).map((button) => ({ text: slackBlocksToText(blocks), value: button.value }));
+      });
+  }
+
+  /** Places taken (going, or offered and still held) never exceed the capacity. */
+  async function placesTaken(eventId: string, now = new Date()): Promise<number> {
+    return prisma().rsvp.count({ where: { eventId, OR: [{ status: 'going' }, { status: 'waitlisted', offerExpiresAt: { gt: now } }] } });
+  }
+
+  it('offers a freed place to the first waiting for the set hours; only they can claim it, in time; a lapsed offer goes to the next', async () => {
+    const event = await createEvent({ capacity: slackInput.text('1'), waitlist: slackInput.select('offer'), offerHours: slackInput.text('2') });
+    const [first, second, third, fourth] = await bulkMembers('U0OFFER', 4);
+    expect(await slackClick(harness, first!, 'event.rsvp#0', `${event.id}:going`)).toContain("You're going");
+    expect(await slackClick(harness, second!, 'event.rsvp#0', `${event.id}:going`)).toContain('waitlist: number 1');
+    expect(await slackClick(harness, third!, 'event.rsvp#0', `${event.id}:going`)).toContain('waitlist: number 2');
+
+    // The one going gives up: the first waiting is offered the place (not given it) for two hours.
+    const freed = Date.now();
+    await slackClick(harness, first!, 'event.rsvp#0', `${event.id}:not_going`);
+    const secondRow = await prisma().rsvp.findUniqueOrThrow({ where: { eventId_memberId: { eventId: event.id, memberId: await memberIdOf(second!) } } });
+    expect(secondRow.status).toBe('waitlisted');
+    expect(secondRow.offerExpiresAt!.getTime() - freed).toBeGreaterThan(2 * 3_600_000 - 60_000);
+    expect(secondRow.offerExpiresAt!.getTime() - freed).toBeLessThanOrEqual(2 * 3_600_000 + 60_000);
+    const [offer] = await claimButtons(second!);
+    expect(offer?.text).toContain('Flexible retirement: keeping experience');
+    expect(offer?.value).toBe(`${event.id}:${secondRow.memberId}`);
+    expect(await claimButtons(third!)).toEqual([]);
+    // The held place counts: someone clicking now waits, and nobody else is going.
+    expect(await slackClick(harness, fourth!, 'event.rsvp#0', `${event.id}:going`)).toContain('waitlist: number 3');
+    expect(await placesTaken(event.id)).toBe(1);
+    expect(await prisma().rsvp.count({ where: { eventId: event.id, status: 'going' } })).toBe(0);
+
+    // Anyone else clicking the offer's button takes nothing; the one offered claims it in time.
+    expect(await slackClick(harness, third!, 'event.claim#0', offer!.value)).toContain('offered to someone else');
+    expect(await slackClick(harness, second!, 'event.claim#0', offer!.value)).toContain("You're going");
+    expect(await slackClick(harness, second!, 'event.claim#0', offer!.value)).toContain("You're going");
+    expect(await prisma().rsvp.findMany({ where: { eventId: event.id, status: 'going' }, select: { memberId: true } })).toEqual([{ memberId: secondRow.memberId }]);
+    expect(await placesTaken(event.id)).toBe(1);
+
+    // The place comes free again: offered to the next (the third). Nobody claims it within the two hours.
+    await slackClick(harness, second!, 'event.rsvp#0', `${event.id}:maybe`);
+    const [thirdOffer] = await claimButtons(third!);
+    expect(thirdOffer?.value).toBe(`${event.id}:${await memberIdOf(third!)}`);
+    const later = new Date(Date.now() + 2 * 3_600_000 + 60_000);
+    await harness.bot.runEventJobs(later);
+    // The lapsed offer sends the third to the back of the queue; the fourth is offered the place from then.
+    const rows = await prisma().rsvp.findMany({ where: { eventId: event.id, status: 'waitlisted' }, orderBy: { waitlistOrder: 'asc' } });
+    expect(rows.map((row) => row.memberId)).toEqual([await memberIdOf(fourth!), await memberIdOf(third!)]);
+    expect(rows[0]!.offerExpiresAt?.getTime()).toBe(later.getTime() + 2 * 3_600_000);
+    expect(rows[1]!.offerExpiresAt).toBeNull();
+    expect(await claimButtons(fourth!)).toHaveLength(1);
+    expect(await placesTaken(event.id, later)).toBe(1);
+    // Claiming after the lapse takes nothing: the offer is gone.
+    expect(await slackClick(harness, third!, 'event.claim#0', thirdOffer!.value)).toContain('no place offered to you');
+    expect(await prisma().rsvp.count({ where: { eventId: event.id, status: 'going' } })).toBe(0);
+
+    // An offer whose time ran out before any sweep: the claim is refused, the place stays unclaimed.
+    await prisma().rsvp.update({ where: { id: rows[0]!.id }, data: { offerExpiresAt: new Date(Date.now() - 60_000) } });
+    expect(await slackClick(harness, fourth!, 'event.claim#0', `${event.id}:${await memberIdOf(fourth!)}`)).toContain('offer has run out');
+    expect(await prisma().rsvp.count({ where: { eventId: event.id, status: 'going' } })).toBe(0);
+    expect(await placesTaken(event.id)).toBeLessThanOrEqual(1);
+  });
+});
+
 describe('calendar file and attendee list', () => {
   it('serves the .ics with the UK time zone, a stable UID and a SEQUENCE raised by changes; cancelled at the end', async () => {
     const day = `${new Date().getFullYear() + 1}-07-02`;
