@@ -404,6 +404,8 @@ describe('calendar file and attendee list', () => {
     expect(ics).toContain(`UID:event-${event.id}@cop-bot`);
     expect(ics).toContain('SEQUENCE:0');
     expect(ics).toContain('METHOD:PUBLISH');
+    // DTSTAMP is in UTC (RFC 5545), whatever the zone of the event's times.
+    expect(ics).toMatch(/^DTSTAMP:\d{8}T\d{6}Z\r?$/m);
 
     // Changed through the form: the same UID, SEQUENCE 1, the new time.
     expect(await submitEventForm(harness, facilitator, eventValues(await memberIdOf(facilitator), { date: datePicked(day), start: timePicked('15:00'), end: timePicked('16:00') }), event.id)).toBeUndefined();
@@ -429,6 +431,48 @@ describe('calendar file and attendee list', () => {
     const ics = await (await fetch(`${harness.url}/calendar/${event.calendarToken}.ics`)).text();
     expect(ics).toMatch(/RRULE:FREQ=WEEKLY;COUNT=4;INTERVAL=2/);
     expect(ics).toContain(`UID:series-${event.seriesId}@cop-bot`);
+  });
+
+  it("gives a series' changed meeting as its own VEVENT (RECURRENCE-ID) and a cancelled one as an EXDATE, SEQUENCE raised", async () => {
+    const year = new Date().getFullYear() + 1;
+    const first = await createEvent({ title: slackInput.text('Weekly huddle'), date: datePicked(`${year}-06-01`), start: timePicked('10:00'), end: timePicked('11:00'), recurrence: slackInput.select('weekly'), meetings: slackInput.text('4') });
+    const meetings = await prisma().event.findMany({ where: { seriesId: first.seriesId }, orderBy: { startsAt: 'asc' } });
+    expect(meetings.map((m) => m.startsAt.toISOString().slice(0, 10))).toEqual([`${year}-06-01`, `${year}-06-08`, `${year}-06-15`, `${year}-06-22`]);
+    const url = `${harness.url}/calendar/${first.calendarToken}.ics`;
+    const vevents = (ics: string) => ics.split('BEGIN:VEVENT').slice(1).map((part) => part.split('END:VEVENT')[0]!);
+    const before = vevents(await (await fetch(url)).text());
+    expect(before).toHaveLength(1);
+    expect(before[0]).toContain('SEQUENCE:0');
+    expect(before[0]).not.toContain('EXDATE');
+
+    // The second meeting moves an hour later (BST: 10:00 is 09:00 UTC); the third is cancelled.
+    const [, second, third] = meetings;
+    const values = eventValues(await memberIdOf(facilitator), { title: slackInput.text('Weekly huddle'), date: datePicked(`${year}-06-08`), start: timePicked('11:00'), end: timePicked('12:00') });
+    expect(await submitEventForm(harness, facilitator, values, second!.id)).toBeUndefined();
+    const confirm = await slackBlocks(harness, facilitator, `event cancel ${third!.number}`);
+    const button = confirm.flatMap((b) => (b['type'] === 'actions' ? (b['elements'] as { action_id: string; value: string }[]) : []))[0]!;
+    expect(await slackClick(harness, facilitator, button.action_id, button.value)).toContain('is cancelled');
+
+    // Any meeting's link gives the whole series.
+    const ics = await (await fetch(`${harness.url}/calendar/${meetings[3]!.calendarToken}.ics`)).text();
+    expect(ics).toContain('METHOD:PUBLISH');
+    const [master, ...overrides] = vevents(ics);
+    const uid = `UID:series-${first.seriesId}@cop-bot`;
+    expect(master).toContain(uid);
+    expect(master).toMatch(/RRULE:FREQ=WEEKLY;COUNT=4/);
+    expect(master).toContain(`DTSTART;TZID=Europe/London:${year}0601T100000`);
+    expect(master).toContain(`EXDATE;TZID=Europe/London:${year}0615T100000`);
+    expect(master).toContain('SEQUENCE:2');
+    expect(master).toContain('STATUS:CONFIRMED');
+    expect(overrides).toHaveLength(1);
+    const moved = overrides[0]!;
+    expect(moved).toContain(uid);
+    expect(moved).toContain(`RECURRENCE-ID;TZID=Europe/London:${year}0608T100000`);
+    expect(moved).toContain(`DTSTART;TZID=Europe/London:${year}0608T110000`);
+    expect(moved).toContain(`DTEND;TZID=Europe/London:${year}0608T120000`);
+    expect(moved).toContain('SEQUENCE:2');
+    expect(moved).not.toContain('RRULE');
+    expect(ics.match(/^DTSTAMP:.*$/gm)?.every((line) => /^DTSTAMP:\d{8}T\d{6}Z\r?$/.test(line))).toBe(true);
   });
 
   it('lists attendees for the host and gives a CSV whose formula-like cells are neutralised', async () => {
