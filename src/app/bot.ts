@@ -163,7 +163,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       await demoData;
       await scheduler.stop();
       outbox.onWake(() => undefined);
-      await dispatcher.idle();
+      await dispatcher.stop();
       await slack?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
