@@ -38,6 +38,8 @@ import { createTeamsAdapter } from '../teams/teams-app.js';
 
 /** How often queued messages are looked for (retries, reminders coming due, other processes' work). */
 const OUTBOX_POLL = '*/5 * * * * *';
+/** Expired download files and links are deleted every minute: a file holds personal data. */
+const DOWNLOAD_SWEEP = '15 * * * * *';
 /** Event announcements coming near, reminders and lapsed waitlist offers: checked every 30 seconds. */
 const EVENT_JOBS = '*/30 * * * * *';
 
@@ -144,6 +146,9 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     outbox.onWake(() => dispatcher.wake());
     scheduler.every('outbox', OUTBOX_POLL, () => dispatcher.drain());
     scheduler.every('events', EVENT_JOBS, () => runEventJobs(core.services, new Date()));
+    scheduler.every('downloads', DOWNLOAD_SWEEP, async () => {
+      await downloads.deleteExpired(new Date());
+    });
     dispatcher.wake();
     startupProblem = undefined;
   })();
