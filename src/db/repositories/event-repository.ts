@@ -1,6 +1,8 @@
-// Events and RSVPs through Prisma. Every answer is recorded in a transaction that first locks the
-// event's row (SELECT … FOR UPDATE): answers to one event are taken one at a time, so the capacity
-// check and the waitlist order hold however many people click at once, on PGlite and on a server.
+// Events and RSVPs through Prisma. Every change to an event's answers first locks the event's row
+// (SELECT … FOR UPDATE): answers to one event are taken one at a time, so the capacity check and the
+// waitlist order hold however many people click at once, on PGlite and on a server. An answer is one
+// call to the database function cop_record_answer (its migration says how), so the lock is held for
+// one statement; changes that move the waitlist run in a transaction here, as they queue messages.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../database.js';
 import type { Prisma } from '../../generated/prisma/client.js';
