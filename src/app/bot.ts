@@ -34,7 +34,7 @@ import { OutboxDispatcher, type MessageSender } from '../core/outbox/dispatcher.
 import { Scheduler } from '../scheduler/scheduler.js';
 import { createSlackAdapter, type SlackAdapter } from '../slack/slack-app.js';
 import { createSlackSender } from '../slack/slack-sender.js';
-import { createTeamsAdapter } from '../teams/teams-app.js';
+import { createTeamsAdapter, type TeamsHandler } from '../teams/teams-app.js';
 
 /** How often queued messages are looked for (retries, reminders coming due, other processes' work). */
 const OUTBOX_POLL = '*/5 * * * * *';
@@ -103,8 +103,10 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   if (config.slack) slack = createSlackAdapter(config.slack, core, http, logger);
   const senders: Partial<Record<'slack' | 'teams', MessageSender>> = {};
   if (config.slack) senders.slack = createSlackSender(config.slack);
+  let teams: TeamsHandler | undefined;
   if (config.teams) {
-    const teams = createTeamsAdapter(config.teams, core, logger);
+    // Files shared in Teams come from SharePoint over https; plain http only for local stand-ins.
+    teams = createTeamsAdapter(config.teams, core, logger, { httpsDownloadsOnly: config.environment === 'production' });
     mountTeams(http, teams, logger);
     senders.teams = teams.sender;
   }
@@ -169,6 +171,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       await scheduler.stop();
       outbox.onWake(() => undefined);
       await dispatcher.stop();
+      await teams?.idle();
       await slack?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -22,6 +22,7 @@ import {
 } from './members/member-commands.js';
 import { homeView } from './members/home.js';
 import { confirmOrganisationAction, organisationConfirmCommand, organisationsPendingCommand } from './organisations/organisation-commands.js';
+import { organisationExemplarCommand, organisationExemplarRemoveCommand } from './organisations/exemplar-commands.js';
 import { regionsCommand } from './regions/regions-command.js';
 import { grantCommand, revokeCommand } from './roles/role-commands.js';
 import { membersCommand } from './directory/members-command.js';
@@ -42,6 +43,7 @@ import { attendanceFormHandler, eventAttendanceCommand, eventSummaryCommand, myR
 import { claimAction, joinToAnswerAction, rsvpAction } from './events/rsvp-actions.js';
 import { calendarDownload, csvDownload, type Download } from './events/downloads.js';
 import { translator } from './i18n/translator.js';
+import { importUpload, type MetricsUpload } from './metrics/upload.js';
 import { postRenderer } from './outbox/post-renderers.js';
 import { message, textMessage, type Form, type Message, type Reply } from './reply/reply.js';
 import { downloadLinkMessage } from './downloads/download-link.js';
@@ -87,6 +89,8 @@ export const COMMANDS: readonly Command[] = [
   revokeCommand,
   organisationsPendingCommand,
   organisationConfirmCommand,
+  organisationExemplarCommand,
+  organisationExemplarRemoveCommand,
   channelLinkCommand,
   channelUnlinkCommand,
   casesCommand,
@@ -214,6 +218,11 @@ export class BotCore {
   /** Keeps a keyed hash of a member's verified email, looked up by the adapter after a form (see FollowUp). */
   async recordVerifiedEmail(context: RequestContext, email: string): Promise<void> {
     await this.services.emailLinks.recordEmail(context.actor, email);
+  }
+
+  /** A metrics CSV shared with the bot in a direct message (Slack) or personal chat (Teams): imported, with its report. */
+  metricsUpload(upload: MetricsUpload, context: RequestContext): Promise<Message> {
+    return this.guard('metrics upload', context, () => importUpload(upload, context, this.services));
   }
 
   /** The person's page at a glance (Slack App Home, Teams personal welcome). */

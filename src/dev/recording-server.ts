@@ -12,7 +12,8 @@ export interface RecordedRequest {
   readonly json: unknown;
 }
 
-export type Responder = (request: RecordedRequest) => { status?: number; body?: unknown; headers?: Record<string, string> };
+/** A reply: `body` is sent as JSON; `raw` is sent as it is (a file's bytes), with the headers given. */
+export type Responder = (request: RecordedRequest) => { status?: number; body?: unknown; raw?: string | Buffer; headers?: Record<string, string> };
 
 export interface RecordingServer {
   readonly url: string;
@@ -67,6 +68,11 @@ export async function startRecordingServer(respond: Responder = () => ({ status:
         }
       }
       const reply = respond(recorded);
+      if (reply.raw !== undefined) {
+        res.writeHead(reply.status ?? 200, { 'content-type': 'application/octet-stream', ...reply.headers });
+        res.end(reply.raw);
+        return;
+      }
       res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
       res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
     });

@@ -103,3 +103,16 @@ export async function csvFileSource(path: string): Promise<FileSource> {
 export function csvTextSource(name: string, text: string): RecordSource {
   return { name, rows: () => parseStream(Readable.from([text])) };
 }
+
+/**
+ * A CSV read from a stream opened when the rows are first asked for (a download from chat): an error
+ * while opening or reading, such as UploadTooLarge, reaches the import, whose transaction rolls back.
+ */
+export function csvStreamSource(name: string, open: () => Promise<Readable>): RecordSource {
+  return {
+    name,
+    async *rows() {
+      yield* parseStream(await open());
+    },
+  };
+}

@@ -8,6 +8,7 @@ import type { Logger } from '../logger.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
+import { registerFileUploads, SLACK_FILE_ORIGIN } from './listeners/file-uploads.js';
 import { registerViews } from './listeners/views.js';
 import { boltLogger } from './slack-logger.js';
 
@@ -43,6 +44,8 @@ export function createSlackAdapter(config: SlackConfig, core: BotCore, server: E
   registerActions(app, core, logger);
   registerEvents(app, core, logger);
   registerViews(app, core, logger);
+  // Files come from Slack's file host; a local Web API stand-in (SLACK_API_URL) may serve them too.
+  registerFileUploads(app, core, [SLACK_FILE_ORIGIN, ...(config.apiUrl ? [new URL(config.apiUrl).origin] : [])], logger);
   app.error((error) => {
     logger.error({ err: error, component: 'slack' }, 'unhandled error in a Slack listener');
     return Promise.resolve();

@@ -10,6 +10,7 @@ import { internalErrorReply } from '../core/commands/command-replies.js';
 import type { MessageSender } from '../core/outbox/dispatcher.js';
 import type { Logger } from '../logger.js';
 import { registerConversationUpdates } from './listeners/conversation-updates.js';
+import { teamsFileUploads } from './listeners/file-uploads.js';
 import { registerMessages } from './listeners/messages.js';
 import { sendReply } from './send-reply.js';
 import { createTeamsSender } from './teams-sender.js';
@@ -21,9 +22,11 @@ export interface TeamsHandler {
   handle(request: Request, response: Response): Promise<void>;
   /** Sends the outbox's messages to Teams conversations. */
   readonly sender: MessageSender;
+  /** Resolves when the metrics files being imported are done and their reports sent. */
+  idle(): Promise<void>;
 }
 
-export function createTeamsAdapter(config: TeamsConfig, core: BotCore, logger: Logger): TeamsHandler {
+export function createTeamsAdapter(config: TeamsConfig, core: BotCore, logger: Logger, options: { readonly httpsDownloadsOnly: boolean }): TeamsHandler {
   const credentials = config.appId
     ? {
         MicrosoftAppId: config.appId,
@@ -40,10 +43,13 @@ export function createTeamsAdapter(config: TeamsConfig, core: BotCore, logger: L
 
   const app = new Application({ adapter, ...(config.appId ? { botAppId: config.appId } : {}), removeRecipientMention: true, startTypingTimer: false });
   registerConversationUpdates(app, core);
-  registerMessages(app, core, logger);
+  const sender = createTeamsSender(adapter, config.appId);
+  const uploads = teamsFileUploads(core, sender, { httpsOnly: options.httpsDownloadsOnly }, logger);
+  registerMessages(app, core, uploads, logger);
 
   return {
-    sender: createTeamsSender(adapter, config.appId),
+    sender,
+    idle: () => uploads.idle(),
     async handle(request, response) {
       await adapter.process(request, response, async (context) => {
         await app.run(context);

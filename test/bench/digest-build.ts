@@ -1,6 +1,7 @@
 // Benchmark (not a test): builds the digest for the nation and every region on the synthetic demo data
-// (about 1.1 million staff in every organisation of the list), with and without drawing the trend chart,
-// and reports the time of each build. Run: npm run bench:digest [-- --runs 5 --postgres <url>]
+// (about 1.1 million staff in every organisation of the list), with the starter case studies and the
+// sections the events and case-study features add, with and without drawing the trend chart, and
+// reports the time of each build. Run: npm run bench:digest [-- --runs 5 --postgres <url>]
 import { parseArgs } from 'node:util';
 import { buildDigest } from '../../src/core/digest/digest-message.js';
 import { generateDemoData, writeDemoData } from '../../src/core/metrics/demo-data.js';
@@ -10,6 +11,10 @@ import { openDatabase } from '../../src/db/database.js';
 import { PrismaMetricStore } from '../../src/db/repositories/metric-repository.js';
 import { PrismaReferenceData } from '../../src/db/repositories/reference-data-repository.js';
 import { seedReferenceData } from '../../src/db/seed.js';
+import { seedCaseStudies } from '../../src/db/seed-case-studies.js';
+import { PrismaCaseStore } from '../../src/db/repositories/case-repository.js';
+import { PrismaEventStore } from '../../src/db/repositories/event-repository.js';
+import { EventNotices } from '../../src/core/events/event-notices.js';
 import { StoredChartPublisher } from '../../src/digest/chart-publisher.js';
 import { dropServerSchema, serverSchemaUrl } from './bench-database.js';
 
@@ -20,6 +25,7 @@ const database = await openDatabase(databaseUrl);
 try {
   await database.migrate();
   await seedReferenceData(database.prisma);
+  await seedCaseStudies(database.prisma);
   const metrics = new PrismaMetricStore(database.prisma);
   const data = generateDemoData(await metrics.allOrganisations(), '2026-10');
   await metrics.importInTransaction({ layout: 'demo', source: 'Synthetic demo data (generated, not real figures)', synthetic: true }, (writer) => writeDemoData(writer, data));
@@ -32,7 +38,14 @@ try {
   for (const [label, scope] of [['England and Wales', { kind: 'national' }] as const, ...regions.map((region) => [region.label, { kind: 'region', code: region.value }] as const)]) {
     const timings: number[][] = [];
     for (const publicUrl of [undefined, 'https://cop.example.test/']) {
-      const services = { metrics, reference, charts: new StoredChartPublisher(database.prisma, publicUrl) } as unknown as CoreServices;
+      const settings = { publicUrl: publicUrl ?? 'http://localhost/', reminderMinutes: [] };
+      const services = {
+        metrics,
+        reference,
+        charts: new StoredChartPublisher(database.prisma, publicUrl),
+        cases: new PrismaCaseStore(database.prisma),
+        events: new PrismaEventStore(database.prisma, new EventNotices(t, settings)),
+      } as unknown as CoreServices;
       const times: number[] = [];
       for (let i = 0; i < runs; i += 1) {
         const started = performance.now();

@@ -159,6 +159,15 @@ describe('browsing and searching in Slack', () => {
     expect((await found(reader, 'cases belong thrive stay'))[0]).toBe(await numberOf('starter:belong-thrive-stay-hub'));
   });
 
+  it('ranks the case studies with the words in their title first when most others mention them too', async () => {
+    const titled = await Promise.all(['starter:ney-retention-community-of-practice', 'starter:belong-thrive-stay-hub', 'starter:nhs-retention-support-programme'].map(numberOf));
+    const results = await found(reader, 'cases retention');
+    expect(results.length).toBeGreaterThan(titled.length);
+    expect(results.slice(0, titled.length).sort()).toEqual([...titled].sort());
+    // A synonym phrase in the title outranks the same phrase in the account of other case studies.
+    expect((await found(reader, 'cases retire and return'))[0]).toBe(await numberOf('starter:flexible-retirement-return'));
+  });
+
   it('filters by theme, staff group, region and organisation type', async () => {
     const liverpool = await numberOf('starter:liverpool-partnership-working');
     const wales = await numberOf('starter:belong-thrive-stay-hub');

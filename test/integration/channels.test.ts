@@ -2,12 +2,13 @@
 // typed in a channel, who may use them, what is stored and audited, `regions` listing the channels, and
 // the welcome a new member gets, with the Slack invitation to their region's channels.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/readable-text.js';
+import { slackBlocksToText } from '../../src/dev/readable-text.js';
 import type { RecordedRequest } from '../../src/dev/recording-server.js';
-import { postToSlackEndpoint, slashCommandBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
-import { cardSubmitActivity, mentionActivity, messageActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
+import { type SlackIdentity } from '../../src/dev/slack-requests.js';
+import { cardSubmitActivity, mentionActivity, messageActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { joinInSlack } from '../support/members.js';
-import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
+import { startTestBot, type TestBot } from '../support/test-bot.js';
+import { slackCommand, teamsText } from '../support/chat.js';
 
 type Json = Record<string, unknown>;
 
@@ -41,12 +42,9 @@ afterAll(async () => {
   await harness?.stop();
 });
 
-let replies = 0;
-/** Sends `/cop <text>` as `who` and returns the reply that reached the response_url, as text, with its visibility. */
-async function slackReply(who: SlackIdentity, text: string): Promise<{ text: string; responseType: string }> {
-  const path = `/respond/channels-${++replies}`;
-  await postToSlackEndpoint(harness.url, slashCommandBody(text, `${harness.slack.url}${path}`, who), SIGNING_SECRET);
-  const reply = (await harness.slack.waitFor((request) => request.path === path)).json as { blocks: unknown[]; response_type: string };
+/** `/cop <text>` as `who`: the reply as text, with its visibility. */
+async function slackReply(who: SlackIdentity, text: string): Promise<{ text: string; responseType: string | undefined }> {
+  const reply = await slackCommand(harness, who, text);
   return { text: slackBlocksToText(reply.blocks), responseType: reply.response_type };
 }
 
@@ -222,11 +220,7 @@ describe('linking channels in Teams', () => {
   const channelId = '19:wales-cop@thread.tacv2';
 
   /** Sends an activity and returns the card the bot posted back, as text. */
-  async function teams(activity: { id: string }): Promise<string> {
-    await postActivity(harness.url, activity);
-    const reply = await harness.connector.waitFor((request) => request.path.endsWith(`/activities/${activity.id}`));
-    return adaptiveCardToText(cardsOf(reply.json)[0]);
-  }
+  const teams = (activity: { id: string }) => teamsText(harness, activity);
 
   /** An @mention of the bot in the Teams channel, with the channel's name as Teams sends it. */
   function inChannel(text: string, who: TeamsIdentity) {

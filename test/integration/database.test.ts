@@ -34,6 +34,18 @@ describe('migrations', () => {
     // Non-empty SQL here means someone changed the schema without `npm run db:migration:new`.
     expect(await pendingMigrationSql()).toBe('');
   });
+
+  it('keeps the case-study search and filter GIN indexes without a pending list (PGlite runs no autovacuum to merge one)', async () => {
+    const rows = await database.prisma.$queryRaw<{ relname: string; reloptions: string[] | null }[]>`
+      SELECT relname, reloptions FROM pg_class
+      WHERE relnamespace = current_schema()::regnamespace AND relname IN ('CaseStudy_search_idx', 'CaseStudy_tags_idx', 'CaseStudy_topicSearch_idx', 'CaseStudy_staffGroups_idx') ORDER BY relname`;
+    expect(rows).toEqual([
+      { relname: 'CaseStudy_search_idx', reloptions: ['fastupdate=off'] },
+      { relname: 'CaseStudy_staffGroups_idx', reloptions: ['fastupdate=off'] },
+      { relname: 'CaseStudy_tags_idx', reloptions: ['fastupdate=off'] },
+      { relname: 'CaseStudy_topicSearch_idx', reloptions: ['fastupdate=off'] },
+    ]);
+  });
 });
 
 describe('reference data', () => {

@@ -1,11 +1,12 @@
 // The member directory through Slack's real endpoint: who sees whom, filters, and paging.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/readable-text.js';
-import { cardSubmitActivity, messageActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
-import { blockActionBody, postToSlackEndpoint, slashCommandBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
+import { adaptiveCardToText, slackBlocksToText } from '../../src/dev/readable-text.js';
+import { cardSubmitActivity, messageActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
+import { blockActionBody, postToSlackEndpoint, type SlackIdentity } from '../../src/dev/slack-requests.js';
 import { joinInSlack } from '../support/members.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
 import { PrismaDownloadStore } from '../../src/db/repositories/download-repository.js';
+import { slackCommand, teamsCard } from '../support/chat.js';
 
 let harness: TestBot;
 const person = (userId: string): SlackIdentity => ({ teamId: 'T0TEST', userId, channelId: 'C0DIRECTORY' });
@@ -16,12 +17,9 @@ const unlisted = person('U0UNLISTED');
 const northWest = person('U0NORTHWEST');
 
 
-let replies = 0;
 async function slack(who: SlackIdentity, text: string) {
-  const path = `/respond/directory-${++replies}`;
-  await postToSlackEndpoint(harness.url, slashCommandBody(text, `${harness.slack.url}${path}`, who), SIGNING_SECRET);
-  const reply = (await harness.slack.waitFor((request) => request.path === path)).json as { blocks: { type: string; elements?: { action_id?: string; value?: string }[] }[] };
-  return { text: slackBlocksToText(reply.blocks), blocks: reply.blocks };
+  const reply = await slackCommand(harness, who, text);
+  return { text: slackBlocksToText(reply.blocks), blocks: reply.blocks as { type: string; elements?: { action_id?: string; value?: string }[] }[] };
 }
 
 beforeAll(async () => {
@@ -148,11 +146,7 @@ describe('exporting the directory', () => {
 describe('exporting the directory in Teams', () => {
   const admin: TeamsIdentity = { tenantId: 'tenant-directory', userId: '29:teams-admin', aadObjectId: 'aad-admin', conversationId: 'a:admin-personal', conversationType: 'personal' };
 
-  async function teams(activity: { id: string }) {
-    await postActivity(harness.url, activity);
-    const reply = await harness.connector.waitFor((request) => request.path.endsWith(`/activities/${activity.id}`));
-    return cardsOf(reply.json)[0] as { body: unknown[]; actions?: unknown[] };
-  }
+  const teams = (activity: { id: string }) => teamsCard(harness, activity);
 
   function openUrlOf(card: unknown): string {
     const found = JSON.stringify(card).match(/"type":"Action.OpenUrl","title":"[^"]*","url":"([^"]+)"/);

@@ -5,11 +5,12 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_SECRET } from '../../src/config.js';
-import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/readable-text.js';
-import { postToSlackEndpoint, slashCommandBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
-import { cardSubmitActivity, messageActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
+import { adaptiveCardToText } from '../../src/dev/readable-text.js';
+import { type SlackIdentity } from '../../src/dev/slack-requests.js';
+import { cardSubmitActivity, messageActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { joinInSlack } from '../support/members.js';
-import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
+import { startTestBot, type TestBot } from '../support/test-bot.js';
+import { slackCommandText, teamsCard, teamsText } from '../support/chat.js';
 
 /** How an address is kept: the HMAC-SHA256, keyed with the secret (the local one in tests), of it trimmed and lower-cased. */
 const hashEmail = (email: string) => createHmac('sha256', LOCAL_SECRET).update(email.trim().toLowerCase(), 'utf8').digest('hex');
@@ -53,28 +54,12 @@ afterAll(async () => {
   await harness?.stop();
 });
 
-let replies = 0;
-async function slack(who: SlackIdentity, text: string): Promise<string> {
-  const path = `/respond/email-${++replies}`;
-  const response = await postToSlackEndpoint(harness.url, slashCommandBody(text, `${harness.slack.url}${path}`, who), SIGNING_SECRET);
-  expect(response.status).toBe(200);
-  const reply = await harness.slack.waitFor((request) => request.path === path);
-  return slackBlocksToText((reply.json as { blocks: unknown[] }).blocks);
-}
-
-type Card = { body: Record<string, unknown>[] };
-async function teamsCard(activity: { id: string }): Promise<Card> {
-  const response = await postActivity(harness.url, activity);
-  expect(response.status).toBeLessThan(300);
-  const reply = await harness.connector.waitFor((request) => request.path.endsWith(`/activities/${activity.id}`));
-  return cardsOf(reply.json)[0] as Card;
-}
-const teams = async (who: TeamsIdentity, text: string): Promise<string> =>
-  adaptiveCardToText(await teamsCard(messageActivity(text, harness.connector.url, who)));
+const slack = (who: SlackIdentity, text: string) => slackCommandText(harness, who, text);
+const teams = (who: TeamsIdentity, text: string) => teamsText(harness, messageActivity(text, harness.connector.url, who));
 
 async function joinInTeams(who: TeamsIdentity, name: string): Promise<void> {
   const organisation = await prisma().organisation.findFirstOrThrow({ where: { odsCode: 'RR8' } });
-  const card = await teamsCard(
+  const card = await teamsCard(harness,
     cardSubmitActivity(
       { verb: 'cop.form', form: 'member.profile', displayName: name, organisation: organisation.id, role: 'retention_lead', consent: 'true' },
       harness.connector.url,
@@ -196,9 +181,9 @@ describe('linking by verified email', () => {
   });
 
   it('links nobody to an erased member, and keeps no email hash of them', async () => {
-    const confirm = await teamsCard(messageActivity('erase my data', harness.connector.url, alex.teams));
+    const confirm = await teamsCard(harness, messageActivity('erase my data', harness.connector.url, alex.teams));
     const button = (confirm.body.find((element) => element['type'] === 'ActionSet') as { actions: { data: Record<string, string> }[] }).actions[0];
-    expect(adaptiveCardToText(await teamsCard(cardSubmitActivity(button?.data ?? {}, harness.connector.url, alex.teams)))).toContain(
+    expect(adaptiveCardToText(await teamsCard(harness, cardSubmitActivity(button?.data ?? {}, harness.connector.url, alex.teams)))).toContain(
       'Your data has been erased.',
     );
     expect(await prisma().platformIdentity.count({ where: { emailHash: hashEmail('alex.morgan@nhs.test') } })).toBe(0);

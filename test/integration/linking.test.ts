@@ -4,16 +4,17 @@
 // who is a member there already or for a member who has an account there already. Codes are stored
 // hashed, never audited, and erased with the member.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/readable-text.js';
-import { postToSlackEndpoint, slashCommandBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
-import { cardSubmitActivity, messageActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
+import { adaptiveCardToText, slackBlocksToText } from '../../src/dev/readable-text.js';
+import { type SlackIdentity } from '../../src/dev/slack-requests.js';
+import { cardSubmitActivity, messageActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { createHash, createHmac } from 'node:crypto';
 import { LOCAL_SECRET } from '../../src/config.js';
 
 /** How the store keeps a code: its HMAC-SHA256 keyed with the secret (the local one in tests). */
 const hashLinkCode = (code: string) => createHmac('sha256', LOCAL_SECRET).update(`code:${code}`, 'utf8').digest('hex');
 import { joinInSlack } from '../support/members.js';
-import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
+import { startTestBot, type TestBot } from '../support/test-bot.js';
+import { slackCommand, teamsCard, teamsText } from '../support/chat.js';
 
 let harness: TestBot;
 const prisma = () => harness.bot.database.prisma;
@@ -38,27 +39,13 @@ afterAll(async () => {
   await harness?.stop();
 });
 
-
-let replies = 0;
-/** Sends `/cop <text>` and returns the reply that reached the response_url, as text. */
+/** Sends `/cop <text>` and returns the reply that reached the response_url, as text (always private). */
 async function slack(who: SlackIdentity, text: string): Promise<string> {
-  const path = `/respond/linking-${++replies}`;
-  const response = await postToSlackEndpoint(harness.url, slashCommandBody(text, `${harness.slack.url}${path}`, who), SIGNING_SECRET);
-  expect(response.status).toBe(200);
-  const reply = await harness.slack.waitFor((request) => request.path === path);
-  expect((reply.json as { response_type: string }).response_type).toBe('ephemeral');
-  return slackBlocksToText((reply.json as { blocks: unknown[] }).blocks);
+  const reply = await slackCommand(harness, who, text);
+  expect(reply.response_type).toBe('ephemeral');
+  return slackBlocksToText(reply.blocks);
 }
-
-type Card = { body: Record<string, unknown>[] };
-async function teamsCard(activity: { id: string }): Promise<Card> {
-  const response = await postActivity(harness.url, activity);
-  expect(response.status).toBeLessThan(300);
-  const reply = await harness.connector.waitFor((request) => request.path.endsWith(`/activities/${activity.id}`));
-  return cardsOf(reply.json)[0] as Card;
-}
-const teams = async (who: TeamsIdentity, text: string): Promise<string> =>
-  adaptiveCardToText(await teamsCard(messageActivity(text, harness.connector.url, who)));
+const teams = (who: TeamsIdentity, text: string) => teamsText(harness, messageActivity(text, harness.connector.url, who));
 
 /** The code in a `link` reply. */
 function codeIn(reply: string): string {
@@ -179,7 +166,7 @@ describe('linking Slack and Teams', () => {
     const kimMember = (await identityOf('slack', kim.teamId, kim.userId))?.memberId;
     const pat = teamsUser('pat');
     const organisation = await prisma().organisation.findFirstOrThrow({ where: { odsCode: '7A1' } });
-    const joined = await teamsCard(
+    const joined = await teamsCard(harness,
       cardSubmitActivity(
         { verb: 'cop.form', form: 'member.profile', displayName: 'Pat Link', organisation: organisation.id, role: 'staff_side', consent: 'true' },
         harness.connector.url,
@@ -224,9 +211,9 @@ describe('linking Slack and Teams', () => {
     const memberId = await samId();
     await newCode(slack(samSlack, 'link'));
     expect(await prisma().linkCode.count({ where: { memberId } })).toBeGreaterThan(0);
-    const confirm = await teamsCard(messageActivity('erase my data', harness.connector.url, samTeams));
+    const confirm = await teamsCard(harness, messageActivity('erase my data', harness.connector.url, samTeams));
     const button = (confirm.body.find((element) => element['type'] === 'ActionSet') as { actions: { data: Record<string, string> }[] }).actions[0];
-    expect(adaptiveCardToText(await teamsCard(cardSubmitActivity(button?.data ?? {}, harness.connector.url, samTeams)))).toContain(
+    expect(adaptiveCardToText(await teamsCard(harness, cardSubmitActivity(button?.data ?? {}, harness.connector.url, samTeams)))).toContain(
       'Your data has been erased.',
     );
     expect(await prisma().linkCode.count({ where: { memberId } })).toBe(0);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/database.js';
 import { testDatabase } from '../support/test-database.js';
 
 const run = promisify(execFile);
@@ -69,5 +70,47 @@ describe('npm run cli -- metrics import', () => {
     expect(await cli('metrics')).toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: npm run cli -- metrics import <file.csv> [--skip-invalid]') as string });
     expect(await cli('metrics', 'import', 'no-such-file.csv')).toMatchObject({ code: 2, stderr: expect.stringContaining('Cannot read no-such-file.csv') as string });
     expect(await cli('nonsense')).toMatchObject({ code: 2, stderr: expect.stringMatching(/Usage: npm run cli -- <subcommand>[\s\S]*metrics /) as string });
+  }, 60_000);
+});
+
+describe('npm run cli -- metrics exemplars', () => {
+  /** The cohorts stored, read after the command has ended (PGlite serves one process at a time). */
+  async function exemplars(): Promise<Record<string, number | null>> {
+    const database = await openDatabase(databaseUrl);
+    try {
+      const rows = await database.prisma.organisation.findMany({ where: { odsCode: { in: ['RJ1', 'RJZ', 'RTX'] } }, select: { odsCode: true, exemplarCohort: true } });
+      return Object.fromEntries(rows.map((row) => [row.odsCode!, row.exemplarCohort]));
+    } finally {
+      await database.close();
+    }
+  }
+
+  it('rejects a file with bad rows whole, each with its line and reason, and changes nothing', async () => {
+    const path = join(folder, 'exemplars-bad.csv');
+    await writeFile(path, '\uFEFForg_code,cohort\r\nRJ1,1\r\nZZZZ9,1\r\nRJZ,0\r\nRJ1,2\r\nRTX,one\r\n');
+    const result = await cli('metrics', 'exemplars', path);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Nothing was changed from exemplars-bad.csv: rows with problems, listed below: 4.');
+    expect(result.stdout).toContain('Line 3: ZZZZ9 is not in the organisation list');
+    expect(result.stdout).toContain('Line 4: cohort must be a whole number from 1 to 99, or blank for not an exemplar');
+    expect(result.stdout).toContain('Line 5: RJ1 is already on line 2');
+    expect(result.stdout).toContain('Line 6: cohort must be a whole number from 1 to 99');
+    expect(await exemplars()).toEqual({ RJ1: null, RJZ: null, RTX: null });
+
+    const header = join(folder, 'exemplars-header.csv');
+    await writeFile(header, 'code,cohort\nRJ1,1\n');
+    expect((await cli('metrics', 'exemplars', header)).stdout).toContain('Line 1: the header needs the columns org_code');
+  }, 60_000);
+
+  it('marks the organisations listed, a blank cohort unmarks, and marking again changes nothing', async () => {
+    const path = join(folder, 'exemplars.csv');
+    await writeFile(path, 'org_code,cohort\nrj1,1\nRTX,3\n');
+    const first = await cli('metrics', 'exemplars', path);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('From exemplars.csv: 2 marked as People Promise exemplars, 0 marked as not exemplars; 2 organisations changed');
+    expect((await cli('metrics', 'exemplars', path)).stdout).toContain('; 0 organisations changed');
+    await writeFile(path, 'org_code,cohort\nRTX,\n');
+    expect((await cli('metrics', 'exemplars', path)).stdout).toContain('0 marked as People Promise exemplars, 1 marked as not exemplars; 1 organisations changed');
+    expect(await exemplars()).toEqual({ RJ1: 1, RJZ: null, RTX: null });
   }, 60_000);
 });

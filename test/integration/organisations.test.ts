@@ -3,10 +3,11 @@
 // when it is named wrongly, and confirming it: `organisations pending` with its Confirm buttons (Slack
 // block_actions, re-checked on every click) and `organisation confirm <name>` typed in Teams.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/readable-text.js';
-import { blockActionBody, blockSuggestionBody, postToSlackEndpoint, slackInput, slashCommandBody, viewSubmissionBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
-import { cardSubmitActivity, messageActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
+import { slackBlocksToText } from '../../src/dev/readable-text.js';
+import { blockSuggestionBody, postToSlackEndpoint, slackInput, slashCommandBody, viewSubmissionBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
+import { cardSubmitActivity, messageActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
+import { slackClickText, slackCommand, slackCommandText, teamsText } from '../support/chat.js';
 
 let harness: TestBot;
 const prisma = () => harness.bot.database.prisma;
@@ -57,25 +58,11 @@ async function joinWithLeeds(who: SlackIdentity, name: string): Promise<void> {
   expect(answer).toEqual({ status: 200, body: '' });
 }
 
-let replies = 0;
 /** `/cop <text>` as `who`: the reply's blocks as sent to the response_url. */
-async function slackCommand(who: SlackIdentity, text: string): Promise<Json[]> {
-  const path = `/respond/organisations-${++replies}`;
-  const response = await postToSlackEndpoint(harness.url, slashCommandBody(text, `${harness.slack.url}${path}`, who), SIGNING_SECRET);
-  expect(response.status).toBe(200);
-  const reply = await harness.slack.waitFor((request) => request.path === path);
-  return (reply.json as { blocks: Json[] }).blocks;
-}
-const slack = async (who: SlackIdentity, text: string) => slackBlocksToText(await slackCommand(who, text));
-
+const slackBlocks = async (who: SlackIdentity, text: string) => (await slackCommand(harness, who, text)).blocks;
+const slack = (who: SlackIdentity, text: string) => slackCommandText(harness, who, text);
 /** Clicks a button as `who` (any action id and value: a replay is just that); returns the reply's text. */
-async function click(who: SlackIdentity, actionId: string, value: string): Promise<string> {
-  const path = `/respond/organisations-click-${++replies}`;
-  const response = await postToSlackEndpoint(harness.url, blockActionBody(actionId, value, `${harness.slack.url}${path}`, who), SIGNING_SECRET);
-  expect(response.status).toBe(200);
-  const reply = await harness.slack.waitFor((request) => request.path === path);
-  return slackBlocksToText((reply.json as { blocks: unknown }).blocks);
-}
+const click = (who: SlackIdentity, actionId: string, value: string) => slackClickText(harness, who, actionId, value);
 
 /** Every button in Slack blocks, with its action id and value. */
 function buttonsOf(blocks: Json[]): { action_id: string; value?: string }[] {
@@ -104,7 +91,7 @@ afterAll(async () => {
 
 describe('naming an organisation missing from the list', () => {
   it('offers the field after the organisation select, which is no longer required', async () => {
-    const triggerId = `${++replies}.2.organisations`;
+    const triggerId = '1.2.organisations-join';
     const body = new URLSearchParams(slashCommandBody('join', `${harness.slack.url}/respond/organisations-modal`, slackUser('U0LOOKER')));
     body.set('trigger_id', triggerId);
     const opened = harness.slack.waitFor((request) => request.path === '/views.open' && (request.json as Json | undefined)?.['trigger_id'] === triggerId);
@@ -236,7 +223,7 @@ describe('confirming organisations added by members', () => {
 
   it("lets the region's facilitator list it and confirm it with its button, once", async () => {
     const organisation = await riverside();
-    const blocks = await slackCommand(yorkshireFacilitator, 'organisations pending');
+    const blocks = await slackBlocks(yorkshireFacilitator, 'organisations pending');
     const text = slackBlocksToText(blocks);
     expect(text.toLowerCase()).toContain('organisations waiting for confirmation');
     expect(text).toContain(RIVERSIDE);
@@ -263,12 +250,7 @@ describe('in Teams', () => {
   const gwen: TeamsIdentity = { tenantId, userId: '29:gwen', aadObjectId: 'aad-gwen', conversationId: 'a:gwen', conversationType: 'personal' };
   const BRYN = 'Bryn Valley Health Services';
 
-  async function teams(activity: { id: string }): Promise<string> {
-    const response = await postActivity(harness.url, activity);
-    expect(response.status).toBeLessThan(300);
-    const reply = await harness.connector.waitFor((request) => request.path.endsWith(`/activities/${activity.id}`));
-    return adaptiveCardToText(cardsOf(reply.json)[0]);
-  }
+  const teams = (activity: { id: string }) => teamsText(harness, activity);
 
   it('lets a member add an organisation in Wales and a national admin confirm it by typing its name', async () => {
     const joined = await teams(

@@ -2,10 +2,11 @@
 // region, who may grant what, @mentions as the platforms send them, and the audit of every change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/readable-text.js';
-import { postToSlackEndpoint, slashCommandBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
+import { type SlackIdentity } from '../../src/dev/slack-requests.js';
 import { botAddedActivity, cardSubmitActivity, mentionActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { joinInSlack } from '../support/members.js';
-import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
+import { startTestBot, type TestBot } from '../support/test-bot.js';
+import { slackCommandText, teamsText } from '../support/chat.js';
 
 let harness: TestBot;
 const slackUser = (userId: string): SlackIdentity => ({ teamId: 'T0TEST', userId, channelId: 'C0ROLES' });
@@ -27,14 +28,7 @@ afterAll(async () => {
   await harness?.stop();
 });
 
-
-let replies = 0;
-async function slack(who: SlackIdentity, text: string): Promise<string> {
-  const path = `/respond/roles-${++replies}`;
-  await postToSlackEndpoint(harness.url, slashCommandBody(text, `${harness.slack.url}${path}`, who), SIGNING_SECRET);
-  const reply = await harness.slack.waitFor((request) => request.path === path);
-  return slackBlocksToText((reply.json as { blocks: unknown[] }).blocks);
-}
+const slack = (who: SlackIdentity, text: string) => slackCommandText(harness, who, text);
 
 async function memberId(userId: string): Promise<string> {
   const identity = await harness.bot.database.prisma.platformIdentity.findFirstOrThrow({ where: { userId } });
@@ -111,11 +105,7 @@ describe('roles in Teams', () => {
   const teamsAdmin: TeamsIdentity = { tenantId: 'tenant-roles', userId: '29:teams-admin', aadObjectId: 'aad-admin', conversationId: '19:roles@thread.tacv2', conversationType: 'channel' };
   const pat: TeamsIdentity = { ...teamsAdmin, userId: '29:pat', aadObjectId: 'aad-pat' };
 
-  async function teams(activity: { id: string }): Promise<string> {
-    await postActivity(harness.url, activity);
-    const reply = await harness.connector.waitFor((request) => request.path.endsWith(`/activities/${activity.id}`));
-    return adaptiveCardToText(cardsOf(reply.json)[0]);
-  }
+  const teams = (activity: { id: string }) => teamsText(harness, activity);
 
   it('turns a Teams @mention of a person into that person, so an admin can grant a role, and tells them', async () => {
     await postActivity(harness.url, botAddedActivity(harness.connector.url, { ...pat, conversationId: 'a:pat-personal', conversationType: 'personal' }));

@@ -5,16 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackBlocksToText } from '../../src/dev/readable-text.js';
 import type { RecordedRequest } from '../../src/dev/recording-server.js';
-import {
-  blockActionBody,
-  blockSuggestionBody,
-  postToSlackEndpoint,
-  slackInput,
-  slashCommandBody,
-  viewSubmissionBody,
-  type SlackIdentity,
-} from '../../src/dev/slack-requests.js';
+import { blockSuggestionBody, postToSlackEndpoint, slackInput, slashCommandBody, viewSubmissionBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
+import { slackClickText, slackCommand, slackCommandText } from '../support/chat.js';
 
 let harness: TestBot;
 
@@ -51,15 +44,8 @@ function nextRequest(match: (request: RecordedRequest) => boolean): Promise<Reco
 let sent = 0;
 
 /** Sends `/cop <text>` and returns what reached the command's response_url. */
-async function command(who: SlackIdentity, text: string): Promise<{ response_type: string; text: string; blocks: Json[] }> {
-  const path = `/respond/members-${++sent}`;
-  const response = await postToSlackEndpoint(harness.url, slashCommandBody(text, `${harness.slack.url}${path}`, who), SIGNING_SECRET);
-  expect(response.status).toBe(200);
-  const reply = await harness.slack.waitFor((request) => request.path === path);
-  return reply.json as { response_type: string; text: string; blocks: Json[] };
-}
-
-const commandText = async (who: SlackIdentity, text: string) => slackBlocksToText((await command(who, text)).blocks);
+const command = (who: SlackIdentity, text: string) => slackCommand(harness, who, text);
+const commandText = (who: SlackIdentity, text: string) => slackCommandText(harness, who, text);
 
 /** Sends `/cop <text>` with a trigger id of its own and returns the body of the views.open it causes. */
 async function openModal(who: SlackIdentity, text: string): Promise<{ trigger_id: string; view: View }> {
@@ -73,14 +59,8 @@ async function openModal(who: SlackIdentity, text: string): Promise<{ trigger_id
   return (await opened).json as { trigger_id: string; view: View };
 }
 
-/** Clicks a button as `who`; returns what reached the click's response_url. */
-async function click(who: SlackIdentity, actionId: string, value: string): Promise<string> {
-  const path = `/respond/click-${++sent}`;
-  const response = await postToSlackEndpoint(harness.url, blockActionBody(actionId, value, `${harness.slack.url}${path}`, who), SIGNING_SECRET);
-  expect(response.status).toBe(200);
-  const reply = await harness.slack.waitFor((request) => request.path === path);
-  return slackBlocksToText((reply.json as { blocks: unknown }).blocks);
-}
+/** Clicks a button as `who`; returns what reached the click's response_url, as text. */
+const click = (who: SlackIdentity, actionId: string, value: string) => slackClickText(harness, who, actionId, value);
 
 /** Slack's state for a select left empty, and for a text input left empty. */
 const nothingSelected = { type: 'static_select', selected_option: null };

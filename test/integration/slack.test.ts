@@ -5,6 +5,7 @@ import { slackBlocksToText } from '../../src/dev/readable-text.js';
 import { blockActionBody, eventCallbackBody, postToSlackEndpoint, slashCommandBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
 import { slackSignatureHeaders } from '../../src/dev/slack-signature.js';
 import { BOT_USER_ID, SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
+import { slackCommand } from '../support/chat.js';
 
 let harness: TestBot;
 const who: SlackIdentity = { teamId: 'T0TEST', userId: 'U0ALICE', channelId: 'C0RETENTION' };
@@ -16,15 +17,8 @@ afterAll(async () => {
   await harness?.stop();
 });
 
-let replies = 0;
 /** Sends `/cop <text>` and returns what reached the command's response_url. */
-async function slashCommand(text: string) {
-  const path = `/respond/${++replies}`;
-  const response = await postToSlackEndpoint(harness.url, slashCommandBody(text, `${harness.slack.url}${path}`, who), SIGNING_SECRET);
-  expect(response.status).toBe(200);
-  const reply = await harness.slack.waitFor((request) => request.path === path);
-  return reply.json as { response_type: string; text: string; blocks: unknown[] };
-}
+const slashCommand = (text: string) => slackCommand(harness, who, text);
 
 describe('the /cop slash command', () => {
   it('answers help with every command, privately, through the response_url', async () => {

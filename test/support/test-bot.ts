@@ -18,7 +18,34 @@ export interface TestBot {
   readonly connector: RecordingServer;
   /** Sends every queued proactive message that is due now, then resolves. */
   drainOutbox(): Promise<void>;
+  /**
+   * Puts a file where Slack and Teams would keep a shared file: Slack's stand-in serves it (to the bot
+   * token only, as Slack does) at `slackUrl`, also named by files.info for `id`; the connector's stand-in
+   * serves it at `teamsUrl`, as SharePoint serves a pre-authorised download link.
+   */
+  shareFile(name: string, content: string | Buffer): SharedTestFile;
   stop(): Promise<void>;
+}
+
+export interface SharedTestFile {
+  readonly id: string;
+  readonly name: string;
+  readonly size: number;
+  readonly slackUrl: string;
+  readonly teamsUrl: string;
+}
+
+/** Files shared in a test, by the path they are served at. */
+type FileStore = Map<string, Buffer>;
+
+/** Serves a shared file's bytes, or undefined when the request is not for one. */
+function servedFile(request: RecordedRequest, files: FileStore, token?: string): { status: number; raw: Buffer | string; headers: Record<string, string> } | undefined {
+  if (request.method !== 'GET') return undefined;
+  const bytes = files.get(request.path);
+  if (bytes === undefined) return undefined;
+  // Slack answers a request without the bot token with its sign-in page (a 200), not an error.
+  if (token !== undefined && request.headers.authorization !== `Bearer ${token}`) return { status: 200, raw: '<html>Sign in</html>', headers: { 'content-type': 'text/html' } };
+  return { status: 200, raw: bytes, headers: { 'content-type': 'text/csv', 'content-length': String(bytes.length) } };
 }
 
 export interface TestBotOptions {
@@ -35,8 +62,18 @@ export interface TestBotOptions {
 let messageCount = 0;
 
 /** Slack's Web API as far as the bot uses it: who the bot is, and where a posted message landed. */
-function slackWebApi(request: RecordedRequest, emails: Readonly<Record<string, string>>): { body: unknown } {
+function slackWebApi(request: RecordedRequest, emails: Readonly<Record<string, string>>, files: FileStore): { body: unknown } {
   switch (request.path) {
+    case '/files.info': {
+      const { file } = request.json as { file?: string };
+      const path = [...files.keys()].find((key) => key.startsWith(`/files-pri/T0TEST-${file}/`));
+      const name = path === undefined ? undefined : decodeURIComponent(path.split('/').at(-1)!);
+      return {
+        body: path
+          ? { ok: true, file: { id: file, name, size: files.get(path)!.length, url_private_download: `http://${request.headers.host}${path}` } }
+          : { ok: false, error: 'file_not_found' },
+      };
+    }
     case '/users.info': {
       const { user } = request.json as { user?: string };
       const email = user === undefined ? undefined : emails[user];
@@ -77,9 +114,16 @@ function connectorApi(request: RecordedRequest, emails: Readonly<Record<string, 
   return { status: 201, body: { id: 'activity-from-connector' } };
 }
 
+const SLACK_BOT_TOKEN = 'xoxb-test-token';
+let fileCount = 0;
+
 export async function startTestBot(env: Record<string, string> = {}, options: TestBotOptions = {}): Promise<TestBot> {
-  const slack = await startRecordingServer((request) => options.slackApi?.(request) ?? slackWebApi(request, options.emails ?? {}));
-  const connector = await startRecordingServer((request) => connectorApi(request, options.emails ?? {}));
+  const slackFiles: FileStore = new Map();
+  const teamsFiles: FileStore = new Map();
+  const slack = await startRecordingServer(
+    (request) => servedFile(request, slackFiles, SLACK_BOT_TOKEN) ?? options.slackApi?.(request) ?? slackWebApi(request, options.emails ?? {}, slackFiles),
+  );
+  const connector = await startRecordingServer((request) => servedFile(request, teamsFiles) ?? connectorApi(request, options.emails ?? {}));
   const database = testDatabase();
   const config = loadConfig({
     PORT: '0',
@@ -87,7 +131,7 @@ export async function startTestBot(env: Record<string, string> = {}, options: Te
     LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
     DATABASE_URL: database.url,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_BOT_TOKEN,
     SLACK_API_URL: `${slack.url}/`,
     COP_DEMO_DATA: 'false',
     ...env,
@@ -100,6 +144,15 @@ export async function startTestBot(env: Record<string, string> = {}, options: Te
     slack,
     connector,
     drainOutbox: () => bot.drainOutbox(),
+    shareFile(name, content) {
+      const id = `F${String(++fileCount).padStart(6, '0')}`;
+      const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
+      const slackPath = `/files-pri/T0TEST-${id}/download/${encodeURIComponent(name)}`;
+      const teamsPath = `/sites/shared/${id}/${encodeURIComponent(name)}`;
+      slackFiles.set(slackPath, bytes);
+      teamsFiles.set(teamsPath, bytes);
+      return { id, name, size: bytes.length, slackUrl: `${slack.url}${slackPath}`, teamsUrl: `${connector.url}${teamsPath}` };
+    },
     async stop() {
       if (database.schema) await bot.database.prisma.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${database.schema}" CASCADE`);
       await bot.stop();

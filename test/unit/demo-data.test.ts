@@ -6,7 +6,7 @@ import type { OrganisationInfo } from '../../src/core/metrics/metric-store.js';
 
 const TYPES = ['Acute', 'Mental Health', 'Community Provider Trust', 'Ambulance', 'Integrated Care Board', 'Others'];
 const REGIONS = ['Y56', 'Y58', 'Y59', 'Y60', 'Y61', 'Y62', 'Y63', 'WALES'];
-const organisations: OrganisationInfo[] = Array.from({ length: 240 }, (_, i) => ({ code: `R${i}`, name: `Trust ${i}`, type: TYPES[i % TYPES.length]!, regionCode: REGIONS[i % REGIONS.length]! }));
+const organisations: OrganisationInfo[] = Array.from({ length: 240 }, (_, i) => ({ code: `R${i}`, name: `Trust ${i}`, type: TYPES[i % TYPES.length]!, regionCode: REGIONS[i % REGIONS.length]!, exemplarCohort: null }));
 
 function nationalSeries(): Series[] {
   const data = generateDemoData(organisations, '2024-12');

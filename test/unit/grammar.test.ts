@@ -233,10 +233,13 @@ const NO_ORGANISATIONS: OrganisationStore = {
   find: () => Promise.resolve(undefined),
   pending: () => Promise.resolve([]),
   confirm: () => Promise.resolve(false),
+  findByCodes: () => Promise.resolve([]),
+  setExemplars: () => Promise.resolve(0),
 };
 
 const NO_CASES: CaseStore = {
-  search: () => Promise.resolve({ total: 0, hits: [] }),
+  search: () => Promise.resolve({ total: 0, capped: false, hits: [] }),
+  publishedSince: () => Promise.resolve({ total: 0, capped: false, hits: [] }),
   themes: () => Promise.resolve([]),
   organisationTypes: () => Promise.resolve([]),
   findByNumber: () => Promise.resolve(undefined),

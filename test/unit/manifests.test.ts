@@ -51,6 +51,8 @@ describe('Slack manifest', () => {
     const { event_subscriptions, interactivity } = manifest.settings;
     expect(event_subscriptions.request_url).toBe('https://YOUR-HOST/slack/events');
     expect(event_subscriptions.bot_events).toContain('app_home_opened');
+    // Metrics CSVs shared in the bot's direct messages.
+    expect(event_subscriptions.bot_events).toContain('message.im');
     expect(interactivity.is_enabled).toBe(true);
     expect(interactivity.request_url).toBe('https://YOUR-HOST/slack/events');
     expect(interactivity.message_menu_options_url).toBe('https://YOUR-HOST/slack/events');
@@ -60,7 +62,7 @@ describe('Slack manifest', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
       [
         'commands', 'chat:write', 'chat:write.public', 'im:write', 'users:read', 'users:read.email',
-        'channels:read', 'groups:read', 'channels:manage', 'groups:write', 'files:write',
+        'channels:read', 'groups:read', 'channels:manage', 'groups:write', 'files:write', 'files:read', 'im:history',
       ].sort(),
     );
     const scopes = parseDocument(slackManifestText).getIn(['oauth_config', 'scopes', 'bot'], true);
@@ -162,6 +164,10 @@ describe('manifests and the command grammar', () => {
       expect(list.commands.map((command) => command.title)).toEqual(expect.arrayContaining(['help', 'join']));
       expect(new Set(list.commands.map((command) => command.title)).size).toBe(list.commands.length);
     }
+  });
+
+  it('lets people attach files in the Teams personal chat (metrics CSVs to import)', () => {
+    expect((manifest.bots[0] as { supportsFiles?: boolean } | undefined)?.supportsFiles).toBe(true);
   });
 
   it('hints in Slack at commands that exist', () => {

@@ -1,6 +1,8 @@
 // `npm run cli -- metrics import <file.csv> [--skip-invalid]`: imports retention metrics from a CSV in
-// the project's layout or one of the two NHS layouts, with a progress bar, and prints the report. With
-// the embedded database, stop the bot first (PGlite serves one process); a PostgreSQL server needs no stop.
+// the project's layout or one of the two NHS layouts, with a progress bar, and prints the report.
+// `npm run cli -- metrics exemplars <file.csv>`: marks People Promise exemplars (org_code, cohort; a blank
+// cohort unmarks), all rows or none, audited. With the embedded database, stop the bot first (PGlite
+// serves one process); a PostgreSQL server needs no stop.
 import { parseArgs } from 'node:util';
 import type { Subcommand } from '../cli.js';
 import { SingleBar, Presets } from 'cli-progress';
@@ -13,17 +15,20 @@ import { openDatabase } from '../../db/database.js';
 import { PrismaMetricStore } from '../../db/repositories/metric-repository.js';
 import { seedReferenceData } from '../../db/seed.js';
 import { csvFileSource } from '../../metrics/csv-source.js';
+import { readExemplarFile } from '../../core/organisations/exemplar-file.js';
+import { PrismaOrganisationStore } from '../../db/repositories/organisation-repository.js';
 
-const USAGE = 'Usage: npm run cli -- metrics import <file.csv> [--skip-invalid]';
+const USAGE = 'Usage: npm run cli -- metrics import <file.csv> [--skip-invalid]\n       npm run cli -- metrics exemplars <file.csv>';
 
 /** Runs `metrics <subcommand>`; returns the process exit code. */
 export async function runMetricsCommand(argv: readonly string[]): Promise<number> {
   const { positionals, values } = parseArgs({ args: [...argv], allowPositionals: true, options: { 'skip-invalid': { type: 'boolean', default: false } } });
   const [subcommand, file, ...extra] = positionals;
-  if (subcommand !== 'import' || !file || extra.length > 0) {
+  if ((subcommand !== 'import' && subcommand !== 'exemplars') || !file || extra.length > 0 || (subcommand === 'exemplars' && values['skip-invalid'])) {
     console.error(USAGE);
     return 2;
   }
+  if (subcommand === 'exemplars') return markExemplars(file);
   let source;
   try {
     source = await csvFileSource(file);
@@ -53,7 +58,37 @@ export async function runMetricsCommand(argv: readonly string[]): Promise<number
   }
 }
 
+async function markExemplars(file: string): Promise<number> {
+  let source;
+  try {
+    source = await csvFileSource(file);
+  } catch {
+    console.error(`Cannot read ${file}: is the path right?`);
+    return 2;
+  }
+  const t = translator('en');
+  const database = await openDatabase(loadConfig().databaseUrl);
+  try {
+    await database.migrate();
+    await seedReferenceData(database.prisma);
+    const organisations = new PrismaOrganisationStore(database.prisma);
+    const read = await readExemplarFile(source, async (codes) => new Set((await organisations.findByCodes(codes)).map((found) => found.odsCode)));
+    if (read.kind === 'bad') {
+      console.log(t('metrics.exemplars.rejected', { source: source.name, count: read.problems.length }));
+      for (const problem of read.problems) console.log(t('metrics.import.line', problem));
+      return 1;
+    }
+    const changed = await organisations.setExemplars(read.marks, 'command line');
+    const marked = read.marks.filter((mark) => mark.cohort !== null).length;
+    console.log(t('metrics.exemplars.done', { source: source.name, marked, unmarked: read.marks.length - marked, changed }));
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
 export const subcommand: Subcommand = {
-  description: 'import <file.csv> [--skip-invalid]: import retention metrics (the project layout or the NHS turnover and sickness layouts)',
+  description:
+    'import <file.csv> [--skip-invalid]: import retention metrics (the project layout or the NHS turnover and sickness layouts); exemplars <file.csv>: mark People Promise exemplars (org_code, cohort)',
   run: runMetricsCommand,
 };

@@ -23,6 +23,8 @@ import { hasTerms, parseCaseQuery, type CaseQuery } from './search-query.js';
 import { bareWord } from './synonyms.js';
 
 export const CASES_PAGE_SIZE = 5;
+/** Matches a search ranks at most (CaseSearch.candidates): 20 pages. */
+export const CASES_RANKED = 100;
 export const PENDING_CASES_LIMIT = 10;
 export const REVIEW_FORM_ID = 'case.review';
 const SUGGESTED_THEMES = 5;
@@ -85,7 +87,7 @@ async function browse(context: RequestContext, services: CoreServices): Promise<
   return message(t('cases.themesSummary', { count: themes.length }), blocks);
 }
 
-type Resolved = { ok: true; search: Omit<CaseSearch, 'match' | 'offset' | 'limit' | 'terms'> } | { ok: false; reply: Message };
+type Resolved = { ok: true; search: Omit<CaseSearch, 'match' | 'offset' | 'limit' | 'terms' | 'candidates'> } | { ok: false; reply: Message };
 
 async function resolveFilters(query: CaseQuery, names: CaseNames, context: RequestContext, services: CoreServices): Promise<Resolved> {
   const { t } = context;
@@ -159,6 +161,7 @@ async function search(tokens: readonly string[], context: RequestContext, servic
     match: 'all',
     offset: query.page * CASES_PAGE_SIZE,
     limit: CASES_PAGE_SIZE,
+    candidates: CASES_RANKED,
   };
   let result = await services.cases.search(base);
   let loose = false;
@@ -185,12 +188,13 @@ async function search(tokens: readonly string[], context: RequestContext, servic
   const blocks: Block[] = [{ kind: 'heading', text: t('cases.resultsHeading', { typed: shorten(typed, 80) }) }];
   if (loose) blocks.push({ kind: 'note', text: t('cases.looseMatch') });
   for (const hit of result.hits) blocks.push(...hitBlocks(hit, names, t));
-  blocks.push({ kind: 'note', text: t('cases.range', { from, to, total: result.total }) });
+  blocks.push({ kind: 'note', text: result.capped ? t('cases.rangeCapped', { from, to, ranked: CASES_RANKED }) : t('cases.range', { from, to, total: result.total }) });
+  if (result.capped && to >= result.total) blocks.push({ kind: 'note', text: t('cases.cappedEnd', { ranked: CASES_RANKED }) });
   if (to < result.total) {
     const words = ['cases', ...query.typed.map((word) => (/\s/.test(word) ? `"${word}"` : word)), `page:${query.page + 2}`].join(' ');
     blocks.push({ kind: 'buttons', buttons: [{ label: t('cases.more'), action: RUN_COMMAND_ACTION, value: words }] });
   }
-  return message(t('cases.resultsSummary', { total: result.total, typed: shorten(typed, 80) }), blocks);
+  return message(t('cases.resultsSummary', { total: result.total, capped: result.capped ? CASES_RANKED : undefined, typed: shorten(typed, 80) }), blocks);
 }
 
 export const casesCommand = defineCommand({

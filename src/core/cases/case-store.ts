@@ -13,10 +13,20 @@ export interface CaseSearch {
   readonly organisationTypes?: readonly string[] | undefined;
   readonly offset: number;
   readonly limit: number;
+  /**
+   * How many matches a search ranks at most. When more match, it ranks the first this many found and
+   * the first this many whose title, summary or themes match (with words: those come first in ranking),
+   * or the newest this many (filters alone), and says the result is capped: ranking and counting
+   * thousands of matches is what made a broad search slow, and nobody pages that far.
+   */
+  readonly candidates: number;
 }
 
 export interface CaseSearchResult {
+  /** The results the pages go through: every match, or when `capped` the ones ranked. */
   readonly total: number;
+  /** More than `candidates` case studies match. */
+  readonly capped: boolean;
   readonly hits: readonly CaseHit[];
 }
 
@@ -33,6 +43,11 @@ export interface ReviewRequest {
 export interface CaseStore {
   /** Published case studies only, best matches first. */
   search(query: CaseSearch): Promise<CaseSearchResult>;
+  /**
+   * Case studies published at or after `since` (approved then, or imported as published then), newest
+   * first, at most `limit`, with how many there are in all. For digests.
+   */
+  publishedSince(since: Date, limit: number): Promise<CaseSearchResult>;
   /** Themes (tags) of published case studies with how many use each, most used first. */
   themes(): Promise<readonly { readonly tag: string; readonly count: number }[]>;
   /** Organisation types named by published case studies. */

@@ -23,9 +23,13 @@ export const casesEn = {
   'cases.searchHint': 'Search with words and filters (theme:, staff:, region:, type:), for example',
 
   'cases.resultsHeading': (p: { typed: string }) => `Case studies: ${p.typed}`,
-  'cases.resultsSummary': (p: { total: number; typed: string }) => (p.total === 1 ? `1 case study for ${p.typed}` : `${p.total} case studies for ${p.typed}`),
+  'cases.resultsSummary': (p: { total: number; capped: number | undefined; typed: string }) =>
+    p.capped !== undefined ? `More than ${p.capped} case studies for ${p.typed}` : p.total === 1 ? `1 case study for ${p.typed}` : `${p.total} case studies for ${p.typed}`,
   'cases.looseMatch': 'No case study has all of those words; these have some of them.',
   'cases.range': (p: { from: number; to: number; total: number }) => `${p.from} to ${p.to} of ${p.total}`,
+  'cases.rangeCapped': (p: { from: number; to: number; ranked: number }) => `${p.from} to ${p.to} of more than ${p.ranked}`,
+  'cases.cappedEnd': (p: { ranked: number }) =>
+    `More than ${p.ranked} case studies match: these were ranked from the first ${p.ranked} found and those with your words in their title, summary or themes. Add a word or a filter to see others.`,
   'cases.more': 'More',
   'cases.noMatch': (p: { typed: string }) => `No published case study matches "${p.typed}".`,
   'cases.noMatchHint': 'Try fewer or broader words (flexible working rather than self-rostering app), or one of these themes:',

@@ -28,6 +28,14 @@ export interface Ranked {
   readonly value: number;
 }
 
+/** A group of organisations' leaver rate: the weighted sum over the group's counts (combinedRate). */
+export interface GroupFigures {
+  /** Organisations in the group that have figures in the 24 months read. */
+  readonly organisations: number;
+  readonly leaverRate: Figure;
+  readonly leaverRateLastYear: Figure;
+}
+
 export interface DigestFigures {
   readonly month: Month;
   readonly leaverRate: Figure;
@@ -38,6 +46,14 @@ export interface DigestFigures {
   readonly vacancy: Figure;
   readonly sickness: Figure;
   readonly newlyQualifiedLeaverRate: Figure;
+  /** The same figures a year earlier, for what got worse (digest-message.ts worsened). */
+  readonly lastYear: {
+    readonly joinerRate: Figure;
+    readonly stability: Figure;
+    readonly vacancy: Figure;
+    readonly sickness: Figure;
+    readonly newlyQualifiedLeaverRate: Figure;
+  };
   readonly headcount: number | undefined;
   /** Against the same month a year earlier: positive when more staff stayed. */
   readonly retainedSinceLastYear: number | undefined;
@@ -48,6 +64,8 @@ export interface DigestFigures {
   readonly regionTable: readonly Ranked[];
   /** Largest falls in leaver rate over the year, in percentage points. */
   readonly mostImproved: readonly Ranked[];
+  /** People Promise exemplars against the other organisations of a region or the nation, when it has exemplars. */
+  readonly exemplars: { readonly exemplar: GroupFigures; readonly others: GroupFigures } | undefined;
   /** Organisational changes left out of turnover in the 12 months. */
   readonly organisationalChanges: readonly { readonly name: string; readonly month: Month }[];
   readonly sources: SourceInfo | undefined;
@@ -78,7 +96,8 @@ export async function digestFigures(scope: Scope, store: MetricStore, regionName
   const nameOf = (code: string) => byCode.get(code)?.name ?? code;
 
   const leaverRate = rateOf(own, scope, month, 'leavers');
-  const leaverRateLastYear = rateOf(own, scope, addMonths(month, -12), 'leavers');
+  const yearAgo = addMonths(month, -12);
+  const leaverRateLastYear = rateOf(own, scope, yearAgo, 'leavers');
   const headcountNow = own.reduce((sum, one) => sum + (one.months.get(month)?.headcount ?? 0), 0);
   const retained =
     leaverRate.kind === 'published' && leaverRateLastYear.kind === 'published' ? staffRetained(leaverRateLastYear.value, leaverRate.value, leaverRate.base) : undefined;
@@ -127,6 +146,20 @@ export async function digestFigures(scope: Scope, store: MetricStore, regionName
     mostImproved.splice(MOST_IMPROVED_COUNT);
   }
 
+  // Exemplars against the rest, for a region or the nation with any exemplar: each group's counts summed,
+  // with the same suppression rules as any rate.
+  let exemplars: DigestFigures['exemplars'];
+  if (scope.kind !== 'organisation') {
+    const isExemplar = (one: Series) => (byCode.get(one.organisationCode)?.exemplarCohort ?? null) !== null;
+    const group = (members: readonly Series[]): GroupFigures => ({
+      organisations: members.length,
+      leaverRate: combinedRate(members, month, 'leavers'),
+      leaverRateLastYear: combinedRate(members, yearAgo, 'leavers'),
+    });
+    const exemplarSeries = own.filter(isExemplar);
+    if (exemplarSeries.length > 0) exemplars = { exemplar: group(exemplarSeries), others: group(own.filter((one) => !isExemplar(one))) };
+  }
+
   return {
     month,
     leaverRate,
@@ -137,12 +170,20 @@ export async function digestFigures(scope: Scope, store: MetricStore, regionName
     vacancy: vacancyRate(own, month),
     sickness: sicknessRate(own, month),
     newlyQualifiedLeaverRate: rateOf(own, scope, month, 'nqLeavers'),
+    lastYear: {
+      joinerRate: rateOf(own, scope, yearAgo, 'joiners'),
+      stability: stabilityIndex(own, yearAgo),
+      vacancy: vacancyRate(own, yearAgo),
+      sickness: sicknessRate(own, yearAgo),
+      newlyQualifiedLeaverRate: rateOf(own, scope, yearAgo, 'nqLeavers'),
+    },
     headcount: headcountNow > 0 ? headcountNow : undefined,
     retainedSinceLastYear: retained,
     trend,
     ranking,
     regionTable: scope.kind === 'national' ? regionTable : [],
     mostImproved,
+    exemplars,
     organisationalChanges: own.flatMap((one) => organisationalChanges(one, month).map((at) => ({ name: nameOf(one.organisationCode), month: at }))),
     sources,
   };

@@ -9,7 +9,7 @@ import { addMonths, monthName, type Month } from '../metrics/period.js';
 import { message, textMessage, type Block, type Message } from '../reply/reply.js';
 import type { CoreServices } from '../services.js';
 import { digestFigures, type DigestFigures } from './digest-figures.js';
-import { DIGEST_SECTIONS, type WorsenedFigure } from './digest-sections.js';
+import { DIGEST_SECTIONS, type WorsenedFigure, type Worsening } from './digest-sections.js';
 
 export interface DigestOptions {
   readonly now: Date;
@@ -49,9 +49,37 @@ export async function scopeName(scope: Scope, services: CoreServices, t: Transla
   return (await services.metrics.organisations([scope.code]))[0]?.name ?? scope.code;
 }
 
-function worsened(figures: DigestFigures): WorsenedFigure[] {
-  const rose = (now: Figure, before: Figure) => now.kind === 'published' && before.kind === 'published' && now.value > before.value;
-  return rose(figures.leaverRate, figures.leaverRateLastYear) ? ['leaverRate'] : [];
+/** Which way is worse for each figure: a rising leaver rate, a falling joiner rate, and so on. */
+const WORSE_WHEN: Readonly<Record<WorsenedFigure, 'rises' | 'falls'>> = {
+  leaverRate: 'rises',
+  joinerRate: 'falls',
+  stability: 'falls',
+  vacancy: 'rises',
+  sickness: 'rises',
+  newlyQualifiedLeaverRate: 'rises',
+};
+
+/**
+ * Figures that got worse on the same month a year earlier, by at least 0.1 percentage points (the
+ * precision the digest shows, so a change shown as "no change" never counts), worst first.
+ */
+export function worsened(figures: DigestFigures): Worsening[] {
+  const pairs: Record<WorsenedFigure, readonly [Figure, Figure]> = {
+    leaverRate: [figures.leaverRate, figures.leaverRateLastYear],
+    joinerRate: [figures.joinerRate, figures.lastYear.joinerRate],
+    stability: [figures.stability, figures.lastYear.stability],
+    vacancy: [figures.vacancy, figures.lastYear.vacancy],
+    sickness: [figures.sickness, figures.lastYear.sickness],
+    newlyQualifiedLeaverRate: [figures.newlyQualifiedLeaverRate, figures.lastYear.newlyQualifiedLeaverRate],
+  };
+  const out: Worsening[] = [];
+  for (const [figure, [now, before]] of Object.entries(pairs) as [WorsenedFigure, readonly [Figure, Figure]][]) {
+    if (now.kind !== 'published' || before.kind !== 'published') continue;
+    const points = Math.round((now.value - before.value) * 1000) / 10;
+    const worse = WORSE_WHEN[figure] === 'rises' ? points : -points;
+    if (worse >= 0.1) out.push({ figure, points: worse });
+  }
+  return out.sort((a, b) => b.points - a.points);
 }
 
 export async function buildDigest(scope: Scope, services: CoreServices, t: Translate, options: DigestOptions): Promise<Message> {
@@ -110,6 +138,17 @@ export async function buildDigest(scope: Scope, services: CoreServices, t: Trans
     blocks.push(
       { kind: 'heading', text: t('digest.improvedHeading') },
       { kind: 'list', items: figures.mostImproved.map((one) => ({ title: one.name, detail: t('digest.improvedDetail', { points: Math.abs(one.value).toFixed(1) }) })) },
+    );
+  }
+  if (figures.exemplars) {
+    const { exemplar, others } = figures.exemplars;
+    const line = (key: 'digest.exemplars.exemplar' | 'digest.exemplars.others', group: typeof exemplar) => ({
+      title: [{ kind: 'strong' as const, text: t(key, { count: group.organisations }) }],
+      detail: `${figureText(group.leaverRate, t)} (${t('digest.exemplars.onYearAgo', { change: changeText(group.leaverRate, group.leaverRateLastYear, t) })})`,
+    });
+    blocks.push(
+      { kind: 'heading', text: t('digest.exemplars.heading') },
+      { kind: 'list', items: [line('digest.exemplars.exemplar', exemplar), ...(others.organisations > 0 ? [line('digest.exemplars.others', others)] : [])] },
     );
   }
   if (figures.organisationalChanges.length > 0) {

@@ -1,7 +1,7 @@
 // What the events feature needs from storage; implemented over Prisma in src/db/repositories. Answers
 // are recorded under a lock on the event row, so capacity holds however many click at once.
 import type { Choice } from '../members/member.js';
-import type { Answer, Attendee, EventChanges, EventRecord, MyAnswer, NewEvent, RsvpStatus } from './event.js';
+import type { Answer, Attendee, EventChanges, EventRecord, EventType, MyAnswer, NewEvent, RsvpStatus } from './event.js';
 
 /** What a reply to an answer names: the event's title and times. */
 export type EventHeading = Pick<EventRecord, 'title' | 'startsAt' | 'endsAt'>;
@@ -45,6 +45,18 @@ export interface EventStore {
   seriesMeetings(seriesId: string): Promise<readonly EventRecord[]>;
   /** Scheduled events starting after `from`, soonest first: one region's and national ones, or all. */
   upcoming(query: { readonly regionCode: string | undefined; readonly from: Date; readonly page: number; readonly pageSize: number }): Promise<EventPage>;
+  /**
+   * Scheduled events starting from `from` (inclusive) to `to` (exclusive), soonest first, at most `limit`:
+   * national ones and those of `regionCode` (national ones only when it is null). For digests.
+   */
+  startingBetween(query: { readonly regionCode: string | null; readonly from: Date; readonly to: Date; readonly limit: number }): Promise<EventPage>;
+  /** How many scheduled regional events start from `from` to `to`, per region code (regions with none left out). */
+  regionalCounts(from: Date, to: Date): Promise<ReadonlyMap<string, number>>;
+  /**
+   * The next scheduled event of the type starting after `from`, national or of `regionCode` (national only
+   * when null), whose title or description holds one of the phrases (in any case). For digests.
+   */
+  nextMatching(query: { readonly type: EventType; readonly regionCode: string | null; readonly from: Date; readonly phrases: readonly string[] }): Promise<EventRecord | undefined>;
   /** Events the member answered going, maybe or waitlisted, starting after `from`. */
   ofMember(memberId: string, from: Date, limit: number): Promise<readonly { readonly event: EventRecord; readonly answer: MyAnswer }[]>;
   answerOf(eventId: string, memberId: string): Promise<MyAnswer | undefined>;

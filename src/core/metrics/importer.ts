@@ -44,6 +44,11 @@ export interface ImportReport {
 export interface ImportOptions {
   readonly skipInvalid: boolean;
   readonly currentMonth: Month;
+  /**
+   * Only organisations of these regions may be imported (a facilitator's upload in chat); a row of any
+   * other organisation, or of a national body, is a bad row. Undefined: any organisation (admins, the CLI).
+   */
+  readonly regions?: ReadonlySet<string> | undefined;
 }
 
 function rejectedFile(source: string, problem: string, layout?: LayoutName): ImportReport {
@@ -106,6 +111,10 @@ export async function importMetrics(source: RecordSource, options: ImportOptions
         const outcome = readRow(layout, record, reference);
         if (outcome.kind === 'bad') {
           bad(line, outcome.reason);
+          continue;
+        }
+        if (options.regions && (outcome.row.regionCode === null || !options.regions.has(outcome.row.regionCode))) {
+          bad(line, `${outcome.row.organisationCode} is not in a region you facilitate, so you cannot import its figures`);
           continue;
         }
         const key = rowKey(outcome)!;

@@ -12,4 +12,19 @@ export const metricsEn = {
   'metrics.import.moreLines': (p: { count: number }) => `...and ${p.count} more.`,
   'metrics.import.warningsHeading': (p: { count: number }) => `Rows imported with a remark: ${p.count}.`,
   'metrics.import.problemsHeading': 'Rows with problems:',
+  'metrics.upload.heading': (p: { name: string }) => `Metrics import: ${p.name}`,
+  'metrics.upload.refused':
+    'Only facilitators and national admins can import retention figures, so I have not read or stored this file. If your trust’s figures should be in the digests, please send them to your region’s facilitator.',
+  'metrics.upload.notCsv': (p: { name: string }) =>
+    `${p.name} is not a CSV file, so I have not imported it. Please share the figures as a .csv file in one of the layouts the README describes (templates/metrics-template.csv, or the NHS turnover or sickness absence layouts).`,
+  'metrics.upload.tooLarge': (p: { name: string; size: string; limit: string }) =>
+    `${p.name} is too large to import from chat (${p.size}; the limit is ${p.limit}), so nothing was imported. Split it into smaller files, or ask an admin to import it with npm run cli -- metrics import.`,
+  'metrics.upload.moreThan': 'more than the limit',
+  'metrics.upload.unavailable': (p: { name: string }) => `I could not download ${p.name}, so nothing was imported. Please share it again in a minute.`,
+  'metrics.upload.moreLines': (p: { count: number }) => `…and ${p.count} more lines: the command line (npm run cli -- metrics import) lists up to 1,000.`,
+  'metrics.upload.skipHint': 'To import the good rows and leave these out, share the file again with the message: skip invalid',
+  'metrics.upload.preview': 'To see the digest with these figures, type',
+  'metrics.exemplars.rejected': (p: { source: string; count: number }) => `Nothing was changed from ${p.source}: rows with problems, listed below: ${p.count}.`,
+  'metrics.exemplars.done': (p: { source: string; marked: number; unmarked: number; changed: number }) =>
+    `From ${p.source}: ${p.marked} marked as People Promise exemplars, ${p.unmarked} marked as not exemplars; ${p.changed} organisations changed (each change is recorded).`,
 } as const;

@@ -38,6 +38,8 @@ export interface OrganisationInfo {
   readonly name: string;
   readonly type: string;
   readonly regionCode: string | null;
+  /** The People Promise exemplar cohort (1 for the first), or null for an organisation that is not an exemplar. */
+  readonly exemplarCohort: number | null;
 }
 
 /** The imports behind some observations: what the digest cites as its source. */

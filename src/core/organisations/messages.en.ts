@@ -20,6 +20,17 @@ export const organisationsEn = {
   'organisations.confirmed': (p: { name: string }) => `Done: ${p.name} is now confirmed. This change is recorded.`,
   'organisations.alreadyConfirmed': (p: { name: string }) => `${p.name} is already confirmed: nothing changed.`,
   'organisations.noRegion': 'No region',
+  'organisations.exemplar.summary': 'Mark an organisation as a People Promise exemplar of a cohort, so digests compare exemplars with the others',
+  'organisations.exemplar.removeSummary': 'Mark an organisation as no longer a People Promise exemplar',
+  'organisations.exemplar.refused': 'Only facilitators and national admins can mark People Promise exemplars, so nothing was changed.',
+  'organisations.exemplar.refusedOne': (p: { name: string }) =>
+    `Only a facilitator of ${p.name}’s region or a national admin can mark it as an exemplar, so nothing was changed.`,
+  'organisations.exemplar.unknown': (p: { code: string }) => `I can't find an organisation with the ODS code ${p.code}, so nothing was changed.`,
+  'organisations.exemplar.marked': (p: { name: string; cohort: number }) =>
+    `Done: ${p.name} is now a People Promise exemplar (cohort ${p.cohort}). Digests compare exemplars with the other organisations. This change is recorded.`,
+  'organisations.exemplar.removed': (p: { name: string }) => `Done: ${p.name} is no longer marked as a People Promise exemplar. This change is recorded.`,
+  'organisations.exemplar.already': (p: { name: string; cohort: number }) => `${p.name} is already a People Promise exemplar of cohort ${p.cohort}: nothing changed.`,
+  'organisations.exemplar.alreadyNot': (p: { name: string }) => `${p.name} is not marked as a People Promise exemplar: nothing changed.`,
   'join.field.newOrganisation': 'Organisation not in the list? Type its full name',
   'join.error.organisationOrNew': 'Please choose your organisation from the list, or type its full name below if it is missing.',
   'join.error.organisationBoth': 'Please either choose an organisation from the list or type a new one, not both.',

@@ -11,6 +11,19 @@ export interface OrganisationSummary {
   readonly addedAt: Date;
 }
 
+/** An organisation with an ODS code, as the exemplar commands see it. */
+export interface CodedOrganisation extends OrganisationSummary {
+  readonly odsCode: string;
+  /** People Promise exemplar cohort, or null when it is not an exemplar. */
+  readonly exemplarCohort: number | null;
+}
+
+/** Marks an organisation as a People Promise exemplar of a cohort, or (null) as not an exemplar. */
+export interface ExemplarMark {
+  readonly odsCode: string;
+  readonly cohort: number | null;
+}
+
 export interface OrganisationStore {
   /** The organisation with exactly this name, in any case; undefined when there is none. */
   findByName(name: string): Promise<OrganisationSummary | undefined>;
@@ -22,4 +35,12 @@ export interface OrganisationStore {
    * member id, or 'configured admin'); false when it was already verified (nothing changed).
    */
   confirm(id: string, byMemberId: string | undefined): Promise<boolean>;
+  /** Organisations by ODS code (any case); codes not found are left out. */
+  findByCodes(odsCodes: readonly string[]): Promise<readonly CodedOrganisation[]>;
+  /**
+   * Sets each organisation's exemplar cohort in one transaction, each change audited (`organisation.exemplar`
+   * with the organisation's id, the cohort and who: a member id, 'configured admin' or 'command line').
+   * Returns how many organisations changed (marking an organisation as it already is changes nothing).
+   */
+  setExemplars(marks: readonly ExemplarMark[], by: string): Promise<number>;
 }

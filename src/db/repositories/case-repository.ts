@@ -1,6 +1,6 @@
 // The case-study library through Prisma. Search is PostgreSQL full-text search on the generated,
 // weighted `search` column (GIN index): the words go through websearch_to_tsquery as parameters, so
-// no text a person types is ever parsed as query syntax or SQL, and ranking is ts_rank_cd. Every write
+// no text a person types is ever parsed as query syntax or SQL, and ranking is ts_rank. Every write
 // and its audit entry share one transaction; audit entries hold ids only.
 import type { PrismaClient } from '../database.js';
 import { Prisma } from '../../generated/prisma/client.js';
@@ -104,54 +104,98 @@ export function tsquery(terms: SearchTerms, match: 'all' | 'any'): Prisma.Sql {
   return parts.length === 0 ? Prisma.sql`''::tsquery` : combine(parts, match === 'all' ? '&&' : '||');
 }
 
+/** A row of the search: one case study of the page shown (none past the last page), with the counts. */
+interface SearchRow {
+  found: bigint;
+  ranked: bigint;
+  number: number | null;
+  title: string;
+  summary: string;
+  organisationName: string | null;
+  regionCode: string | null;
+  tags: string[];
+  demo: boolean;
+}
+
+/** The search's SQL (also what `npm run bench:cases -- --explain` shows the plan of). */
+export function caseSearchSql(query: CaseSearch): Prisma.Sql {
+  const filters: Prisma.Sql[] = [Prisma.sql`c.status = 'published'`];
+  if (query.tags) filters.push(Prisma.sql`c.tags && ${[...query.tags]}::text[]`);
+  if (query.staffGroups) filters.push(Prisma.sql`c."staffGroups" && ${[...query.staffGroups]}::text[]`);
+  if (query.regionCode) filters.push(Prisma.sql`c."regionCode" = ${query.regionCode}`);
+  if (query.organisationTypes) filters.push(Prisma.sql`lower(c."organisationType") = ANY(${query.organisationTypes.map((t) => t.toLowerCase())}::text[])`);
+  const where = Prisma.join(filters, ' AND ');
+  const text = query.terms ? tsquery(query.terms, query.match) : undefined;
+  // The tsquery is written out where it is used, not carried in a CTE: with its words as bound values
+  // the planner folds it to a constant and the GIN index answers the match (through a CTE it scanned rows).
+  // A WITH query runs only as far as it is read, so `found` stops one past the bound (telling a capped
+  // search apart without counting every match), while `matching` is planned for all its rows: with the
+  // LIMIT beside it the planner took a sequential scan, underpricing the match of each row it reads.
+  // When `found` is capped, `topic` adds the first matches on the title, summary and themes (an index of
+  // their own), so a case study about the words is ranked even when thousands mention them; otherwise
+  // every match is in `found` already and `topic` is never read. ts_rank (the column's weights and how
+  // often the words occur) rather than ts_rank_cd: cover density walks every position of every
+  // candidate, and cost three times the match itself on a search of synonym phrases.
+  const candidates = text
+    ? Prisma.sql`
+      matching AS MATERIALIZED (SELECT c.number FROM "CaseStudy" c WHERE ${where} AND c.search @@ (${text})),
+      found AS MATERIALIZED (SELECT number FROM matching LIMIT ${query.candidates + 1}),
+      topic AS MATERIALIZED (SELECT c.number FROM "CaseStudy" c WHERE ${where} AND c."topicSearch" @@ (${text}) AND c.search @@ (${text})),
+      ranked AS MATERIALIZED (
+        SELECT c.number, ts_rank(c.search, (${text})) AS rank FROM "CaseStudy" c
+        WHERE c.number IN (SELECT number FROM found UNION (SELECT number FROM topic WHERE (SELECT count(*) FROM found) > ${query.candidates} LIMIT ${query.candidates}))
+      )`
+    : Prisma.sql`
+      found AS MATERIALIZED (SELECT c.number FROM "CaseStudy" c WHERE ${where} ORDER BY c.number DESC LIMIT ${query.candidates + 1}),
+      ranked AS (SELECT number, 0::real AS rank FROM found)`;
+  // Reads the full rows of the one page shown only, and always returns a row for the counts.
+  return Prisma.sql`
+    WITH ${candidates},
+    page AS (SELECT number, rank FROM ranked ORDER BY rank DESC, number DESC LIMIT ${query.limit} OFFSET ${query.offset}),
+    counts AS (SELECT (SELECT count(*) FROM found) AS found, (SELECT count(*) FROM ranked) AS ranked)
+    SELECT counts.found, counts.ranked, c.number, c.title, c.summary, c."organisationName", c."regionCode", c.tags, c.demo
+    FROM counts LEFT JOIN (page JOIN "CaseStudy" c ON c.number = page.number) ON true
+    ORDER BY page.rank DESC, page.number DESC`;
+}
+
 export class PrismaCaseStore implements CaseStore {
   constructor(private readonly prisma: PrismaClient) {}
 
   async search(query: CaseSearch): Promise<CaseSearchResult> {
-    const filters: Prisma.Sql[] = [Prisma.sql`c.status = 'published'`];
-    if (query.tags) filters.push(Prisma.sql`c.tags && ${[...query.tags]}::text[]`);
-    if (query.staffGroups) filters.push(Prisma.sql`c."staffGroups" && ${[...query.staffGroups]}::text[]`);
-    if (query.regionCode) filters.push(Prisma.sql`c."regionCode" = ${query.regionCode}`);
-    if (query.organisationTypes) filters.push(Prisma.sql`lower(c."organisationType") = ANY(${query.organisationTypes.map((t) => t.toLowerCase())}::text[])`);
-    const text = query.terms ? tsquery(query.terms, query.match) : undefined;
-    // The query is written out where it is used, not carried in a CTE: with its words as bound values the
-    // planner folds it to a constant and the GIN index answers the match (through a CTE it scanned rows).
-    if (text) filters.push(Prisma.sql`c.search @@ (${text})`);
-    // Ranks the matches on narrow rows (number and rank), counts them, and reads the full rows of the
-    // one page shown only: cheaper than a window count over whole rows when a search matches thousands.
+    const rows = await this.prisma.$queryRaw<SearchRow[]>(caseSearchSql(query));
+    const found = Number(rows[0]?.found ?? 0);
+    const capped = found > query.candidates;
+    const hits: CaseHit[] = rows.flatMap((row) =>
+      row.number === null
+        ? []
+        : [{ number: row.number, title: row.title, summary: row.summary, organisationName: orUndefined(row.organisationName), regionCode: orUndefined(row.regionCode), tags: row.tags, demo: row.demo }],
+    );
+    return { total: capped ? Number(rows[0]?.ranked ?? 0) : found, capped, hits };
+  }
+
+  async publishedSince(since: Date, limit: number): Promise<CaseSearchResult> {
+    // Published when approved (reviewedAt); an imported or starter case study was published as it arrived (createdAt).
     const rows = await this.prisma.$queryRaw<
-      {
-        number: number;
-        title: string;
-        summary: string;
-        organisationName: string | null;
-        regionCode: string | null;
-        tags: string[];
-        demo: boolean;
-        total: bigint;
-      }[]
+      { number: number; title: string; summary: string; organisationName: string | null; regionCode: string | null; tags: string[]; demo: boolean; total: bigint }[]
     >`
-      WITH matches AS MATERIALIZED (
-        SELECT c.number, ${text ? Prisma.sql`ts_rank_cd(c.search, ${text})` : Prisma.sql`0::real`} AS rank
-        FROM "CaseStudy" c
-        WHERE ${Prisma.join(filters, ' AND ')}
-      ),
-      page AS (SELECT number, rank FROM matches ORDER BY rank DESC, number DESC LIMIT ${query.limit} OFFSET ${query.offset})
-      SELECT c.number, c.title, c.summary, c."organisationName", c."regionCode", c.tags, c.demo, (SELECT count(*) FROM matches) AS total
-      FROM page JOIN "CaseStudy" c ON c.number = page.number
-      ORDER BY page.rank DESC, page.number DESC`;
-    const hits: CaseHit[] = rows.map((row) => ({
-      number: row.number,
-      title: row.title,
-      summary: row.summary,
-      organisationName: orUndefined(row.organisationName),
-      regionCode: orUndefined(row.regionCode),
-      tags: row.tags,
-      demo: row.demo,
-    }));
-    // Past the last page there are no rows to carry the total: count again only then.
-    const total = rows[0] ? Number(rows[0].total) : query.offset > 0 ? (await this.search({ ...query, offset: 0, limit: 1 })).total : 0;
-    return { total, hits };
+      SELECT number, title, summary, "organisationName", "regionCode", tags, demo, count(*) OVER () AS total
+      FROM "CaseStudy"
+      WHERE status = 'published' AND COALESCE("reviewedAt", "createdAt") >= ${since}
+      ORDER BY COALESCE("reviewedAt", "createdAt") DESC, number DESC
+      LIMIT ${limit}`;
+    return {
+      total: rows[0] ? Number(rows[0].total) : 0,
+      capped: false,
+      hits: rows.map((row) => ({
+        number: row.number,
+        title: row.title,
+        summary: row.summary,
+        organisationName: orUndefined(row.organisationName),
+        regionCode: orUndefined(row.regionCode),
+        tags: row.tags,
+        demo: row.demo,
+      })),
+    };
   }
 
   async themes(): Promise<readonly { tag: string; count: number }[]> {

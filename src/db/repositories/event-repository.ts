@@ -7,7 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../database.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Choice } from '../../core/members/member.js';
-import type { Answer, Attendee, EventChanges, EventDetails, EventRecord, MyAnswer, NewEvent, RsvpCounts, RsvpStatus } from '../../core/events/event.js';
+import type { Answer, Attendee, EventChanges, EventDetails, EventRecord, EventType, MyAnswer, NewEvent, RsvpCounts, RsvpStatus } from '../../core/events/event.js';
 import { ANNOUNCE_AHEAD_DAYS, eventPostKey, type EventNotices } from '../../core/events/event-notices.js';
 import type { OutgoingMessage } from '../../core/outbox/outbox.js';
 import { markForRefresh, queueMessages } from './outbox-repository.js';
@@ -310,6 +310,51 @@ export class PrismaEventStore implements EventStore {
       this.prisma.event.count({ where }),
     ]);
     return { entries: await records(this.prisma, rows), total };
+  }
+
+  async startingBetween(query: { regionCode: string | null; from: Date; to: Date; limit: number }): Promise<EventPage> {
+    const where: Prisma.EventWhereInput = {
+      status: 'scheduled',
+      startsAt: { gte: query.from, lt: query.to },
+      OR: query.regionCode === null ? [{ regionCode: null }] : [{ regionCode: query.regionCode }, { regionCode: null }],
+    };
+    const [rows, total] = await Promise.all([
+      this.prisma.event.findMany({ where, select: eventSelect, orderBy: [{ startsAt: 'asc' }, { number: 'asc' }], take: query.limit }),
+      this.prisma.event.count({ where }),
+    ]);
+    return { entries: await records(this.prisma, rows), total };
+  }
+
+  async regionalCounts(from: Date, to: Date): Promise<ReadonlyMap<string, number>> {
+    const groups = await this.prisma.event.groupBy({
+      by: ['regionCode'],
+      where: { status: 'scheduled', startsAt: { gte: from, lt: to }, regionCode: { not: null } },
+      _count: { _all: true },
+    });
+    return new Map(groups.flatMap((group) => (group.regionCode === null ? [] : [[group.regionCode, group._count._all] as const])));
+  }
+
+  async nextMatching(query: { type: EventType; regionCode: string | null; from: Date; phrases: readonly string[] }): Promise<EventRecord | undefined> {
+    if (query.phrases.length === 0) return undefined;
+    const row = await this.prisma.event.findFirst({
+      where: {
+        status: 'scheduled',
+        type: query.type,
+        startsAt: { gt: query.from },
+        AND: [
+          { OR: query.regionCode === null ? [{ regionCode: null }] : [{ regionCode: query.regionCode }, { regionCode: null }] },
+          {
+            OR: query.phrases.flatMap((phrase) => [
+              { title: { contains: phrase, mode: 'insensitive' as const } },
+              { description: { contains: phrase, mode: 'insensitive' as const } },
+            ]),
+          },
+        ],
+      },
+      select: eventSelect,
+      orderBy: [{ startsAt: 'asc' }, { number: 'asc' }],
+    });
+    return row ? (await records(this.prisma, [row]))[0] : undefined;
   }
 
   async ofMember(memberId: string, from: Date, limit: number): Promise<readonly { event: EventRecord; answer: MyAnswer }[]> {

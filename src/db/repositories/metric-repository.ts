@@ -205,8 +205,8 @@ export class PrismaMetricStore implements MetricStore {
   }
 
   async organisations(codes: readonly string[]): Promise<readonly OrganisationInfo[]> {
-    const rows = await this.prisma.organisation.findMany({ where: { odsCode: { in: [...codes] } }, select: { odsCode: true, name: true, type: true, regionCode: true } });
-    return rows.map((row) => ({ code: row.odsCode!, name: row.name, type: row.type, regionCode: row.regionCode }));
+    const rows = await this.prisma.organisation.findMany({ where: { odsCode: { in: [...codes] } }, select: { odsCode: true, name: true, type: true, regionCode: true, exemplarCohort: true } });
+    return rows.map((row) => ({ code: row.odsCode!, name: row.name, type: row.type, regionCode: row.regionCode, exemplarCohort: row.exemplarCohort }));
   }
 
   async isEmpty(): Promise<boolean> {
@@ -214,8 +214,8 @@ export class PrismaMetricStore implements MetricStore {
   }
 
   async allOrganisations(): Promise<readonly OrganisationInfo[]> {
-    const rows = await this.prisma.organisation.findMany({ where: { odsCode: { not: null } }, orderBy: { odsCode: 'asc' }, select: { odsCode: true, name: true, type: true, regionCode: true } });
-    return rows.map((row) => ({ code: row.odsCode!, name: row.name, type: row.type, regionCode: row.regionCode }));
+    const rows = await this.prisma.organisation.findMany({ where: { odsCode: { not: null } }, orderBy: { odsCode: 'asc' }, select: { odsCode: true, name: true, type: true, regionCode: true, exemplarCohort: true } });
+    return rows.map((row) => ({ code: row.odsCode!, name: row.name, type: row.type, regionCode: row.regionCode, exemplarCohort: row.exemplarCohort }));
   }
 
   async importIfEmpty(plan: ImportPlan, work: (writer: ImportWriter) => Promise<void>): Promise<boolean> {

@@ -9,8 +9,9 @@ import { sendReply } from '../send-reply.js';
 import { runFollowUps } from '../follow-ups.js';
 import { teamsCommandWords, teamsRequestContext } from '../teams-context.js';
 import { teamsVerifiedEmail } from '../verified-email.js';
+import { sharedFiles, type FileUploads } from './file-uploads.js';
 
-export function registerMessages(app: Application, core: BotCore, logger: Logger): void {
+export function registerMessages(app: Application, core: BotCore, uploads: FileUploads, logger: Logger): void {
   // Card routes first: a button click arrives as a message with a value and no text.
   app.adaptiveCards.actionSubmit<Record<string, unknown>>(RUN_COMMAND_ACTION, async (context, _state, data) => {
     const value = typeof data['value'] === 'string' ? data['value'] : undefined;
@@ -42,6 +43,12 @@ export function registerMessages(app: Application, core: BotCore, logger: Logger
   });
 
   app.activity(ActivityTypes.Message, async (context) => {
+    // A file sent in the personal chat: a metrics upload, answered with its report once imported.
+    const files = sharedFiles(context);
+    if (files.length > 0) {
+      uploads.start(context, files);
+      return;
+    }
     const text = teamsCommandWords(context.activity);
     const submitted = context.activity.value as Record<string, unknown> | undefined;
     // A card submit whose verb no route above knows: answered politely by the core.

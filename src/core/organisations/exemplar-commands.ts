@@ -1,0 +1,58 @@
+// `organisation exemplar <ODS code> <cohort>` and `organisation exemplar remove <ODS code>`: marks an
+// organisation as a People Promise exemplar of a cohort (or no longer one), so that digests compare
+// exemplars with the other organisations. Facilitators of the organisation's region and national admins;
+// each change is audited with ids only. The same marks can come from a file: `npm run cli -- metrics exemplars`.
+import { z } from 'zod';
+import { defineCommand } from '../commands/command.js';
+import type { RequestContext } from '../context.js';
+import { textMessage, type Message } from '../reply/reply.js';
+import { permissionsOf } from '../roles/permissions.js';
+import type { CoreServices } from '../services.js';
+import { EXEMPLAR_COHORT_MAX, ODS_CODE } from './exemplar-file.js';
+import { mayConfirmOrganisation } from './organisation-commands.js';
+
+const code = z.string().regex(ODS_CODE);
+const cohort = z
+  .string()
+  .regex(/^\d{1,2}$/)
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(EXEMPLAR_COHORT_MAX));
+
+async function mark(odsCode: string, cohortNumber: number | null, context: RequestContext, services: CoreServices): Promise<Message> {
+  const { t, actor } = context;
+  const permissions = await permissionsOf(actor, services.roles, services.configuredAdmins);
+  if (!permissions.nationalAdmin && permissions.facilitates.length === 0) return textMessage(t('organisations.exemplar.refused'));
+  const [organisation] = await services.organisations.findByCodes([odsCode]);
+  if (!organisation) return textMessage(t('organisations.exemplar.unknown', { code: odsCode.toUpperCase() }));
+  if (!mayConfirmOrganisation(permissions, organisation.regionCode)) return textMessage(t('organisations.exemplar.refusedOne', { name: organisation.name }));
+  if (organisation.exemplarCohort === cohortNumber) {
+    return textMessage(
+      cohortNumber === null ? t('organisations.exemplar.alreadyNot', { name: organisation.name }) : t('organisations.exemplar.already', { name: organisation.name, cohort: cohortNumber }),
+    );
+  }
+  const by = await services.members.findByIdentity(actor);
+  await services.organisations.setExemplars([{ odsCode: organisation.odsCode, cohort: cohortNumber }], by?.status === 'active' ? by.id : 'configured admin');
+  return textMessage(
+    cohortNumber === null ? t('organisations.exemplar.removed', { name: organisation.name }) : t('organisations.exemplar.marked', { name: organisation.name, cohort: cohortNumber }),
+  );
+}
+
+export const organisationExemplarCommand = defineCommand({
+  words: 'organisation exemplar',
+  args: z.tuple([code, cohort]).transform(([odsCode, cohortNumber]) => ({ odsCode, cohort: cohortNumber })),
+  usage: 'organisation exemplar <ODS code> <cohort>',
+  summary: 'organisations.exemplar.summary',
+  needs: 'roles.needs.facilitatorOrAdmin',
+  examples: ['organisation exemplar RTX 1', 'organisation exemplar remove RTX'],
+  run: (args, context, services) => mark(args.odsCode, args.cohort, context, services),
+});
+
+export const organisationExemplarRemoveCommand = defineCommand({
+  words: 'organisation exemplar remove',
+  args: z.tuple([code]).transform(([odsCode]) => odsCode),
+  usage: 'organisation exemplar remove <ODS code>',
+  summary: 'organisations.exemplar.removeSummary',
+  needs: 'roles.needs.facilitatorOrAdmin',
+  examples: ['organisation exemplar remove RTX'],
+  run: (odsCode, context, services) => mark(odsCode, null, context, services),
+});

@@ -1,0 +1,66 @@
+// Talking to the test bot as people do, through its real endpoints. Slack: a signed slash command or
+// button click, whose reply is read where Slack would receive it (the request's response_url, served by
+// the Slack stand-in). Teams: a Bot Framework activity, whose reply is read at the Bot Connector stand-in.
+import { expect } from 'vitest';
+import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/readable-text.js';
+import { blockActionBody, postToSlackEndpoint, slashCommandBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
+import { postActivity } from '../../src/dev/teams-activities.js';
+import { SIGNING_SECRET, type TestBot } from './test-bot.js';
+
+type Json = Record<string, unknown>;
+
+/** What the bot posted to a Slack response_url. */
+export interface SlackReply {
+  readonly response_type?: string;
+  readonly replace_original?: boolean;
+  readonly text?: string;
+  readonly blocks: Json[];
+}
+
+/** An Adaptive Card as the bot sent it. */
+export interface Card {
+  readonly body: Json[];
+  readonly actions?: Json[];
+}
+
+let replies = 0;
+
+async function slackRequest(harness: TestBot, body: (responseUrl: string) => string, timeoutMs: number | undefined): Promise<SlackReply> {
+  const path = `/respond/chat-${++replies}`;
+  const response = await postToSlackEndpoint(harness.url, body(`${harness.slack.url}${path}`), SIGNING_SECRET);
+  expect(response.status).toBe(200);
+  return (await harness.slack.waitFor((request) => request.path === path, timeoutMs)).json as SlackReply;
+}
+
+/** Sends `/cop <text>` as `who`; resolves with what reached the command's response_url. */
+export function slackCommand(harness: TestBot, who: SlackIdentity, text: string, timeoutMs?: number): Promise<SlackReply> {
+  return slackRequest(harness, (responseUrl) => slashCommandBody(text, responseUrl, who), timeoutMs);
+}
+
+/** `/cop <text>`: the reply as text. */
+export async function slackCommandText(harness: TestBot, who: SlackIdentity, text: string, timeoutMs?: number): Promise<string> {
+  return slackBlocksToText((await slackCommand(harness, who, text, timeoutMs)).blocks);
+}
+
+/** Clicks a button as `who`; resolves with what reached the click's response_url. */
+export function slackClick(harness: TestBot, who: SlackIdentity, actionId: string, value: string, timeoutMs?: number): Promise<SlackReply> {
+  return slackRequest(harness, (responseUrl) => blockActionBody(actionId, value, responseUrl, who), timeoutMs);
+}
+
+/** Clicks a button as `who`: the reply as text. */
+export async function slackClickText(harness: TestBot, who: SlackIdentity, actionId: string, value: string, timeoutMs?: number): Promise<string> {
+  return slackBlocksToText((await slackClick(harness, who, actionId, value, timeoutMs)).blocks);
+}
+
+/** Sends a Teams activity (a message, a card submit); resolves with the first card of the bot's reply to it. */
+export async function teamsCard(harness: TestBot, activity: { id: string }): Promise<Card> {
+  const response = await postActivity(harness.url, activity);
+  expect(response.status).toBeLessThan(300);
+  const reply = await harness.connector.waitFor((request) => request.path.endsWith(`/activities/${activity.id}`));
+  return cardsOf(reply.json)[0] as Card;
+}
+
+/** Sends a Teams activity: the bot's reply card as text. */
+export async function teamsText(harness: TestBot, activity: { id: string }): Promise<string> {
+  return adaptiveCardToText(await teamsCard(harness, activity));
+}
