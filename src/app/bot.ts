@@ -40,6 +40,8 @@ import { createTeamsAdapter, type TeamsHandler } from '../teams/teams-app.js';
 
 /** How often queued messages are looked for (retries, reminders coming due, other processes' work). */
 const OUTBOX_POLL = '*/5 * * * * *';
+/** Expired download files and links are deleted every minute: a file holds personal data. */
+const DOWNLOAD_SWEEP = '15 * * * * *';
 /** Event announcements coming near, reminders and lapsed waitlist offers: checked every 30 seconds. */
 const EVENT_JOBS = '*/30 * * * * *';
 /** Subscribed digests coming due, unreachable channels and failed posts: checked every 30 seconds. */
@@ -156,6 +158,9 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     scheduler.every('digests', DIGEST_JOBS, async () => {
       await runDigestJobs(core.services, new Date());
     });
+    scheduler.every('downloads', DOWNLOAD_SWEEP, async () => {
+      await downloads.deleteExpired(new Date());
+    });
     dispatcher.wake();
     startupProblem = undefined;
   })();
@@ -176,8 +181,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       await demoData;
       await scheduler.stop();
       outbox.onWake(() => undefined);
-      dispatcher.stop();
-      await dispatcher.idle();
+      await dispatcher.stop();
       await teams?.idle();
       await slack?.stop();
       await new Promise<void>((resolve) => {

@@ -48,12 +48,12 @@ import {
 } from './events/event-commands.js';
 import { attendeesCommand } from './events/attendees-command.js';
 import { attendanceFormHandler, eventAttendanceCommand, eventSummaryCommand, myRecordCommand, rateAction } from './events/after-event.js';
-import { claimAction, rsvpAction } from './events/rsvp-actions.js';
+import { claimAction, joinToAnswerAction, rsvpAction } from './events/rsvp-actions.js';
 import { calendarDownload, csvDownload, type Download } from './events/downloads.js';
 import { translator } from './i18n/translator.js';
 import { importUpload, type MetricsUpload } from './metrics/upload.js';
 import { postRenderer } from './outbox/post-renderers.js';
-import { textMessage, type Form, type Message, type Reply } from './reply/reply.js';
+import { message, textMessage, type Form, type Message, type Reply } from './reply/reply.js';
 import { downloadLinkMessage } from './downloads/download-link.js';
 import type { CoreServices } from './services.js';
 import {
@@ -138,6 +138,7 @@ const ACTIONS: readonly ActionHandler[] = [
   changesCaseAction,
   rejectCaseAction,
   rsvpAction,
+  joinToAnswerAction,
   claimAction,
   cancelEventAction,
   rateAction,
@@ -181,12 +182,21 @@ export class BotCore {
   async handleFormSubmit(formId: string, values: FormValues, state: string | undefined, context: RequestContext): Promise<FormOutcome> {
     const handler = FORMS.find((candidate) => candidate.id === formId);
     if (!handler) return { kind: 'done', reply: textMessage(context.t('error.unknownAction')) };
+    let outcome: FormOutcome;
     try {
-      return await handler.submit(values, state, context, this.services);
+      outcome = await handler.submit(values, state, context, this.services);
     } catch (error) {
       this.log.error({ err: error, form: formId, platform: context.actor.platform }, 'form submission failed');
       return { kind: 'done', reply: internalErrorReply(context) };
     }
+    if (outcome.kind !== 'done' || !outcome.then) return outcome;
+    // The click that waited for the form runs now, checked as if it came now; its answer joins the reply.
+    const { action, value } = outcome.then;
+    const carried = ACTIONS.find((candidate) => candidate.id === action && candidate.runsAfterJoining);
+    if (!carried) return outcome;
+    const reply = await this.guard(`action ${action}`, context, () => carried.run(value, context, this.services));
+    if (reply.kind !== 'message') return outcome;
+    return { ...outcome, reply: message(`${outcome.reply.summary}\n${reply.summary}`, [...outcome.reply.blocks, ...reply.blocks]) };
   }
 
   /** Options for a searchable field, matching what the person typed so far. */

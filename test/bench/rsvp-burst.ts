@@ -2,17 +2,19 @@
 // endpoint (signed block_actions), with the bot's own outbox dispatcher updating the announcement.
 // For each click it times the acknowledgement (the HTTP answer), the member's reply (at the
 // response_url) and the first chat.update of the announcement that counts it; and the time from the
-// last click to the announcement showing the final counts.
+// last click to the announcement showing the final counts. The clicks and Slack's stand-in run in a
+// worker thread (rsvp-clicker.ts), so the bench's own clients do not wait on the bot's event loop.
 // Run: npm run bench:rsvp [-- --clicks 500 --capacity 200 --postgres <url>]
+import { once } from 'node:events';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { DateTime } from 'luxon';
 import { startBot } from '../../src/app/bot.js';
 import { loadConfig } from '../../src/config.js';
-import { slackBlocksToText } from '../../src/dev/readable-text.js';
-import { startRecordingServer } from '../../src/dev/recording-server.js';
-import { blockActionBody, postToSlackEndpoint, viewSubmissionBody } from '../../src/dev/slack-requests.js';
+import { postToSlackEndpoint, viewSubmissionBody } from '../../src/dev/slack-requests.js';
 import { createLogger } from '../../src/logger.js';
 import { dropServerSchema, serverSchemaUrl } from './bench-database.js';
+import type { FromClicker, ToClicker } from './rsvp-clicker.js';
 
 const { values } = parseArgs({
   options: { clicks: { type: 'string', default: '500' }, capacity: { type: 'string', default: '200' }, postgres: { type: 'string' } },
@@ -21,18 +23,18 @@ const clicks = Number(values.clicks);
 const SECRET = 'bench-signing-secret';
 const databaseUrl = values.postgres ? serverSchemaUrl(values.postgres, `cop_bench_${process.pid}`) : 'pglite:memory';
 
-let posted = 0;
-/** When each chat.update arrived and how many answers it showed. */
-const updates: { at: number; answered: number }[] = [];
-const slack = await startRecordingServer((request) => {
-  if (request.path === '/chat.update') {
-    const text = slackBlocksToText((request.json as { blocks: unknown }).blocks);
-    const counts = /(\d+) going · \d+ maybe · \d+ can’t go · (\d+) waitlisted/.exec(text);
-    if (counts) updates.push({ at: performance.now(), answered: Number(counts[1]) + Number(counts[2]) });
+// Slack's stand-in and the clicking members run in a worker thread: see rsvp-clicker.ts.
+// A worker does not inherit tsx's loader: it registers it before importing the TypeScript module.
+const clickerModule = new URL('./rsvp-clicker.ts', import.meta.url).href;
+const clicker = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(clickerModule)}); });`, { eval: true });
+const fromClicker = async <T extends FromClicker['type']>(type: T): Promise<Extract<FromClicker, { type: T }>> => {
+  for (;;) {
+    const [message] = (await once(clicker, 'message')) as [FromClicker];
+    if (message.type === type) return message as Extract<FromClicker, { type: T }>;
   }
-  const { channel, ts } = (request.json ?? {}) as { channel?: string; ts?: string };
-  return { body: { ok: true, channel, ts: ts ?? `1700000000.${String(++posted).padStart(6, '0')}` } };
-});
+};
+const toClicker = (message: ToClicker) => clicker.postMessage(message);
+const slack = await fromClicker('ready');
 const config = loadConfig({ PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: `${slack.url}/` });
 const bot = await startBot(config, createLogger('warn'));
 await bot.ready;
@@ -75,42 +77,18 @@ const form = viewSubmissionBody(
   '',
   { teamId: 'T0BENCH', userId: 'U0BENCHHOST', channelId: 'C0BENCH' },
 );
+const announced = fromClicker('announced');
+toClicker({ type: 'wait-announcement', channel: 'C0BENCH' });
 const created = await postToSlackEndpoint(botUrl, form, SECRET);
 if ((await created.text()) !== '') throw new Error('the event form was refused');
-await slack.waitFor((request) => request.path === '/chat.postMessage' && (request.json as { channel?: string }).channel === 'C0BENCH');
+await announced;
 const event = await prisma.event.findFirstOrThrow({ where: { title: 'Benchmark masterclass' } });
 
-// The burst: every click at once.
-const acked: number[] = [];
-const replied: number[] = [];
-const started: number[] = [];
-const burst = performance.now();
-await Promise.all(
-  Array.from({ length: clicks }, async (_, i) => {
-    const path = `/respond/click-${i}`;
-    const who = { teamId: 'T0BENCH', userId: `U0CLICK${i}`, channelId: 'C0BENCH' };
-    started[i] = performance.now();
-    const response = await postToSlackEndpoint(botUrl, blockActionBody('event.rsvp#0', `${event.id}:going`, `${slack.url}${path}`, who), SECRET);
-    acked[i] = performance.now() - (started[i] ?? 0);
-    if (response.status !== 200) throw new Error(`click ${i} answered ${response.status}`);
-    await slack.waitFor((request) => request.path === path, 300_000);
-    replied[i] = performance.now();
-  }),
-);
-const lastClick = Math.max(...started);
-// Wait for the announcement to show every answer.
-const deadline = performance.now() + 120_000;
-while (!updates.some((update) => update.answered >= clicks) && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-const final = updates.find((update) => update.answered >= clicks);
+// The burst: every click at once, from the worker.
+const result = fromClicker('result');
+toClicker({ type: 'burst', botUrl, eventId: event.id, clicks, secret: SECRET });
+const { acked, replied, toUpdate, updates, lastClickToFinal, burst } = await result;
 
-// A click's answer is counted in the first update showing at least as many answers as had been
-// replied to when its own reply arrived (replies go after the commit, so those answers are in).
-const replyOrder = [...replied].sort((a, b) => a - b);
-const toUpdate = replied.map((at, i) => {
-  const rank = replyOrder.indexOf(at) + 1;
-  const update = updates.find((u) => u.at >= at && u.answered >= rank) ?? updates.find((u) => u.answered >= rank);
-  return update ? update.at - (started[i] ?? 0) : NaN;
-});
 const sorted = (xs: number[]) => xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
 const median = (xs: number[]) => sorted(xs)[Math.floor(sorted(xs).length / 2)] ?? NaN;
 const p95 = (xs: number[]) => sorted(xs)[Math.floor(sorted(xs).length * 0.95)] ?? NaN;
@@ -120,10 +98,10 @@ const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 console.log(`${clicks} "going" clicks at once on ${values.capacity} places (${values.postgres ? 'PostgreSQL server' : 'PGlite'})`);
 console.log(`recorded: ${rows.map((row) => `${row.status} ${row._count._all}`).join(', ')}`);
 console.log(`click to acknowledgement: median ${fmt(median(acked))}, p95 ${fmt(p95(acked))}`);
-console.log(`click to the member's reply: median ${fmt(median(replied.map((at, i) => at - (started[i] ?? 0))))}, p95 ${fmt(p95(replied.map((at, i) => at - (started[i] ?? 0))))}`);
+console.log(`click to the member's reply: median ${fmt(median(replied))}, p95 ${fmt(p95(replied))}`);
 console.log(`click to the updated announcement (chat.update counting it): median ${fmt(median(toUpdate))}, p95 ${fmt(p95(toUpdate))}`);
-console.log(`announcement updates sent: ${updates.length}; last click to final counts shown: ${final ? fmt(final.at - lastClick) : 'not within 2 minutes'}; whole burst ${fmt(performance.now() - burst)}`);
+console.log(`announcement updates sent: ${updates}; last click to final counts shown: ${lastClickToFinal === undefined ? 'not within 2 minutes' : fmt(lastClickToFinal)}; whole burst ${fmt(burst)}`);
 
 await bot.stop();
-await slack.close();
+toClicker({ type: 'close' });
 if (values.postgres) await dropServerSchema(databaseUrl);

@@ -5,6 +5,7 @@ import { cardSubmitActivity, messageActivity, type TeamsIdentity } from '../../s
 import { blockActionBody, postToSlackEndpoint, type SlackIdentity } from '../../src/dev/slack-requests.js';
 import { joinInSlack } from '../support/members.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
+import { PrismaDownloadStore } from '../../src/db/repositories/download-repository.js';
 import { slackCommand, teamsCard } from '../support/chat.js';
 
 let harness: TestBot;
@@ -180,5 +181,16 @@ describe('exporting the directory in Teams', () => {
     const expired = await fetch(local);
     expect(expired.status).toBe(404);
     expect(await expired.text()).toContain('This link has expired');
+  });
+
+  it('deletes stored files once they expire, not before (the scheduler runs this every minute)', async () => {
+    const prisma = harness.bot.database.prisma;
+    const store = new PrismaDownloadStore(prisma, () => harness.url);
+    const file = (tokenHash: string, expiresAt: Date) => ({ tokenHash, filename: 'members.csv', mediaType: 'text/csv', content: Buffer.from('Name\r\nSam\r\n'), expiresAt });
+    const soon = new Date(Date.now() + 30_000);
+    await prisma.download.create({ data: file('a'.repeat(64), soon) });
+    await prisma.download.create({ data: file('b'.repeat(64), new Date(Date.now() + 3_600_000)) });
+    expect(await store.deleteExpired(new Date(soon.getTime() + 1))).toBeGreaterThanOrEqual(1);
+    expect(await prisma.download.findMany({ where: { tokenHash: { in: ['a'.repeat(64), 'b'.repeat(64)] } }, select: { tokenHash: true } })).toEqual([{ tokenHash: 'b'.repeat(64) }]);
   });
 });

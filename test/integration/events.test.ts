@@ -193,6 +193,82 @@ describe('RSVP buttons', () => {
     expect(await prisma().rsvp.count({ where: { eventId: event.id } })).toBe(0);
   });
 
+  describe('joining from an answer', () => {
+    /** Clicks an answer as someone who has not joined, then the offered button; returns the join modal. */
+    async function openJoinFromAnswer(who: SlackIdentity, eventId: string, answer: string) {
+      const path = `/respond/join-answer-${who.userId}`;
+      await postToSlackEndpoint(harness.url, blockActionBody('event.rsvp#0', `${eventId}:${answer}`, `${harness.slack.url}${path}`, who), SIGNING_SECRET);
+      const offer = (await harness.slack.waitFor((request) => request.path === path)).json as { blocks: Record<string, unknown>[] };
+      const button = offer.blocks.flatMap((b) => (b['type'] === 'actions' ? (b['elements'] as { action_id: string; value: string }[]) : []))[0]!;
+      expect(button.action_id.split('#')[0]).toBe('event.join');
+      const opened = harness.slack.waitFor((request) => request.path === '/views.open' && JSON.stringify(request.json).includes(eventId));
+      await postToSlackEndpoint(harness.url, blockActionBody(button.action_id, button.value, `${harness.slack.url}${path}-form`, who), SIGNING_SECRET);
+      return ((await opened).json as { view: { callback_id: string; private_metadata: string; blocks: unknown } }).view;
+    }
+
+    /** Submits the join modal with its private metadata; resolves with the direct message that follows. */
+    async function submitJoin(who: SlackIdentity, name: string, privateMetadata: string): Promise<string> {
+      const leeds = await prisma().organisation.findFirstOrThrow({ where: { odsCode: 'RR8' } });
+      const values = {
+        displayName: slackInput.text(name),
+        organisation: slackInput.search(leeds.id),
+        region: slackInput.select('Y56'),
+        role: slackInput.select('retention_lead'),
+        staffGroups: slackInput.multi([]),
+        inDirectory: slackInput.checkbox(false),
+        consent: slackInput.checkbox(true),
+      };
+      const dm = harness.slack.waitFor((request) => request.path === '/chat.postMessage' && (request.json as { channel?: string }).channel === who.userId);
+      const response = await postToSlackEndpoint(harness.url, viewSubmissionBody('member.profile', values, privateMetadata, who), SIGNING_SECRET);
+      expect(await response.text()).toBe('');
+      return slackBlocksToText(((await dm).json as { blocks: unknown }).blocks);
+    }
+
+    it('records the answer once the join form is saved, with no second click', async () => {
+      const event = await createEvent();
+      const who = person('U0JOINANSWER');
+      const view = await openJoinFromAnswer(who, event.id, 'going');
+      expect(view.callback_id).toBe('member.profile');
+      expect(slackBlocksToText(view.blocks)).toContain('Once you have joined, your answer to Flexible retirement: keeping experience (Going) is recorded.');
+      expect(await prisma().rsvp.count({ where: { eventId: event.id } })).toBe(0);
+      const dm = await submitJoin(who, 'Jo Joiner', view.private_metadata);
+      expect(dm).toContain('Welcome, Jo Joiner');
+      expect(dm).toContain("You're going to Flexible retirement: keeping experience");
+      expect(await rsvps(event.id)).toMatchObject([{ memberId: await memberIdOf(who), status: 'going' }]);
+    });
+
+    it('says so when the event filled or was cancelled while the form was open', async () => {
+      const full = await createEvent({ capacity: slackInput.text('1') });
+      const cancelled = await createEvent();
+      const late = person('U0JOINFULL');
+      const unlucky = person('U0JOINCANCEL');
+      const fullForm = await openJoinFromAnswer(late, full.id, 'going');
+      const cancelledForm = await openJoinFromAnswer(unlucky, cancelled.id, 'maybe');
+      // Meanwhile the one place goes, and the other event is cancelled.
+      const [first] = await bulkMembers('U0JOINRACE', 1);
+      expect(await slackClick(harness, first!, 'event.rsvp#0', `${full.id}:going`)).toContain("You're going");
+      await prisma().event.update({ where: { id: cancelled.id }, data: { status: 'cancelled' } });
+
+      expect(await submitJoin(late, 'Lee Late', fullForm.private_metadata)).toContain("is full, so you're on the waitlist: number 1");
+      expect(await prisma().rsvp.findUniqueOrThrow({ where: { eventId_memberId: { eventId: full.id, memberId: await memberIdOf(late) } } })).toMatchObject({ status: 'waitlisted', waitlistOrder: 1 });
+      expect(await prisma().rsvp.count({ where: { eventId: full.id, status: 'going' } })).toBe(1);
+      const dm = await submitJoin(unlucky, 'Una Unlucky', cancelledForm.private_metadata);
+      expect(dm).toContain('Welcome, Una Unlucky');
+      expect(dm).toContain('That event is cancelled, so nothing was recorded.');
+      expect(await prisma().rsvp.count({ where: { eventId: cancelled.id } })).toBe(0);
+    });
+
+    it('runs nothing but an answer from the form: a tampered state changes nothing else', async () => {
+      const who = person('U0JOINTAMPER');
+      const victim = await memberIdOf(member);
+      const dm = await submitJoin(who, 'Tam Tamper', JSON.stringify({ then: { action: 'member.erase', value: victim } }));
+      expect(dm).toContain('Welcome, Tam Tamper');
+      expect(await prisma().member.findUniqueOrThrow({ where: { id: victim } })).toMatchObject({ status: 'active' });
+      const garbled = await submitJoin(person('U0JOINGARBLE'), 'Gar Garble', JSON.stringify({ then: { action: 'event.rsvp', value: 'not-an-id:going' } }));
+      expect(garbled).toContain('does not name an event');
+    });
+  });
+
   it('refuses answers to cancelled and past events', async () => {
     const cancelled = await createEvent();
     const past = await createEvent();
@@ -240,6 +316,79 @@ describe('RSVP buttons', () => {
   }, 180_000);
 });
 
+describe('waitlist offers', () => {
+  /** Direct messages to a person with a Claim button, once the outbox has sent what is due. */
+  async function claimButtons(who: SlackIdentity): Promise<{ text: string; value: string }[]> {
+    await harness.drainOutbox();
+    return harness.slack.requests
+      .filter((request) => request.path === '/chat.postMessage' && (request.json as { channel?: string }).channel === who.userId)
+      .flatMap((request) => {
+        const blocks = (request.json as { blocks: Record<string, unknown>[] }).blocks;
+        const buttons = blocks.flatMap((b) => (b['type'] === 'actions' ? (b['elements'] as { action_id: string; value: string }[]) : []));
+        return buttons.filter((button) => button.action_id.startsWith('event.claim')).map((button) => ({ text: slackBlocksToText(blocks), value: button.value }));
+      });
+  }
+
+  /** Places taken (going, or offered and still held) never exceed the capacity. */
+  async function placesTaken(eventId: string, now = new Date()): Promise<number> {
+    return prisma().rsvp.count({ where: { eventId, OR: [{ status: 'going' }, { status: 'waitlisted', offerExpiresAt: { gt: now } }] } });
+  }
+
+  it('offers a freed place to the first waiting for the set hours; only they can claim it, in time; a lapsed offer goes to the next', async () => {
+    const event = await createEvent({ capacity: slackInput.text('1'), waitlist: slackInput.select('offer'), offerHours: slackInput.text('2') });
+    const [first, second, third, fourth] = await bulkMembers('U0OFFER', 4);
+    expect(await slackClick(harness, first!, 'event.rsvp#0', `${event.id}:going`)).toContain("You're going");
+    expect(await slackClick(harness, second!, 'event.rsvp#0', `${event.id}:going`)).toContain('waitlist: number 1');
+    expect(await slackClick(harness, third!, 'event.rsvp#0', `${event.id}:going`)).toContain('waitlist: number 2');
+
+    // The one going gives up: the first waiting is offered the place (not given it) for two hours.
+    const freed = Date.now();
+    await slackClick(harness, first!, 'event.rsvp#0', `${event.id}:not_going`);
+    const secondRow = await prisma().rsvp.findUniqueOrThrow({ where: { eventId_memberId: { eventId: event.id, memberId: await memberIdOf(second!) } } });
+    expect(secondRow.status).toBe('waitlisted');
+    expect(secondRow.offerExpiresAt!.getTime() - freed).toBeGreaterThan(2 * 3_600_000 - 60_000);
+    expect(secondRow.offerExpiresAt!.getTime() - freed).toBeLessThanOrEqual(2 * 3_600_000 + 60_000);
+    const [offer] = await claimButtons(second!);
+    expect(offer?.text).toContain('Flexible retirement: keeping experience');
+    expect(offer?.value).toBe(`${event.id}:${secondRow.memberId}`);
+    expect(await claimButtons(third!)).toEqual([]);
+    // The held place counts: someone clicking now waits, and nobody else is going.
+    expect(await slackClick(harness, fourth!, 'event.rsvp#0', `${event.id}:going`)).toContain('waitlist: number 3');
+    expect(await placesTaken(event.id)).toBe(1);
+    expect(await prisma().rsvp.count({ where: { eventId: event.id, status: 'going' } })).toBe(0);
+
+    // Anyone else clicking the offer's button takes nothing; the one offered claims it in time.
+    expect(await slackClick(harness, third!, 'event.claim#0', offer!.value)).toContain('offered to someone else');
+    expect(await slackClick(harness, second!, 'event.claim#0', offer!.value)).toContain("You're going");
+    expect(await slackClick(harness, second!, 'event.claim#0', offer!.value)).toContain("You're going");
+    expect(await prisma().rsvp.findMany({ where: { eventId: event.id, status: 'going' }, select: { memberId: true } })).toEqual([{ memberId: secondRow.memberId }]);
+    expect(await placesTaken(event.id)).toBe(1);
+
+    // The place comes free again: offered to the next (the third). Nobody claims it within the two hours.
+    await slackClick(harness, second!, 'event.rsvp#0', `${event.id}:maybe`);
+    const [thirdOffer] = await claimButtons(third!);
+    expect(thirdOffer?.value).toBe(`${event.id}:${await memberIdOf(third!)}`);
+    const later = new Date(Date.now() + 2 * 3_600_000 + 60_000);
+    await harness.bot.runEventJobs(later);
+    // The lapsed offer sends the third to the back of the queue; the fourth is offered the place from then.
+    const rows = await prisma().rsvp.findMany({ where: { eventId: event.id, status: 'waitlisted' }, orderBy: { waitlistOrder: 'asc' } });
+    expect(rows.map((row) => row.memberId)).toEqual([await memberIdOf(fourth!), await memberIdOf(third!)]);
+    expect(rows[0]!.offerExpiresAt?.getTime()).toBe(later.getTime() + 2 * 3_600_000);
+    expect(rows[1]!.offerExpiresAt).toBeNull();
+    expect(await claimButtons(fourth!)).toHaveLength(1);
+    expect(await placesTaken(event.id, later)).toBe(1);
+    // Claiming after the lapse takes nothing: the offer is gone.
+    expect(await slackClick(harness, third!, 'event.claim#0', thirdOffer!.value)).toContain('no place offered to you');
+    expect(await prisma().rsvp.count({ where: { eventId: event.id, status: 'going' } })).toBe(0);
+
+    // An offer whose time ran out before any sweep: the claim is refused, the place stays unclaimed.
+    await prisma().rsvp.update({ where: { id: rows[0]!.id }, data: { offerExpiresAt: new Date(Date.now() - 60_000) } });
+    expect(await slackClick(harness, fourth!, 'event.claim#0', `${event.id}:${await memberIdOf(fourth!)}`)).toContain('offer has run out');
+    expect(await prisma().rsvp.count({ where: { eventId: event.id, status: 'going' } })).toBe(0);
+    expect(await placesTaken(event.id)).toBeLessThanOrEqual(1);
+  });
+});
+
 describe('calendar file and attendee list', () => {
   it('serves the .ics with the UK time zone, a stable UID and a SEQUENCE raised by changes; cancelled at the end', async () => {
     const day = `${new Date().getFullYear() + 1}-07-02`;
@@ -255,6 +404,8 @@ describe('calendar file and attendee list', () => {
     expect(ics).toContain(`UID:event-${event.id}@cop-bot`);
     expect(ics).toContain('SEQUENCE:0');
     expect(ics).toContain('METHOD:PUBLISH');
+    // DTSTAMP is in UTC (RFC 5545), whatever the zone of the event's times.
+    expect(ics).toMatch(/^DTSTAMP:\d{8}T\d{6}Z\r?$/m);
 
     // Changed through the form: the same UID, SEQUENCE 1, the new time.
     expect(await submitEventForm(harness, facilitator, eventValues(await memberIdOf(facilitator), { date: datePicked(day), start: timePicked('15:00'), end: timePicked('16:00') }), event.id)).toBeUndefined();
@@ -282,6 +433,48 @@ describe('calendar file and attendee list', () => {
     expect(ics).toContain(`UID:series-${event.seriesId}@cop-bot`);
   });
 
+  it("gives a series' changed meeting as its own VEVENT (RECURRENCE-ID) and a cancelled one as an EXDATE, SEQUENCE raised", async () => {
+    const year = new Date().getFullYear() + 1;
+    const first = await createEvent({ title: slackInput.text('Weekly huddle'), date: datePicked(`${year}-06-01`), start: timePicked('10:00'), end: timePicked('11:00'), recurrence: slackInput.select('weekly'), meetings: slackInput.text('4') });
+    const meetings = await prisma().event.findMany({ where: { seriesId: first.seriesId }, orderBy: { startsAt: 'asc' } });
+    expect(meetings.map((m) => m.startsAt.toISOString().slice(0, 10))).toEqual([`${year}-06-01`, `${year}-06-08`, `${year}-06-15`, `${year}-06-22`]);
+    const url = `${harness.url}/calendar/${first.calendarToken}.ics`;
+    const vevents = (ics: string) => ics.split('BEGIN:VEVENT').slice(1).map((part) => part.split('END:VEVENT')[0]!);
+    const before = vevents(await (await fetch(url)).text());
+    expect(before).toHaveLength(1);
+    expect(before[0]).toContain('SEQUENCE:0');
+    expect(before[0]).not.toContain('EXDATE');
+
+    // The second meeting moves an hour later (BST: 10:00 is 09:00 UTC); the third is cancelled.
+    const [, second, third] = meetings;
+    const values = eventValues(await memberIdOf(facilitator), { title: slackInput.text('Weekly huddle'), date: datePicked(`${year}-06-08`), start: timePicked('11:00'), end: timePicked('12:00') });
+    expect(await submitEventForm(harness, facilitator, values, second!.id)).toBeUndefined();
+    const confirm = await slackBlocks(harness, facilitator, `event cancel ${third!.number}`);
+    const button = confirm.flatMap((b) => (b['type'] === 'actions' ? (b['elements'] as { action_id: string; value: string }[]) : []))[0]!;
+    expect(await slackClick(harness, facilitator, button.action_id, button.value)).toContain('is cancelled');
+
+    // Any meeting's link gives the whole series.
+    const ics = await (await fetch(`${harness.url}/calendar/${meetings[3]!.calendarToken}.ics`)).text();
+    expect(ics).toContain('METHOD:PUBLISH');
+    const [master, ...overrides] = vevents(ics);
+    const uid = `UID:series-${first.seriesId}@cop-bot`;
+    expect(master).toContain(uid);
+    expect(master).toMatch(/RRULE:FREQ=WEEKLY;COUNT=4/);
+    expect(master).toContain(`DTSTART;TZID=Europe/London:${year}0601T100000`);
+    expect(master).toContain(`EXDATE;TZID=Europe/London:${year}0615T100000`);
+    expect(master).toContain('SEQUENCE:2');
+    expect(master).toContain('STATUS:CONFIRMED');
+    expect(overrides).toHaveLength(1);
+    const moved = overrides[0]!;
+    expect(moved).toContain(uid);
+    expect(moved).toContain(`RECURRENCE-ID;TZID=Europe/London:${year}0608T100000`);
+    expect(moved).toContain(`DTSTART;TZID=Europe/London:${year}0608T110000`);
+    expect(moved).toContain(`DTEND;TZID=Europe/London:${year}0608T120000`);
+    expect(moved).toContain('SEQUENCE:2');
+    expect(moved).not.toContain('RRULE');
+    expect(ics.match(/^DTSTAMP:.*$/gm)?.every((line) => /^DTSTAMP:\d{8}T\d{6}Z\r?$/.test(line))).toBe(true);
+  });
+
   it('lists attendees for the host and gives a CSV whose formula-like cells are neutralised', async () => {
     const event = await createEvent();
     const [tricky] = await bulkMembers('U0CSV', 1);
@@ -307,6 +500,22 @@ describe('calendar file and attendee list', () => {
     expect((await fetch(link.replace('https://cop.example.nhs.uk', harness.url))).status).toBe(404);
   });
 });
+
+/** The data of the card's submit button (the form id and state it carries). */
+function submitData(card: unknown): { form: string; state: string } {
+  const found: { form: string; state: string }[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const data = (node as { data?: { verb?: string } }).data;
+      if (data?.verb === 'cop.form') found.push(data as { form: string; state: string });
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(card);
+  expect(found).toHaveLength(1);
+  return found[0]!;
+}
 
 describe('Teams', () => {
   const teamsPerson: TeamsIdentity = {
@@ -342,6 +551,35 @@ describe('Teams', () => {
     expect(await send(messageActivity(`event ${event.number}`, harness.connector.url, teamsPerson))).toContain('Your answer: going.');
     expect(await send(cardSubmitActivity({ verb: 'event.rsvp', value: `${event.id}:maybe'; DROP TABLE "Rsvp";--` }, harness.connector.url, teamsPerson))).toContain('does not name an event');
     expect(await prisma().rsvp.count({ where: { eventId: event.id } })).toBe(1);
+  });
+
+  it('records the answer of someone who joins from it, once the join card is submitted', async () => {
+    const event = await createEvent();
+    const stranger: TeamsIdentity = { ...teamsPerson, userId: '29:teams-events-stranger', aadObjectId: 'aaaaaaaa-0000-0000-0000-00000000e0e1', conversationId: 'a:events-stranger' };
+    const offer = await postActivity(harness.url, cardSubmitActivity({ verb: 'event.rsvp', value: `${event.id}:maybe` }, harness.connector.url, stranger));
+    expect(offer.status).toBeLessThan(300);
+    const offered = cardsOf((await harness.connector.waitFor((request) => request.path.includes('events-stranger') && JSON.stringify(request.json).includes('event.join'))).json);
+    const join = JSON.stringify(offered).match(/"verb":"event\.join","value":"([^"]+)"/)?.[1];
+    expect(join).toBe(`${event.id}:maybe`);
+    const formActivity = cardSubmitActivity({ verb: 'event.join', value: join }, harness.connector.url, stranger);
+    await postActivity(harness.url, formActivity);
+    const form = cardsOf((await harness.connector.waitFor((request) => request.path.endsWith(`/activities/${formActivity.id}`))).json)[0];
+    expect(adaptiveCardToText(form)).toContain('Once you have joined, your answer to Flexible retirement: keeping experience (Maybe) is recorded.');
+    const data = submitData(form);
+    expect(data.form).toBe('member.profile');
+    expect(await prisma().rsvp.count({ where: { eventId: event.id } })).toBe(0);
+    const leeds = await prisma().organisation.findFirstOrThrow({ where: { odsCode: 'RR8' } });
+    const joined = await send(
+      cardSubmitActivity(
+        { verb: 'cop.form', form: data.form, state: data.state, displayName: 'Sam Stranger', organisation: leeds.id, region: 'Y56', role: 'retention_lead', consent: 'true', inDirectory: 'false' },
+        harness.connector.url,
+        stranger,
+      ),
+    );
+    expect(joined).toContain('Welcome, Sam Stranger');
+    expect(joined).toContain('You might go to Flexible retirement: keeping experience');
+    const answer = await prisma().rsvp.findFirstOrThrow({ where: { eventId: event.id }, include: { member: { select: { displayName: true } } } });
+    expect(answer).toMatchObject({ status: 'maybe', member: { displayName: 'Sam Stranger' } });
   });
 });
 

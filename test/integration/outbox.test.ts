@@ -31,8 +31,10 @@ const prisma = () => database.prisma;
 const posts = (request: RecordedRequest) => request.path === '/chat.postMessage';
 const toChannel = (text: string): OutgoingMessage => ({ recipient: { kind: 'conversation', conversationId: channelId }, message: textMessage(text) });
 
+const REFRESH_INTERVAL_MS = 300;
+
 function dispatcher(outbox: PrismaOutbox, renderPost: (key: string) => Promise<ReturnType<typeof textMessage> | undefined> = () => Promise.resolve(undefined)) {
-  return new OutboxDispatcher(outbox, senders, renderPost, quiet, { baseDelayMs: 20, maxAttempts: 3 });
+  return new OutboxDispatcher(outbox, senders, renderPost, quiet, { baseDelayMs: 20, maxAttempts: 3, refreshIntervalMs: REFRESH_INTERVAL_MS });
 }
 
 beforeAll(async () => {
@@ -133,7 +135,7 @@ describe('failures', () => {
     // The dispatcher wakes itself when the hold ends.
     await expect.poll(() => prisma().outboxMessage.count({ where: { status: 'sent' } }), { timeout: 5_000 }).toBe(12);
     expect(slackApi.requests.filter(posts)).toHaveLength(13);
-    send.stop();
+    await send.stop();
   });
 
   it('retries other failures with growing delays, then gives up and records why', async () => {
@@ -199,23 +201,34 @@ describe('in-place updates', () => {
     expect(JSON.stringify(update?.json)).toContain('Going: 1');
   });
 
-  it('coalesces a burst of refreshes and always ends on the final state', async () => {
+  it('coalesces a burst of refreshes, spaces the updates of a post, and always ends on the final state', async () => {
     const outbox = new PrismaOutbox(prisma());
     await outbox.send([{ ...toChannel('Going: 0'), postKey: 'demo:burst' }]);
     let going = 0;
     const send = dispatcher(outbox, () => Promise.resolve(textMessage(`Going: ${going}`)));
     await send.drain();
-    const burst = Array.from({ length: 50 }, async () => {
+    const updatedAt: number[] = [];
+    const isUpdate = (request: { path: string }) => request.path === '/chat.update';
+    const before = slackApi.requests.filter(isUpdate).length;
+    // Fifty changes over about a second, each waking the dispatcher.
+    for (let i = 0; i < 50; i++) {
       going++;
       await outbox.refresh('demo:burst');
       send.wake();
-    });
-    await Promise.all(burst);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      if (slackApi.requests.filter(isUpdate).length > before + updatedAt.length) updatedAt.push(Date.now());
+    }
     await send.drain();
-    const updates = slackApi.requests.filter((request) => request.path === '/chat.update');
-    expect(updates.length).toBeGreaterThan(0);
-    expect(updates.length).toBeLessThan(50);
+    const updates = slackApi.requests.filter(isUpdate).slice(before);
+    expect(updates.length).toBeGreaterThan(1);
+    expect(updates.length).toBeLessThan(10);
+    // Seen from here a little late, but never closer together than the interval allows.
+    for (let i = 1; i < updatedAt.length; i++) expect(updatedAt[i]! - updatedAt[i - 1]!).toBeGreaterThanOrEqual(REFRESH_INTERVAL_MS - 60);
     expect((updates.at(-1)?.json as { text: string }).text).toBe('Going: 50');
-    expect(await prisma().postedMessage.findFirstOrThrow({ where: { postKey: 'demo:burst' } })).toMatchObject({ dirtyAt: null, lockedUntil: null });
+    const post = await prisma().postedMessage.findFirstOrThrow({ where: { postKey: 'demo:burst' } });
+    expect(post.dirtyAt).toBeNull();
+    expect(post.lockedUntil!.getTime()).toBeLessThanOrEqual(Date.now() + REFRESH_INTERVAL_MS);
+    await send.stop();
   });
+
 });

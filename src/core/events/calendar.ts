@@ -49,7 +49,9 @@ function details(t: Translate, event: EventRecord, eventLink: string) {
  * of the series, in order). `eventLink` tells people how to find it in the bot.
  */
 export function calendarFile(t: Translate, event: EventRecord, meetings: readonly EventRecord[], eventLink: (event: EventRecord) => string): string {
-  const calendar = new ICalCalendar({ prodId: PRODUCT, name: event.title, timezone: { name: UK_ZONE, generator: getVtimezoneComponent } });
+  // The zone is set on each event, not on the calendar: with a calendar zone ical-generator writes
+  // DTSTAMP as London wall-clock time without its Z, and DTSTAMP must be UTC (RFC 5545 3.8.7.2).
+  const calendar = new ICalCalendar({ prodId: PRODUCT, name: event.title, timezone: { name: null, generator: getVtimezoneComponent } });
   if (!event.series || meetings.length === 0) {
     const cancelled = event.status === 'cancelled';
     calendar.method(cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH);

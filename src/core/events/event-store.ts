@@ -3,13 +3,16 @@
 import type { Choice } from '../members/member.js';
 import type { Answer, Attendee, EventChanges, EventRecord, EventType, MyAnswer, NewEvent, RsvpStatus } from './event.js';
 
+/** What a reply to an answer names: the event's title and times. */
+export type EventHeading = Pick<EventRecord, 'title' | 'startsAt' | 'endsAt'>;
+
 export type RespondOutcome =
   | {
       readonly kind: 'recorded' | 'unchanged';
       readonly status: RsvpStatus;
       /** Place on the waitlist, 1 for the first. */
       readonly position: number | undefined;
-      readonly event: EventRecord;
+      readonly event: EventHeading;
     }
   | { readonly kind: 'unknown' | 'cancelled' | 'past' | 'not-member' };
 
@@ -58,7 +61,7 @@ export interface EventStore {
   ofMember(memberId: string, from: Date, limit: number): Promise<readonly { readonly event: EventRecord; readonly answer: MyAnswer }[]>;
   answerOf(eventId: string, memberId: string): Promise<MyAnswer | undefined>;
   /** Records an answer under a lock on the event; a freed place goes to the waitlist. */
-  respond(eventId: string, memberId: string, answer: Answer, now: Date): Promise<RespondOutcome & { readonly moves?: WaitlistMoves }>;
+  respond(eventId: string, memberId: string, answer: Answer, now: Date): Promise<RespondOutcome>;
   /** Takes a place offered from the waitlist, while the offer holds. */
   claim(eventId: string, memberId: string, now: Date): Promise<ClaimOutcome>;
   /** Changes one meeting (SEQUENCE raised); a larger capacity goes to the waitlist. Audited. */

@@ -8,6 +8,8 @@ import type { EventRecord, MyAnswer } from './event.js';
 import { ukRange } from './london-time.js';
 
 export const RSVP_ACTION = 'event.rsvp';
+/** Under an answer refused to someone who has not joined: the join form, carrying the answer. */
+export const JOIN_TO_ANSWER_ACTION = 'event.join';
 export const CLAIM_ACTION = 'event.claim';
 export const CANCEL_ACTION = 'event.cancel';
 export const RATE_ACTION = 'event.rate';

@@ -134,7 +134,9 @@ export const eventsEn = {
   'events.rsvp.unchanged': 'Nothing changed:',
   'events.rsvp.cancelled': 'That event is cancelled, so nothing was recorded.',
   'events.rsvp.past': 'That event has already started, so nothing was recorded.',
-  'events.rsvp.joinFirst': (p: { title: string }) => `To answer for ${p.title}, please join the community first; then click your answer again.`,
+  'events.rsvp.joinFirst': (p: { title: string; answer: string }) =>
+    `To answer for ${p.title}, please join the community first. Your answer (${p.answer}) is recorded as soon as you have joined.`,
+  'events.rsvp.joinIntro': (p: { title: string; answer: string }) => `Once you have joined, your answer to ${p.title} (${p.answer}) is recorded.`,
   'events.claim.notYours': 'That place was offered to someone else, so nothing was changed.',
   'events.claim.none': 'There is no place offered to you for that event.',
   'events.claim.expired': 'Sorry, that offer has run out; you are still on the waitlist.',

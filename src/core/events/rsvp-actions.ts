@@ -2,14 +2,15 @@
 // from the waitlist. A button's value is only a claim to be checked: the event must exist and be open,
 // the person must be an active member, and a claim must be theirs.
 import { z } from 'zod';
-import { RUN_COMMAND_ACTION } from '../actions.js';
 import type { ActionHandler } from '../forms/form-handler.js';
 import type { Translate } from '../i18n/translator.js';
 import { message, textMessage, type Message } from '../reply/reply.js';
-import { ANSWERS, type EventRecord, type RsvpStatus } from './event.js';
+import { ANSWERS, type RsvpStatus } from './event.js';
+import type { EventHeading } from './event-store.js';
 import { activeMember } from './event-commands.js';
 import { ukRange } from './london-time.js';
-import { CLAIM_ACTION, RSVP_ACTION } from './event-views.js';
+import { CLAIM_ACTION, JOIN_TO_ANSWER_ACTION, RSVP_ACTION } from './event-views.js';
+import { buildProfileForm } from '../members/profile-form.js';
 
 const rsvpValue = z
   .string()
@@ -23,7 +24,7 @@ const claimValue = z
   .transform((value) => value.split(':'))
   .pipe(z.tuple([z.uuid(), z.uuid()]));
 
-function recordedText(t: Translate, event: EventRecord, status: RsvpStatus, position: number | undefined, unchanged: boolean): string {
+function recordedText(t: Translate, event: EventHeading, status: RsvpStatus, position: number | undefined, unchanged: boolean): string {
   const what = { title: event.title, when: ukRange(event.startsAt, event.endsAt) };
   const text =
     status === 'waitlisted'
@@ -44,6 +45,7 @@ function refusal(t: Translate, kind: 'unknown' | 'cancelled' | 'past' | 'not-mem
 
 export const rsvpAction: ActionHandler = {
   id: RSVP_ACTION,
+  runsAfterJoining: true,
   async run(value, context, services) {
     const { t } = context;
     const parsed = rsvpValue.safeParse(value ?? '');
@@ -54,10 +56,10 @@ export const rsvpAction: ActionHandler = {
       // Someone who has not joined (or has left) is offered the join form; their answer waits for them.
       const event = await services.events.find(eventId);
       if (!event) return textMessage(t('events.unknownButton'));
-      const text = t('events.rsvp.joinFirst', { title: event.title });
+      const text = t('events.rsvp.joinFirst', { title: event.title, answer: t(`events.answer.${answer}`) });
       return message(text, [
         { kind: 'text', text },
-        { kind: 'buttons', buttons: [{ label: t('events.button.join'), action: RUN_COMMAND_ACTION, value: 'join', style: 'primary' }] },
+        { kind: 'buttons', buttons: [{ label: t('events.button.join'), action: JOIN_TO_ANSWER_ACTION, value: `${eventId}:${answer}`, style: 'primary' }] },
       ]);
     }
     const outcome = await services.events.respond(eventId, member.id, answer, new Date());
@@ -92,5 +94,27 @@ export const claimAction: ActionHandler = {
       default:
         return refusal(t, outcome.kind);
     }
+  },
+};
+
+/**
+ * "Join the community" under a refused answer: the join form, carrying the answer, which is recorded
+ * (checked again: the event may have filled or been cancelled meanwhile) once the form is saved.
+ */
+export const joinToAnswerAction: ActionHandler = {
+  id: JOIN_TO_ANSWER_ACTION,
+  async run(value, context, services) {
+    const { t } = context;
+    const parsed = rsvpValue.safeParse(value ?? '');
+    if (!parsed.success) return textMessage(t('events.unknownButton'));
+    const [eventId, answer] = parsed.data;
+    // Joined meanwhile (another tab, the other platform): the answer is simply recorded.
+    if (await activeMember(context, services)) return rsvpAction.run(value, context, services);
+    const [event, existing] = await Promise.all([services.events.find(eventId), services.members.findByIdentity(context.actor)]);
+    if (!event) return textMessage(t('events.unknownButton'));
+    return buildProfileForm(t, services.reference, existing, {
+      then: { action: RSVP_ACTION, value: `${eventId}:${answer}` },
+      intro: t('events.rsvp.joinIntro', { title: event.title, answer: t(`events.answer.${answer}`) }),
+    });
   },
 };

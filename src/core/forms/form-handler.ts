@@ -19,6 +19,8 @@ export type FormOutcome =
       readonly reply: Message;
       /** Work the adapter does after replying, with what only its platform can do. */
       readonly followUps?: readonly FollowUp[];
+      /** A click that waited for this form (see ActionHandler.runsAfterJoining): BotCore runs it and adds its reply. */
+      readonly then?: { readonly action: string; readonly value: string };
     };
 
 /**
@@ -45,6 +47,11 @@ export interface FormHandler {
 export interface ActionHandler {
   /** The button's action id. */
   readonly id: string;
+  /**
+   * A click by someone who has not joined may ride through the join form and run once they have: only
+   * actions marked so (answering an event), re-checked then like any click.
+   */
+  readonly runsAfterJoining?: boolean;
   run(value: string | undefined, context: RequestContext, services: CoreServices): Promise<Reply>;
 }
 

@@ -7,7 +7,7 @@ import { withSubmission, type ActionHandler, type FormHandler } from '../forms/f
 import { message, type Block, type Message, textMessage } from '../reply/reply.js';
 import type { CoreServices } from '../services.js';
 import type { MemberRecord } from './member.js';
-import { buildProfileForm, parseProfile, PROFILE_FORM_ID } from './profile-form.js';
+import { buildProfileForm, decodeProfileState, parseProfile, PROFILE_FORM_ID } from './profile-form.js';
 import { welcomeReply, WELCOME_EVENTS } from './welcome.js';
 
 export const ERASE_ACTION = 'member.erase';
@@ -171,19 +171,21 @@ export const profileFormHandler: FormHandler = {
   async submit(values, state, context, services) {
     const { t } = context;
     const existing = await services.members.findByIdentity(context.actor);
-    const invalid = async (errors: Record<string, string>) => ({
-      kind: 'invalid' as const,
-      errors,
-      form: withSubmission(await buildProfileForm(t, services.reference, existing), values, errors),
-    });
+    const carried = decodeProfileState(state);
+    const invalid = async (errors: Record<string, string>) => {
+      // Teams sends a new copy of the form: it keeps carrying the waiting click.
+      const form = await buildProfileForm(t, services.reference, existing);
+      return { kind: 'invalid' as const, errors, form: withSubmission({ ...form, ...(state ? { state } : {}) }, values, errors) };
+    };
     // The form carries the id of the member it was opened for. If that member is gone (erased while the
     // form was open), the submission is no consent to keep data again: they must start again.
-    if (state && state !== existing?.id) return invalid({ displayName: t('join.error.erased') });
+    if (carried.memberId !== undefined && carried.memberId !== existing?.id) return invalid({ displayName: t('join.error.erased') });
+    const then = carried.then ? { then: carried.then } : {};
     const parsed = await parseProfile(values, t, services.reference, services.organisations);
     if (!parsed.ok) return invalid(parsed.errors);
     const { created } = await services.members.saveProfile(context.actor, parsed.profile);
     // The verified email (as a keyed hash) is recorded after the reply, so that `link` can match it on the other platform.
-    if (!created && existing?.status !== 'left') return { kind: 'done', reply: textMessage(t('join.updated')), followUps: [{ kind: 'record-verified-email' }] };
+    if (!created && existing?.status !== 'left') return { kind: 'done', reply: textMessage(t('join.updated')), followUps: [{ kind: 'record-verified-email' }], ...then };
     // A new member, or one coming back: the welcome, and an invitation to the region's channels where the platform can.
     const { regionCode } = parsed.profile;
     const [regions, channels, upcoming] = await Promise.all([
@@ -198,6 +200,7 @@ export const profileFormHandler: FormHandler = {
       kind: 'done',
       reply: welcomeReply(t, { name: parsed.profile.displayName, region }, reachable, upcoming.entries),
       followUps: [{ kind: 'invite-to-region-channels', regionCode }, { kind: 'record-verified-email' }],
+      ...then,
     };
   },
   async options(fieldId, query, _context, services) {

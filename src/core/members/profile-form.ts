@@ -54,7 +54,48 @@ async function options(reference: ReferenceData): Promise<Options> {
 /** Every organisation, for platforms that filter options in the card (Teams); Slack asks as people type. */
 export const ORGANISATION_OPTIONS_LIMIT = 500;
 
-export async function buildProfileForm(t: Translate, reference: ReferenceData, member: MemberRecord | undefined): Promise<Form> {
+/** A click that waited for the person to join (an answer to an event): run as them once they have joined. */
+export interface CarriedAction {
+  readonly action: string;
+  readonly value: string;
+}
+
+/** What the form carries: the member it was opened for, and a click waiting for the person to join. */
+export interface ProfileFormState {
+  readonly memberId?: string | undefined;
+  readonly then?: CarriedAction | undefined;
+}
+
+const stateSchema = z.object({
+  memberId: z.string().max(100).optional(),
+  then: z.object({ action: z.string().max(100), value: z.string().max(200) }).optional(),
+});
+
+/** A bare member id, as forms have always carried, unless a click rides along (then JSON). */
+export function encodeProfileState(state: ProfileFormState): string | undefined {
+  return state.then ? JSON.stringify({ memberId: state.memberId, then: state.then }) : state.memberId;
+}
+
+/** Anything unreadable is taken as a form opened for someone else: its submission saves nothing. */
+export function decodeProfileState(state: string | undefined): ProfileFormState {
+  if (state === undefined || state === '') return {};
+  if (!state.startsWith('{')) return { memberId: state };
+  try {
+    const parsed = stateSchema.safeParse(JSON.parse(state));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // Not JSON: falls through.
+  }
+  return { memberId: state };
+}
+
+/** With `carried`, the form says what will follow the joining (`intro`) and carries the click. */
+export async function buildProfileForm(
+  t: Translate,
+  reference: ReferenceData,
+  member: MemberRecord | undefined,
+  carried?: { readonly then: CarriedAction; readonly intro: string },
+): Promise<Form> {
   const [choices, organisations] = await Promise.all([options(reference), reference.searchOrganisations('', ORGANISATION_OPTIONS_LIMIT)]);
   const current = member?.status === 'erased' ? undefined : member;
   const fields: Field[] = [
@@ -113,9 +154,9 @@ export async function buildProfileForm(t: Translate, reference: ReferenceData, m
     id: PROFILE_FORM_ID,
     title: current ? t('join.form.editTitle') : t('join.form.title'),
     submitLabel: t('join.form.submit'),
-    intro: t('join.form.privacy'),
+    intro: carried ? `${carried.intro}\n\n${t('join.form.privacy')}` : t('join.form.privacy'),
     fields,
-    ...(current ? { state: current.id } : {}),
+    ...(current || carried ? { state: encodeProfileState({ memberId: current?.id, then: carried?.then }) } : {}),
     requiredMessage: t('form.required'),
   };
 }

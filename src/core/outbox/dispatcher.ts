@@ -49,8 +49,11 @@ export interface OutboxQueue {
   /** Gives up on a message; `gone` also records that the bot is no longer in the conversation. */
   markFailed(delivery: Delivery, error: string, gone: boolean): Promise<void>;
   claimDirtyPosts(limit: number, leaseMs: number): Promise<ClaimedPost[]>;
-  markRendered(post: ClaimedPost): Promise<void>;
+  /** Done with a post: it may be updated again after `holdMs` (it stays marked if it changed meanwhile). */
+  markRendered(post: ClaimedPost, holdMs: number): Promise<void>;
   retryPostLater(post: ClaimedPost, at: Date): Promise<void>;
+  /** When the soonest post marked for refresh may be updated, if one is waiting. */
+  nextRefreshAt(): Promise<Date | undefined>;
 }
 
 /** Posts and updates messages on one platform. Throws DeliveryError to say how a failure should be handled. */
@@ -96,6 +99,11 @@ export interface DispatcherOptions {
   readonly maxAttempts?: number;
   /** First retry delay; doubled each try, capped at ten minutes. */
   readonly baseDelayMs?: number;
+  /**
+   * Least time between two updates of one posted message: a burst of changes (hundreds of answers to
+   * one event) is shown in a few updates, each with all the changes so far, within Slack's rate limits.
+   */
+  readonly refreshIntervalMs?: number;
 }
 
 const MAX_DELAY_MS = 10 * 60_000;
@@ -125,6 +133,7 @@ export class OutboxDispatcher {
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
   private readonly baseDelayMs: number;
+  private readonly refreshIntervalMs: number;
   private running: Promise<void> | undefined;
   private wakeAgain = false;
   /**
@@ -134,6 +143,7 @@ export class OutboxDispatcher {
    */
   private readonly heldUntil = new Map<string, number>();
   private resumeTimer: NodeJS.Timeout | undefined;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
 
   constructor(
@@ -148,6 +158,7 @@ export class OutboxDispatcher {
     this.leaseMs = options.leaseMs ?? 60_000;
     this.maxAttempts = options.maxAttempts ?? 6;
     this.baseDelayMs = options.baseDelayMs ?? 5_000;
+    this.refreshIntervalMs = options.refreshIntervalMs ?? 2_000;
   }
 
   /** Starts sending in the background (or runs once more after the current run). Never throws. */
@@ -168,21 +179,41 @@ export class OutboxDispatcher {
       });
   }
 
-  /** Sends everything due now, waiting for a background run first; resolves when nothing due is left. */
+  /**
+   * Sends everything due now, waiting for a background run first, and the updates of posts held by the
+   * refresh interval; resolves when nothing due is left.
+   */
   async drain(): Promise<void> {
-    while (this.running) await this.running;
-    await this.runUntilIdle();
+    for (;;) {
+      // Through wake(), so that one process never runs two rounds at once (a round in flight holds its
+      // posts under a lease, which would look like a post held for a retry).
+      this.wake();
+      while (this.running) await this.running;
+      if (this.stopped) return;
+      const next = await this.queue.nextRefreshAt();
+      const wait = next ? next.getTime() - Date.now() : Infinity;
+      // Posts held longer than the interval are waiting for a retry, not for this drain.
+      if (wait > this.refreshIntervalMs) return;
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    }
   }
 
-  /** Waits for a background run to finish (before the database closes). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
-  }
-
-  /** No more runs: a wake-up set for the end of a rate-limit hold is cancelled. Then wait for idle(). */
-  stop(): void {
+  /** Stops waking (before the database closes): timers cancelled, then waits for a background run to finish. */
+  async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.resumeTimer);
+    clearTimeout(this.refreshTimer);
+    while (this.running) await this.running;
+  }
+
+  /** Wakes again once posts updated now may be updated again (changes may have come meanwhile). */
+  private wakeAfterRefreshInterval(): void {
+    if (this.refreshTimer || this.stopped) return;
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      this.wake();
+    }, this.refreshIntervalMs);
+    this.refreshTimer.unref();
   }
 
   private async runUntilIdle(): Promise<void> {
@@ -197,6 +228,7 @@ export class OutboxDispatcher {
     await inPool(deliveries, this.concurrency, (delivery) => this.deliver(delivery));
     const posts = await this.queue.claimDirtyPosts(this.batchSize, this.leaseMs);
     await this.refreshPosts(posts);
+    if (posts.length > 0) this.wakeAfterRefreshInterval();
     return deliveries.length + posts.length;
   }
 
@@ -271,7 +303,7 @@ export class OutboxDispatcher {
     const sender = this.senders[post.target.platform];
     try {
       if (message && sender) await sender.update(post.target, post.messageId, message);
-      await this.queue.markRendered(post);
+      await this.queue.markRendered(post, this.refreshIntervalMs);
     } catch (error) {
       const failure = asDeliveryError(error);
       if (failure.kind === 'rate-limited' || failure.kind === 'transient') {
@@ -279,7 +311,7 @@ export class OutboxDispatcher {
       } else {
         // The message was deleted or the bot left: nothing left to update.
         this.log.warn({ component: 'outbox', platform: post.target.platform, code: failure.code }, 'could not update a posted message');
-        await this.queue.markRendered(post);
+        await this.queue.markRendered(post, 0);
       }
     }
   }

@@ -1,5 +1,5 @@
 // Short-lived downloads: the file is kept with the SHA-256 of a random token, and the link carries the
-// token. Expired files are deleted whenever a new one is stored.
+// token. Expired files are deleted whenever a new one is stored, and every minute by the scheduler.
 import { createHash, randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../database.js';
 import type { DownloadStore, NewDownload } from '../../core/downloads/download-store.js';
@@ -28,6 +28,18 @@ export class PrismaDownloadStore implements DownloadStore {
       }),
     ]);
     return `${this.baseUrl().replace(/\/+$/, '')}/downloads/${token}`;
+  }
+
+  /**
+   * Deletes expired files and expired event download links. Creating a file also deletes the expired
+   * ones, but the last export of a quiet week would otherwise stay in the database after its link died.
+   */
+  async deleteExpired(now: Date): Promise<number> {
+    const [files, links] = await this.prisma.$transaction([
+      this.prisma.download.deleteMany({ where: { expiresAt: { lte: now } } }),
+      this.prisma.eventExport.deleteMany({ where: { expiresAt: { lte: now } } }),
+    ]);
+    return files.count + links.count;
   }
 
   /** The file behind a token, while it has not expired. */

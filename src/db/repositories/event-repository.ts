@@ -1,7 +1,9 @@
-// Events and RSVPs through Prisma. Every answer is recorded in a transaction that first locks the
-// event's row (SELECT … FOR UPDATE): answers to one event are taken one at a time, so the capacity
-// check and the waitlist order hold however many people click at once, on PGlite and on a server.
-import { randomBytes } from 'node:crypto';
+// Events and RSVPs through Prisma. Every change to an event's answers first locks the event's row
+// (SELECT … FOR UPDATE): answers to one event are taken one at a time, so the capacity check and the
+// waitlist order hold however many people click at once, on PGlite and on a server. An answer is one
+// call to the database function cop_record_answer (its migration says how), so the lock is held for
+// one statement; changes that move the waitlist run in a transaction here, as they queue messages.
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../database.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Choice } from '../../core/members/member.js';
@@ -9,7 +11,7 @@ import type { Answer, Attendee, EventChanges, EventDetails, EventRecord, EventTy
 import { ANNOUNCE_AHEAD_DAYS, eventPostKey, type EventNotices } from '../../core/events/event-notices.js';
 import type { OutgoingMessage } from '../../core/outbox/outbox.js';
 import { markForRefresh, queueMessages } from './outbox-repository.js';
-import type { ClaimOutcome, EventPage, ExportSubject, EventStore, RespondOutcome, WaitlistMoves } from '../../core/events/event-store.js';
+import type { ClaimOutcome, EventHeading, EventPage, ExportSubject, EventStore, RespondOutcome, WaitlistMoves } from '../../core/events/event-store.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -76,7 +78,9 @@ async function recordOf(db: PrismaClient | Tx, id: string): Promise<EventRecord 
 
 interface LockedEvent {
   readonly status: 'scheduled' | 'cancelled';
+  readonly title: string;
   readonly startsAt: Date;
+  readonly endsAt: Date;
   readonly capacity: number | null;
   readonly waitlistMode: 'automatic' | 'offer';
   readonly offerMinutes: number;
@@ -85,9 +89,23 @@ interface LockedEvent {
 /** Locks the event's row until the transaction ends: every change to its answers goes through here. */
 async function lockEvent(tx: Tx, eventId: string): Promise<LockedEvent | undefined> {
   const rows = await tx.$queryRaw<LockedEvent[]>`
-    SELECT status::text AS status, "startsAt", capacity, "waitlistMode"::text AS "waitlistMode", "offerMinutes"
+    SELECT status::text AS status, title, "startsAt", "endsAt", capacity, "waitlistMode"::text AS "waitlistMode", "offerMinutes"
     FROM "Event" WHERE id = ${eventId} FOR UPDATE`;
   return rows[0];
+}
+
+/** What `cop_record_answer` returns (see its migration). */
+interface RecordedAnswer {
+  readonly outcome: 'unknown' | 'cancelled' | 'past' | 'not-member' | 'unchanged' | 'recorded' | 'frees-place';
+  readonly status: RsvpStatus | null;
+  readonly position: number | null;
+  readonly title: string;
+  readonly startsAt: Date;
+  readonly endsAt: Date;
+}
+
+function headingOf(event: { title: string; startsAt: Date; endsAt: Date }): EventHeading {
+  return { title: event.title, startsAt: event.startsAt, endsAt: event.endsAt };
 }
 
 /** Places taken: those going, and places offered from the waitlist that are still held. */
@@ -111,7 +129,7 @@ async function positionOf(db: PrismaClient | Tx, eventId: string, order: number 
  * Gives free places to the waitlist, first come first served: at once (automatic), or as offers held
  * for `offerMinutes`. An offer that lapsed sends its member to the back of the queue first.
  */
-export async function fillPlaces(tx: Tx, eventId: string, event: LockedEvent, now: Date): Promise<WaitlistMoves> {
+export async function fillPlaces(tx: Tx, eventId: string, event: Omit<LockedEvent, 'title' | 'endsAt'>, now: Date): Promise<WaitlistMoves> {
   const promoted: string[] = [];
   const offered: { memberId: string; expiresAt: Date }[] = [];
   if (event.status !== 'scheduled' || event.startsAt <= now) return { promoted, offered };
@@ -366,56 +384,49 @@ export class PrismaEventStore implements EventStore {
     return rsvp ? { ...rsvp, position: await positionOf(this.prisma, eventId, rsvp.waitlistOrder) } : undefined;
   }
 
-  async respond(eventId: string, memberId: string, answer: Answer, now: Date): Promise<RespondOutcome & { moves?: WaitlistMoves }> {
-    const result = await this.prisma.$transaction(async (tx) => {
+  /**
+   * One round trip: `cop_record_answer` (a function in the database) locks the event's row, checks the
+   * event and the member, counts the places and records the answer with its place in the queue, and
+   * marks the announcement for re-rendering, so the lock is held only while it runs in the server. An
+   * answer that gives up a place goes to `giveUpPlace`, which promotes the next and tells them.
+   */
+  async respond(eventId: string, memberId: string, answer: Answer, now: Date): Promise<RespondOutcome> {
+    const [row] = await this.prisma.$queryRaw<RecordedAnswer[]>`
+      SELECT answer_outcome AS outcome, answer_status AS status, answer_position AS position,
+             event_title AS title, event_starts AS "startsAt", event_ends AS "endsAt"
+      FROM "cop_record_answer"(${randomUUID()}, ${eventId}, ${memberId}, ${answer}, ${now}, ${eventPostKey(eventId)})`;
+    if (!row) throw new Error('cop_record_answer returned no row');
+    switch (row.outcome) {
+      case 'recorded':
+      case 'unchanged':
+        return { kind: row.outcome, status: row.status as RsvpStatus, position: row.position ?? undefined, event: headingOf(row) };
+      case 'frees-place':
+        return this.giveUpPlace(eventId, memberId, answer as Exclude<Answer, 'going'>, now);
+      default:
+        return { kind: row.outcome };
+    }
+  }
+
+  /** Maybe or can't go from someone going or waiting: their place goes to the next in the queue. */
+  private async giveUpPlace(eventId: string, memberId: string, answer: Exclude<Answer, 'going'>, now: Date): Promise<RespondOutcome> {
+    return this.prisma.$transaction(async (tx) => {
       const event = await lockEvent(tx, eventId);
       if (!event) return { kind: 'unknown' as const };
       if (event.status === 'cancelled') return { kind: 'cancelled' as const };
       if (event.startsAt <= now) return { kind: 'past' as const };
-      // One round trip under the lock (a statement after the lock sees every answer committed before
-      // it): the member's status (erased a moment ago answers nothing), their answer, the places taken
-      // and the end of the waitlist.
-      const [state] = await tx.$queryRaw<{ memberStatus: string | null; current: RsvpStatus | null; taken: number; lastOrder: number | null }[]>`
-        SELECT
-          (SELECT status::text FROM "Member" WHERE id = ${memberId}) AS "memberStatus",
-          (SELECT status::text FROM "Rsvp" WHERE "eventId" = ${eventId} AND "memberId" = ${memberId}) AS current,
-          (SELECT count(*)::int FROM "Rsvp" WHERE "eventId" = ${eventId}
-             AND (status = 'going' OR (status = 'waitlisted' AND "offerExpiresAt" > ${now}))) AS taken,
-          (SELECT max("waitlistOrder") FROM "Rsvp" WHERE "eventId" = ${eventId}) AS "lastOrder"`;
-      if (state?.memberStatus !== 'active') return { kind: 'not-member' as const };
-      const current = state.current;
-
-      if (answer === 'going') {
-        // Going already, or in the queue for a place: a second click changes nothing.
-        if (current === 'going' || current === 'waitlisted') return { kind: 'unchanged' as const, status: current };
-        const full = event.capacity !== null && state.taken >= event.capacity;
-        const status: RsvpStatus = full ? 'waitlisted' : 'going';
-        const waitlistOrder = full ? (state.lastOrder ?? 0) + 1 : null;
-        await tx.rsvp.upsert({
-          where: { eventId_memberId: { eventId, memberId } },
-          create: { eventId, memberId, status, waitlistOrder },
-          update: { status, waitlistOrder, offerExpiresAt: null, respondedAt: now },
-        });
-        await markForRefresh(tx, eventPostKey(eventId));
-        return { kind: 'recorded' as const, status };
-      }
-
-      if (current === answer) return { kind: 'unchanged' as const, status: answer };
+      const member = await tx.member.findUnique({ where: { id: memberId }, select: { status: true } });
+      if (member?.status !== 'active') return { kind: 'not-member' as const };
+      const current = await tx.rsvp.findUnique({ where: { eventId_memberId: { eventId, memberId } }, select: { status: true } });
+      if (current?.status === answer) return { kind: 'unchanged' as const, status: answer, position: undefined, event: headingOf(event) };
       await tx.rsvp.upsert({
         where: { eventId_memberId: { eventId, memberId } },
-        create: { eventId, memberId, status: answer },
+        create: { eventId, memberId, status: answer, respondedAt: now },
         update: { status: answer, waitlistOrder: null, offerExpiresAt: null, respondedAt: now },
       });
-      // A place freed (or an offer given back) goes to the next on the waitlist.
-      const moves = current === 'going' || current === 'waitlisted' ? await fillPlaces(tx, eventId, event, now) : undefined;
-      if (moves) await this.queueMoves(tx, eventId, moves, now);
+      if (current?.status === 'going' || current?.status === 'waitlisted') await this.queueMoves(tx, eventId, await fillPlaces(tx, eventId, event, now), now);
       await markForRefresh(tx, eventPostKey(eventId));
-      return { kind: 'recorded' as const, status: answer, ...(moves ? { moves } : {}) };
+      return { kind: 'recorded' as const, status: answer, position: undefined, event: headingOf(event) };
     }, QUEUED);
-    if (result.kind !== 'recorded' && result.kind !== 'unchanged') return result;
-    // Read after the commit, so the lock is held no longer than the change needs.
-    const [answerNow, event] = await Promise.all([this.answerOf(eventId, memberId), recordOf(this.prisma, eventId)]);
-    return { ...result, position: answerNow?.position, event: event as EventRecord };
   }
 
   async claim(eventId: string, memberId: string, now: Date): Promise<ClaimOutcome> {

@@ -215,12 +215,20 @@ export class PrismaOutbox implements Outbox, OutboxQueue {
     return rows.map((row) => ({ id: row.id.toString(), postKey: row.postKey, target: target(row), messageId: row.messageId, refreshes: row.refreshes }));
   }
 
-  async markRendered(post: ClaimedPost): Promise<void> {
-    // Stays marked if another refresh came in while this one rendered: the next round shows it.
+  async markRendered(post: ClaimedPost, holdMs: number): Promise<void> {
+    // Stays marked if another refresh came in while this one rendered; either way it is not updated
+    // again before `holdMs` has passed, so a burst of changes is shown in few updates.
     await this.prisma.$executeRaw`
       UPDATE "PostedMessage"
-      SET "lockedUntil" = NULL, "dirtyAt" = CASE WHEN refreshes = ${post.refreshes} THEN NULL ELSE "dirtyAt" END
+      SET "lockedUntil" = CASE WHEN ${holdMs} > 0 THEN now() + ${holdMs} * interval '1 millisecond' END,
+          "dirtyAt" = CASE WHEN refreshes = ${post.refreshes} THEN NULL ELSE "dirtyAt" END
       WHERE id = ${BigInt(post.id)}`;
+  }
+
+  async nextRefreshAt(): Promise<Date | undefined> {
+    const [row] = await this.prisma.$queryRaw<{ at: Date | null }[]>`
+      SELECT min(coalesce("lockedUntil", now())) AS at FROM "PostedMessage" WHERE "dirtyAt" IS NOT NULL`;
+    return row?.at ?? undefined;
   }
 
   async retryPostLater(post: ClaimedPost, at: Date): Promise<void> {
