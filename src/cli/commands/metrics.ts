@@ -29,13 +29,8 @@ export async function runMetricsCommand(argv: readonly string[]): Promise<number
     return 2;
   }
   if (subcommand === 'exemplars') return markExemplars(file);
-  let source;
-  try {
-    source = await csvFileSource(file);
-  } catch {
-    console.error(`Cannot read ${file}: is the path right?`);
-    return 2;
-  }
+  const source = await readableSource(file);
+  if (!source) return 2;
   const config = loadConfig();
   const database = await openDatabase(config.databaseUrl);
   const bar = process.stderr.isTTY ? new SingleBar({ format: 'Importing [{bar}] {percentage}% | {value}/{total} MB', hideCursor: true }, Presets.shades_classic) : undefined;
@@ -58,14 +53,19 @@ export async function runMetricsCommand(argv: readonly string[]): Promise<number
   }
 }
 
-async function markExemplars(file: string): Promise<number> {
-  let source;
+/** The file as a source of CSV rows, or undefined (having said why) when it cannot be read. */
+async function readableSource(file: string): Promise<Awaited<ReturnType<typeof csvFileSource>> | undefined> {
   try {
-    source = await csvFileSource(file);
+    return await csvFileSource(file);
   } catch {
     console.error(`Cannot read ${file}: is the path right?`);
-    return 2;
+    return undefined;
   }
+}
+
+async function markExemplars(file: string): Promise<number> {
+  const source = await readableSource(file);
+  if (!source) return 2;
   const t = translator('en');
   const database = await openDatabase(loadConfig().databaseUrl);
   try {
