@@ -9,6 +9,7 @@ import { cardSubmitActivity, messageActivity, postActivity, type TeamsIdentity }
 import { importCaseText } from '../../src/db/case-files.js';
 import { joinInSlack } from '../support/members.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
+import { slackClick, slackCommandBlocks, slackCommandText } from '../support/chat.js';
 
 let harness: TestBot;
 const prisma = () => harness.bot.database.prisma;
@@ -22,22 +23,9 @@ const reader = slackUser('U0READER');
 const submitter = slackUser('U0SUBMIT');
 const stranger = slackUser('U0STRANGER');
 
-let replies = 0;
-async function slackReply(who: SlackIdentity, text: string): Promise<Json> {
-  const path = `/respond/cases-${++replies}`;
-  const response = await postToSlackEndpoint(harness.url, slashCommandBody(text, `${harness.slack.url}${path}`, who), SIGNING_SECRET);
-  expect(response.status).toBe(200);
-  return (await harness.slack.waitFor((request) => request.path === path)).json as Json;
-}
-const slackBlocks = async (who: SlackIdentity, text: string) => (await slackReply(who, text))['blocks'] as Json[];
-const slack = async (who: SlackIdentity, text: string) => slackBlocksToText(await slackBlocks(who, text));
-
-async function clickReply(who: SlackIdentity, actionId: string, value: string): Promise<Json> {
-  const path = `/respond/cases-click-${++replies}`;
-  const response = await postToSlackEndpoint(harness.url, blockActionBody(actionId, value, `${harness.slack.url}${path}`, who), SIGNING_SECRET);
-  expect(response.status).toBe(200);
-  return (await harness.slack.waitFor((request) => request.path === path)).json as Json;
-}
+const slackBlocks = (who: SlackIdentity, text: string) => slackCommandBlocks(harness, who, text);
+const slack = (who: SlackIdentity, text: string) => slackCommandText(harness, who, text);
+const clickReply = async (who: SlackIdentity, actionId: string, value: string) => (await slackClick(harness, who, actionId, value)) as unknown as Json;
 
 function buttonsOf(blocks: Json[]): { action_id: string; value?: string; text: { text: string } }[] {
   return blocks.flatMap((block) => (block['type'] === 'actions' ? (block['elements'] as { type: string; action_id: string; value?: string; text: { text: string } }[]) : []));
@@ -280,7 +268,7 @@ describe('submitting and reviewing', () => {
   let number = 0;
 
   it('opens the form prefilled with the member’s organisation and region', async () => {
-    const triggerId = `${++replies}.2.cases`;
+    const triggerId = '1.2.cases-submit';
     const body = new URLSearchParams(slashCommandBody('case submit', `${harness.slack.url}/respond/cases-form`, submitter));
     body.set('trigger_id', triggerId);
     const opened = harness.slack.waitFor((request) => request.path === '/views.open' && (request.json as Json | undefined)?.['trigger_id'] === triggerId);

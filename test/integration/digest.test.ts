@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { importMetrics } from '../../src/core/metrics/importer.js';
 import { PrismaMetricStore } from '../../src/db/repositories/metric-repository.js';
 import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/readable-text.js';
-import { postToSlackEndpoint, slashCommandBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
+import { type SlackIdentity } from '../../src/dev/slack-requests.js';
 import { messageActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { csvFileSource, csvTextSource } from '../../src/metrics/csv-source.js';
 import { newCasesSection } from '../../src/core/cases/digest-cases.js';
@@ -18,9 +18,10 @@ import { PrismaCaseStore } from '../../src/db/repositories/case-repository.js';
 import { PrismaReferenceData } from '../../src/db/repositories/reference-data-repository.js';
 import { renderMessage } from '../../src/slack/block-kit.js';
 import { SLACK_LIMITS } from '../../src/slack/block-kit-limits.js';
-import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
+import { startTestBot, type TestBot } from '../support/test-bot.js';
 import { slackCommandText, teamsCard } from '../support/chat.js';
 import { joinInSlack } from '../support/members.js';
+import { slackCommand } from '../support/chat.js';
 
 const PUBLIC_URL = 'https://cop.example.test/';
 const fixtures = new URL('../fixtures/metrics/', import.meta.url).pathname;
@@ -86,14 +87,9 @@ async function storeEvent(details: { type: 'masterclass' | 'webinar' | 'communit
   });
 }
 
-let replies = 0;
 async function slackPreview(words: string): Promise<{ json: Json; blocks: Json[] }> {
-  const path = `/respond/digest-${++replies}`;
-  const response = await postToSlackEndpoint(harness.url, slashCommandBody(`digest preview ${words}`.trim(), `${harness.slack.url}${path}`, asker), SIGNING_SECRET);
-  expect(response.status).toBe(200);
-  const reply = await harness.slack.waitFor((request) => request.path === path, 20_000);
-  const json = reply.json as Json;
-  return { json, blocks: json['blocks'] as Json[] };
+  const reply = await slackCommand(harness, asker, `digest preview ${words}`.trim());
+  return { json: reply as unknown as Json, blocks: reply.blocks };
 }
 
 describe('digest preview', () => {

@@ -10,9 +10,10 @@ import type { RecordedRequest } from '../../src/dev/recording-server.js';
 import { slackInput, type SlackIdentity } from '../../src/dev/slack-requests.js';
 import { mentionActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { createLogger } from '../../src/logger.js';
-import { datePicked, slackBlocks, eventValues, futureDate, slackClick, slackText, submitEventForm, timePicked } from '../support/events.js';
+import { datePicked, eventValues, futureDate, submitEventForm, timePicked } from '../support/events.js';
 import { joinInSlack } from '../support/members.js';
 import { startTestBot, type TestBot } from '../support/test-bot.js';
+import { slackClickText, slackCommandBlocks, slackCommandText } from '../support/chat.js';
 
 let harness: TestBot;
 const prisma = () => harness.bot.database.prisma;
@@ -45,10 +46,10 @@ beforeAll(async () => {
   await joinInSlack(harness, admin, 'Ada Admin');
   await joinInSlack(harness, facilitator, 'Fran Facilitator', { region: 'Y56' });
   for (const [i, who] of people.entries()) await joinInSlack(harness, who, `Person ${i + 1}`, { region: 'Y56' });
-  expect(await slackText(harness, admin, 'admin grant facilitator <@U0FACLON> london')).toContain('Done');
+  expect(await slackCommandText(harness, admin, 'admin grant facilitator <@U0FACLON> london')).toContain('Done');
   // London's community channels: one in Slack, one in Teams; and one for North East and Yorkshire.
-  expect(await slackText(harness, facilitator, 'channel link london')).toContain('London');
-  expect(await slackText(harness, person('U0ADMIN', 'C0YORKS'), 'channel link north east and yorkshire')).toContain('North East');
+  expect(await slackCommandText(harness, facilitator, 'channel link london')).toContain('London');
+  expect(await slackCommandText(harness, person('U0ADMIN', 'C0YORKS'), 'channel link north east and yorkshire')).toContain('North East');
   const linked = await postActivity(harness.url, mentionActivity('channel link london', harness.connector.url, teamsChannel));
   expect(linked.status).toBeLessThan(300);
   await harness.drainOutbox();
@@ -69,7 +70,7 @@ describe('announcements', () => {
     expect(teamsPost.body).toContain('event.rsvp');
 
     const posted = await prisma().postedMessage.findFirstOrThrow({ where: { postKey: `event:${event.id}`, platform: 'slack' } });
-    for (const who of people) await slackClick(harness, who, 'event.rsvp#0', `${event.id}:going`);
+    for (const who of people) await slackClickText(harness, who, 'event.rsvp#0', `${event.id}:going`);
     await harness.drainOutbox();
     const updates = updatesOf(posted.messageId);
     expect(updates.length).toBeGreaterThan(0);
@@ -77,7 +78,7 @@ describe('announcements', () => {
     expect(harness.connector.requests.some((r) => r.method === 'PUT' && r.body.includes('1 waitlisted'))).toBe(true);
 
     // The first going withdraws: the waiting one is promoted and told; the post shows it.
-    await slackClick(harness, people[0]!, 'event.rsvp#2', `${event.id}:not_going`);
+    await slackClickText(harness, people[0]!, 'event.rsvp#2', `${event.id}:not_going`);
     await harness.drainOutbox();
     expect(dmsTo(people[2]!).some((text) => text.includes('a place came free and it is yours'))).toBe(true);
     expect(textOf(updatesOf(posted.messageId).at(-1)!)).toContain('2 going · 0 maybe · 1 can’t go · 0 waitlisted');
@@ -92,17 +93,17 @@ describe('announcements', () => {
   it('tells everyone who answered about a change of time and a cancellation, and shows the cancellation in place', async () => {
     const date = futureDate(7);
     const event = await createEvent({ title: slackInput.text('Menopause support'), date: datePicked(date) });
-    await slackClick(harness, people[0]!, 'event.rsvp#0', `${event.id}:going`);
-    await slackClick(harness, people[1]!, 'event.rsvp#1', `${event.id}:maybe`);
-    await slackClick(harness, people[2]!, 'event.rsvp#2', `${event.id}:not_going`);
+    await slackClickText(harness, people[0]!, 'event.rsvp#0', `${event.id}:going`);
+    await slackClickText(harness, people[1]!, 'event.rsvp#1', `${event.id}:maybe`);
+    await slackClickText(harness, people[2]!, 'event.rsvp#2', `${event.id}:not_going`);
     expect(await submitEventForm(harness, facilitator, eventValues(await memberIdOf(facilitator), { title: slackInput.text('Menopause support'), date: datePicked(date), start: timePicked('14:00'), end: timePicked('15:00') }), event.id)).toBeUndefined();
     await harness.drainOutbox();
     for (const who of [people[0]!, people[1]!]) expect(dmsTo(who).some((text) => text.includes('Menopause support has changed') && text.includes('14:00 to 15:00'))).toBe(true);
     expect(dmsTo(people[2]!).some((text) => text.includes('Menopause support has changed'))).toBe(false);
 
-    const blocks = await slackBlocks(harness, facilitator, `event cancel ${event.number}`);
+    const blocks = await slackCommandBlocks(harness, facilitator, `event cancel ${event.number}`);
     const button = blocks.flatMap((b) => (b['type'] === 'actions' ? (b['elements'] as { action_id: string; value: string }[]) : []))[0]!;
-    await slackClick(harness, facilitator, button.action_id, button.value);
+    await slackClickText(harness, facilitator, button.action_id, button.value);
     await harness.drainOutbox();
     for (const who of [people[0]!, people[1]!]) expect(dmsTo(who).some((text) => text.includes('Menopause support') && text.includes('is cancelled'))).toBe(true);
     const posted = await prisma().postedMessage.findFirstOrThrow({ where: { postKey: `event:${event.id}`, platform: 'slack' } });
@@ -113,8 +114,8 @@ describe('announcements', () => {
 describe('reminders', () => {
   it('sends each reminder once, with two bot processes on one database and after a restart', async () => {
     const event = await createEvent({ title: slackInput.text('Pensions conversations') });
-    for (const who of people.slice(0, 2)) await slackClick(harness, who, 'event.rsvp#0', `${event.id}:going`);
-    await slackClick(harness, people[2]!, 'event.rsvp#1', `${event.id}:maybe`);
+    for (const who of people.slice(0, 2)) await slackClickText(harness, who, 'event.rsvp#0', `${event.id}:going`);
+    await slackClickText(harness, people[2]!, 'event.rsvp#1', `${event.id}:maybe`);
     // The event now starts in 23 hours: the 24-hour reminder is due.
     await prisma().event.update({ where: { id: event.id }, data: { startsAt: new Date(Date.now() + 23 * 3_600_000), endsAt: new Date(Date.now() + 24 * 3_600_000) } });
 

@@ -9,7 +9,8 @@ import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/re
 import { cardSubmitActivity, messageActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { joinInSlack } from '../support/members.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
-import { clockChangeDay, datePicked, eventValues, futureDate, linkIn, slackBlocks, slackClick, slackText, submitEventForm, timePicked } from '../support/events.js';
+import { clockChangeDay, datePicked, eventValues, futureDate, linkIn, submitEventForm, timePicked } from '../support/events.js';
+import { slackClickText, slackCommandBlocks, slackCommandText } from '../support/chat.js';
 
 let harness: TestBot;
 const prisma = () => harness.bot.database.prisma;
@@ -50,9 +51,9 @@ beforeAll(async () => {
   await joinInSlack(harness, admin, 'Ada Admin');
   await joinInSlack(harness, facilitator, 'Fran Facilitator', { region: 'Y56' });
   await joinInSlack(harness, member, 'Mo Member', { region: 'Y56' });
-  expect(await slackText(harness, admin, 'admin grant facilitator <@U0FACLON> london')).toContain('Done');
+  expect(await slackCommandText(harness, admin, 'admin grant facilitator <@U0FACLON> london')).toContain('Done');
   // London's community channel, where events are announced.
-  expect(await slackText(harness, facilitator, 'channel link london')).toContain('London');
+  expect(await slackCommandText(harness, facilitator, 'channel link london')).toContain('London');
 });
 afterAll(async () => {
   await harness?.stop();
@@ -60,7 +61,7 @@ afterAll(async () => {
 
 describe('event new', () => {
   it('is for facilitators and national admins; the modal has every field', async () => {
-    expect(await slackText(harness, member, 'event new')).toContain('Only facilitators and national admins can create events');
+    expect(await slackCommandText(harness, member, 'event new')).toContain('Only facilitators and national admins can create events');
     const opened = harness.slack.waitFor((request) => request.path === '/views.open');
     await postToSlackEndpoint(
       harness.url,
@@ -108,15 +109,15 @@ describe('event new', () => {
     const january = await createEvent({ date: datePicked(winter), start: timePicked('10:00'), end: timePicked('11:00') });
     expect(january.startsAt.toISOString()).toBe(`${winter}T10:00:00.000Z`);
 
-    const list = await slackText(harness, member, 'events');
+    const list = await slackCommandText(harness, member, 'events');
     expect(list).toContain(`#${event.number} Flexible retirement: keeping experience`);
     expect(list).toContain('10:00 to 11:30');
-    const details = await slackText(harness, member, `event ${event.number}`);
+    const details = await slackCommandText(harness, member, `event ${event.number}`);
     expect(details).toContain('Your answer: none yet.');
     expect(details).toContain('0 going');
     expect(details).toContain('30 of 30 places left');
     expect(details).toContain(`https://cop.example.nhs.uk/calendar/${event.calendarToken}.ics`);
-    expect(await slackText(harness, member, 'event 99999')).toContain('There is no event 99999');
+    expect(await slackCommandText(harness, member, 'event 99999')).toContain('There is no event 99999');
   });
 
   it('lists the region’s next events in a new member’s welcome', async () => {
@@ -158,36 +159,36 @@ describe('RSVP buttons', () => {
   it('records an answer once, changes it, and waitlists past capacity; a withdrawal promotes the first waiting', async () => {
     const event = await createEvent({ capacity: slackInput.text('1') });
     const [first, second, third] = await bulkMembers('U0RS', 3);
-    expect(await slackClick(harness, first!, 'event.rsvp#0', `${event.id}:going`)).toContain("You're going to");
-    expect(await slackClick(harness, first!, 'event.rsvp#0', `${event.id}:going`)).toContain('Nothing changed');
-    expect(await slackClick(harness, second!, 'event.rsvp#0', `${event.id}:going`)).toContain('waitlist: number 1');
-    expect(await slackClick(harness, third!, 'event.rsvp#0', `${event.id}:going`)).toContain('waitlist: number 2');
-    expect(await slackClick(harness, third!, 'event.rsvp#0', `${event.id}:going`)).toContain('Nothing changed');
+    expect(await slackClickText(harness, first!, 'event.rsvp#0', `${event.id}:going`)).toContain("You're going to");
+    expect(await slackClickText(harness, first!, 'event.rsvp#0', `${event.id}:going`)).toContain('Nothing changed');
+    expect(await slackClickText(harness, second!, 'event.rsvp#0', `${event.id}:going`)).toContain('waitlist: number 1');
+    expect(await slackClickText(harness, third!, 'event.rsvp#0', `${event.id}:going`)).toContain('waitlist: number 2');
+    expect(await slackClickText(harness, third!, 'event.rsvp#0', `${event.id}:going`)).toContain('Nothing changed');
     expect((await rsvps(event.id)).map((r) => r.status).sort()).toEqual(['going', 'waitlisted', 'waitlisted']);
 
     // The one going withdraws: the first waiting is promoted, the second moves up.
-    expect(await slackClick(harness, first!, 'event.rsvp#1', `${event.id}:maybe`)).toContain('You might go');
+    expect(await slackClickText(harness, first!, 'event.rsvp#1', `${event.id}:maybe`)).toContain('You might go');
     const after = await prisma().rsvp.findMany({ where: { eventId: event.id }, include: { member: { select: { displayName: true } } } });
     expect(Object.fromEntries(after.map((r) => [r.member.displayName, r.status]))).toEqual({ 'Bulk U0RS 0': 'maybe', 'Bulk U0RS 1': 'going', 'Bulk U0RS 2': 'waitlisted' });
-    expect(await slackText(harness, third!, `event ${event.number}`)).toContain('waitlisted, number 1 in the queue');
-    expect(await slackText(harness, second!, 'my events')).toContain(`#${event.number}`);
+    expect(await slackCommandText(harness, third!, `event ${event.number}`)).toContain('waitlisted, number 1 in the queue');
+    expect(await slackCommandText(harness, second!, 'my events')).toContain(`#${event.number}`);
   });
 
   it('refuses tampered and unknown button values without changing anything', async () => {
     const event = await createEvent();
     const before = await prisma().rsvp.count();
     for (const value of ['not-an-id:going', `${event.id}:yes`, `${randomUUID()}:going`, `${event.id}`, `${event.id}:going:extra`, '']) {
-      expect(await slackClick(harness, member, 'event.rsvp#0', value)).toContain('does not name an event');
+      expect(await slackClickText(harness, member, 'event.rsvp#0', value)).toContain('does not name an event');
     }
     // A claim made for someone else takes nothing.
-    expect(await slackClick(harness, member, 'event.claim#0', `${event.id}:${await memberIdOf(facilitator)}`)).toContain('offered to someone else');
+    expect(await slackClickText(harness, member, 'event.claim#0', `${event.id}:${await memberIdOf(facilitator)}`)).toContain('offered to someone else');
     expect(await prisma().rsvp.count()).toBe(before);
   });
 
   it('offers someone who has not joined to join first, and records nothing', async () => {
     const event = await createEvent();
     const stranger = person('U0STRANGER');
-    const text = await slackClick(harness, stranger, 'event.rsvp#0', `${event.id}:going`);
+    const text = await slackClickText(harness, stranger, 'event.rsvp#0', `${event.id}:going`);
     expect(text).toContain('please join the community first');
     expect(text).toContain('Join the community');
     expect(await prisma().rsvp.count({ where: { eventId: event.id } })).toBe(0);
@@ -246,7 +247,7 @@ describe('RSVP buttons', () => {
       const cancelledForm = await openJoinFromAnswer(unlucky, cancelled.id, 'maybe');
       // Meanwhile the one place goes, and the other event is cancelled.
       const [first] = await bulkMembers('U0JOINRACE', 1);
-      expect(await slackClick(harness, first!, 'event.rsvp#0', `${full.id}:going`)).toContain("You're going");
+      expect(await slackClickText(harness, first!, 'event.rsvp#0', `${full.id}:going`)).toContain("You're going");
       await prisma().event.update({ where: { id: cancelled.id }, data: { status: 'cancelled' } });
 
       expect(await submitJoin(late, 'Lee Late', fullForm.private_metadata)).toContain("is full, so you're on the waitlist: number 1");
@@ -272,16 +273,16 @@ describe('RSVP buttons', () => {
   it('refuses answers to cancelled and past events', async () => {
     const cancelled = await createEvent();
     const past = await createEvent();
-    expect(await slackText(harness, member, `event cancel ${cancelled.number}`)).toContain('Only the event’s host');
-    const confirm = await slackBlocks(harness, facilitator, `event cancel ${cancelled.number}`);
+    expect(await slackCommandText(harness, member, `event cancel ${cancelled.number}`)).toContain('Only the event’s host');
+    const confirm = await slackCommandBlocks(harness, facilitator, `event cancel ${cancelled.number}`);
     const button = confirm.flatMap((b) => (b['type'] === 'actions' ? (b['elements'] as { action_id: string; value: string }[]) : []))[0]!;
-    expect(await slackClick(harness, member, button.action_id, button.value)).toContain('Only the event’s host');
-    expect(await slackClick(harness, facilitator, button.action_id, button.value)).toContain('is cancelled');
-    expect(await slackClick(harness, facilitator, button.action_id, button.value)).toContain('already cancelled');
-    expect(await slackClick(harness, member, 'event.rsvp#0', `${cancelled.id}:going`)).toContain('That event is cancelled');
+    expect(await slackClickText(harness, member, button.action_id, button.value)).toContain('Only the event’s host');
+    expect(await slackClickText(harness, facilitator, button.action_id, button.value)).toContain('is cancelled');
+    expect(await slackClickText(harness, facilitator, button.action_id, button.value)).toContain('already cancelled');
+    expect(await slackClickText(harness, member, 'event.rsvp#0', `${cancelled.id}:going`)).toContain('That event is cancelled');
     // The event started a minute ago.
     await prisma().event.update({ where: { id: past.id }, data: { startsAt: new Date(Date.now() - 60_000) } });
-    expect(await slackClick(harness, member, 'event.rsvp#0', `${past.id}:going`)).toContain('already started');
+    expect(await slackClickText(harness, member, 'event.rsvp#0', `${past.id}:going`)).toContain('already started');
     expect(await prisma().rsvp.count({ where: { eventId: { in: [cancelled.id, past.id] } } })).toBe(0);
   });
 
@@ -306,7 +307,7 @@ describe('RSVP buttons', () => {
     expect(waiting.map((r) => r.waitlistOrder)).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
     expect(new Set(rows.map((r) => r.memberId)).size).toBe(200);
     const counts = '50 going · 0 maybe · 0 can’t go · 150 waitlisted · 0 of 50 places left';
-    expect(await slackText(harness, facilitator, `event ${event.number}`)).toContain(counts);
+    expect(await slackCommandText(harness, facilitator, `event ${event.number}`)).toContain(counts);
     // The announcement in the channel ends showing the true counts.
     await harness.drainOutbox();
     const posted = await prisma().postedMessage.findFirstOrThrow({ where: { postKey: `event:${event.id}` } });
@@ -337,13 +338,13 @@ describe('waitlist offers', () => {
   it('offers a freed place to the first waiting for the set hours; only they can claim it, in time; a lapsed offer goes to the next', async () => {
     const event = await createEvent({ capacity: slackInput.text('1'), waitlist: slackInput.select('offer'), offerHours: slackInput.text('2') });
     const [first, second, third, fourth] = await bulkMembers('U0OFFER', 4);
-    expect(await slackClick(harness, first!, 'event.rsvp#0', `${event.id}:going`)).toContain("You're going");
-    expect(await slackClick(harness, second!, 'event.rsvp#0', `${event.id}:going`)).toContain('waitlist: number 1');
-    expect(await slackClick(harness, third!, 'event.rsvp#0', `${event.id}:going`)).toContain('waitlist: number 2');
+    expect(await slackClickText(harness, first!, 'event.rsvp#0', `${event.id}:going`)).toContain("You're going");
+    expect(await slackClickText(harness, second!, 'event.rsvp#0', `${event.id}:going`)).toContain('waitlist: number 1');
+    expect(await slackClickText(harness, third!, 'event.rsvp#0', `${event.id}:going`)).toContain('waitlist: number 2');
 
     // The one going gives up: the first waiting is offered the place (not given it) for two hours.
     const freed = Date.now();
-    await slackClick(harness, first!, 'event.rsvp#0', `${event.id}:not_going`);
+    await slackClickText(harness, first!, 'event.rsvp#0', `${event.id}:not_going`);
     const secondRow = await prisma().rsvp.findUniqueOrThrow({ where: { eventId_memberId: { eventId: event.id, memberId: await memberIdOf(second!) } } });
     expect(secondRow.status).toBe('waitlisted');
     expect(secondRow.offerExpiresAt!.getTime() - freed).toBeGreaterThan(2 * 3_600_000 - 60_000);
@@ -353,19 +354,19 @@ describe('waitlist offers', () => {
     expect(offer?.value).toBe(`${event.id}:${secondRow.memberId}`);
     expect(await claimButtons(third!)).toEqual([]);
     // The held place counts: someone clicking now waits, and nobody else is going.
-    expect(await slackClick(harness, fourth!, 'event.rsvp#0', `${event.id}:going`)).toContain('waitlist: number 3');
+    expect(await slackClickText(harness, fourth!, 'event.rsvp#0', `${event.id}:going`)).toContain('waitlist: number 3');
     expect(await placesTaken(event.id)).toBe(1);
     expect(await prisma().rsvp.count({ where: { eventId: event.id, status: 'going' } })).toBe(0);
 
     // Anyone else clicking the offer's button takes nothing; the one offered claims it in time.
-    expect(await slackClick(harness, third!, 'event.claim#0', offer!.value)).toContain('offered to someone else');
-    expect(await slackClick(harness, second!, 'event.claim#0', offer!.value)).toContain("You're going");
-    expect(await slackClick(harness, second!, 'event.claim#0', offer!.value)).toContain("You're going");
+    expect(await slackClickText(harness, third!, 'event.claim#0', offer!.value)).toContain('offered to someone else');
+    expect(await slackClickText(harness, second!, 'event.claim#0', offer!.value)).toContain("You're going");
+    expect(await slackClickText(harness, second!, 'event.claim#0', offer!.value)).toContain("You're going");
     expect(await prisma().rsvp.findMany({ where: { eventId: event.id, status: 'going' }, select: { memberId: true } })).toEqual([{ memberId: secondRow.memberId }]);
     expect(await placesTaken(event.id)).toBe(1);
 
     // The place comes free again: offered to the next (the third). Nobody claims it within the two hours.
-    await slackClick(harness, second!, 'event.rsvp#0', `${event.id}:maybe`);
+    await slackClickText(harness, second!, 'event.rsvp#0', `${event.id}:maybe`);
     const [thirdOffer] = await claimButtons(third!);
     expect(thirdOffer?.value).toBe(`${event.id}:${await memberIdOf(third!)}`);
     const later = new Date(Date.now() + 2 * 3_600_000 + 60_000);
@@ -378,12 +379,12 @@ describe('waitlist offers', () => {
     expect(await claimButtons(fourth!)).toHaveLength(1);
     expect(await placesTaken(event.id, later)).toBe(1);
     // Claiming after the lapse takes nothing: the offer is gone.
-    expect(await slackClick(harness, third!, 'event.claim#0', thirdOffer!.value)).toContain('no place offered to you');
+    expect(await slackClickText(harness, third!, 'event.claim#0', thirdOffer!.value)).toContain('no place offered to you');
     expect(await prisma().rsvp.count({ where: { eventId: event.id, status: 'going' } })).toBe(0);
 
     // An offer whose time ran out before any sweep: the claim is refused, the place stays unclaimed.
     await prisma().rsvp.update({ where: { id: rows[0]!.id }, data: { offerExpiresAt: new Date(Date.now() - 60_000) } });
-    expect(await slackClick(harness, fourth!, 'event.claim#0', `${event.id}:${await memberIdOf(fourth!)}`)).toContain('offer has run out');
+    expect(await slackClickText(harness, fourth!, 'event.claim#0', `${event.id}:${await memberIdOf(fourth!)}`)).toContain('offer has run out');
     expect(await prisma().rsvp.count({ where: { eventId: event.id, status: 'going' } })).toBe(0);
     expect(await placesTaken(event.id)).toBeLessThanOrEqual(1);
   });
@@ -414,9 +415,9 @@ describe('calendar file and attendee list', () => {
     expect(changed).toContain('SEQUENCE:1');
     expect(changed).toContain(`DTSTART;TZID=Europe/London:${day.replaceAll('-', '')}T150000`);
 
-    const confirm = await slackBlocks(harness, facilitator, `event cancel ${event.number}`);
+    const confirm = await slackCommandBlocks(harness, facilitator, `event cancel ${event.number}`);
     const button = confirm.flatMap((b) => (b['type'] === 'actions' ? (b['elements'] as { action_id: string; value: string }[]) : []))[0]!;
-    expect(await slackClick(harness, facilitator, button.action_id, button.value)).toContain('is cancelled');
+    expect(await slackClickText(harness, facilitator, button.action_id, button.value)).toContain('is cancelled');
     const cancelled = await (await fetch(url)).text();
     expect(cancelled).toContain('METHOD:CANCEL');
     expect(cancelled).toContain('STATUS:CANCELLED');
@@ -449,9 +450,9 @@ describe('calendar file and attendee list', () => {
     const [, second, third] = meetings;
     const values = eventValues(await memberIdOf(facilitator), { title: slackInput.text('Weekly huddle'), date: datePicked(`${year}-06-08`), start: timePicked('11:00'), end: timePicked('12:00') });
     expect(await submitEventForm(harness, facilitator, values, second!.id)).toBeUndefined();
-    const confirm = await slackBlocks(harness, facilitator, `event cancel ${third!.number}`);
+    const confirm = await slackCommandBlocks(harness, facilitator, `event cancel ${third!.number}`);
     const button = confirm.flatMap((b) => (b['type'] === 'actions' ? (b['elements'] as { action_id: string; value: string }[]) : []))[0]!;
-    expect(await slackClick(harness, facilitator, button.action_id, button.value)).toContain('is cancelled');
+    expect(await slackClickText(harness, facilitator, button.action_id, button.value)).toContain('is cancelled');
 
     // Any meeting's link gives the whole series.
     const ics = await (await fetch(`${harness.url}/calendar/${meetings[3]!.calendarToken}.ics`)).text();
@@ -479,10 +480,10 @@ describe('calendar file and attendee list', () => {
     const event = await createEvent();
     const [tricky] = await bulkMembers('U0CSV', 1);
     await prisma().member.update({ where: { id: await memberIdOf(tricky!) }, data: { displayName: '=HYPERLINK("http://x.test","click")' } });
-    await slackClick(harness, tricky!, 'event.rsvp#0', `${event.id}:going`);
-    await slackClick(harness, member, 'event.rsvp#0', `${event.id}:maybe`);
-    expect(await slackText(harness, member, `attendees ${event.number}`)).toContain('Only the event’s host');
-    const text = await slackText(harness, facilitator, `attendees ${event.number}`);
+    await slackClickText(harness, tricky!, 'event.rsvp#0', `${event.id}:going`);
+    await slackClickText(harness, member, 'event.rsvp#0', `${event.id}:maybe`);
+    expect(await slackCommandText(harness, member, `attendees ${event.number}`)).toContain('Only the event’s host');
+    const text = await slackCommandText(harness, facilitator, `attendees ${event.number}`);
     expect(text).toContain('Going: 1');
     expect(text).toContain('Maybe: 1');
     expect(text).toContain('Mo Member');
@@ -587,9 +588,9 @@ describe('leaving and erasure', () => {
   it('leave withdraws answers to events to come and promotes the waitlist', async () => {
     const event = await createEvent({ capacity: slackInput.text('1') });
     const [leaver, waiting] = await bulkMembers('U0LEAVE', 2);
-    await slackClick(harness, leaver!, 'event.rsvp#0', `${event.id}:going`);
-    expect(await slackClick(harness, waiting!, 'event.rsvp#0', `${event.id}:going`)).toContain('waitlist: number 1');
-    expect(await slackText(harness, leaver!, 'leave')).toContain('left');
+    await slackClickText(harness, leaver!, 'event.rsvp#0', `${event.id}:going`);
+    expect(await slackClickText(harness, waiting!, 'event.rsvp#0', `${event.id}:going`)).toContain('waitlist: number 1');
+    expect(await slackCommandText(harness, leaver!, 'leave')).toContain('left');
     const rows = await rsvps(event.id);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ memberId: await memberIdOf(waiting!), status: 'going' });
@@ -599,13 +600,13 @@ describe('leaving and erasure', () => {
     const event = await createEvent({ capacity: slackInput.text('1') });
     const [erased, waiting] = await bulkMembers('U0ERASE', 2);
     const erasedId = await memberIdOf(erased!);
-    await slackClick(harness, erased!, 'event.rsvp#0', `${event.id}:going`);
-    await slackClick(harness, waiting!, 'event.rsvp#0', `${event.id}:going`);
+    await slackClickText(harness, erased!, 'event.rsvp#0', `${event.id}:going`);
+    await slackClickText(harness, waiting!, 'event.rsvp#0', `${event.id}:going`);
     await prisma().event.update({ where: { id: event.id }, data: { hostId: erasedId } });
     await prisma().eventExport.create({ data: { kind: 'record', memberId: erasedId, tokenHash: 'h'.repeat(64), expiresAt: new Date(Date.now() + 60_000) } });
-    const confirm = await slackBlocks(harness, erased!, 'erase my data');
+    const confirm = await slackCommandBlocks(harness, erased!, 'erase my data');
     const button = confirm.flatMap((b) => (b['type'] === 'actions' ? (b['elements'] as { action_id: string; value: string }[]) : []))[0]!;
-    expect(await slackClick(harness, erased!, button.action_id, button.value)).toContain('erased');
+    expect(await slackClickText(harness, erased!, button.action_id, button.value)).toContain('erased');
     for (const table of ['Event', 'EventSeries', 'Rsvp', 'EventExport']) {
       const rows = await prisma().$queryRawUnsafe<{ row: string }[]>(`SELECT to_jsonb(t)::text AS row FROM "${table}" t`);
       for (const { row } of rows) {
@@ -616,7 +617,7 @@ describe('leaving and erasure', () => {
     }
     expect((await rsvps(event.id)).map((r) => [r.memberId, r.status])).toEqual([[await memberIdOf(waiting!), 'going']]);
     // Their old button does nothing now.
-    expect(await slackClick(harness, erased!, 'event.rsvp#0', `${event.id}:going`)).toContain('join the community first');
+    expect(await slackClickText(harness, erased!, 'event.rsvp#0', `${event.id}:going`)).toContain('join the community first');
     expect(await prisma().rsvp.count({ where: { memberId: erasedId } })).toBe(0);
   });
 });
@@ -625,10 +626,10 @@ describe('after the event', () => {
   it('marks attendance (those going by default), sends the follow-up with rating buttons, summarises, and gives members their CPD record', async () => {
     const event = await createEvent({ title: slackInput.text('Legacy mentoring masterclass'), start: timePicked('09:00'), end: timePicked('10:30') });
     const [came, stayedAway, maybe] = await bulkMembers('U0AFTER', 3);
-    await slackClick(harness, came!, 'event.rsvp#0', `${event.id}:going`);
-    await slackClick(harness, stayedAway!, 'event.rsvp#0', `${event.id}:going`);
-    await slackClick(harness, maybe!, 'event.rsvp#1', `${event.id}:maybe`);
-    expect(await slackText(harness, facilitator, `event attendance ${event.number}`)).toContain('once the event has started');
+    await slackClickText(harness, came!, 'event.rsvp#0', `${event.id}:going`);
+    await slackClickText(harness, stayedAway!, 'event.rsvp#0', `${event.id}:going`);
+    await slackClickText(harness, maybe!, 'event.rsvp#1', `${event.id}:maybe`);
+    expect(await slackCommandText(harness, facilitator, `event attendance ${event.number}`)).toContain('once the event has started');
     // The event took place yesterday.
     const day = 86_400_000;
     await prisma().event.update({ where: { id: event.id }, data: { startsAt: new Date(Date.now() - day), endsAt: new Date(Date.now() - day + 90 * 60_000) } });
@@ -654,22 +655,22 @@ describe('after the event', () => {
     expect(followUps.map((r) => (r.json as { channel: string }).channel).sort()).toEqual([came!.userId, maybe!.userId].sort());
     expect(JSON.stringify(followUps[0]!.json)).toContain('event.rate');
 
-    expect(await slackClick(harness, came!, 'event.rate#3', `${event.id}:4`)).toContain('rated it 4 out of 5');
-    expect(await slackClick(harness, maybe!, 'event.rate#4', `${event.id}:5`)).toContain('rated it 5 out of 5');
-    expect(await slackClick(harness, stayedAway!, 'event.rate#0', `${event.id}:1`)).toContain('Only those who attended');
-    expect(await slackClick(harness, came!, 'event.rate#0', `${event.id}:9`)).toContain('does not name an event');
-    const summary = await slackText(harness, facilitator, `event summary ${event.number}`);
+    expect(await slackClickText(harness, came!, 'event.rate#3', `${event.id}:4`)).toContain('rated it 4 out of 5');
+    expect(await slackClickText(harness, maybe!, 'event.rate#4', `${event.id}:5`)).toContain('rated it 5 out of 5');
+    expect(await slackClickText(harness, stayedAway!, 'event.rate#0', `${event.id}:1`)).toContain('Only those who attended');
+    expect(await slackClickText(harness, came!, 'event.rate#0', `${event.id}:9`)).toContain('does not name an event');
+    const summary = await slackCommandText(harness, facilitator, `event summary ${event.number}`);
     expect(summary).toContain('4.5 out of 5 from 2');
     expect(summary).toContain('Attended');
-    expect(await slackText(harness, member, `event summary ${event.number}`)).toContain('Only the event’s host');
+    expect(await slackCommandText(harness, member, `event summary ${event.number}`)).toContain('Only the event’s host');
 
-    const record = await slackText(harness, came!, 'my record');
+    const record = await slackCommandText(harness, came!, 'my record');
     expect(record).toContain('Legacy mentoring masterclass');
     expect(record).toContain('1.5 hours');
     const link = linkIn(record, /https:\/\/cop\.example\.nhs\.uk\/exports\/[A-Za-z0-9_-]+\.csv/);
     const csv = await (await fetch(link.replace('https://cop.example.nhs.uk', harness.url))).text();
     expect(csv.split('\r\n')[0]).toBe('"Date","Start (UK time)","End (UK time)","Hours","Type","Title","Host"');
     expect(csv).toContain('"1.5","Masterclass","Legacy mentoring masterclass","Fran Facilitator"');
-    expect(await slackText(harness, stayedAway!, 'my record')).toContain('No attended events');
+    expect(await slackCommandText(harness, stayedAway!, 'my record')).toContain('No attended events');
   });
 });

@@ -24,17 +24,24 @@ export interface Card {
 }
 
 let replies = 0;
+/** How long a reply may take: clicks in a burst queue behind each other on a loaded machine. */
+const REPLY_TIMEOUT_MS = 60_000;
 
 async function slackRequest(harness: TestBot, body: (responseUrl: string) => string, timeoutMs: number | undefined): Promise<SlackReply> {
   const path = `/respond/chat-${++replies}`;
   const response = await postToSlackEndpoint(harness.url, body(`${harness.slack.url}${path}`), SIGNING_SECRET);
   expect(response.status).toBe(200);
-  return (await harness.slack.waitFor((request) => request.path === path, timeoutMs)).json as SlackReply;
+  return (await harness.slack.waitFor((request) => request.path === path, timeoutMs ?? REPLY_TIMEOUT_MS)).json as SlackReply;
 }
 
 /** Sends `/cop <text>` as `who`; resolves with what reached the command's response_url. */
 export function slackCommand(harness: TestBot, who: SlackIdentity, text: string, timeoutMs?: number): Promise<SlackReply> {
   return slackRequest(harness, (responseUrl) => slashCommandBody(text, responseUrl, who), timeoutMs);
+}
+
+/** `/cop <text>`: the reply's blocks. */
+export async function slackCommandBlocks(harness: TestBot, who: SlackIdentity, text: string, timeoutMs?: number): Promise<Json[]> {
+  return (await slackCommand(harness, who, text, timeoutMs)).blocks;
 }
 
 /** `/cop <text>`: the reply as text. */

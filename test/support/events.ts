@@ -1,9 +1,8 @@
-// Events as people use them in Slack, through the real endpoint: the event form submitted as a modal,
-// slash commands read back as text, and button clicks (RSVPs) as signed block_actions.
+// Events as people use them in Slack, through the real endpoint: the event form submitted as a modal
+// (commands and clicks go through test/support/chat.ts).
 import { expect } from 'vitest';
 import { DateTime } from 'luxon';
-import { blockActionBody, postToSlackEndpoint, slackInput, slashCommandBody, viewSubmissionBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
-import { slackBlocksToText } from '../../src/dev/readable-text.js';
+import { postToSlackEndpoint, slackInput, viewSubmissionBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
 import { SIGNING_SECRET, type TestBot } from './test-bot.js';
 
 type Values = Record<string, Record<string, unknown>>;
@@ -52,29 +51,6 @@ export async function submitEventForm(harness: TestBot, who: SlackIdentity, valu
   expect(response.status).toBe(200);
   const body = await response.text();
   return body === '' ? undefined : (JSON.parse(body) as { errors: Record<string, string> }).errors;
-}
-
-let replies = 0;
-/** `/cop <text>`: the reply as text. */
-export async function slackText(harness: TestBot, who: SlackIdentity, text: string): Promise<string> {
-  return slackBlocksToText(await slackBlocks(harness, who, text));
-}
-
-export async function slackBlocks(harness: TestBot, who: SlackIdentity, text: string): Promise<Record<string, unknown>[]> {
-  const path = `/respond/events-${++replies}`;
-  const response = await postToSlackEndpoint(harness.url, slashCommandBody(text, `${harness.slack.url}${path}`, who), SIGNING_SECRET);
-  expect(response.status).toBe(200);
-  const reply = await harness.slack.waitFor((request) => request.path === path);
-  return (reply.json as { blocks: Record<string, unknown>[] }).blocks;
-}
-
-/** Clicks a button as `who`; resolves with the reply's text once it reaches the response_url. */
-export async function slackClick(harness: TestBot, who: SlackIdentity, actionId: string, value: string): Promise<string> {
-  const path = `/respond/events-click-${++replies}`;
-  const response = await postToSlackEndpoint(harness.url, blockActionBody(actionId, value, `${harness.slack.url}${path}`, who), SIGNING_SECRET);
-  expect(response.status).toBe(200);
-  const reply = await harness.slack.waitFor((request) => request.path === path, 60_000);
-  return slackBlocksToText((reply.json as { blocks: unknown }).blocks);
 }
 
 /** The first link in a text. */
