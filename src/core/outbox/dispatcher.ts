@@ -2,6 +2,7 @@
 // at once: each row is leased to one of them), posts them through the platform's sender, and records
 // the outcome. Rate limits wait as long as the platform asks; other failures are retried with growing
 // delays, then given up and recorded. Posts marked for refresh are re-rendered and updated in place.
+import pLimit from 'p-limit';
 import type { Platform } from '../context.js';
 import type { Message } from '../reply/reply.js';
 
@@ -117,14 +118,7 @@ function asDeliveryError(error: unknown): DeliveryError {
 
 /** Runs `work` over `items` with at most `limit` running at once. */
 async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  await pLimit(limit).map(items, work);
 }
 
 export class OutboxDispatcher {

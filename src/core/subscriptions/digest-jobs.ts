@@ -7,6 +7,7 @@
 //      the post queued in the outbox in one short transaction. Of several processes ticking together,
 //      one claims it; after a restart the period is found unclaimed and posted, marked late when it is
 //      more than LATE_AFTER_MS old. After downtime spanning several periods only the latest is posted.
+import pLimit from 'p-limit';
 import { scopeName } from '../digest/digest-message.js';
 import { translator, type Translate } from '../i18n/translator.js';
 import type { OutgoingMessage } from '../outbox/outbox.js';
@@ -75,19 +76,13 @@ async function postDue(services: CoreServices, now: Date, t: Translate): Promise
     const dueAt = schedule && duePeriod(schedule, now, subscription.activeSince);
     if (dueAt && !(subscription.lastDueAt && subscription.lastDueAt.getTime() >= dueAt.getTime())) due.push({ subscription, dueAt });
   }
-  let posted = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < due.length) {
-      const { subscription, dueAt } = due[next++]!;
-      // Late is judged from the tick's time, not the claim's: a long run does not make its last posts late.
-      const late = now.getTime() - dueAt.getTime() > LATE_AFTER_MS;
-      const digest = await builder.forSubscription(subscription, { now, lateSince: late ? dueAt : undefined, since: subscription.lastPostedAt });
-      if (await services.subscriptions.claimPeriod({ subscriptionId: subscription.id, dueAt, late, message: digest })) posted += 1;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CLAIMS_AT_ONCE, due.length) }, worker));
-  return posted;
+  const claimed = await pLimit(CLAIMS_AT_ONCE).map(due, async ({ subscription, dueAt }) => {
+    // Late is judged from the tick's time, not the claim's: a long run does not make its last posts late.
+    const late = now.getTime() - dueAt.getTime() > LATE_AFTER_MS;
+    const digest = await builder.forSubscription(subscription, { now, lateSince: late ? dueAt : undefined, since: subscription.lastPostedAt });
+    return services.subscriptions.claimPeriod({ subscriptionId: subscription.id, dueAt, late, message: digest });
+  });
+  return claimed.filter(Boolean).length;
 }
 
 export async function runDigestJobs(services: CoreServices, now: Date): Promise<DigestJobResult> {
