@@ -53,10 +53,15 @@ const environmentSchema = z
     MICROSOFT_APP_PASSWORD: optionalText,
     MICROSOFT_APP_TENANT_ID: optionalText,
     MICROSOFT_APP_TYPE: z
-      .enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'], {
-        error: 'must be SingleTenant, MultiTenant or UserAssignedMSI',
+      .enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI', 'FederatedCredentials'], {
+        error: 'must be SingleTenant, MultiTenant, UserAssignedMSI or FederatedCredentials',
       })
       .default('SingleTenant'),
+    MICROSOFT_FEDERATED_IDENTITY: optionalText,
+    MICROSOFT_CLOUD: z
+      .enum(['Public', 'USGov', 'USGovDoD', 'China'], { error: 'must be Public, USGov, USGovDoD or China' })
+      .default('Public'),
+    MICROSOFT_OPENID_METADATA_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional()),
     COP_DEMO_DATA: z
       .enum(['true', 'false'], { error: 'must be true or false' })
       .default('true')
@@ -101,8 +106,15 @@ function combinationProblems(env: Readonly<Record<string, string>>): string[] {
   if (env['SLACK_BOT_TOKEN'] && !env['SLACK_APP_TOKEN'] && !env['SLACK_SIGNING_SECRET']) {
     problems.push('SLACK_SIGNING_SECRET is required for Slack over HTTP (or set SLACK_APP_TOKEN for Socket Mode)');
   }
-  if (env['MICROSOFT_APP_ID'] && appType !== 'UserAssignedMSI' && !env['MICROSOFT_APP_PASSWORD']) {
+  const passwordless = appType === 'UserAssignedMSI' || appType === 'FederatedCredentials';
+  if (env['MICROSOFT_APP_ID'] && !passwordless && !env['MICROSOFT_APP_PASSWORD']) {
     problems.push('MICROSOFT_APP_PASSWORD is required with MICROSOFT_APP_ID');
+  }
+  if (env['MICROSOFT_APP_ID'] && passwordless && env['MICROSOFT_APP_PASSWORD']) {
+    problems.push(`MICROSOFT_APP_PASSWORD must not be set with MICROSOFT_APP_TYPE=${appType}: that type signs in without a secret`);
+  }
+  if (appType === 'FederatedCredentials' && env['MICROSOFT_APP_ID'] && !env['MICROSOFT_FEDERATED_IDENTITY']) {
+    problems.push('MICROSOFT_FEDERATED_IDENTITY is required with MICROSOFT_APP_TYPE=FederatedCredentials: the client id of the managed identity, or system');
   }
   if (env['MICROSOFT_APP_ID'] && appType !== 'MultiTenant' && !env['MICROSOFT_APP_TENANT_ID']) {
     problems.push(`MICROSOFT_APP_TENANT_ID is required with MICROSOFT_APP_TYPE=${appType}`);
@@ -136,7 +148,18 @@ export interface TeamsConfig {
   readonly appId: string | undefined;
   readonly appPassword: string | undefined;
   readonly tenantId: string | undefined;
-  readonly appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+  /**
+   * How the bot gets its outbound tokens: a client secret (SingleTenant, or the legacy MultiTenant), the
+   * user-assigned managed identity whose client id is the app id (UserAssignedMSI), or a managed
+   * identity as a federated credential of the app registration (FederatedCredentials).
+   */
+  readonly appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI' | 'FederatedCredentials';
+  /** FederatedCredentials: the managed identity's client id, or `system` for the system-assigned one. */
+  readonly federatedIdentity: string | undefined;
+  /** The Microsoft cloud the bot is registered in. */
+  readonly cloud: 'Public' | 'USGov' | 'USGovDoD' | 'China';
+  /** Where inbound tokens' signing keys are published, when not the cloud's own (a local stand-in). */
+  readonly openIdMetadataUrl: string | undefined;
 }
 
 export interface Config {
@@ -206,6 +229,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             appPassword: e.MICROSOFT_APP_PASSWORD,
             tenantId: e.MICROSOFT_APP_TENANT_ID,
             appType: e.MICROSOFT_APP_TYPE,
+            federatedIdentity: e.MICROSOFT_FEDERATED_IDENTITY,
+            cloud: e.MICROSOFT_CLOUD,
+            openIdMetadataUrl: e.MICROSOFT_OPENID_METADATA_URL,
           }
         : undefined,
     admins: e.COP_ADMINS,

@@ -31,12 +31,12 @@ import { mountCharts, StoredChartPublisher } from '../digest/chart-publisher.js'
 import { seedReferenceData } from '../db/seed.js';
 import { seedCaseStudies } from '../db/seed-case-studies.js';
 import type { Logger } from '../logger.js';
-import { createHttpApp, listen, mountDownloads, mountFallback, mountHealth, mountTeams } from '../server/http-server.js';
+import { createHttpApp, listen, mountDownloads, mountFallback, mountHealth } from '../server/http-server.js';
 import { OutboxDispatcher, type MessageSender } from '../core/outbox/dispatcher.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import { createSlackAdapter, type SlackAdapter } from '../slack/slack-app.js';
 import { createSlackSender } from '../slack/slack-sender.js';
-import { createTeamsAdapter, type TeamsHandler } from '../teams/teams-app.js';
+import { createTeamsAdapter, type TeamsAdapter } from '../teams/teams-app.js';
 
 /** How often queued messages are looked for (retries, reminders coming due, other processes' work). */
 const OUTBOX_POLL = '*/5 * * * * *';
@@ -110,17 +110,16 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   if (config.slack) slack = createSlackAdapter(config.slack, core, http, logger);
   const senders: Partial<Record<'slack' | 'teams', MessageSender>> = {};
   if (config.slack) senders.slack = createSlackSender(config.slack);
-  let teams: TeamsHandler | undefined;
+  let teams: TeamsAdapter | undefined;
   if (config.teams) {
     // Files shared in Teams come from SharePoint over https; plain http only for local stand-ins.
-    teams = createTeamsAdapter(config.teams, core, logger, { httpsDownloadsOnly: config.environment === 'production' });
-    mountTeams(http, teams, logger);
+    teams = await createTeamsAdapter(config.teams, core, http, logger, { httpsDownloadsOnly: config.environment === 'production' });
     senders.teams = teams.sender;
   }
   mountDownloads(http, downloads, logger);
   mountEventFiles(http, core, logger);
   mountCharts(http, database.prisma);
-  mountFallback(http);
+  mountFallback(http, logger);
 
   const dispatcher = new OutboxDispatcher(outbox, senders, (postKey) => core.renderPost(postKey), logger.child({ component: 'outbox' }));
   const scheduler = new Scheduler(logger);

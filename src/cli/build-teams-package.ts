@@ -3,12 +3,17 @@
  * "Upload a custom app"): manifest.json, color.png and outline.png at the zip root.
  *
  *   npm run teams:package [-- --out dist/cop-bot-teams.zip]
+ *     [--website-url URL] [--privacy-url URL] [--terms-url URL]
  *
  * Teams rejects a bad package with vague errors, so this checks the parts of
  * manifests/teams/manifest.json that are easy to get wrong first (lengths, URLs,
- * icon sizes, command lists) and prints one line per problem. The manifest in the
- * repository carries a placeholder GUID; when MICROSOFT_APP_ID (the bot's Azure app
- * id) is set, it replaces the placeholder app id and bot id in the packaged copy.
+ * icon sizes, command lists, the search message extension) and prints one line per
+ * problem. The manifest in the repository carries a placeholder GUID; when
+ * MICROSOFT_APP_ID (the bot's Azure app id) is set, it replaces the placeholder app
+ * id, bot id and message-extension bot id in the packaged copy. Likewise the
+ * developer's example.org addresses are placeholders: the URL options (or
+ * TEAMS_WEBSITE_URL, TEAMS_PRIVACY_URL, TEAMS_TERMS_URL) replace them, and the
+ * packager warns about any left, because Teams shows them to every user.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -16,6 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { strToU8, zipSync } from 'fflate';
 import { z } from 'zod';
+import { CASE_SEARCH_COMMAND_ID, CASE_SEARCH_PARAMETER } from '../teams/message-extension-ids.js';
 
 export const PLACEHOLDER_ID = '00000000-0000-0000-0000-000000000000';
 export const DEFAULT_MANIFEST_DIR = fileURLToPath(new URL('../../manifests/teams/', import.meta.url));
@@ -28,6 +34,25 @@ const httpsUrl = z.string().regex(/^https:\/\/\S+$/, 'must be an https:// URL');
 const iconFile = z.string().regex(/^[\w.-]+\.png$/, 'must be the name of a .png file next to manifest.json');
 const text = (max: number) => z.string().trim().min(1).max(max);
 const botScope = z.enum(['personal', 'team', 'groupChat']);
+const idsFile = 'src/teams/message-extension-ids.ts';
+
+// The bot answers exactly one message-extension command; any other id or parameter name in the
+// manifest would give people a search box that never finds anything.
+const caseSearchCommand = z.object({
+  id: z.literal(CASE_SEARCH_COMMAND_ID, `must be "${CASE_SEARCH_COMMAND_ID}", the search the bot answers (${idsFile})`),
+  type: z.literal('query', 'must be "query" (a search)'),
+  title: text(32),
+  description: text(128),
+  parameters: z
+    .array(
+      z.object({
+        name: z.literal(CASE_SEARCH_PARAMETER, `must be "${CASE_SEARCH_PARAMETER}", the parameter the bot reads (${idsFile})`),
+        title: text(32),
+        description: text(128),
+      }),
+    )
+    .length(1, 'must have exactly one parameter'),
+});
 
 const manifestSchema = z.object({
   manifestVersion: z.string().min(1),
@@ -59,6 +84,10 @@ const manifestSchema = z.object({
       }),
     )
     .min(1),
+  composeExtensions: z
+    .array(z.object({ botId: guid, commands: z.array(caseSearchCommand).length(1, 'must have exactly one command') }))
+    .max(1)
+    .optional(),
 });
 
 /** The icons Teams requires, with their sizes in pixels. */
@@ -148,14 +177,33 @@ export function validateTeamsManifest(manifest: unknown, iconDir: string): strin
 
 export type BuildResult = { problems: string[]; warnings: string[]; outFile?: string };
 
+/** The developer's addresses Teams shows on the app's details page, with how to set each. */
+export const DEVELOPER_URLS = [
+  { key: 'websiteUrl', option: 'website-url', env: 'TEAMS_WEBSITE_URL' },
+  { key: 'privacyUrl', option: 'privacy-url', env: 'TEAMS_PRIVACY_URL' },
+  { key: 'termsOfUseUrl', option: 'terms-url', env: 'TEAMS_TERMS_URL' },
+] as const;
+export type DeveloperUrls = Partial<Record<(typeof DEVELOPER_URLS)[number]['key'], string>>;
+
+/** example.org and its siblings are reserved for examples (RFC 2606): never a real privacy notice. */
+function isPlaceholderUrl(url: string): boolean {
+  try {
+    return /(^|\.)example\.(org|com|net)$/i.test(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Validates manifestDir/manifest.json and, if it has no problems, writes the zip to
- * outFile with the placeholder ids replaced by appId (when appId is a GUID).
+ * Validates manifestDir/manifest.json (with the given developer URLs put in first, so
+ * they are checked too) and, if it has no problems, writes the zip to outFile with the
+ * placeholder ids replaced by appId (when appId is a GUID).
  */
 export function buildTeamsPackage(options: {
   manifestDir?: string;
   outFile: string;
   appId?: string | undefined;
+  developerUrls?: DeveloperUrls;
 }): BuildResult {
   const manifestDir = options.manifestDir ?? DEFAULT_MANIFEST_DIR;
   const manifestFile = join(manifestDir, 'manifest.json');
@@ -167,6 +215,13 @@ export function buildTeamsPackage(options: {
   } catch (err) {
     return { problems: [`manifest.json: cannot read it as JSON (${(err as Error).message})`], warnings };
   }
+  const developer = (manifest as { developer?: unknown } | null)?.developer;
+  if (developer && typeof developer === 'object') {
+    for (const { key } of DEVELOPER_URLS) {
+      const url = options.developerUrls?.[key]?.trim();
+      if (url) (developer as Record<string, unknown>)[key] = url;
+    }
+  }
   const problems = validateTeamsManifest(manifest, manifestDir);
   if (problems.length > 0) return { problems, warnings };
   // Validation passed, so the shape below is guaranteed.
@@ -176,6 +231,8 @@ export function buildTeamsPackage(options: {
   if (appId && GUID.test(appId)) {
     if (valid.id === PLACEHOLDER_ID) valid.id = appId;
     for (const bot of valid.bots) if (bot.botId === PLACEHOLDER_ID) bot.botId = appId;
+    // The message extension is served by the same bot, so it carries the same id.
+    for (const extension of valid.composeExtensions ?? []) if (extension.botId === PLACEHOLDER_ID) extension.botId = appId;
   } else {
     warnings.push(
       appId
@@ -183,8 +240,15 @@ export function buildTeamsPackage(options: {
         : 'MICROSOFT_APP_ID is not set; keeping the placeholder id.',
     );
   }
-  if (valid.id === PLACEHOLDER_ID || valid.bots.some((bot) => bot.botId === PLACEHOLDER_ID)) {
+  const botIds = [...valid.bots, ...(valid.composeExtensions ?? [])].map((entry) => entry.botId);
+  if (valid.id === PLACEHOLDER_ID || botIds.includes(PLACEHOLDER_ID)) {
     warnings.push(`The package still has the placeholder id ${PLACEHOLDER_ID} and cannot be uploaded to Teams as is.`);
+  }
+  for (const { key, option, env } of DEVELOPER_URLS) {
+    const url = valid.developer[key];
+    if (isPlaceholderUrl(url)) {
+      warnings.push(`developer.${key} is still the placeholder ${url}: Teams shows it to every user; pass --${option} (or set ${env}).`);
+    }
   }
 
   const zip = zipSync({
@@ -200,15 +264,26 @@ export function buildTeamsPackage(options: {
 
 function main(): number {
   let out: string;
+  const developerUrls: DeveloperUrls = {};
   try {
-    const { values } = parseArgs({ options: { out: { type: 'string', default: DEFAULT_OUT } } });
+    const { values } = parseArgs({
+      options: {
+        out: { type: 'string', default: DEFAULT_OUT },
+        'website-url': { type: 'string' },
+        'privacy-url': { type: 'string' },
+        'terms-url': { type: 'string' },
+      },
+    });
     out = values.out;
+    // A command-line option wins over its environment variable.
+    for (const { key, option, env } of DEVELOPER_URLS) developerUrls[key] = values[option] ?? process.env[env];
   } catch (err) {
-    console.error(`${(err as Error).message}\nUsage: tsx src/cli/build-teams-package.ts [--out ${DEFAULT_OUT}]`);
+    const urls = DEVELOPER_URLS.map(({ option }) => `[--${option} URL]`).join(' ');
+    console.error(`${(err as Error).message}\nUsage: tsx src/cli/build-teams-package.ts [--out ${DEFAULT_OUT}] ${urls}`);
     return 1;
   }
 
-  const { problems, warnings, outFile } = buildTeamsPackage({ outFile: out, appId: process.env.MICROSOFT_APP_ID });
+  const { problems, warnings, outFile } = buildTeamsPackage({ outFile: out, appId: process.env.MICROSOFT_APP_ID, developerUrls });
   for (const problem of problems) console.error(`problem: ${problem}`);
   if (problems.length > 0) {
     console.error(`manifests/teams/manifest.json has ${problems.length} problem(s); no package written.`);

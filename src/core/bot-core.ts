@@ -55,6 +55,7 @@ import { importUpload, type MetricsUpload } from './metrics/upload.js';
 import { postRenderer } from './outbox/post-renderers.js';
 import { message, textMessage, type Form, type Message, type Reply } from './reply/reply.js';
 import { downloadLinkMessage } from './downloads/download-link.js';
+import { composeCaseSearch, type ComposeSearch } from './cases/compose-search.js';
 import type { CoreServices } from './services.js';
 import {
   approveCaseAction,
@@ -178,6 +179,18 @@ export class BotCore {
     return textMessage(text);
   }
 
+  /** The clicked post as the clicker should now see it, for actions that have such a view (see ActionHandler.viewAfter). */
+  async viewAfterAction(action: string, value: string | undefined, context: RequestContext): Promise<Message | undefined> {
+    const handler = ACTIONS.find((candidate) => candidate.id === action);
+    if (!handler?.viewAfter) return undefined;
+    try {
+      return await handler.viewAfter(value, context, this.services);
+    } catch (error) {
+      this.log.error({ err: error, command: `view after ${action}`, platform: context.actor.platform }, 'command failed');
+      return undefined;
+    }
+  }
+
   /** A submitted form: messages beside fields when something is wrong (nothing saved), else the reply. */
   async handleFormSubmit(formId: string, values: FormValues, state: string | undefined, context: RequestContext): Promise<FormOutcome> {
     const handler = FORMS.find((candidate) => candidate.id === formId);
@@ -199,6 +212,16 @@ export class BotCore {
     return { ...outcome, reply: message(`${outcome.reply.summary}\n${reply.summary}`, [...outcome.reply.blocks, ...reply.blocks]) };
   }
 
+  /** Case studies searched from Teams' compose box: ranked as `cases` ranks them, or a card saying how to join. */
+  async composeCaseSearch(text: string, context: RequestContext): Promise<ComposeSearch> {
+    try {
+      return await composeCaseSearch(text, context, this.services);
+    } catch (error) {
+      this.log.error({ err: error, command: 'compose case search', platform: context.actor.platform }, 'command failed');
+      return { kind: 'results', results: [] };
+    }
+  }
+
   /** Options for a searchable field, matching what the person typed so far. */
   async formFieldOptions(formId: string, fieldId: string, query: string, context: RequestContext): Promise<readonly { label: string; value: string }[]> {
     const handler = FORMS.find((candidate) => candidate.id === formId);
@@ -213,6 +236,11 @@ export class BotCore {
 
   async conversationInstalled(address: ConversationAddress, details: InstallDetails): Promise<void> {
     await this.services.conversations.recordInstalled(address, details);
+  }
+
+  /** A personal chat the bot opened to answer someone privately: kept so later messages to them can use it. */
+  async conversationOpened(address: ConversationAddress, details: InstallDetails): Promise<void> {
+    await this.services.conversations.recordOpened(address, details);
   }
 
   async conversationRemoved(address: ConversationAddress): Promise<void> {

@@ -47,8 +47,40 @@ export function mentionActivity(text: string, serviceUrl: string, who: TeamsIden
   };
 }
 
+/**
+ * A click on a card button (Universal Actions): an `adaptiveCard/action` invoke whose action has the
+ * button's verb and data. `verb` in `data` becomes the action's verb, the rest its data (as a form's
+ * inputs are merged into the submit button's data by Teams).
+ */
 export function cardSubmitActivity(data: Record<string, unknown>, serviceUrl: string, who: TeamsIdentity = LOCAL_TEAMS_IDENTITY) {
+  const { verb, ...rest } = data;
+  return {
+    ...base(serviceUrl, who),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    replyToId: 'card-activity-1',
+    value: { action: { type: 'Action.Execute', verb: typeof verb === 'string' ? verb : '', data: rest }, trigger: 'manual' },
+  };
+}
+
+/** A card from before Universal Actions (Action.Submit): a message with the button's data as its value. */
+export function legacySubmitActivity(data: Record<string, unknown>, serviceUrl: string, who: TeamsIdentity = LOCAL_TEAMS_IDENTITY) {
   return { ...base(serviceUrl, who), type: 'message', value: data, replyToId: 'card-activity-1' };
+}
+
+/** A dynamic typeahead query (`Input.ChoiceSet` with `Data.Query`): the `application/search` invoke. */
+export function typeaheadActivity(dataset: string, queryText: string, serviceUrl: string, who: TeamsIdentity = LOCAL_TEAMS_IDENTITY) {
+  return { ...base(serviceUrl, who), type: 'invoke', name: 'application/search', value: { dataset, queryText, queryOptions: { top: 15, skip: 0 } } };
+}
+
+/** A search in the compose box's message extension: the `composeExtension/query` invoke. */
+export function composeQueryActivity(commandId: string, parameter: string, text: string, serviceUrl: string, who: TeamsIdentity = LOCAL_TEAMS_IDENTITY) {
+  return {
+    ...base(serviceUrl, who),
+    type: 'invoke',
+    name: 'composeExtension/query',
+    value: { commandId, parameters: [{ name: parameter, value: text }], queryOptions: { skip: 0, count: 25 } },
+  };
 }
 
 export function botAddedActivity(serviceUrl: string, who: TeamsIdentity, channelName?: string) {

@@ -1,10 +1,8 @@
-// The one HTTP server: Slack at /slack/events (mounted by the Slack adapter), Teams at /api/messages,
-// and the health endpoints an orchestrator polls.
+// The one HTTP server: Slack at /slack/events (mounted by the Slack adapter), Teams at /api/messages
+// (mounted by the Teams adapter), and the health endpoints an orchestrator polls.
 import type { Server } from 'node:http';
 import express, { type Express } from 'express';
 import type { Logger } from '../logger.js';
-import type { TeamsHandler } from '../teams/teams-app.js';
-import { TEAMS_MESSAGES_PATH } from '../teams/teams-app.js';
 
 export interface Readiness {
   /** Why the bot cannot serve yet, or undefined when it can. */
@@ -25,17 +23,6 @@ export function mountHealth(app: Express, readiness: Readiness): void {
     const problem = await readiness.problem();
     if (problem === undefined) response.status(200).json({ status: 'ready' });
     else response.status(503).json({ status: 'not ready', reason: problem });
-  });
-}
-
-export function mountTeams(app: Express, teams: TeamsHandler, logger: Logger): void {
-  app.post(TEAMS_MESSAGES_PATH, express.json({ limit: '1mb' }), async (request, response) => {
-    try {
-      await teams.handle(request, response);
-    } catch (error) {
-      logger.error({ err: error, component: 'teams' }, 'could not process a Teams activity');
-      if (!response.headersSent) response.status(500).end();
-    }
   });
 }
 
@@ -61,9 +48,19 @@ export function mountDownloads(app: Express, downloads: Downloads, logger: Logge
   });
 }
 
-export function mountFallback(app: Express): void {
+export function mountFallback(app: Express, logger: Logger): void {
   app.use((_request, response) => {
     response.status(404).json({ error: 'not found' });
+  });
+  // A body that is not JSON, or too large, is the sender's mistake; anything else is logged (never the body).
+  app.use((error: unknown, _request: express.Request, response: express.Response, _next: express.NextFunction) => {
+    const status = (error as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      response.status(status).json({ error: status === 413 ? 'request too large' : 'bad request' });
+      return;
+    }
+    logger.error({ err: error, component: 'http' }, 'unhandled error in a request');
+    if (!response.headersSent) response.status(500).json({ error: 'internal error' });
   });
 }
 

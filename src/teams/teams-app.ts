@@ -1,59 +1,74 @@
-// The Teams adapter: a teams-ai Application over its TeamsAdapter. Bot Framework JWTs are checked when
-// an app id is configured; without one, activities are accepted unauthenticated (development only:
-// the configuration refuses that in production).
-import { Application, TeamsAdapter } from '@microsoft/teams-ai';
-import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
-import type { Request, Response } from 'express';
+// The Teams adapter: a Teams SDK (v2) App mounted on the bot's own Express server at /api/messages.
+// Inbound activities carry a Bot Framework JWT, which the SDK checks whenever an app id is configured;
+// without one, activities are accepted unauthenticated (development only: the configuration refuses
+// that in production). A single-tenant app refuses activities from any other tenant.
+import { App } from '@microsoft/teams.apps';
+import type { Express } from 'express';
 import type { TeamsConfig } from '../config.js';
 import type { BotCore } from '../core/bot-core.js';
-import { internalErrorReply } from '../core/commands/command-replies.js';
 import type { MessageSender } from '../core/outbox/dispatcher.js';
 import type { Logger } from '../logger.js';
+import { registerCardActions } from './listeners/card-actions.js';
 import { registerConversationUpdates } from './listeners/conversation-updates.js';
 import { teamsFileUploads } from './listeners/file-uploads.js';
+import { registerMessageExtension } from './listeners/message-extension.js';
 import { registerMessages } from './listeners/messages.js';
-import { sendReply } from './send-reply.js';
+import { registerTypeahead } from './listeners/typeahead.js';
+import { allowedTenant, teamsAuthOptions } from './teams-auth.js';
+import { tenantOf, type InboundActivity } from './teams-context.js';
+import { ExpressRouteAdapter } from './teams-http.js';
+import { teamsSdkLogger } from './teams-logger.js';
 import { createTeamsSender } from './teams-sender.js';
-import { teamsRequestContext } from './teams-context.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
 
-export interface TeamsHandler {
-  handle(request: Request, response: Response): Promise<void>;
+export interface TeamsAdapter {
   /** Sends the outbox's messages to Teams conversations. */
   readonly sender: MessageSender;
   /** Resolves when the metrics files being imported are done and their reports sent. */
   idle(): Promise<void>;
 }
 
-export function createTeamsAdapter(config: TeamsConfig, core: BotCore, logger: Logger, options: { readonly httpsDownloadsOnly: boolean }): TeamsHandler {
-  const credentials = config.appId
-    ? {
-        MicrosoftAppId: config.appId,
-        MicrosoftAppPassword: config.appPassword,
-        MicrosoftAppType: config.appType,
-        MicrosoftAppTenantId: config.tenantId,
-      }
-    : {};
-  const adapter = new TeamsAdapter(credentials, new ConfigurationServiceClientCredentialFactory(credentials));
-  adapter.onTurnError = async (context, error) => {
-    logger.error({ err: error, component: 'teams', activityType: context.activity.type }, 'unhandled error in a Teams turn');
-    if (context.activity.type === 'message') await sendReply(context, internalErrorReply(teamsRequestContext(context.activity)));
-  };
+/** A sender for proactive messages only, with the bot's credentials (tools and tests that post without serving). */
+export function createStandaloneTeamsSender(config: TeamsConfig, logger: Logger): MessageSender {
+  const app = new App({ ...teamsAuthOptions(config), logger: teamsSdkLogger(logger) });
+  return createTeamsSender(app.api.http);
+}
 
-  const app = new Application({ adapter, ...(config.appId ? { botAppId: config.appId } : {}), removeRecipientMention: true, startTypingTimer: false });
-  registerConversationUpdates(app, core);
-  const sender = createTeamsSender(adapter, config.appId);
+/** Builds the Teams app and mounts its endpoint on `http` (before the server's 404 fallback). */
+export async function createTeamsAdapter(
+  config: TeamsConfig,
+  core: BotCore,
+  http: Express,
+  logger: Logger,
+  options: { readonly httpsDownloadsOnly: boolean },
+): Promise<TeamsAdapter> {
+  const app = new App({
+    ...teamsAuthOptions(config),
+    logger: teamsSdkLogger(logger),
+    httpServerAdapter: new ExpressRouteAdapter(http, logger),
+    messagingEndpoint: TEAMS_MESSAGES_PATH,
+    // The bot removes its own @mention itself and turns other people's into ids (teamsCommandWords).
+    activity: { mentions: { stripText: false } },
+  });
+
+  const tenant = allowedTenant(config);
+  if (tenant !== undefined) {
+    app.use(async (ctx) => {
+      if (tenantOf(ctx.activity as InboundActivity) === tenant) return ctx.next();
+      logger.warn({ component: 'teams' }, 'refused an activity from another tenant');
+      return { status: 403, body: { error: 'This app serves one organisation only.' } };
+    });
+  }
+  registerConversationUpdates(app, core, logger);
+  const sender = createTeamsSender(app.api.http);
   const uploads = teamsFileUploads(core, sender, { httpsOnly: options.httpsDownloadsOnly }, logger);
   registerMessages(app, core, uploads, logger);
+  registerCardActions(app, core, logger);
+  registerTypeahead(app, core);
+  registerMessageExtension(app, core);
+  // Route errors are logged by the SDK through teamsSdkLogger; the turn is answered with a 500.
+  await app.initialize();
 
-  return {
-    sender,
-    idle: () => uploads.idle(),
-    async handle(request, response) {
-      await adapter.process(request, response, async (context) => {
-        await app.run(context);
-      });
-    },
-  };
+  return { sender, idle: () => uploads.idle() };
 }

@@ -3,13 +3,14 @@
 // with its errors, review (approve, ask for changes, reject) with its permission checks, and import of
 // good and bad files. The starter library is seeded at start, so searches have real entries to find.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/readable-text.js';
+import { adaptiveCardToText, slackBlocksToText } from '../../src/dev/readable-text.js';
 import { blockActionBody, postToSlackEndpoint, slackInput, slashCommandBody, viewSubmissionBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
-import { cardSubmitActivity, messageActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
+import { cardSubmitActivity, messageActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { importCaseText } from '../../src/db/case-files.js';
 import { joinInSlack } from '../support/members.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
-import { slackClick, slackCommandBlocks, slackCommandText } from '../support/chat.js';
+import { slackClick, slackCommandBlocks, slackCommandText, teamsCard } from '../support/chat.js';
+import { cardLinkButtons, linkButton, slackLinkButtons } from '../support/links.js';
 
 let harness: TestBot;
 const prisma = () => harness.bot.database.prisma;
@@ -394,6 +395,13 @@ describe('submitting and reviewing', () => {
     expect((await directMessages(`Your case study #${number}`)).get(submitter.userId)?.join()).toContain('is published in the library');
   });
 
+  it('shows its links as buttons that open them, named by their site, and never as text', async () => {
+    const blocks = await slackBlocks(reader, `case ${number}`);
+    expect(slackLinkButtons(blocks)).toEqual([{ label: 'Read the source (example.org)', actionId: 'link.source#0', url: 'https://example.org/rotation' }]);
+    expect(buttonsOf(blocks).map((button) => button.text.text)).toEqual(['Read the source (example.org)', 'Share to channel']);
+    expect(slackBlocksToText(blocks)).not.toContain('https://');
+  });
+
   it('rejects with a reason typed by a national admin', async () => {
     expect(await submit(submitter, submission({ title: slackInput.text('A staff discount app') }))).toEqual({ status: 200, body: '' });
     const rejected = await prisma().caseStudy.findFirstOrThrow({ where: { title: 'A staff discount app' } });
@@ -415,10 +423,7 @@ describe('in Teams', () => {
   const gwen: TeamsIdentity = { tenantId, userId: '29:gwen-cases', aadObjectId: 'aad-gwen-cases', conversationId: '19:cop-wales@thread.tacv2', conversationType: 'channel' };
 
   async function teams(activity: { id: string }): Promise<{ text: string; card: Json }> {
-    const response = await postActivity(harness.url, activity);
-    expect(response.status).toBeLessThan(300);
-    const reply = await harness.connector.waitFor((request) => request.path.endsWith(`/activities/${activity.id}`));
-    const card = cardsOf(reply.json)[0] as Json;
+    const card = (await teamsCard(harness, activity)) as unknown as Json;
     return { text: adaptiveCardToText(card), card };
   }
   const say = (text: string, who = gwen) => teams(messageActivity(text, harness.connector.url, who));
@@ -463,6 +468,7 @@ describe('in Teams', () => {
       staffGroups: 'nurses-health-visitors,midwives',
       promiseElements: 'safe-healthy',
       tags: 'menopause',
+      links: 'https://www.gov.wales/menopause-cafes',
       contactConsent: 'false',
     };
     const wrong = await teams(cardSubmitActivity({ ...values, title: '', staffGroups: 'nurses-health-visitors,wizards' }, harness.connector.url, gwen));
@@ -478,6 +484,10 @@ describe('in Teams', () => {
     expect((await say(`case approve ${row.number}`, teamsAdmin)).text).toContain('is not waiting for review');
     expect(await prisma().auditEntry.findFirstOrThrow({ where: { action: 'case.approved', subject: row.id } })).toMatchObject({ details: { by: 'configured admin' } });
     expect((await say('cases menopausal staff:midwives')).text).toContain('Menopause cafés');
+    // Its link opens from an Action.OpenUrl button.
+    const opened = await say(`case ${row.number}`);
+    expect(linkButton(cardLinkButtons(opened.card), 'Read the source (gov.wales)').url).toBe('https://www.gov.wales/menopause-cafes');
+    expect(opened.text).not.toContain('https://');
   });
 });
 

@@ -10,7 +10,8 @@ import type { RecordedRequest } from '../../src/dev/recording-server.js';
 import { slackInput, type SlackIdentity } from '../../src/dev/slack-requests.js';
 import { mentionActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { createLogger } from '../../src/logger.js';
-import { datePicked, eventValues, futureDate, submitEventForm, timePicked } from '../support/events.js';
+import { datePicked, eventValues, futureDate, PUBLIC_URL, submitEventForm, timePicked } from '../support/events.js';
+import { slackLinkButtons } from '../support/links.js';
 import { joinInSlack } from '../support/members.js';
 import { startTestBot, type TestBot } from '../support/test-bot.js';
 import { slackClickText, slackCommandBlocks, slackCommandText } from '../support/chat.js';
@@ -42,7 +43,7 @@ async function createEvent(overrides: Parameters<typeof eventValues>[1] = {}, as
 }
 
 beforeAll(async () => {
-  harness = await startTestBot({ COP_ADMINS: 'U0ADMIN 29:teams-facilitator', PUBLIC_URL: 'https://cop.example.nhs.uk' });
+  harness = await startTestBot({ COP_ADMINS: 'U0ADMIN 29:teams-facilitator', PUBLIC_URL });
   await joinInSlack(harness, admin, 'Ada Admin');
   await joinInSlack(harness, facilitator, 'Fran Facilitator', { region: 'Y56' });
   for (const [i, who] of people.entries()) await joinInSlack(harness, who, `Person ${i + 1}`, { region: 'Y56' });
@@ -65,6 +66,10 @@ describe('announcements', () => {
     const slackPost = await harness.slack.waitFor(postsTo('C0LONDON'));
     expect(textOf(slackPost)).toContain('How three trusts kept staff on through flexible retirement.');
     expect(textOf(slackPost)).toContain('0 going');
+    expect(slackLinkButtons((slackPost.json as { blocks: Record<string, unknown>[] }).blocks).map((button) => [button.label, button.url])).toEqual([
+      ['Add to calendar', `${PUBLIC_URL}/calendar/${event.calendarToken}.ics`],
+      ['Join online', 'https://teams.example.nhs.uk/meet/123'],
+    ]);
     expect(harness.slack.requests.filter(postsTo('C0YORKS'))).toHaveLength(0);
     const teamsPost = await harness.connector.waitFor((r) => r.method === 'POST' && r.path.includes(encodeURIComponent('19:london-cop@thread.tacv2')) && r.body.includes('Flexible retirement'));
     expect(teamsPost.body).toContain('event.rsvp');
@@ -80,7 +85,7 @@ describe('announcements', () => {
     // The first going withdraws: the waiting one is promoted and told; the post shows it.
     await slackClickText(harness, people[0]!, 'event.rsvp#2', `${event.id}:not_going`);
     await harness.drainOutbox();
-    expect(dmsTo(people[2]!).some((text) => text.includes('a place came free and it is yours'))).toBe(true);
+    expect(dmsTo(people[2]!).some((text) => text.includes('a place came free and it is yours') && text.includes('[Add to calendar] [Join online]'))).toBe(true);
     expect(textOf(updatesOf(posted.messageId).at(-1)!)).toContain('2 going · 0 maybe · 1 can’t go · 0 waitlisted');
   });
 
@@ -98,14 +103,17 @@ describe('announcements', () => {
     await slackClickText(harness, people[2]!, 'event.rsvp#2', `${event.id}:not_going`);
     expect(await submitEventForm(harness, facilitator, eventValues(await memberIdOf(facilitator), { title: slackInput.text('Menopause support'), date: datePicked(date), start: timePicked('14:00'), end: timePicked('15:00') }), event.id)).toBeUndefined();
     await harness.drainOutbox();
-    for (const who of [people[0]!, people[1]!]) expect(dmsTo(who).some((text) => text.includes('Menopause support has changed') && text.includes('14:00 to 15:00'))).toBe(true);
+    for (const who of [people[0]!, people[1]!]) {
+      expect(dmsTo(who).some((text) => text.includes('Menopause support has changed') && text.includes('14:00 to 15:00') && text.includes('[Update your calendar] [Join online]'))).toBe(true);
+    }
     expect(dmsTo(people[2]!).some((text) => text.includes('Menopause support has changed'))).toBe(false);
 
     const blocks = await slackCommandBlocks(harness, facilitator, `event cancel ${event.number}`);
     const button = blocks.flatMap((b) => (b['type'] === 'actions' ? (b['elements'] as { action_id: string; value: string }[]) : []))[0]!;
     await slackClickText(harness, facilitator, button.action_id, button.value);
     await harness.drainOutbox();
-    for (const who of [people[0]!, people[1]!]) expect(dmsTo(who).some((text) => text.includes('Menopause support') && text.includes('is cancelled'))).toBe(true);
+    // The calendar file now cancels the event; there is no meeting to join.
+    for (const who of [people[0]!, people[1]!]) expect(dmsTo(who).some((text) => text.includes('Menopause support') && text.includes('is cancelled') && text.endsWith('[Update your calendar]'))).toBe(true);
     const posted = await prisma().postedMessage.findFirstOrThrow({ where: { postKey: `event:${event.id}`, platform: 'slack' } });
     expect(textOf(updatesOf(posted.messageId).at(-1)!).toLowerCase()).toContain('cancelled: masterclass: menopause support');
   });
@@ -134,6 +142,7 @@ describe('reminders', () => {
     const reminders = (who: SlackIdentity) => dmsTo(who).filter((text) => text.includes('Reminder: Pensions conversations'));
     expect(reminders(people[0]!)).toHaveLength(1);
     expect(reminders(people[0]!)[0]).toContain('starts in 24 hours');
+    expect(reminders(people[0]!)[0]).toContain('Where\nOnline\n[Join online]');
     expect(reminders(people[1]!)).toHaveLength(1);
     expect(reminders(people[2]!)).toHaveLength(0);
 

@@ -9,8 +9,9 @@ import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/re
 import { cardSubmitActivity, messageActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { joinInSlack } from '../support/members.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
-import { clockChangeDay, datePicked, eventValues, futureDate, linkIn, submitEventForm, timePicked } from '../support/events.js';
-import { slackClickText, slackCommandBlocks, slackCommandText } from '../support/chat.js';
+import { calendarAt, clockChangeDay, datePicked, eventValues, fetchBotLink, futureDate, PUBLIC_URL, submitEventForm, timePicked } from '../support/events.js';
+import { slackClick, slackClickText, slackCommandBlocks, slackCommandText, teamsCard } from '../support/chat.js';
+import { cardLinkButtons, linkButton, slackLinkButtons } from '../support/links.js';
 
 let harness: TestBot;
 const prisma = () => harness.bot.database.prisma;
@@ -47,7 +48,7 @@ async function bulkMembers(prefix: string, count: number): Promise<SlackIdentity
 const rsvps = (eventId: string) => prisma().rsvp.findMany({ where: { eventId }, orderBy: { waitlistOrder: 'asc' } });
 
 beforeAll(async () => {
-  harness = await startTestBot({ COP_ADMINS: 'U0ADMIN', PUBLIC_URL: 'https://cop.example.nhs.uk' });
+  harness = await startTestBot({ COP_ADMINS: 'U0ADMIN', PUBLIC_URL });
   await joinInSlack(harness, admin, 'Ada Admin');
   await joinInSlack(harness, facilitator, 'Fran Facilitator', { region: 'Y56' });
   await joinInSlack(harness, member, 'Mo Member', { region: 'Y56' });
@@ -112,11 +113,18 @@ describe('event new', () => {
     const list = await slackCommandText(harness, member, 'events');
     expect(list).toContain(`#${event.number} Flexible retirement: keeping experience`);
     expect(list).toContain('10:00 to 11:30');
-    const details = await slackCommandText(harness, member, `event ${event.number}`);
+    const blocks = await slackCommandBlocks(harness, member, `event ${event.number}`);
+    const details = slackBlocksToText(blocks);
     expect(details).toContain('Your answer: none yet.');
     expect(details).toContain('0 going');
     expect(details).toContain('30 of 30 places left');
-    expect(details).toContain(`https://cop.example.nhs.uk/calendar/${event.calendarToken}.ics`);
+    // Its links are buttons; the text says where without printing an address.
+    expect(details).toContain('Where\nOnline');
+    expect(details).not.toContain('https://');
+    expect(slackLinkButtons(blocks)).toEqual([
+      { label: 'Add to calendar', actionId: 'link.calendar#0', url: `${PUBLIC_URL}/calendar/${event.calendarToken}.ics` },
+      { label: 'Join online', actionId: 'link.meeting#1', url: 'https://teams.example.nhs.uk/meet/123' },
+    ]);
     expect(await slackCommandText(harness, member, 'event 99999')).toContain('There is no event 99999');
   });
 
@@ -391,6 +399,32 @@ describe('waitlist offers', () => {
 });
 
 describe('calendar file and attendee list', () => {
+  it('answers "going" with Add to calendar and Join online buttons; the calendar button downloads the event', async () => {
+    const event = await createEvent({ title: slackInput.text('Stay conversations that work') });
+    const reply = await slackClick(harness, member, 'event.rsvp#0', `${event.id}:going`);
+    expect(slackBlocksToText(reply.blocks)).toContain("You're going to Stay conversations that work");
+    const buttons = slackLinkButtons(reply.blocks);
+    expect(buttons.map((button) => [button.label, button.actionId])).toEqual([
+      ['Add to calendar', 'link.calendar#0'],
+      ['Join online', 'link.meeting#1'],
+    ]);
+    const ics = await calendarAt(harness, linkButton(buttons, 'Add to calendar').url);
+    expect(ics).toContain(`UID:event-${event.id}@cop-bot`);
+    expect(ics).toContain('SUMMARY:Masterclass: Stay conversations that work');
+    expect(linkButton(buttons, 'Join online').url).toBe('https://teams.example.nhs.uk/meet/123');
+    // Not going: nothing to add to a calendar.
+    expect(slackLinkButtons((await slackClick(harness, member, 'event.rsvp#2', `${event.id}:not_going`)).blocks)).toEqual([]);
+
+    // Slack sends the click on a url button as well: acknowledged at once (else Slack warns the clicker), and nothing said.
+    const responseUrl = `${harness.slack.url}/respond/link-click`;
+    const started = Date.now();
+    const click = await postToSlackEndpoint(harness.url, blockActionBody('link.calendar#0', '', responseUrl, member), SIGNING_SECRET);
+    expect(click.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(harness.slack.requests.filter((request) => request.path === '/respond/link-click')).toEqual([]);
+  });
+
   it('serves the .ics with the UK time zone, a stable UID and a SEQUENCE raised by changes; cancelled at the end', async () => {
     const day = `${new Date().getFullYear() + 1}-07-02`;
     const event = await createEvent({ date: datePicked(day), start: timePicked('14:00'), end: timePicked('15:00') });
@@ -483,12 +517,16 @@ describe('calendar file and attendee list', () => {
     await slackClickText(harness, tricky!, 'event.rsvp#0', `${event.id}:going`);
     await slackClickText(harness, member, 'event.rsvp#0', `${event.id}:maybe`);
     expect(await slackCommandText(harness, member, `attendees ${event.number}`)).toContain('Only the event’s host');
-    const text = await slackCommandText(harness, facilitator, `attendees ${event.number}`);
+    const blocks = await slackCommandBlocks(harness, facilitator, `attendees ${event.number}`);
+    const text = slackBlocksToText(blocks);
     expect(text).toContain('Going: 1');
     expect(text).toContain('Maybe: 1');
     expect(text).toContain('Mo Member');
-    const link = linkIn(text, /https:\/\/cop\.example\.nhs\.uk\/exports\/[A-Za-z0-9_-]+\.csv/);
-    const response = await fetch(link.replace('https://cop.example.nhs.uk', harness.url));
+    expect(text).toContain('the download link works for 15 minutes');
+    const link = linkButton(slackLinkButtons(blocks), 'Download CSV');
+    expect(link.actionId).toMatch(/^link\.download#/);
+    expect(link.url).toMatch(/^https:\/\/cop\.example\.nhs\.uk\/exports\/[A-Za-z0-9_-]+\.csv$/);
+    const response = await fetchBotLink(harness, link.url);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toContain('no-store');
     const csv = await response.text();
@@ -498,7 +536,7 @@ describe('calendar file and attendee list', () => {
     expect((await fetch(`${harness.url}/exports/${'y'.repeat(32)}.csv`)).status).toBe(404);
     // Expired links give nothing.
     await prisma().eventExport.updateMany({ data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect((await fetch(link.replace('https://cop.example.nhs.uk', harness.url))).status).toBe(404);
+    expect((await fetchBotLink(harness, link.url)).status).toBe(404);
   });
 });
 
@@ -527,11 +565,12 @@ describe('Teams', () => {
     conversationType: 'personal',
   };
 
+  async function cards(activity: { id: string }): Promise<unknown[]> {
+    return [await teamsCard(harness, activity)];
+  }
+
   async function send(activity: { id: string }): Promise<string> {
-    const response = await postActivity(harness.url, activity);
-    expect(response.status).toBeLessThan(300);
-    const reply = await harness.connector.waitFor((request) => request.path.endsWith(`/activities/${activity.id}`));
-    return cardsOf(reply.json).map(adaptiveCardToText).join('\n');
+    return (await cards(activity)).map(adaptiveCardToText).join('\n');
   }
 
   it('answers with the card buttons and shows the answer in event <number>', async () => {
@@ -545,8 +584,11 @@ describe('Teams', () => {
       ),
     );
     expect(joined).toContain('Welcome');
-    const details = await send(messageActivity(`event ${event.number}`, harness.connector.url, teamsPerson));
-    expect(details).toContain('Your answer: none yet.');
+    const detailCards = await cards(messageActivity(`event ${event.number}`, harness.connector.url, teamsPerson));
+    expect(detailCards.map(adaptiveCardToText).join('\n')).toContain('Your answer: none yet.');
+    // The calendar file and the meeting open from Action.OpenUrl buttons.
+    expect(linkButton(cardLinkButtons(detailCards), 'Add to calendar').url).toBe(`${PUBLIC_URL}/calendar/${event.calendarToken}.ics`);
+    expect(linkButton(cardLinkButtons(detailCards), 'Join online').url).toBe('https://teams.example.nhs.uk/meet/123');
     expect(await send(cardSubmitActivity({ verb: 'event.rsvp', value: `${event.id}:going` }, harness.connector.url, teamsPerson))).toContain("You're going to");
     expect(await send(cardSubmitActivity({ verb: 'event.rsvp', value: `${event.id}:going` }, harness.connector.url, teamsPerson))).toContain('Nothing changed');
     expect(await send(messageActivity(`event ${event.number}`, harness.connector.url, teamsPerson))).toContain('Your answer: going.');
@@ -653,22 +695,28 @@ describe('after the event', () => {
     await harness.drainOutbox();
     const followUps = harness.slack.requests.filter((r) => r.path === '/chat.postMessage' && JSON.stringify(r.json).includes('media.example.nhs.uk/legacy'));
     expect(followUps.map((r) => (r.json as { channel: string }).channel).sort()).toEqual([came!.userId, maybe!.userId].sort());
-    expect(JSON.stringify(followUps[0]!.json)).toContain('event.rate');
+    const followUp = (followUps[0]!.json as { blocks: Record<string, unknown>[] }).blocks;
+    expect(slackBlocksToText(followUp)).toContain('Thank you for coming to Legacy mentoring masterclass.');
+    expect(slackLinkButtons(followUp)).toEqual([{ label: 'Recording and slides', actionId: 'link.recording#0', url: 'https://media.example.nhs.uk/legacy' }]);
+    expect(JSON.stringify(followUp)).toContain('event.rate');
 
     expect(await slackClickText(harness, came!, 'event.rate#3', `${event.id}:4`)).toContain('rated it 4 out of 5');
     expect(await slackClickText(harness, maybe!, 'event.rate#4', `${event.id}:5`)).toContain('rated it 5 out of 5');
     expect(await slackClickText(harness, stayedAway!, 'event.rate#0', `${event.id}:1`)).toContain('Only those who attended');
     expect(await slackClickText(harness, came!, 'event.rate#0', `${event.id}:9`)).toContain('does not name an event');
-    const summary = await slackCommandText(harness, facilitator, `event summary ${event.number}`);
+    const summaryBlocks = await slackCommandBlocks(harness, facilitator, `event summary ${event.number}`);
+    const summary = slackBlocksToText(summaryBlocks);
     expect(summary).toContain('4.5 out of 5 from 2');
     expect(summary).toContain('Attended');
+    expect(summary).toContain('Follow-up sent\nYes');
+    expect(linkButton(slackLinkButtons(summaryBlocks), 'Recording and slides').url).toBe('https://media.example.nhs.uk/legacy');
     expect(await slackCommandText(harness, member, `event summary ${event.number}`)).toContain('Only the event’s host');
 
-    const record = await slackCommandText(harness, came!, 'my record');
+    const recordBlocks = await slackCommandBlocks(harness, came!, 'my record');
+    const record = slackBlocksToText(recordBlocks);
     expect(record).toContain('Legacy mentoring masterclass');
     expect(record).toContain('1.5 hours');
-    const link = linkIn(record, /https:\/\/cop\.example\.nhs\.uk\/exports\/[A-Za-z0-9_-]+\.csv/);
-    const csv = await (await fetch(link.replace('https://cop.example.nhs.uk', harness.url))).text();
+    const csv = await (await fetchBotLink(harness, linkButton(slackLinkButtons(recordBlocks), 'Download CSV').url)).text();
     expect(csv.split('\r\n')[0]).toBe('"Date","Start (UK time)","End (UK time)","Hours","Type","Title","Host"');
     expect(csv).toContain('"1.5","Masterclass","Legacy mentoring masterclass","Fran Facilitator"');
     expect(await slackCommandText(harness, stayedAway!, 'my record')).toContain('No attended events');

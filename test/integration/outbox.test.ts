@@ -1,9 +1,7 @@
 // The outbox on a real database (PGlite, or the PostgreSQL server under test:postgres) with the real
-// Slack Web client and Bot Framework adapter posting to local stand-ins: idempotent keys, rate limits
+// Slack Web client and the Teams SDK's connector client posting to local stand-ins: idempotent keys, rate limits
 // waited out as Slack asks, retries with backoff, channels the bot lost, two dispatchers sharing the
 // work without sending anything twice, and coalesced in-place updates that end on the final state.
-import { TeamsAdapter } from '@microsoft/teams-ai';
-import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OutboxDispatcher, type MessageSender } from '../../src/core/outbox/dispatcher.js';
 import type { OutgoingMessage } from '../../src/core/outbox/outbox.js';
@@ -12,7 +10,9 @@ import { openDatabase, type Database } from '../../src/db/database.js';
 import { PrismaOutbox } from '../../src/db/repositories/outbox-repository.js';
 import { startRecordingServer, type RecordedRequest, type RecordingServer } from '../../src/dev/recording-server.js';
 import { createSlackSender } from '../../src/slack/slack-sender.js';
-import { createTeamsSender } from '../../src/teams/teams-sender.js';
+import { createStandaloneTeamsSender } from '../../src/teams/teams-app.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
 import { testDatabase, type TestDatabase } from '../support/test-database.js';
 
 let target: TestDatabase;
@@ -48,10 +48,12 @@ beforeAll(async () => {
     return { body: { ok: true, channel, ts: ts ?? `1700000000.${String(++posted).padStart(6, '0')}` } };
   });
   connector = await startRecordingServer(() => ({ status: 201, body: { id: `activity-${++posted}` } }));
-  const adapter = new TeamsAdapter({}, new ConfigurationServiceClientCredentialFactory({}));
+  // The development settings: no app id, so no token is fetched for the stand-in.
+  const teamsConfig = loadConfig({ NODE_ENV: 'test' }).teams;
+  if (!teamsConfig) throw new Error('Teams is served outside production');
   senders = {
     slack: createSlackSender({ configured: false, signingSecret: 's', botToken: 'xoxb-test', appToken: undefined, apiUrl: `${slackApi.url}/` }),
-    teams: createTeamsSender(adapter, undefined),
+    teams: createStandaloneTeamsSender(teamsConfig, createLogger('silent')),
   };
   channelId = (
     await prisma().conversation.create({ data: { platform: 'slack', workspaceId: 'T1', externalId: 'C0OUTBOX', kind: 'channel' }, select: { id: true } })

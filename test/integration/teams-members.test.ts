@@ -1,8 +1,9 @@
 // Membership through Teams: the join card, its submission (with errors shown on a new copy of the card),
 // profile, and erasure with its confirmation button, over the real /api/messages endpoint.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adaptiveCardToText, cardsOf } from '../../src/dev/readable-text.js';
-import { cardSubmitActivity, messageActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
+import { adaptiveCardToText } from '../../src/dev/readable-text.js';
+import { cardSubmitActivity, messageActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
+import { teamsCard } from '../support/chat.js';
 import { startTestBot, type TestBot } from '../support/test-bot.js';
 
 let harness: TestBot;
@@ -30,11 +31,7 @@ type Card = { body: Record<string, unknown>[]; actions?: Record<string, unknown>
 
 /** Sends an activity and returns the card the bot posted back to the connector. */
 async function send(activity: { id: string; conversation: { id: string } }): Promise<Card> {
-  const response = await postActivity(harness.url, activity);
-  expect(response.status).toBeLessThan(300);
-  const reply = await harness.connector.waitFor((request) => request.path.endsWith(`/activities/${activity.id}`));
-  const [card] = cardsOf(reply.json);
-  return card as Card;
+  return await teamsCard(harness, activity);
 }
 
 const input = (card: Card, id: string) => card.body.find((element) => element['id'] === id);

@@ -1,7 +1,7 @@
 // Teams over real HTTP: Bot Framework activities reach the bot at /api/messages through teams-ai, and
 // replies go to the activity's serviceUrl, where a local server stands in for the Bot Connector.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adaptiveCardToText, cardsOf } from '../../src/dev/readable-text.js';
+import { adaptiveCardToText } from '../../src/dev/readable-text.js';
 import {
   botAddedActivity,
   botRemovedActivity,
@@ -11,6 +11,7 @@ import {
   postActivity,
   type TeamsIdentity,
 } from '../../src/dev/teams-activities.js';
+import { teamsCard } from '../support/chat.js';
 import { startTestBot, type TestBot } from '../support/test-bot.js';
 
 let harness: TestBot;
@@ -32,13 +33,7 @@ afterAll(async () => {
 
 /** Sends an activity and returns the text of the card the bot posted back to the connector. */
 async function send(activity: { id: string; conversation: { id: string } }): Promise<string> {
-  const response = await postActivity(harness.url, activity);
-  expect(response.status).toBeLessThan(300);
-  const reply = await harness.connector.waitFor((request) => request.path.includes(`/v3/conversations/${encodeURIComponent(activity.conversation.id)}/activities/${activity.id}`));
-  expect(reply.method).toBe('POST');
-  const cards = cardsOf(reply.json);
-  expect(cards).toHaveLength(1);
-  return adaptiveCardToText(cards[0]);
+  return adaptiveCardToText(await teamsCard(harness, activity));
 }
 
 describe('messages typed to the bot', () => {

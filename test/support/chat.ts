@@ -59,15 +59,35 @@ export async function slackClickText(harness: TestBot, who: SlackIdentity, actio
   return slackBlocksToText((await slackClick(harness, who, actionId, value, timeoutMs)).blocks);
 }
 
-/** Sends a Teams activity (a message, a card submit); resolves with the first card of the bot's reply to it. */
-export async function teamsCard(harness: TestBot, activity: { id: string }): Promise<Card> {
-  const response = await postActivity(harness.url, activity);
-  expect(response.status).toBeLessThan(300);
-  const reply = await harness.connector.waitFor((request) => request.path.endsWith(`/activities/${activity.id}`));
-  return cardsOf(reply.json)[0] as Card;
+/** The activity the bot posted in answer to `activityId` (it marks its answers with replyToId). */
+export async function teamsAnswer(harness: TestBot, activityId: string, timeoutMs = REPLY_TIMEOUT_MS): Promise<Json> {
+  const posted = await harness.connector.waitFor((request) => request.method === 'POST' && (request.json as Json | undefined)?.['replyToId'] === activityId, timeoutMs);
+  return posted.json as Json;
 }
 
-/** Sends a Teams activity: the bot's reply card as text. */
-export async function teamsText(harness: TestBot, activity: { id: string }): Promise<string> {
+/**
+ * Sends a Teams activity (a message, or a card click); resolves with the card the person sees in
+ * answer: a click's card comes back in the invoke response (shown to the clicker only); otherwise,
+ * the first card of the activity the bot posted in answer.
+ */
+export async function teamsCard(harness: TestBot, activity: { id: string; type?: string }): Promise<Card> {
+  const response = await postActivity(harness.url, activity);
+  expect(response.status).toBeLessThan(300);
+  if (activity.type === 'invoke') {
+    const body = (await response.json()) as { type?: string; value?: unknown };
+    if (body.type === 'application/vnd.microsoft.card.adaptive') return body.value as Card;
+  }
+  return cardsOf(await teamsAnswer(harness, activity.id))[0] as Card;
+}
+
+/** Sends a Teams activity: the card the person sees in answer, as text. */
+export async function teamsText(harness: TestBot, activity: { id: string; type?: string }): Promise<string> {
   return adaptiveCardToText(await teamsCard(harness, activity));
+}
+
+/** Posts a card click (an invoke) and resolves with the invoke response's body. */
+export async function teamsInvoke(harness: TestBot, activity: { id: string }): Promise<Json> {
+  const response = await postActivity(harness.url, activity);
+  expect(response.status).toBe(200);
+  return (await response.json()) as Json;
 }

@@ -53,9 +53,24 @@ export async function submitEventForm(harness: TestBot, who: SlackIdentity, valu
   return body === '' ? undefined : (JSON.parse(body) as { errors: Record<string, string> }).errors;
 }
 
-/** The first link in a text. */
-export function linkIn(text: string, pattern: RegExp): string {
-  const match = pattern.exec(text);
-  expect(match, text).not.toBeNull();
-  return (match as RegExpExecArray)[0];
+/** The bot's public address in these tests (PUBLIC_URL): its calendar files and downloads are linked there. */
+export const PUBLIC_URL = 'https://cop.example.nhs.uk';
+
+/** Follows a link the bot gave to one of its own files, at the test bot standing in for its public address. */
+export function fetchBotLink(harness: TestBot, url: string): Promise<Response> {
+  expect(url.startsWith(`${PUBLIC_URL}/`), url).toBe(true);
+  return fetch(`${harness.url}${url.slice(PUBLIC_URL.length)}`);
+}
+
+/** Downloads a calendar link and checks it is an iCalendar file with one event or series; returns its text. */
+export async function calendarAt(harness: TestBot, url: string): Promise<string> {
+  const response = await fetchBotLink(harness, url);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toContain('text/calendar');
+  const ics = await response.text();
+  expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+  expect(ics).toMatch(/\r\nEND:VCALENDAR(\r\n)?$/);
+  expect(ics).toContain('BEGIN:VEVENT');
+  expect(ics).toMatch(/^UID:(event|series)-[0-9a-f-]{36}@cop-bot\r?$/m);
+  return ics;
 }

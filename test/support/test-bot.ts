@@ -104,6 +104,13 @@ function slackWebApi(request: RecordedRequest, emails: Readonly<Record<string, s
   }
 }
 
+let activityCount = 0;
+
+/** The personal chat the connector stand-in opens between the bot and a person. */
+export function personalChatId(userId: string): string {
+  return `a:personal-chat-${userId.replace(/[^\w-]/g, '_')}`;
+}
+
 /** The Bot Connector as far as the bot uses it: a conversation member's details, and sent activities. */
 function connectorApi(request: RecordedRequest, emails: Readonly<Record<string, string>>): { status: number; body: unknown } {
   const member = request.method === 'GET' ? /^\/v3\/conversations\/[^/]+\/members\/([^/?]+)$/.exec(request.path) : null;
@@ -113,7 +120,12 @@ function connectorApi(request: RecordedRequest, emails: Readonly<Record<string, 
     if (email === undefined) return { status: 404, body: { error: { code: 'MemberNotFoundInConversation', message: 'The member was not found.' } } };
     return { status: 200, body: { id: userId, name: 'Member', email, userPrincipalName: email, userRole: 'user' } };
   }
-  return { status: 201, body: { id: 'activity-from-connector' } };
+  // Opening a personal chat: Teams gives the same conversation for the same person every time.
+  if (request.method === 'POST' && request.path === '/v3/conversations') {
+    const { members } = request.json as { members?: { id?: string }[] };
+    return { status: 201, body: { id: personalChatId(members?.[0]?.id ?? '') } };
+  }
+  return { status: 201, body: { id: `activity-${++activityCount}` } };
 }
 
 const SLACK_BOT_TOKEN = 'xoxb-test-token';

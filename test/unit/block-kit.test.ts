@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Block, Field, Form, Message } from '../../src/core/reply/reply.js';
 import { message } from '../../src/core/reply/reply.js';
 import { SLACK_LIMITS } from '../../src/slack/block-kit-limits.js';
-import { renderFormErrors, renderMessage, renderModal } from '../../src/slack/block-kit.js';
+import { ACTION_ID_SEPARATOR, renderFormErrors, renderMessage, renderModal } from '../../src/slack/block-kit.js';
+import { LINK_ACTION_PREFIX, linkButton } from '../../src/core/actions.js';
 
 /** Block Kit JSON as Slack receives it, loosely typed so tests can look anywhere. */
 interface TextObject {
@@ -226,6 +227,14 @@ describe('renderMessage buttons and facts', () => {
     );
     expect(block?.elements?.map((element) => element['style'])).toEqual(['primary', 'danger', undefined]);
     expect(block?.elements?.[2]).not.toHaveProperty('value');
+  });
+
+  it('renders a link button with its address and no value, under an action id the link listener matches', () => {
+    const url = `https://cop.example.test/calendar/${'a'.repeat(32)}.ics`;
+    const [block] = slackBlocks(message('s', [{ kind: 'buttons', buttons: [linkButton('calendar', 'Add to calendar', url)] }]));
+    const [element] = block?.elements ?? [];
+    expect(element).toEqual({ type: 'button', text: { type: 'plain_text', text: 'Add to calendar', emoji: true }, action_id: `link.calendar${ACTION_ID_SEPARATOR}0`, url });
+    expect(element?.action_id?.startsWith(LINK_ACTION_PREFIX)).toBe(true);
   });
 
   it('splits 25 facts into sections of at most 10 fields', () => {

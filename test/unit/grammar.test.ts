@@ -181,6 +181,10 @@ class MemoryConversations implements ConversationStore {
     return Promise.resolve();
   }
 
+  recordOpened(address: ConversationAddress, details: InstallDetails): Promise<void> {
+    return this.recordInstalled(address, details);
+  }
+
   recordRemoved(address: ConversationAddress): Promise<void> {
     this.removed.push(address);
     return Promise.resolve();

@@ -1,10 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { isScalar, isSeq, parse, parseDocument } from 'yaml';
+// Microsoft's own manifest schemas, checked offline; both packages are CommonJS, hence `.default`.
+import AjvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
 import { COMMANDS } from '../../src/core/bot-core.js';
 import { translator } from '../../src/core/i18n/translator.js';
 import {
@@ -13,6 +17,7 @@ import {
   buildTeamsPackage,
   validateTeamsManifest,
 } from '../../src/cli/build-teams-package.js';
+import { CASE_SEARCH_COMMAND_ID, CASE_SEARCH_PARAMETER } from '../../src/teams/message-extension-ids.js';
 
 const slackManifestText = readFileSync(
   fileURLToPath(new URL('../../manifests/slack/manifest.yaml', import.meta.url)),
@@ -21,12 +26,49 @@ const slackManifestText = readFileSync(
 const teamsManifestText = readFileSync(join(DEFAULT_MANIFEST_DIR, 'manifest.json'), 'utf8');
 
 type TeamsManifest = {
+  $schema: string;
+  manifestVersion: string;
   id: string;
+  developer: { websiteUrl: string; privacyUrl: string; termsOfUseUrl: string };
   description: { short: string };
   icons: { color: string; outline: string };
-  bots: { botId: string; commandLists: { commands: { title: string; description: string }[] }[] }[];
+  bots: { botId: string; commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[] }[];
+  composeExtensions?: {
+    botId: string;
+    commands: { id: string; type: string; parameters: { name: string; inputType?: string }[] }[];
+  }[];
 };
 const teamsManifest = (): TeamsManifest => JSON.parse(teamsManifestText) as TeamsManifest;
+
+/** Real-looking addresses, so that a package built in a test has no placeholder warnings. */
+const developerUrls = {
+  websiteUrl: 'https://cop.nhs.example.uk/',
+  privacyUrl: 'https://cop.nhs.example.uk/privacy',
+  termsOfUseUrl: 'https://cop.nhs.example.uk/terms',
+};
+
+/** Builds the package into a fresh folder and returns the result with the packaged manifest. */
+function buildAndRead(options: Omit<Parameters<typeof buildTeamsPackage>[0], 'outFile'>) {
+  const outFile = join(mkdtempSync(join(tmpdir(), 'teams-package-')), 'cop-bot-teams.zip');
+  const result = buildTeamsPackage({ outFile, ...options });
+  const entries = unzipSync(readFileSync(outFile));
+  const manifest = JSON.parse(strFromU8(entries['manifest.json'] ?? new Uint8Array())) as TeamsManifest;
+  return { result, entries, manifest };
+}
+
+/**
+ * Microsoft's JSON schema for a manifest version, from @microsoft/app-manifest, validated the way
+ * that package does it (draft-04 with the uri, email and regex formats). Returns ajv's errors.
+ */
+function officialSchemaErrors(manifest: TeamsManifest): string[] {
+  const schemaFile = createRequire(import.meta.url).resolve(
+    `@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
+  );
+  const ajv = new AjvDraft04.default({ allErrors: true, strictTypes: false });
+  ajvFormats.default(ajv, ['uri', 'email', 'regex']);
+  const validate = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')) as object);
+  return validate(manifest) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''}`);
+}
 
 describe('Slack manifest', () => {
   const manifest = parse(slackManifestText) as {
@@ -112,9 +154,9 @@ describe('Teams manifest', () => {
 describe('Teams package', () => {
   const appId = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
 
-  it('zips manifest.json and the icons, with the app id substituted', () => {
+  it('zips manifest.json and the icons, with the app id and developer URLs substituted', () => {
     const outFile = join(mkdtempSync(join(tmpdir(), 'teams-package-')), 'nested', 'cop-bot-teams.zip');
-    const result = buildTeamsPackage({ outFile, appId });
+    const result = buildTeamsPackage({ outFile, appId, developerUrls });
     expect(result.problems).toEqual([]);
     expect(result.warnings).toEqual([]);
 
@@ -123,18 +165,88 @@ describe('Teams package', () => {
     const packaged = JSON.parse(strFromU8(entries['manifest.json'] ?? new Uint8Array())) as TeamsManifest;
     expect(packaged.id).toBe(appId);
     expect(packaged.bots[0]?.botId).toBe(appId);
+    expect(packaged.composeExtensions?.[0]?.botId).toBe(appId);
+    expect(packaged.developer).toMatchObject(developerUrls);
     expect(entries['color.png']).toEqual(new Uint8Array(readFileSync(join(DEFAULT_MANIFEST_DIR, 'color.png'))));
+  });
+
+  it("passes Microsoft's official JSON schema for its manifest version", () => {
+    const { result, manifest } = buildAndRead({ appId, developerUrls });
+    expect(result.problems).toEqual([]);
+    expect(manifest.$schema).toBe(
+      `https://developer.microsoft.com/en-us/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
+    );
+    expect(officialSchemaErrors(manifest)).toEqual([]);
+  });
+
+  it("the official schema check catches what Teams would refuse (so the test above can fail)", () => {
+    const { manifest } = buildAndRead({ appId, developerUrls });
+    const list = manifest.bots[0]?.commandLists[0];
+    if (!list) throw new Error('manifest has no command list');
+    list.commands.push({ title: 'extra', description: 'One too many' });
+    const parameter = manifest.composeExtensions?.[0]?.commands[0]?.parameters[0];
+    if (!parameter) throw new Error('manifest has no message-extension parameter');
+    parameter.inputType = 'search';
+    expect(officialSchemaErrors(manifest)).toEqual([
+      '/bots/0/commandLists/0/commands must NOT have more than 10 items',
+      '/composeExtensions/0/commands/0/parameters/0/inputType must be equal to one of the allowed values',
+    ]);
+  });
+
+  it('offers the case-study search as a message extension served by the bot', () => {
+    const { manifest } = buildAndRead({ appId, developerUrls });
+    expect(manifest.composeExtensions).toHaveLength(1);
+    const extension = manifest.composeExtensions?.[0];
+    expect(extension?.botId).toBe(manifest.bots[0]?.botId);
+    expect(extension?.commands).toEqual([
+      expect.objectContaining({
+        id: CASE_SEARCH_COMMAND_ID,
+        type: 'query',
+        parameters: [expect.objectContaining({ name: CASE_SEARCH_PARAMETER, inputType: 'text' })],
+      }),
+    ]);
+  });
+
+  it('refuses a message-extension command or parameter the bot does not answer', () => {
+    const broken = teamsManifest();
+    const command = broken.composeExtensions?.[0]?.commands[0];
+    if (!command?.parameters[0]) throw new Error('manifest has no message-extension command');
+    command.id = 'searchEvents';
+    command.parameters[0].name = 'q';
+    expect(validateTeamsManifest(broken, DEFAULT_MANIFEST_DIR)).toEqual([
+      expect.stringMatching(/^composeExtensions\[0\]\.commands\[0\]\.id: must be "searchCases"/),
+      expect.stringMatching(/^composeExtensions\[0\]\.commands\[0\]\.parameters\[0\]\.name: must be "query"/),
+    ]);
+  });
+
+  it('warns about each example.org address left, naming the option that sets it', () => {
+    const { result, manifest } = buildAndRead({ appId, developerUrls: { privacyUrl: developerUrls.privacyUrl } });
+    expect(result.problems).toEqual([]);
+    expect(manifest.developer.privacyUrl).toBe(developerUrls.privacyUrl);
+    expect(result.warnings).toEqual([
+      `developer.websiteUrl is still the placeholder ${teamsManifest().developer.websiteUrl}: ` +
+        'Teams shows it to every user; pass --website-url (or set TEAMS_WEBSITE_URL).',
+      `developer.termsOfUseUrl is still the placeholder ${teamsManifest().developer.termsOfUseUrl}: ` +
+        'Teams shows it to every user; pass --terms-url (or set TEAMS_TERMS_URL).',
+    ]);
+    expect(teamsManifest().developer.termsOfUseUrl).toMatch(/^https:\/\/example\.org\//);
+  });
+
+  it('reports a developer URL given on the command line that is not https', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teams-url-'));
+    const badUrls = { ...developerUrls, termsOfUseUrl: 'http://x' };
+    const result = buildTeamsPackage({ outFile: join(dir, 'out.zip'), appId, developerUrls: badUrls });
+    expect(result.problems).toEqual(['developer.termsOfUseUrl: must be an https:// URL']);
+    expect(result.outFile).toBeUndefined();
   });
 
   it('keeps the placeholder and warns when MICROSOFT_APP_ID is missing or not a GUID', () => {
     for (const badId of [undefined, 'not-a-guid']) {
-      const outFile = join(mkdtempSync(join(tmpdir(), 'teams-package-')), 'cop-bot-teams.zip');
-      const result = buildTeamsPackage({ outFile, appId: badId });
+      const { result, manifest: packaged } = buildAndRead({ appId: badId, developerUrls });
       expect(result.problems).toEqual([]);
       expect(result.warnings.join('\n')).toMatch(/cannot be uploaded/);
-      const entries = unzipSync(readFileSync(outFile));
-      const packaged = JSON.parse(strFromU8(entries['manifest.json'] ?? new Uint8Array())) as TeamsManifest;
       expect(packaged.id).toBe(PLACEHOLDER_ID);
+      expect(packaged.composeExtensions?.[0]?.botId).toBe(PLACEHOLDER_ID);
     }
   });
 
@@ -159,11 +271,28 @@ describe('manifests and the command grammar', () => {
       for (const listed of list.commands) {
         const command = COMMANDS.find((candidate) => candidate.words === listed.title);
         expect(command, `${listed.title} is a command`).toBeDefined();
-        expect(listed.description).toBe(command ? t(command.summary) : '');
+        // The menu says what `help` says, unless that is longer than Teams' 128 characters.
+        const summary = command ? t(command.summary) : '';
+        if (summary.length <= 128) expect(listed.description).toBe(summary);
+        else expect(listed.description.length).toBeLessThanOrEqual(128);
       }
-      expect(list.commands.map((command) => command.title)).toEqual(expect.arrayContaining(['help', 'join']));
+      // `help` reaches every command that did not fit in the menu.
+      expect(list.commands.map((command) => command.title)).toContain('help');
       expect(new Set(list.commands.map((command) => command.title)).size).toBe(list.commands.length);
     }
+  });
+
+  it('offers members the everyday commands in the personal chat, and channel work where the bot is @mentioned', () => {
+    const titles = (scope: string) =>
+      manifest.bots[0]?.commandLists.find((list) => list.scopes.includes(scope))?.commands.map((command) => command.title);
+    expect(titles('personal')).toEqual([
+      'help', 'join', 'profile', 'events', 'my events', 'cases', 'case submit', 'digest preview', 'my data', 'regions',
+    ]);
+    const channel = [
+      'help', 'events', 'cases', 'event new', 'digest subscribe', 'digest list', 'digest preview', 'channel link', 'regions', 'members',
+    ];
+    expect(titles('team')).toEqual(channel);
+    expect(titles('groupChat')).toEqual(channel);
   });
 
   it('lets people attach files in the Teams personal chat (metrics CSVs to import)', () => {

@@ -15,7 +15,7 @@ import { message, textMessage, type Block, type Form, type Message, type Reply }
 import { permissionsOf, type Permissions } from '../roles/permissions.js';
 import type { CoreServices } from '../services.js';
 import { buildCaseForm, CASE_FORM_ID, cleanParagraphs, parseCaseForm } from './case-form.js';
-import type { CaseSearch, ReviewDecision } from './case-store.js';
+import type { CaseSearch, CaseSearchResult, ReviewDecision } from './case-store.js';
 import { CASE_LIMITS, tagLabel, tagOf, type CaseStudy } from './case-study.js';
 import { ALL_STAFF_GROUPS, APPROVE_CASE_ACTION, caseBlocks, caseNamesOf, CHANGES_CASE_ACTION, hitBlocks, REJECT_CASE_ACTION, reviewActions, reviewButtons, SHARE_CASE_ACTION, shorten, type CaseNames } from './case-views.js';
 import { notifyOutcome, notifyReviewers } from './case-notifications.js';
@@ -31,12 +31,12 @@ const SUGGESTED_THEMES = 5;
 const BROWSE_THEMES = 30;
 const THEME_BUTTONS = 8;
 
-async function activeMember(context: RequestContext, services: CoreServices): Promise<MemberRecord | undefined> {
+export async function activeMember(context: RequestContext, services: CoreServices): Promise<MemberRecord | undefined> {
   const member = await services.members.findByIdentity(context.actor);
   return member?.status === 'active' ? member : undefined;
 }
 
-async function caseNames(services: CoreServices): Promise<CaseNames> {
+export async function caseNames(services: CoreServices): Promise<CaseNames> {
   const [regions, staffGroups, promiseElements] = await Promise.all([services.reference.regions(), services.reference.staffGroups(), services.reference.promiseElements()]);
   return caseNamesOf(regions, staffGroups, promiseElements);
 }
@@ -146,21 +146,29 @@ async function nearestThemes(query: CaseQuery, services: CoreServices): Promise<
   return (near.length > 0 ? near : themes).slice(0, SUGGESTED_THEMES).map((theme) => theme.tag);
 }
 
-async function search(tokens: readonly string[], context: RequestContext, services: CoreServices): Promise<Message> {
-  const { t } = context;
+/** What a search found: the ranked page, or a reply when the words or filters cannot be searched. */
+export type CaseFinding =
+  | { readonly kind: 'reply'; readonly reply: Message }
+  | { readonly kind: 'found'; readonly query: CaseQuery; readonly base: CaseSearch; readonly result: CaseSearchResult; readonly loose: boolean; readonly names: CaseNames };
+
+/**
+ * Runs a search as `cases` does (every word first; some of them when nothing has all): shared by the
+ * command and by Teams' compose-box search, so both rank alike.
+ */
+export async function findCases(tokens: readonly string[], limit: number, context: RequestContext, services: CoreServices): Promise<CaseFinding> {
   const query = parseCaseQuery(tokens);
   const filtered = Object.keys(query.filters).length > 0;
-  if (!hasTerms(query.terms) && !filtered) return browse(context, services);
+  if (!hasTerms(query.terms) && !filtered) return { kind: 'reply', reply: await browse(context, services) };
   const names = await caseNames(services);
   const resolved = await resolveFilters(query, names, context, services);
-  if (!resolved.ok) return resolved.reply;
+  if (!resolved.ok) return { kind: 'reply', reply: resolved.reply };
 
   const base: CaseSearch = {
     ...resolved.search,
     terms: hasTerms(query.terms) ? query.terms : undefined,
     match: 'all',
-    offset: query.page * CASES_PAGE_SIZE,
-    limit: CASES_PAGE_SIZE,
+    offset: query.page * limit,
+    limit,
     candidates: CASES_RANKED,
   };
   let result = await services.cases.search(base);
@@ -171,6 +179,15 @@ async function search(tokens: readonly string[], context: RequestContext, servic
     result = await services.cases.search({ ...base, match: 'any' });
     loose = result.total > 0;
   }
+  return { kind: 'found', query, base, result, loose, names };
+}
+
+async function search(tokens: readonly string[], context: RequestContext, services: CoreServices): Promise<Message> {
+  const { t } = context;
+  const finding = await findCases(tokens, CASES_PAGE_SIZE, context, services);
+  if (finding.kind === 'reply') return finding.reply;
+  const { query, base, result, loose, names } = finding;
+  const filtered = Object.keys(query.filters).length > 0;
   const typed = query.typed.join(' ');
   if (result.total === 0) {
     const themes = await nearestThemes(query, services);

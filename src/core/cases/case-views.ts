@@ -1,5 +1,5 @@
 // How case studies look: compact result cards with Open and Share buttons, and a case study in full.
-import { RUN_COMMAND_ACTION } from '../actions.js';
+import { linkButton, RUN_COMMAND_ACTION } from '../actions.js';
 import type { Translate } from '../i18n/translator.js';
 import type { Choice } from '../members/member.js';
 import type { Block, Button, ListItem } from '../reply/reply.js';
@@ -55,6 +55,18 @@ export function hitBlocks(hit: CaseHit, names: CaseNames, t: Translate): Block[]
   ];
 }
 
+/**
+ * A button for each of the case study's links, named by its site ("Read the source (nhsemployers.org)")
+ * so that several can be told apart. A link that is not a web address (an import predating the checks)
+ * is left out: Slack would refuse the whole message for it.
+ */
+function sourceButtons(links: readonly string[], t: Translate): Button[] {
+  return links.flatMap((link) => {
+    const url = URL.canParse(link) ? new URL(link) : undefined;
+    return url && /^https?:$/.test(url.protocol) ? [linkButton('source', t('cases.button.source', { site: url.hostname.replace(/^www\./, '') }), link)] : [];
+  });
+}
+
 /** A case study in full, with its source; `sharedBy` attributes a shared copy to the person who shared it. */
 export function caseBlocks(found: CaseStudy, names: CaseNames, t: Translate, options: { share: boolean; sharedBy?: string }): Block[] {
   const facts: { label: string; value: string }[] = [];
@@ -82,7 +94,8 @@ export function caseBlocks(found: CaseStudy, names: CaseNames, t: Translate, opt
       text: [{ kind: 'strong', text: found.resultsPeriod ? t('cases.section.resultsPeriod', { period: found.resultsPeriod }) : t('cases.section.results') }, `\n${found.results}`],
     },
   );
-  if (found.links.length > 0) blocks.push({ kind: 'text', text: [{ kind: 'strong', text: t('cases.section.links') }, `\n${found.links.join('\n')}`] });
+  const sources = sourceButtons(found.links, t);
+  if (sources.length > 0) blocks.push({ kind: 'buttons', buttons: sources });
   if (found.status !== 'published') blocks.push({ kind: 'note', text: t(`cases.status.${found.status}`) });
   if (options.share && found.status === 'published') {
     blocks.push({ kind: 'buttons', buttons: [{ label: t('cases.shareToChannel'), action: SHARE_CASE_ACTION, value: String(found.number) }] });

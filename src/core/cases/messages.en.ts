@@ -14,6 +14,7 @@ export const casesEn = {
   'cases.needsSubmitter': 'The member who submitted it',
   'cases.needsReviewer': 'Facilitators of the case study’s region, and national admins',
   'cases.joinFirst': 'The case-study library is for members. Type join to become one.',
+  'cases.compose.joinHeading': 'Join CoP Bot to search case studies',
 
   'cases.libraryEmpty': 'The case-study library is empty so far. Type case submit to add the first one.',
   'cases.themesHeading': 'Case studies by theme',
@@ -56,7 +57,7 @@ export const casesEn = {
   'cases.section.actions': 'What was done',
   'cases.section.results': 'Results',
   'cases.section.resultsPeriod': (p: { period: string }) => `Results (${p.period})`,
-  'cases.section.links': 'Links',
+  'cases.button.source': (p: { site: string }) => `Read the source (${p.site})`,
   'cases.status.draft': 'Sent back for changes: not published.',
   'cases.status.submitted': 'Waiting for review: not published yet.',
   'cases.status.published': 'Published.',

@@ -14,6 +14,11 @@ export interface RegionLinkChange {
 export interface ConversationStore {
   /** Records that the bot is in the conversation (again); writes an audit entry in the same transaction. */
   recordInstalled(address: ConversationAddress, details: InstallDetails): Promise<void>;
+  /**
+   * Records a conversation the bot opened itself (a Teams personal chat created to answer privately):
+   * stored with an audit entry the first time, its reference kept current afterwards.
+   */
+  recordOpened(address: ConversationAddress, details: InstallDetails): Promise<void>;
   /** Records that the bot left or was removed; writes an audit entry in the same transaction. */
   recordRemoved(address: ConversationAddress): Promise<void>;
   /** The app was uninstalled from a whole workspace: every conversation there is marked removed. */

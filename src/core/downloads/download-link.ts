@@ -1,5 +1,6 @@
 // A file reply as a Teams person receives it: a link valid for a short time. (A Teams bot can only
 // send a file after the person accepts a consent card, and only in a personal chat.)
+import { linkButton } from '../actions.js';
 import type { RequestContext } from '../context.js';
 import { message, type FileReply, type Message } from '../reply/reply.js';
 import type { CoreServices } from '../services.js';
@@ -13,7 +14,7 @@ export async function downloadLinkMessage(file: FileReply, context: RequestConte
   const url = await services.downloads.create({ filename: file.filename, mediaType: file.mediaType, content: file.content }, expiresAt);
   return message(file.summary, [
     { kind: 'text', text: file.summary },
-    { kind: 'buttons', buttons: [{ label: t('downloads.open', { filename: file.filename }), action: 'download.open', url }] },
+    { kind: 'buttons', buttons: [linkButton('download', t('downloads.open', { filename: file.filename }), url)] },
     { kind: 'note', text: t('downloads.expires', { minutes: DOWNLOAD_LINK_MINUTES }) },
   ]);
 }

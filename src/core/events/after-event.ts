@@ -8,11 +8,11 @@ import { withSubmission, type ActionHandler, type FormHandler } from '../forms/f
 import type { Translate } from '../i18n/translator.js';
 import { message, textMessage, type Form } from '../reply/reply.js';
 import { permissionsOf } from '../roles/permissions.js';
-import { DOWNLOAD_MINUTES, downloadLink, hoursOf } from './downloads.js';
+import { DOWNLOAD_MINUTES, downloadBlocks, hoursOf } from './downloads.js';
 import { activeMember, eventNumber, managedEvent } from './event-commands.js';
 import { isWebLink, MAX_URL_LENGTH } from './event-form.js';
 import { mayManage } from './event-permissions.js';
-import { RATE_ACTION } from './event-views.js';
+import { RATE_ACTION, recordingButton } from './event-views.js';
 import type { Attendee, EventRecord } from './event.js';
 import { ukDate, ukRange, ukTime } from './london-time.js';
 
@@ -132,9 +132,10 @@ export const eventSummaryCommand = defineCommand({
           { label: t('events.summary.answers'), value: t('events.counts', { ...event.counts, places: event.capacity === null ? t('events.counts.noLimit') : t('events.counts.places', { left: Math.max(0, event.capacity - event.counts.going), capacity: event.capacity }) }) },
           { label: t('events.summary.attended'), value: event.attendanceAt ? String(attendees.filter((a) => a.attended).length) : t('events.summary.notMarked') },
           { label: t('events.summary.ratings'), value: ratings.length > 0 ? t('events.summary.ratingValue', { average, count: ratings.length, spread: [1, 2, 3, 4, 5].map((n) => `${n}: ${ratings.filter((r) => r === n).length}`).join(', ') }) : t('events.summary.noRatings') },
-          ...(event.followUpUrl ? [{ label: t('events.summary.followUp'), value: event.followUpUrl }] : []),
+          ...(event.followUpUrl ? [{ label: t('events.summary.followUp'), value: t('events.summary.followUpSent') }] : []),
         ],
       },
+      ...(event.followUpUrl ? [recordingButton(t, event.followUpUrl)] : []),
     ]);
   },
 });
@@ -164,7 +165,7 @@ export const myRecordCommand = defineCommand({
         })),
       },
       { kind: 'text', text: t('events.recordTotal', { count: attended.length, hours: Math.round(hours * 100) / 100 }) },
-      { kind: 'text', text: t('events.recordCsv', { link: await downloadLink({ kind: 'record', memberId: member.id }, services), minutes: DOWNLOAD_MINUTES }) },
+      ...(await downloadBlocks(t, t('events.recordCsv', { minutes: DOWNLOAD_MINUTES }), { kind: 'record', memberId: member.id }, services)),
     ]);
   },
 });

@@ -4,7 +4,7 @@ import { defineCommand } from '../commands/command.js';
 import { message, type Block } from '../reply/reply.js';
 import { eventNumber, managedEvent } from './event-commands.js';
 import type { Attendee, RsvpStatus } from './event.js';
-import { DOWNLOAD_MINUTES, downloadLink } from './downloads.js';
+import { DOWNLOAD_MINUTES, downloadBlocks } from './downloads.js';
 
 const ORDER: readonly RsvpStatus[] = ['going', 'waitlisted', 'maybe', 'not_going'];
 /** More names than this are left to the CSV file. */
@@ -41,7 +41,7 @@ export const attendeesCommand = defineCommand({
     if (attendees.length === 0) blocks.push({ kind: 'text', text: t('events.attendeesNone') });
     else {
       if (shown < attendees.length) blocks.push({ kind: 'note', text: t('events.attendeesMore', { shown, total: attendees.length }) });
-      blocks.push({ kind: 'text', text: t('events.attendeesCsv', { link: await downloadLink({ kind: 'attendees', eventId: event.id }, services), minutes: DOWNLOAD_MINUTES }) });
+      blocks.push(...(await downloadBlocks(t, t('events.attendeesCsv', { minutes: DOWNLOAD_MINUTES }), { kind: 'attendees', eventId: event.id }, services)));
     }
     return message(heading, blocks);
   },

@@ -2,7 +2,9 @@
 // short-lived CSV downloads (attendee lists for hosts and facilitators, a member's CPD record). Only a
 // SHA-256 of each download token is stored; the file is made from current data on every download.
 import { createHash, randomBytes } from 'node:crypto';
+import { linkButton } from '../actions.js';
 import type { Translate } from '../i18n/translator.js';
+import type { Block } from '../reply/reply.js';
 import type { CoreServices } from '../services.js';
 import { calendarFile } from './calendar.js';
 import { toCsv } from './csv.js';
@@ -25,6 +27,12 @@ export async function downloadLink(what: { kind: 'attendees'; eventId: string } 
   const token = randomBytes(24).toString('base64url');
   await services.events.createExport(what, hash(token), new Date(Date.now() + DOWNLOAD_MINUTES * 60_000));
   return `${services.eventSettings.publicUrl}exports/${token}.csv`;
+}
+
+/** A new download link as a "Download CSV" button, under `text`: what the file holds and how long the link works. */
+export async function downloadBlocks(t: Translate, text: string, what: Parameters<typeof downloadLink>[0], services: CoreServices): Promise<Block[]> {
+  const url = await downloadLink(what, services);
+  return [{ kind: 'text', text }, { kind: 'buttons', buttons: [linkButton('download', t('events.button.csv'), url)] }];
 }
 
 export async function calendarDownload(token: string, services: CoreServices, t: Translate): Promise<Download | undefined> {

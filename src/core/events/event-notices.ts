@@ -7,7 +7,7 @@ import type { OutgoingMessage } from '../outbox/outbox.js';
 import { message, type Block } from '../reply/reply.js';
 import type { EventRecord } from './event.js';
 import type { EventSettings } from './event-settings.js';
-import { announcement, calendarLink, CLAIM_ACTION, RATE_ACTION, whereText } from './event-views.js';
+import { announcement, CLAIM_ACTION, linkButtons, meetingButtons, RATE_ACTION, recordingButton, whereText } from './event-views.js';
 import { ukRange, ukTime } from './london-time.js';
 
 export const eventPostKey = (eventId: string) => `event:${eventId}`;
@@ -43,7 +43,8 @@ export class EventNotices {
     const text = this.t('events.notice.promoted', { title: event.title, when: this.when(event) });
     return this.direct(memberId, `event-promoted:${event.id}:${memberId}:${at.getTime()}`, text, [
       { kind: 'text', text },
-      { kind: 'facts', facts: [{ label: this.t('events.fact.where'), value: whereText(this.t, event) }, { label: this.t('events.fact.calendar'), value: calendarLink(this.settings.publicUrl, event) }] },
+      { kind: 'facts', facts: [{ label: this.t('events.fact.where'), value: whereText(this.t, event) }] },
+      linkButtons(this.t, event, this.settings.publicUrl),
     ]);
   }
 
@@ -60,7 +61,7 @@ export class EventNotices {
     return memberIds.map((memberId) =>
       this.direct(memberId, `event-changed:${after.id}:${after.sequence}:${memberId}`, text, [
         { kind: 'text', text },
-        { kind: 'note', text: this.t('events.notice.calendar', { link: calendarLink(this.settings.publicUrl, after) }) },
+        linkButtons(this.t, after, this.settings.publicUrl, 'update'),
       ]),
     );
   }
@@ -70,16 +71,17 @@ export class EventNotices {
     return memberIds.map((memberId) =>
       this.direct(memberId, `event-cancelled:${event.id}:${memberId}`, text, [
         { kind: 'text', text },
-        { kind: 'note', text: this.t('events.notice.calendar', { link: calendarLink(this.settings.publicUrl, event) }) },
+        linkButtons(this.t, event, this.settings.publicUrl, 'update'),
       ]),
     );
   }
 
   /** After the event, to those who attended: the recording and slides, and 1 to 5 rating buttons. */
   followUp(event: EventRecord, memberId: string, url: string): OutgoingMessage {
-    const text = this.t('events.notice.followUp', { title: event.title, link: url });
+    const text = this.t('events.notice.followUp', { title: event.title });
     return this.direct(memberId, `event-followup:${event.id}:${memberId}`, text, [
       { kind: 'text', text },
+      recordingButton(this.t, url),
       { kind: 'text', text: this.t('events.notice.rate') },
       { kind: 'buttons', buttons: [1, 2, 3, 4, 5].map((rating) => ({ label: String(rating), action: RATE_ACTION, value: `${event.id}:${rating}` })) },
     ]);
@@ -88,9 +90,11 @@ export class EventNotices {
   reminder(event: EventRecord, memberId: string, minutes: number): OutgoingMessage {
     const before = minutes % 60 === 0 ? this.t('events.hours', { count: minutes / 60 }) : this.t('events.minutes', { count: minutes });
     const text = this.t('events.notice.reminder', { title: event.title, when: this.when(event), before });
+    const meeting = meetingButtons(this.t, event);
     return this.direct(memberId, `event-reminder:${event.id}:${memberId}:${minutes}m`, text, [
       { kind: 'text', text },
       { kind: 'facts', facts: [{ label: this.t('events.fact.where'), value: whereText(this.t, event) }] },
+      ...(meeting.length > 0 ? [{ kind: 'buttons' as const, buttons: meeting }] : []),
     ]);
   }
 }

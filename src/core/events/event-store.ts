@@ -1,7 +1,7 @@
 // What the events feature needs from storage; implemented over Prisma in src/db/repositories. Answers
 // are recorded under a lock on the event row, so capacity holds however many click at once.
 import type { Choice } from '../members/member.js';
-import type { Answer, Attendee, EventChanges, EventRecord, EventType, MyAnswer, NewEvent, RsvpStatus } from './event.js';
+import type { Answer, Attendee, EventChanges, EventLinks, EventRecord, EventType, MyAnswer, NewEvent, RsvpStatus } from './event.js';
 
 /** What a reply to an answer names: the event's title and times. */
 export type EventHeading = Pick<EventRecord, 'title' | 'startsAt' | 'endsAt'>;
@@ -41,6 +41,8 @@ export interface EventStore {
   find(id: string): Promise<EventRecord | undefined>;
   findByNumber(number: number): Promise<EventRecord | undefined>;
   findByCalendarToken(token: string): Promise<EventRecord | undefined>;
+  /** Just what the link buttons need, for replies to a click (no counts: one row read). */
+  linksOf(id: string): Promise<EventLinks | undefined>;
   /** The meetings of a series, in order. */
   seriesMeetings(seriesId: string): Promise<readonly EventRecord[]>;
   /** Scheduled events starting after `from`, soonest first: one region's and national ones, or all. */

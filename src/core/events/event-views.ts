@@ -1,10 +1,10 @@
 // How events look: the announcement posted to community channels (live counts and RSVP buttons), the
 // details a member asks for (with their own answer), and a line in a list.
-import { RUN_COMMAND_ACTION } from '../actions.js';
+import { linkButton, RUN_COMMAND_ACTION } from '../actions.js';
 import { translator, type Translate } from '../i18n/translator.js';
 import type { CoreServices } from '../services.js';
 import { message, type Block, type Button, type ListItem, type Message } from '../reply/reply.js';
-import type { EventRecord, MyAnswer } from './event.js';
+import type { EventLinks, EventRecord, MyAnswer } from './event.js';
 import { ukRange } from './london-time.js';
 
 export const RSVP_ACTION = 'event.rsvp';
@@ -19,8 +19,29 @@ export function calendarLink(publicUrl: string, event: Pick<EventRecord, 'calend
   return `${publicUrl}calendar/${event.calendarToken}.ics`;
 }
 
+/** The venue and whether it is online; the online meeting's address is a button (meetingButtons), not text. */
 export function whereText(t: Translate, event: EventRecord): string {
-  return [event.venue, event.onlineUrl].filter((part): part is string => Boolean(part)).join(' · ') || t('events.whereUnknown');
+  return [event.venue, event.onlineUrl ? t('events.online') : null].filter((part): part is string => Boolean(part)).join(' · ') || t('events.whereUnknown');
+}
+
+/** "Join online", while the event is on and has an online meeting; none otherwise. */
+export function meetingButtons(t: Translate, event: EventLinks): Button[] {
+  return event.onlineUrl && event.status === 'scheduled' ? [linkButton('meeting', t('events.button.meeting'), event.onlineUrl)] : [];
+}
+
+/**
+ * The event's calendar file and online meeting as buttons. The calendar button reads "Update your
+ * calendar" for those told of a change or a cancellation, and on a cancelled event: opening the file
+ * again replaces (or removes) their copy.
+ */
+export function linkButtons(t: Translate, event: EventLinks, publicUrl: string, calendar: 'add' | 'update' = event.status === 'cancelled' ? 'update' : 'add'): Block {
+  const label = calendar === 'add' ? t('events.button.calendar') : t('events.button.calendarUpdate');
+  return { kind: 'buttons', buttons: [linkButton('calendar', label, calendarLink(publicUrl, event)), ...meetingButtons(t, event)] };
+}
+
+/** The recording and slides sent after the event (its follow-up link). */
+export function recordingButton(t: Translate, followUpUrl: string): Block {
+  return { kind: 'buttons', buttons: [linkButton('recording', t('events.button.recording'), followUpUrl)] };
 }
 
 function countsText(t: Translate, event: EventRecord): string {
@@ -29,7 +50,7 @@ function countsText(t: Translate, event: EventRecord): string {
   return t('events.counts', { going, maybe, notGoing, waitlisted, places });
 }
 
-function facts(t: Translate, event: EventRecord, publicUrl: string): Block {
+function facts(t: Translate, event: EventRecord): Block {
   return {
     kind: 'facts',
     facts: [
@@ -39,7 +60,6 @@ function facts(t: Translate, event: EventRecord, publicUrl: string): Block {
       { label: t('events.fact.region'), value: event.region?.name ?? t('events.national') },
       { label: t('events.fact.host'), value: event.host?.name ?? t('events.noHost') },
       ...(event.series ? [{ label: t('events.fact.repeats'), value: t(`events.recurrence.${event.series.recurrence}`) }] : []),
-      { label: t('events.fact.calendar'), value: calendarLink(publicUrl, event) },
     ],
   };
 }
@@ -70,7 +90,8 @@ export function announcement(t: Translate, event: EventRecord, publicUrl: string
     [
       { kind: 'heading', text: heading },
       { kind: 'text', text: event.description },
-      facts(t, event, publicUrl),
+      facts(t, event),
+      linkButtons(t, event, publicUrl),
       { kind: 'note', text: countsText(t, event) },
       rsvpButtons(t, event),
     ],
@@ -93,7 +114,8 @@ export function details(t: Translate, event: EventRecord, answer: MyAnswer | und
     { kind: 'heading', text: heading },
     ...(event.status === 'cancelled' ? [{ kind: 'text' as const, text: t('events.isCancelled') }] : []),
     { kind: 'text', text: event.description },
-    facts(t, event, publicUrl),
+    facts(t, event),
+    linkButtons(t, event, publicUrl),
     { kind: 'note', text: countsText(t, event) },
     { kind: 'text', text: [{ kind: 'strong', text: t('events.myAnswer') }, ` ${answerText(t, answer)}`] },
   ];

@@ -77,6 +77,9 @@ export interface EventRecord {
   readonly counts: RsvpCounts;
 }
 
+/** What an event's link buttons need: its calendar file, and its online meeting while it is on. */
+export type EventLinks = Pick<EventRecord, 'calendarToken' | 'onlineUrl' | 'status'>;
+
 export interface MyAnswer {
   readonly status: RsvpStatus;
   /** 1 for the first on the waitlist. */

@@ -5,11 +5,13 @@ import { z } from 'zod';
 import type { ActionHandler } from '../forms/form-handler.js';
 import type { Translate } from '../i18n/translator.js';
 import { message, textMessage, type Message } from '../reply/reply.js';
-import { ANSWERS, type RsvpStatus } from './event.js';
+import { ANSWERS, type EventLinks, type RsvpStatus } from './event.js';
 import type { EventHeading } from './event-store.js';
 import { activeMember } from './event-commands.js';
 import { ukRange } from './london-time.js';
-import { CLAIM_ACTION, JOIN_TO_ANSWER_ACTION, RSVP_ACTION } from './event-views.js';
+import { CLAIM_ACTION, JOIN_TO_ANSWER_ACTION, linkButtons, RSVP_ACTION, details } from './event-views.js';
+import type { RequestContext } from '../context.js';
+import type { CoreServices } from '../services.js';
 import { buildProfileForm } from '../members/profile-form.js';
 
 const rsvpValue = z
@@ -43,9 +45,26 @@ function refusal(t: Translate, kind: 'unknown' | 'cancelled' | 'past' | 'not-mem
   );
 }
 
+/** The answer of someone (maybe) going, with "Add to calendar" and, for an online event, "Join online" under it. */
+function withLinks(text: string, event: EventLinks, context: RequestContext, services: CoreServices): Message {
+  return message(text, [{ kind: 'text', text }, linkButtons(context.t, event, services.eventSettings.publicUrl)]);
+}
+
+/** The event as the clicker sees it now: their answer, the live counts and the buttons to change it. */
+async function eventViewFor(eventId: string, context: RequestContext, services: CoreServices): Promise<Message | undefined> {
+  const [event, member] = await Promise.all([services.events.find(eventId), activeMember(context, services)]);
+  if (!event || !member) return undefined;
+  const answer = await services.events.answerOf(event.id, member.id);
+  return details(context.t, event, answer, services.eventSettings.publicUrl, false);
+}
+
 export const rsvpAction: ActionHandler = {
   id: RSVP_ACTION,
   runsAfterJoining: true,
+  async viewAfter(value, context, services) {
+    const parsed = rsvpValue.safeParse(value ?? '');
+    return parsed.success ? eventViewFor(parsed.data[0], context, services) : undefined;
+  },
   async run(value, context, services) {
     const { t } = context;
     const parsed = rsvpValue.safeParse(value ?? '');
@@ -66,12 +85,18 @@ export const rsvpAction: ActionHandler = {
     if (outcome.kind !== 'recorded' && outcome.kind !== 'unchanged') return refusal(t, outcome.kind);
     // The announcement's counts (and any promotion) were queued with the answer.
     if (outcome.kind === 'recorded') services.outbox.wake();
-    return textMessage(recordedText(t, outcome.event, outcome.status, outcome.position, outcome.kind === 'unchanged'));
+    const text = recordedText(t, outcome.event, outcome.status, outcome.position, outcome.kind === 'unchanged');
+    const links = outcome.status === 'going' || outcome.status === 'maybe' ? await services.events.linksOf(eventId) : undefined;
+    return links ? withLinks(text, links, context, services) : textMessage(text);
   },
 };
 
 export const claimAction: ActionHandler = {
   id: CLAIM_ACTION,
+  async viewAfter(value, context, services) {
+    const parsed = claimValue.safeParse(value ?? '');
+    return parsed.success ? eventViewFor(parsed.data[0], context, services) : undefined;
+  },
   async run(value, context, services) {
     const { t } = context;
     const parsed = claimValue.safeParse(value ?? '');
@@ -86,7 +111,7 @@ export const claimAction: ActionHandler = {
     switch (outcome.kind) {
       case 'claimed':
       case 'already-going':
-        return textMessage(t('events.rsvp.going', { title: outcome.event.title, when: ukRange(outcome.event.startsAt, outcome.event.endsAt) }));
+        return withLinks(t('events.rsvp.going', { title: outcome.event.title, when: ukRange(outcome.event.startsAt, outcome.event.endsAt) }), outcome.event, context, services);
       case 'no-offer':
         return textMessage(t('events.claim.none'));
       case 'expired':

@@ -53,6 +53,11 @@ export interface ActionHandler {
    */
   readonly runsAfterJoining?: boolean;
   run(value: string | undefined, context: RequestContext, services: CoreServices): Promise<Reply>;
+  /**
+   * The clicked post as this person should see it after the click (an announcement with their own
+   * answer and the live counts). Teams shows it to the clicker in place of the card they clicked.
+   */
+  viewAfter?(value: string | undefined, context: RequestContext, services: CoreServices): Promise<Message | undefined>;
 }
 
 function asList(value: string | readonly string[] | undefined): string[] {

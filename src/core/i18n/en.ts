@@ -4,6 +4,7 @@
 
 import { channelsEn } from '../channels/messages.en.js';
 import { directoryEn } from '../directory/messages.en.js';
+import { deliveryEn } from '../delivery/messages.en.js';
 import { downloadsEn } from '../downloads/messages.en.js';
 import { linkingEn } from '../linking/messages.en.js';
 import { membersEn } from '../members/messages.en.js';
@@ -57,6 +58,7 @@ export const en = {
   ...digestEn,
   ...subscriptionsEn,
   ...downloadsEn,
+  ...deliveryEn,
   ...eventsEn,
 } as const;
 

@@ -26,6 +26,15 @@ export class PrismaConversationStore implements ConversationStore {
     });
   }
 
+  async recordOpened(address: ConversationAddress, details: InstallDetails): Promise<void> {
+    const reference = details.reference as Prisma.InputJsonValue | undefined;
+    const updated = await this.prisma.conversation.updateMany({
+      where: { ...key(address), removedAt: null },
+      data: { kind: address.kind, ...(reference ? { reference } : {}) },
+    });
+    if (updated.count === 0) await this.recordInstalled(address, details);
+  }
+
   async recordRemoved(address: ConversationAddress): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       const found = await tx.conversation.findUnique({ where: { platform_workspaceId_externalId: key(address) }, select: { id: true } });

@@ -7,7 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../database.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Choice } from '../../core/members/member.js';
-import type { Answer, Attendee, EventChanges, EventDetails, EventRecord, EventType, MyAnswer, NewEvent, RsvpCounts, RsvpStatus } from '../../core/events/event.js';
+import type { Answer, Attendee, EventChanges, EventDetails, EventLinks, EventRecord, EventType, MyAnswer, NewEvent, RsvpCounts, RsvpStatus } from '../../core/events/event.js';
 import { ANNOUNCE_AHEAD_DAYS, eventPostKey, type EventNotices } from '../../core/events/event-notices.js';
 import type { OutgoingMessage } from '../../core/outbox/outbox.js';
 import { markForRefresh, queueMessages } from './outbox-repository.js';
@@ -293,6 +293,10 @@ export class PrismaEventStore implements EventStore {
   async findByCalendarToken(token: string): Promise<EventRecord | undefined> {
     const row = await this.prisma.event.findUnique({ where: { calendarToken: token }, select: eventSelect });
     return row ? (await records(this.prisma, [row]))[0] : undefined;
+  }
+
+  async linksOf(id: string): Promise<EventLinks | undefined> {
+    return (await this.prisma.event.findUnique({ where: { id }, select: { calendarToken: true, onlineUrl: true, status: true } })) ?? undefined;
   }
 
   async seriesMeetings(seriesId: string): Promise<readonly EventRecord[]> {

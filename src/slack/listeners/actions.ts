@@ -1,8 +1,10 @@
 // Button clicks (block_actions). Every `cop.`, `member.`, `organisation.`, `case.` and `event.` action is acknowledged at once and handed to the core,
 // which re-checks the payload: anyone who can see a message can replay its buttons. The core's work
-// runs a few clicks at a time, in arrival order; the replies go out as each is ready.
+// runs a few clicks at a time, in arrival order; the replies go out as each is ready. `link.` buttons
+// open a web address and are only acknowledged.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import pLimit from 'p-limit';
+import { LINK_ACTION_PREFIX } from '../../core/actions.js';
 import type { BotCore } from '../../core/bot-core.js';
 import type { Logger } from '../../logger.js';
 import { ACTION_ID_SEPARATOR } from '../block-kit.js';
@@ -19,6 +21,9 @@ import { slackVerifiedEmail } from '../verified-email.js';
  */
 const CLICKS_AT_ONCE = 8;
 
+/** `link.calendar#0` and the like: the core's buttons that open a web address. */
+const LINK_ACTION = new RegExp(`^${LINK_ACTION_PREFIX.replaceAll('.', '\\.')}`);
+
 export function registerActions(app: App, core: BotCore, logger: Logger): void {
   const clicks = pLimit(CLICKS_AT_ONCE);
   app.action<BlockAction<ButtonAction>>(/^(cop|member|organisation|case|event)\./, async ({ action, body, ack, respond, client }) => {
@@ -32,5 +37,10 @@ export function registerActions(app: App, core: BotCore, logger: Logger): void {
     // Buttons on the App Home tab come without a response_url.
     const canRespond = typeof (body as { response_url?: unknown }).response_url === 'string';
     await sendReply(reply, { respond: canRespond ? respond : undefined, client, triggerId: body.trigger_id, userId: body.user.id }, logger);
+  });
+  // The browser has opened the address already; Slack still sends the click and, unless it is
+  // acknowledged within 3 seconds, shows the clicker a warning. There is nothing else to do.
+  app.action<BlockAction<ButtonAction>>(LINK_ACTION, async ({ ack }) => {
+    await ack();
   });
 }

@@ -1,45 +1,42 @@
 // Where the bot is: when it is added to a team, channel or chat, the conversation reference is stored
 // so that later features can post proactively (and a personal chat gets the welcome card); removal and
-// uninstall are recorded too.
-import type { Application } from '@microsoft/teams-ai';
-import type { Activity } from 'botbuilder';
+// uninstall are recorded too. Every activity keeps the stored service URL current.
+import type { App } from '@microsoft/teams.apps';
 import type { BotCore } from '../../core/bot-core.js';
-import { sendReply } from '../send-reply.js';
-import { teamsConversation, teamsConversationName, teamsConversationReference, teamsRequestContext } from '../teams-context.js';
+import type { Logger } from '../../logger.js';
+import { deliverReply, turnOf } from '../reply-delivery.js';
+import { teamsConversation, teamsConversationName, teamsConversationReference, teamsRequestContext, type InboundActivity } from '../teams-context.js';
 
-function includesBot(activity: Partial<Activity>, members: Activity['membersAdded'] | undefined): boolean {
-  return (members ?? []).some((member) => member.id === activity.recipient?.id);
+function includesBot(activity: InboundActivity, members: readonly { id: string }[] | undefined): boolean {
+  return (members ?? []).some((member) => member.id === activity.recipient.id);
 }
 
-export function registerConversationUpdates(app: Application, core: BotCore): void {
-  app.conversationUpdate('membersAdded', async (context) => {
-    const { activity } = context;
+export function registerConversationUpdates(app: App, core: BotCore, logger: Logger): void {
+  // The connector's service URL can change; keep stored references current from every activity.
+  app.use(async (ctx) => {
+    const { serviceUrl, conversation } = ctx.activity;
+    if (serviceUrl && conversation?.id) await core.refreshServiceUrl(teamsConversation(ctx.activity as InboundActivity), serviceUrl);
+    return ctx.next();
+  });
+
+  app.on('conversationUpdate', async (ctx) => {
+    const activity = ctx.activity as InboundActivity & { membersAdded?: { id: string }[]; membersRemoved?: { id: string }[] };
+    if (includesBot(activity, activity.membersRemoved)) {
+      await core.conversationRemoved(teamsConversation(activity));
+      return;
+    }
     if (!includesBot(activity, activity.membersAdded)) return;
     const address = teamsConversation(activity);
-    await core.conversationInstalled(address, {
-      name: teamsConversationName(activity),
-      reference: teamsConversationReference(activity),
-    });
+    await core.conversationInstalled(address, { name: teamsConversationName(activity), reference: teamsConversationReference(activity) });
     // In a personal chat, the person gets their page at a glance (or the invitation to join) at once.
     if (address.kind === 'personal') {
       const request = teamsRequestContext(activity);
-      await sendReply(context, await core.withDownloadLinks(await core.home(request), request));
+      await deliverReply(turnOf(ctx, core, request.t), await core.withDownloadLinks(await core.home(request), request), logger);
     }
   });
 
-  app.conversationUpdate('membersRemoved', async (context) => {
-    const { activity } = context;
-    if (includesBot(activity, activity.membersRemoved)) await core.conversationRemoved(teamsConversation(activity));
-  });
-
-  app.activity('installationUpdate', async (context) => {
-    if (context.activity.action === 'remove') await core.conversationRemoved(teamsConversation(context.activity));
-  });
-
-  // The connector's service URL can change; keep stored references current from every activity.
-  app.turn('beforeTurn', async (context) => {
-    const { serviceUrl } = context.activity;
-    if (serviceUrl && context.activity.conversation?.id) await core.refreshServiceUrl(teamsConversation(context.activity), serviceUrl);
-    return true;
+  app.on('installationUpdate', async (ctx) => {
+    const activity = ctx.activity as InboundActivity & { action?: string };
+    if (activity.action === 'remove') await core.conversationRemoved(teamsConversation(activity));
   });
 }
