@@ -174,7 +174,28 @@ describe('loadConfig credentials', () => {
     const config = loadConfig({ ...production, ...teams, PUBLIC_URL: 'https://cop.example.org' });
     expect(config.publicUrl).toBe('https://cop.example.org/');
     expect(config.slack).toBeUndefined();
-    expect(config.teams).toEqual({ appId: 'app-id', appPassword: 'app-password', tenantId: 'tenant-id', appType: 'SingleTenant' });
+    expect(config.teams).toEqual({
+      appId: 'app-id',
+      appPassword: 'app-password',
+      tenantId: 'tenant-id',
+      appType: 'SingleTenant',
+      federatedIdentity: undefined,
+      cloud: 'Public',
+      openIdMetadataUrl: undefined,
+    });
+  });
+
+  it('checks each Teams app type has what it signs in with, and no secret where it needs none', () => {
+    const base = { MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_TENANT_ID: 'tenant-id' };
+    expect(loadConfig({ ...base, MICROSOFT_APP_TYPE: 'UserAssignedMSI' }).teams?.appType).toBe('UserAssignedMSI');
+    expect(problemsOf({ ...base, MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_PASSWORD: 'x' })).toEqual([
+      'MICROSOFT_APP_PASSWORD must not be set with MICROSOFT_APP_TYPE=UserAssignedMSI: that type signs in without a secret',
+    ]);
+    expect(problemsOf({ ...base, MICROSOFT_APP_TYPE: 'FederatedCredentials' })).toEqual([
+      'MICROSOFT_FEDERATED_IDENTITY is required with MICROSOFT_APP_TYPE=FederatedCredentials: the client id of the managed identity, or system',
+    ]);
+    expect(loadConfig({ ...base, MICROSOFT_APP_TYPE: 'FederatedCredentials', MICROSOFT_FEDERATED_IDENTITY: 'system' }).teams?.federatedIdentity).toBe('system');
+    expect(problemsOf({ ...base, MICROSOFT_APP_PASSWORD: 's', MICROSOFT_CLOUD: 'Mars' })).toEqual(['MICROSOFT_CLOUD must be Public, USGov, USGovDoD or China']);
   });
 
   it('needs a COP_SECRET of at least 32 characters in production, and uses a fixed local one elsewhere', () => {
