@@ -6,6 +6,7 @@ import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/re
 import { blockActionBody, postToSlackEndpoint, slashCommandBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
 import { postActivity } from '../../src/dev/teams-activities.js';
 import { SIGNING_SECRET, type TestBot } from './test-bot.js';
+import { cardProblems } from './teams-cards.js';
 
 type Json = Record<string, unknown>;
 
@@ -75,7 +76,10 @@ export async function teamsCard(harness: TestBot, activity: { id: string; type?:
   expect(response.status).toBeLessThan(300);
   if (activity.type === 'invoke') {
     const body = (await response.json()) as { type?: string; value?: unknown };
-    if (body.type === 'application/vnd.microsoft.card.adaptive') return body.value as Card;
+    if (body.type === 'application/vnd.microsoft.card.adaptive') {
+      expect(cardProblems(body.value)).toEqual([]);
+      return body.value as Card;
+    }
   }
   return cardsOf(await teamsAnswer(harness, activity.id))[0] as Card;
 }
@@ -89,5 +93,7 @@ export async function teamsText(harness: TestBot, activity: { id: string; type?:
 export async function teamsInvoke(harness: TestBot, activity: { id: string }): Promise<Json> {
   const response = await postActivity(harness.url, activity);
   expect(response.status).toBe(200);
-  return (await response.json()) as Json;
+  const body = (await response.json()) as Json;
+  if (body['type'] === 'application/vnd.microsoft.card.adaptive') expect(cardProblems(body['value'])).toEqual([]);
+  return body;
 }

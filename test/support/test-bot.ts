@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config.js';
 import { startRecordingServer, type RecordedRequest, type RecordingServer } from '../../src/dev/recording-server.js';
 import { createLogger } from '../../src/logger.js';
 import { testDatabase } from './test-database.js';
+import { activityProblems } from './teams-cards.js';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const BOT_USER_ID = 'U0BOT';
@@ -16,6 +17,11 @@ export interface TestBot {
   readonly slack: RecordingServer;
   /** Stands in for the Bot Connector: Teams activities' serviceUrl points here. */
   readonly connector: RecordingServer;
+  /**
+   * What was wrong with the activities the bot sent to the connector stand-in (a card the official
+   * `adaptivecards` library objects to, or an activity over the byte budget). `stop()` fails if any.
+   */
+  readonly teamsProblems: string[];
   /** Sends every queued proactive message that is due now, then resolves. */
   drainOutbox(): Promise<void>;
   /**
@@ -137,7 +143,14 @@ export async function startTestBot(env: Record<string, string> = {}, options: Te
   const slack = await startRecordingServer(
     (request) => servedFile(request, slackFiles, SLACK_BOT_TOKEN) ?? options.slackApi?.(request) ?? slackWebApi(request, options.emails ?? {}, slackFiles),
   );
-  const connector = await startRecordingServer((request) => servedFile(request, teamsFiles) ?? options.connectorApi?.(request) ?? connectorApi(request, options.emails ?? {}));
+  const teamsProblems: string[] = [];
+  const connector = await startRecordingServer((request) => {
+    // Every activity the bot sends to Teams is checked by validators nobody here wrote.
+    if ((request.method === 'POST' || request.method === 'PUT') && /\/activities(\/[^/]+)?$/.test(request.path)) {
+      for (const problem of activityProblems(request.json, Buffer.byteLength(request.body))) teamsProblems.push(`${request.method} ${request.path}: ${problem}`);
+    }
+    return servedFile(request, teamsFiles) ?? options.connectorApi?.(request) ?? connectorApi(request, options.emails ?? {});
+  });
   const database = testDatabase();
   const config = loadConfig({
     PORT: '0',
@@ -157,6 +170,7 @@ export async function startTestBot(env: Record<string, string> = {}, options: Te
     bot,
     slack,
     connector,
+    teamsProblems,
     drainOutbox: () => bot.drainOutbox(),
     shareFile(name, content) {
       const id = `F${String(++fileCount).padStart(6, '0')}`;
@@ -171,6 +185,7 @@ export async function startTestBot(env: Record<string, string> = {}, options: Te
       if (database.schema) await bot.database.prisma.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${database.schema}" CASCADE`);
       await bot.stop();
       await Promise.all([slack.close(), connector.close()]);
+      if (teamsProblems.length > 0) throw new Error(`The bot sent Teams activities that fail the card checks:\n${teamsProblems.join('\n')}`);
     },
   };
 }
