@@ -20,7 +20,7 @@ import { createLogger } from '../../src/logger.js';
 import { csvFileSource } from '../../src/metrics/csv-source.js';
 import { slackClickText, slackCommand, slackCommandText, teamsText } from '../support/chat.js';
 import { joinInSlack } from '../support/members.js';
-import { BOT_USER_ID, SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
+import { BOT_USER_ID, personalChatId, SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
 
 type Json = Record<string, unknown>;
 const fixtures = new URL('../fixtures/metrics/', import.meta.url).pathname;
@@ -60,7 +60,7 @@ beforeAll(async () => {
         return undefined;
       },
       connectorApi: (request) =>
-        teamsGone && request.method === 'POST' && request.path.includes(encodeURIComponent(TEAMS_GONE)) ? { status: 403, body: { error: { code: 'BotNotInConversationRoster' } } } : undefined,
+        teamsGone && request.method === 'POST' && decodeURIComponent(request.path).startsWith(`/v3/conversations/${TEAMS_GONE}/`) ? { status: 403, body: { error: { code: 'BotNotInConversationRoster' } } } : undefined,
     },
   );
   const store = new PrismaMetricStore(harness.bot.database.prisma);
@@ -102,6 +102,22 @@ async function slackReply(who: SlackIdentity, text: string): Promise<{ text: str
 }
 const slack = (who: SlackIdentity, text: string) => slackCommandText(harness, who, text, 20_000);
 const teams = (conversationId: string, text: string) => teamsText(harness, mentionActivity(text, harness.connector.url, teamsIn(conversationId)));
+/**
+ * Types `text` in a Teams channel for an answer meant for the asker alone: checks the channel got only
+ * the neutral line and resolves with what was posted in the asker's personal chat with the bot.
+ */
+async function teamsPrivately(conversationId: string, text: string): Promise<string> {
+  const who = teamsIn(conversationId);
+  const personal = `/v3/conversations/${personalChatId(who.userId)}/activities`;
+  const mark = harness.connector.requests.length;
+  const activity = mentionActivity(text, harness.connector.url, who);
+  expect(await teamsText(harness, activity)).toBe("I've sent you the details in our private chat.");
+  const neutral = harness.connector.requests.filter((r) => r.method === 'POST' && (r.json as Json | undefined)?.['replyToId'] === activity.id);
+  expect(neutral.map((r) => decodeURIComponent(r.path))).toEqual([`/v3/conversations/${conversationId}/activities`]);
+  const answers = harness.connector.requests.slice(mark).filter((r) => r.method === 'POST' && decodeURIComponent(r.path) === personal);
+  expect(answers).toHaveLength(1);
+  return cardsOf(answers[0]!.json).map(adaptiveCardToText).join('\n');
+}
 
 const memberIdOf = async (userId: string) => (await prisma().platformIdentity.findFirstOrThrow({ where: { userId } })).memberId;
 const subscriptionIn = async (externalId: string) => prisma().digestSubscription.findFirstOrThrow({ where: { conversation: { externalId } }, orderBy: { number: 'desc' } });
@@ -241,14 +257,16 @@ describe('subscribing in Teams', () => {
     const audit = await prisma().auditEntry.findFirstOrThrow({ where: { action: 'digest.subscribed', subject: stored.id } });
     expect(audit.details).toMatchObject({ by: 'configured admin', scope: 'national' });
 
-    const list = await teams(TEAMS_LONDON, 'digest list');
+    // The list is an answer for the one who asked: it goes to their personal chat, the channel gets a neutral line.
+    const list = await teamsPrivately(TEAMS_LONDON, 'digest list');
     expect(list).toMatch(/England and Wales Posted at 09:00 on the first working day of each month \(Europe\/London\)\. Next: \w+day 1?\d \w+ \d{4}, 09:00/);
     expect(list).toContain('Pause');
 
-    expect(await teams(TEAMS_LONDON, 'digest now')).toContain('The England and Wales digest is on its way to this channel.');
+    // Said to the facilitator alone; the digest itself is then posted in the channel.
+    expect(await teamsPrivately(TEAMS_LONDON, 'digest now')).toContain('The England and Wales digest is on its way to this channel.');
     await harness.drainOutbox();
     const post = await harness.connector.waitFor(
-      (request) => request.method === 'POST' && request.path.startsWith(`/v3/conversations/${encodeURIComponent(TEAMS_LONDON)}/activities`) && request.body.includes('Retention digest: England and Wales'),
+      (request) => request.method === 'POST' && decodeURIComponent(request.path) === `/v3/conversations/${TEAMS_LONDON}/activities` && request.body.includes('Retention digest: England and Wales'),
     );
     const text = cardsOf(post.json).map(adaptiveCardToText).join('\n');
     expect(text).toContain('Regions, lowest leaver rate first');
@@ -310,7 +328,7 @@ describe('the scheduler', () => {
 
   it('posts scheduled digests to Teams channels too', async () => {
     const national = await subscriptionIn(TEAMS_LONDON);
-    const sent = () => harness.connector.requests.filter((r) => r.method === 'POST' && r.path.startsWith(`/v3/conversations/${encodeURIComponent(TEAMS_LONDON)}/activities`) && r.body.includes('Retention digest: England and Wales')).length;
+    const sent = () => harness.connector.requests.filter((r) => r.method === 'POST' && decodeURIComponent(r.path) === `/v3/conversations/${TEAMS_LONDON}/activities` && r.body.includes('Retention digest: England and Wales')).length;
     const before = sent();
     // 09:00 London on the first working day of a month, after the subscription was made (the day
     // itself is checked against hand-worked dates in test/unit/digest-schedule.test.ts).

@@ -71,8 +71,10 @@ describe('announcements', () => {
       ['Join online', 'https://teams.example.nhs.uk/meet/123'],
     ]);
     expect(harness.slack.requests.filter(postsTo('C0YORKS'))).toHaveLength(0);
-    const teamsPost = await harness.connector.waitFor((r) => r.method === 'POST' && r.path.includes(encodeURIComponent('19:london-cop@thread.tacv2')) && r.body.includes('Flexible retirement'));
+    const teamsActivities = `/v3/conversations/${teamsChannel.conversationId}/activities`;
+    const teamsPost = await harness.connector.waitFor((r) => r.method === 'POST' && decodeURIComponent(r.path) === teamsActivities && r.body.includes('Flexible retirement'));
     expect(teamsPost.body).toContain('event.rsvp');
+    const teamsPosted = await prisma().postedMessage.findFirstOrThrow({ where: { postKey: `event:${event.id}`, platform: 'teams' } });
 
     const posted = await prisma().postedMessage.findFirstOrThrow({ where: { postKey: `event:${event.id}`, platform: 'slack' } });
     for (const who of people) await slackClickText(harness, who, 'event.rsvp#0', `${event.id}:going`);
@@ -80,7 +82,8 @@ describe('announcements', () => {
     const updates = updatesOf(posted.messageId);
     expect(updates.length).toBeGreaterThan(0);
     expect(textOf(updates.at(-1)!)).toContain('2 going · 0 maybe · 0 can’t go · 1 waitlisted · 0 of 2 places left');
-    expect(harness.connector.requests.some((r) => r.method === 'PUT' && r.body.includes('1 waitlisted'))).toBe(true);
+    // The Teams post is updated in place: a PUT to the activity the announcement became.
+    expect(harness.connector.requests.some((r) => r.method === 'PUT' && decodeURIComponent(r.path) === `${teamsActivities}/${teamsPosted.messageId}` && r.body.includes('1 waitlisted'))).toBe(true);
 
     // The first going withdraws: the waiting one is promoted and told; the post shows it.
     await slackClickText(harness, people[0]!, 'event.rsvp#2', `${event.id}:not_going`);

@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockActionBody, postToSlackEndpoint, slackInput, viewSubmissionBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
-import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/readable-text.js';
-import { cardSubmitActivity, messageActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
+import { adaptiveCardToText, slackBlocksToText } from '../../src/dev/readable-text.js';
+import { cardSubmitActivity, messageActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { joinInSlack } from '../support/members.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
 import { calendarAt, clockChangeDay, datePicked, eventValues, fetchBotLink, futureDate, PUBLIC_URL, submitEventForm, timePicked } from '../support/events.js';
@@ -540,20 +540,26 @@ describe('calendar file and attendee list', () => {
   });
 });
 
-/** The data of the card's submit button (the form id and state it carries). */
-function submitData(card: unknown): { form: string; state: string } {
-  const found: { form: string; state: string }[] = [];
+/** Every Action.Execute button in a card (Universal Actions), with its verb and data. */
+function executeActions(card: unknown): { verb: string; data: Record<string, unknown> }[] {
+  const found: { verb: string; data: Record<string, unknown> }[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
-      const data = (node as { data?: { verb?: string } }).data;
-      if (data?.verb === 'cop.form') found.push(data as { form: string; state: string });
+      const action = node as { type?: unknown; verb?: unknown; data?: unknown };
+      if (action.type === 'Action.Execute' && typeof action.verb === 'string') found.push({ verb: action.verb, data: (action.data ?? {}) as Record<string, unknown> });
       Object.values(node).forEach(walk);
     }
   };
   walk(card);
+  return found;
+}
+
+/** The data of a form card's one submit button (verb cop.form): the form id and state it carries. */
+function submitData(card: unknown): { form: string; state: string } {
+  const found = executeActions(card).filter((action) => action.verb === 'cop.form');
   expect(found).toHaveLength(1);
-  return found[0]!;
+  return found[0]!.data as { form: string; state: string };
 }
 
 describe('Teams', () => {
@@ -599,14 +605,12 @@ describe('Teams', () => {
   it('records the answer of someone who joins from it, once the join card is submitted', async () => {
     const event = await createEvent();
     const stranger: TeamsIdentity = { ...teamsPerson, userId: '29:teams-events-stranger', aadObjectId: 'aaaaaaaa-0000-0000-0000-00000000e0e1', conversationId: 'a:events-stranger' };
-    const offer = await postActivity(harness.url, cardSubmitActivity({ verb: 'event.rsvp', value: `${event.id}:maybe` }, harness.connector.url, stranger));
-    expect(offer.status).toBeLessThan(300);
-    const offered = cardsOf((await harness.connector.waitFor((request) => request.path.includes('events-stranger') && JSON.stringify(request.json).includes('event.join'))).json);
-    const join = JSON.stringify(offered).match(/"verb":"event\.join","value":"([^"]+)"/)?.[1];
-    expect(join).toBe(`${event.id}:maybe`);
-    const formActivity = cardSubmitActivity({ verb: 'event.join', value: join }, harness.connector.url, stranger);
-    await postActivity(harness.url, formActivity);
-    const form = cardsOf((await harness.connector.waitFor((request) => request.path.endsWith(`/activities/${formActivity.id}`))).json)[0];
+    // Clicked by someone who has not joined: the clicker's own view offers to join first.
+    const offered = await teamsCard(harness, cardSubmitActivity({ verb: 'event.rsvp', value: `${event.id}:maybe` }, harness.connector.url, stranger));
+    expect(await prisma().rsvp.count({ where: { eventId: event.id } })).toBe(0);
+    const joinButtons = executeActions(offered).filter((action) => action.verb === 'event.join');
+    expect(joinButtons.map((action) => action.data)).toEqual([{ value: `${event.id}:maybe` }]);
+    const form = await teamsCard(harness, cardSubmitActivity({ verb: joinButtons[0]!.verb, ...joinButtons[0]!.data }, harness.connector.url, stranger));
     expect(adaptiveCardToText(form)).toContain('Once you have joined, your answer to Flexible retirement: keeping experience (Maybe) is recorded.');
     const data = submitData(form);
     expect(data.form).toBe('member.profile');

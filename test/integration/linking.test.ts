@@ -4,7 +4,7 @@
 // who is a member there already or for a member who has an account there already. Codes are stored
 // hashed, never audited, and erased with the member.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adaptiveCardToText, slackBlocksToText } from '../../src/dev/readable-text.js';
+import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/readable-text.js';
 import { type SlackIdentity } from '../../src/dev/slack-requests.js';
 import { cardSubmitActivity, messageActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { createHash, createHmac } from 'node:crypto';
@@ -13,7 +13,7 @@ import { LOCAL_SECRET } from '../../src/config.js';
 /** How the store keeps a code: its HMAC-SHA256 keyed with the secret (the local one in tests). */
 const hashLinkCode = (code: string) => createHmac('sha256', LOCAL_SECRET).update(`code:${code}`, 'utf8').digest('hex');
 import { joinInSlack } from '../support/members.js';
-import { startTestBot, type TestBot } from '../support/test-bot.js';
+import { personalChatId, startTestBot, type TestBot } from '../support/test-bot.js';
 import { slackCommand, teamsCard, teamsText } from '../support/chat.js';
 
 let harness: TestBot;
@@ -186,7 +186,22 @@ describe('linking Slack and Teams', () => {
   });
 
   it('gives codes in Teams only in a personal chat, and only to members', async () => {
-    expect(await teams(teamsUser('sam', 'channel'), 'link')).toContain('only in a personal chat');
+    // Asked in a channel, no code is given: the channel gets only a neutral line, and the person's
+    // personal chat gets the refusal (no code there either).
+    const samInChannel = teamsUser('sam', 'channel');
+    const codes = await prisma().linkCode.count();
+    const before = harness.connector.requests.length;
+    expect(await teamsText(harness, messageActivity('link', harness.connector.url, samInChannel))).toBe("I've sent you the details in our private chat.");
+    const privately = await harness.connector.waitFor(
+      (request) =>
+        harness.connector.requests.indexOf(request) >= before &&
+        request.method === 'POST' &&
+        decodeURIComponent(request.path) === `/v3/conversations/${personalChatId(samInChannel.userId)}/activities`,
+    );
+    const refusal = adaptiveCardToText(cardsOf(privately.json)[0]);
+    expect(refusal).toContain('only in a personal chat');
+    expect(refusal).not.toMatch(/Your linking code is/);
+    expect(await prisma().linkCode.count()).toBe(codes);
     expect(await teams(teamsUser('nobody'), 'link')).toContain('You have not joined on this platform');
   });
 
@@ -212,8 +227,9 @@ describe('linking Slack and Teams', () => {
     await newCode(slack(samSlack, 'link'));
     expect(await prisma().linkCode.count({ where: { memberId } })).toBeGreaterThan(0);
     const confirm = await teamsCard(harness, messageActivity('erase my data', harness.connector.url, samTeams));
-    const button = (confirm.body.find((element) => element['type'] === 'ActionSet') as { actions: { data: Record<string, string> }[] }).actions[0];
-    expect(adaptiveCardToText(await teamsCard(harness, cardSubmitActivity(button?.data ?? {}, harness.connector.url, samTeams)))).toContain(
+    const button = (confirm.body.find((element) => element['type'] === 'ActionSet') as { actions: { verb?: string; data: Record<string, string> }[] }).actions[0];
+    expect(button).toMatchObject({ type: 'Action.Execute', verb: 'member.erase' });
+    expect(adaptiveCardToText(await teamsCard(harness, cardSubmitActivity({ verb: button?.verb, ...button?.data }, harness.connector.url, samTeams)))).toContain(
       'Your data has been erased.',
     );
     expect(await prisma().linkCode.count({ where: { memberId } })).toBe(0);

@@ -2,8 +2,8 @@
 // profile, and erasure with its confirmation button, over the real /api/messages endpoint.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adaptiveCardToText } from '../../src/dev/readable-text.js';
-import { cardSubmitActivity, messageActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
-import { teamsCard } from '../support/chat.js';
+import { cardSubmitActivity, messageActivity, typeaheadActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
+import { teamsCard, teamsInvoke } from '../support/chat.js';
 import { startTestBot, type TestBot } from '../support/test-bot.js';
 
 let harness: TestBot;
@@ -78,11 +78,32 @@ describe('joining in Teams', () => {
       'inDirectory',
       'consent',
     ]);
-    const organisation = input(card, 'organisation') as { style: string; choices: { title: string }[] };
+    // Organisation is a typeahead: the card lists only the current choice (none yet), and Teams asks the bot for the rest.
+    const organisation = input(card, 'organisation') as { style: string; choices: { title: string }[]; 'choices.data'?: unknown };
     expect(organisation.style).toBe('filtered');
-    expect(organisation.choices.map((choice) => choice.title)).toContain('Leeds Teaching Hospitals NHS Trust');
+    expect(organisation['choices.data']).toEqual({ type: 'Data.Query', dataset: 'member.profile#organisation' });
+    expect(organisation.choices).toEqual([]);
+    expect(JSON.stringify(card)).not.toContain('Leeds Teaching Hospitals NHS Trust');
     expect(adaptiveCardToText(card)).toContain('CoP Bot keeps your name, organisation, region, role and interests');
-    expect(card.actions?.[0]).toMatchObject({ type: 'Action.Submit', data: { verb: 'cop.form', form: 'member.profile' } });
+    expect(card.actions?.[0]).toMatchObject({ type: 'Action.Execute', verb: 'cop.form', data: { form: 'member.profile' } });
+  });
+
+  it('finds organisations as the person types, and answers any query with a valid list', async () => {
+    const who = newPerson();
+    const search = async (query: string) => {
+      const body = await teamsInvoke(harness, typeaheadActivity('member.profile#organisation', query, harness.connector.url, who));
+      expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.search.searchResponse' });
+      const results = (body['value'] as { results: { title: unknown; value: unknown }[] }).results;
+      expect(Array.isArray(results)).toBe(true);
+      for (const result of results) {
+        expect(typeof result.title).toBe('string');
+        expect(typeof result.value).toBe('string');
+      }
+      return results as { title: string; value: string }[];
+    };
+    expect(await search('Leeds')).toContainEqual({ title: 'Leeds Teaching Hospitals NHS Trust', value: await leeds() });
+    for (const query of ['', 'x'.repeat(5000), "'; DROP TABLE organisation; --", '🏥🙂']) await search(query);
+    expect(await harness.bot.database.prisma.organisation.count({ where: { odsCode: 'RR8' } })).toBe(1);
   });
 
   it('saves a valid submission with the region taken from the organisation, and welcomes the member', async () => {
@@ -117,11 +138,11 @@ describe('joining in Teams', () => {
     expect(adaptiveCardToText(await send(messageActivity('profile', harness.connector.url, who)))).toContain('Leeds Teaching Hospitals NHS Trust');
 
     const confirm = await send(messageActivity('erase my data', harness.connector.url, who));
-    const button = (confirm.body.find((element) => element['type'] === 'ActionSet') as { actions: { data: Record<string, string> }[] }).actions[0];
-    expect(button?.data['verb']).toBe('member.erase');
+    const button = (confirm.body.find((element) => element['type'] === 'ActionSet') as { actions: { verb?: string; data: Record<string, string> }[] }).actions[0];
+    expect(button).toMatchObject({ type: 'Action.Execute', verb: 'member.erase' });
 
     const member = await memberOf(who);
-    const done = await send(cardSubmitActivity(button?.data ?? {}, harness.connector.url, who));
+    const done = await send(cardSubmitActivity({ verb: button?.verb, ...button?.data }, harness.connector.url, who));
     expect(adaptiveCardToText(done)).toContain('Your data has been erased.');
     expect(await memberOf(who)).toBeUndefined();
     expect(await harness.bot.database.prisma.member.findUniqueOrThrow({ where: { id: member?.id ?? '' } })).toMatchObject({

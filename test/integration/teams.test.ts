@@ -1,7 +1,7 @@
-// Teams over real HTTP: Bot Framework activities reach the bot at /api/messages through teams-ai, and
+// Teams over real HTTP: Bot Framework activities reach the bot at /api/messages through the Teams SDK, and
 // replies go to the activity's serviceUrl, where a local server stands in for the Bot Connector.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adaptiveCardToText } from '../../src/dev/readable-text.js';
+import { adaptiveCardToText, cardsOf } from '../../src/dev/readable-text.js';
 import {
   botAddedActivity,
   botRemovedActivity,
@@ -12,7 +12,7 @@ import {
   type TeamsIdentity,
 } from '../../src/dev/teams-activities.js';
 import { teamsCard } from '../support/chat.js';
-import { startTestBot, type TestBot } from '../support/test-bot.js';
+import { personalChatId, startTestBot, type TestBot } from '../support/test-bot.js';
 
 let harness: TestBot;
 const personal: TeamsIdentity = {
@@ -46,9 +46,20 @@ describe('messages typed to the bot', () => {
   });
 
   it('strips the bot @mention in a channel before parsing', async () => {
-    const text = await send(mentionActivity('regions', harness.connector.url, channel));
+    // Asked in a channel, the answer goes to the person's personal chat; the channel gets only a neutral line.
+    const asked = mentionActivity('regions', harness.connector.url, channel);
+    const inChannel = adaptiveCardToText(await teamsCard(harness, asked));
+    expect(inChannel).toBe("I've sent you the details in our private chat.");
+    const answer = await harness.connector.waitFor(
+      (request) => request.method === 'POST' && decodeURIComponent(request.path) === `/v3/conversations/${personalChatId(channel.userId)}/activities`,
+    );
+    const text = adaptiveCardToText(cardsOf(answer.json)[0]);
     expect(text).toContain('North East and Yorkshire');
     expect(text).toContain('NHS Wales');
+    // Nothing of the answer was posted in the channel.
+    const channelPosts = harness.connector.requests.filter((request) => decodeURIComponent(request.path).startsWith(`/v3/conversations/${channel.conversationId}/`));
+    expect(channelPosts).toHaveLength(1);
+    expect(channelPosts[0]?.json).toMatchObject({ replyToId: asked.id });
   });
 
   it('suggests the closest command for a typo', async () => {

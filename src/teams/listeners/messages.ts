@@ -4,6 +4,8 @@
 import type { App } from '@microsoft/teams.apps';
 import type { BotCore } from '../../core/bot-core.js';
 import type { Logger } from '../../logger.js';
+import { internalErrorReply } from '../../core/commands/command-replies.js';
+import { renderMessageActivity } from '../adaptive-card.js';
 import { deliverReply, turnOf } from '../reply-delivery.js';
 import { teamsCommandWords, teamsRequestContext, type InboundActivity } from '../teams-context.js';
 import { teamsVerifiedEmail } from '../verified-email.js';
@@ -29,6 +31,12 @@ export function registerMessages(app: App, core: BotCore, uploads: FileUploads, 
       text === '' && submitted !== undefined && typeof submitted === 'object'
         ? await core.handleAction(typeof submitted[LEGACY_VERB_FIELD] === 'string' ? submitted[LEGACY_VERB_FIELD] : '', typeof submitted['value'] === 'string' ? submitted['value'] : undefined, request)
         : await core.handleText(text, request);
-    await deliverReply(turn, await core.withDownloadLinks(reply, request), logger);
+    try {
+      await deliverReply(turn, await core.withDownloadLinks(reply, request), logger);
+    } catch (error) {
+      // The core never throws; sending can. Say so where the person asked, without the answer.
+      logger.error({ err: error, component: 'teams' }, 'could not send an answer to Teams');
+      await turn.send(renderMessageActivity(internalErrorReply(request)));
+    }
   });
 }
