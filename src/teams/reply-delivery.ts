@@ -75,12 +75,13 @@ function activityOf(reply: Message | Form): OutgoingActivity {
 
 /**
  * The answer to words typed (or a card from before Universal Actions): in a personal chat it is posted
- * there; in a channel or group chat a shared answer is posted there and anything else goes privately,
- * with a neutral line where it was asked.
+ * there; in a channel or group chat a shared or open answer is posted there and anything else goes
+ * privately, with a neutral line where it was asked.
  */
 export async function deliverReply(turn: Turn, reply: Message | Form, logger: Logger): Promise<void> {
-  const shared = reply.kind === 'message' && reply.visibility === 'shared';
-  if (turn.address.kind === 'personal' || shared) {
+  // `open` answers are about nobody (help, lists, search results): the conversation may see them.
+  const public_ = reply.kind === 'message' && reply.visibility !== 'private';
+  if (turn.address.kind === 'personal' || public_) {
     await turn.send(activityOf(reply));
     return;
   }

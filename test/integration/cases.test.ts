@@ -3,12 +3,12 @@
 // with its errors, review (approve, ask for changes, reject) with its permission checks, and import of
 // good and bad files. The starter library is seeded at start, so searches have real entries to find.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adaptiveCardToText, slackBlocksToText } from '../../src/dev/readable-text.js';
+import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/readable-text.js';
 import { blockActionBody, postToSlackEndpoint, slackInput, slashCommandBody, viewSubmissionBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
 import { cardSubmitActivity, messageActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { importCaseText } from '../../src/db/case-files.js';
 import { joinInSlack } from '../support/members.js';
-import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
+import { personalChatId, SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
 import { slackClick, slackCommandBlocks, slackCommandText, teamsCard } from '../support/chat.js';
 import { cardLinkButtons, linkButton, slackLinkButtons } from '../support/links.js';
 
@@ -421,12 +421,33 @@ describe('in Teams', () => {
   const tenantId = 'tenant-cases';
   const teamsAdmin: TeamsIdentity = { tenantId, userId: '29:cases-admin', aadObjectId: 'aad-cases-admin', conversationId: 'a:cases-admin', conversationType: 'personal' };
   const gwen: TeamsIdentity = { tenantId, userId: '29:gwen-cases', aadObjectId: 'aad-gwen-cases', conversationId: '19:cop-wales@thread.tacv2', conversationType: 'channel' };
+  /** Gwen's personal chat with the bot, where answers to what she types in the channel go. */
+  const gwenPrivately: TeamsIdentity = { ...gwen, conversationId: personalChatId(gwen.userId), conversationType: 'personal' };
 
   async function teams(activity: { id: string }): Promise<{ text: string; card: Json }> {
     const card = (await teamsCard(harness, activity)) as unknown as Json;
     return { text: adaptiveCardToText(card), card };
   }
-  const say = (text: string, who = gwen) => teams(messageActivity(text, harness.connector.url, who));
+  /**
+   * Words typed to the bot. In a personal chat the answer comes back there. In a channel, an answer about
+   * nobody (search results) is posted in the channel; anything else goes to the person's personal chat,
+   * and the channel gets only a neutral line (both checked here).
+   */
+  async function say(text: string, who = gwen): Promise<{ text: string; card: Json }> {
+    const activity = messageActivity(text, harness.connector.url, who);
+    if (who.conversationType === 'personal') return teams(activity);
+    const before = harness.connector.requests.length;
+    const here = await teams(activity);
+    if (here.text !== "I've sent you the details in our private chat.") return here;
+    const posted = harness.connector.requests.slice(before).filter((request) => request.method === 'POST' && /\/activities$/.test(request.path));
+    const privately = posted.filter((request) => decodeURIComponent(request.path) === `/v3/conversations/${personalChatId(who.userId)}/activities`);
+    expect(privately).toHaveLength(1);
+    // In the channel (or any thread of it), only the neutral line. Notices to others may go out meanwhile, elsewhere.
+    const channelPosts = posted.filter((request) => decodeURIComponent(request.path).startsWith(`/v3/conversations/${who.conversationId.replace(/;messageid=.*$/, '')}`));
+    expect(channelPosts.map((request) => (request.json as Json)['replyToId'])).toEqual([activity.id]);
+    const card = cardsOf(privately[0]?.json)[0] as Json;
+    return { text: adaptiveCardToText(card), card };
+  }
 
   beforeAll(async () => {
     const leeds = await prisma().organisation.findFirstOrThrow({ where: { odsCode: 'RR8' } });
@@ -445,10 +466,25 @@ describe('in Teams', () => {
     const results = await say('cases retention hub wales');
     expect(results.text).toContain(`#${hub} Belong, Thrive, Stay`);
     expect(results.text).toContain('[Open] [Share]');
-    const opened = await teams(cardSubmitActivity({ verb: 'cop.run', value: `case ${hub}` }, harness.connector.url, gwen));
+    // Search results are about nobody: they were posted in the channel, as a reply to her message.
+    // Open on them shows her the case study in place of the results, for her only: nothing is posted.
+    const open = cardSubmitActivity({ verb: 'cop.run', value: `case ${hub}` }, harness.connector.url, gwen);
+    const opened = await teams(open);
     expect(opened.text).toContain('Over 45 retention quality improvement projects');
-    const shared = await teams(cardSubmitActivity({ verb: 'case.share', value: String(hub) }, harness.connector.url, gwen));
+    expect(harness.connector.requests.some((request) => (request.json as Json | undefined)?.['replyToId'] === open.id)).toBe(false);
+    // In her personal chat, Open posts the case study below the results, as typing `case` would.
+    const openPrivately = cardSubmitActivity({ verb: 'cop.run', value: `case ${hub}` }, harness.connector.url, gwenPrivately);
+    expect((await teams(openPrivately)).text).toContain('Over 45 retention quality improvement projects');
+    expect(decodeURIComponent(harness.connector.requests.find((request) => (request.json as Json | undefined)?.['replyToId'] === openPrivately.id)?.path ?? '')).toBe(
+      `/v3/conversations/${gwenPrivately.conversationId}/activities`,
+    );
+    // Share clicked on a case study card in the channel posts it there, for everyone.
+    const share = cardSubmitActivity({ verb: 'case.share', value: String(hub) }, harness.connector.url, gwen);
+    const shared = await teams(share);
     expect(shared.text).toContain('Shared by Gwen Cases');
+    expect(decodeURIComponent(harness.connector.requests.find((request) => (request.json as Json | undefined)?.['replyToId'] === share.id)?.path ?? '')).toBe(
+      `/v3/conversations/${gwen.conversationId}/activities`,
+    );
   });
 
   it('submits through the card form, with errors beside fields, and a configured admin approves by typing', async () => {
@@ -471,10 +507,11 @@ describe('in Teams', () => {
       links: 'https://www.gov.wales/menopause-cafes',
       contactConsent: 'false',
     };
-    const wrong = await teams(cardSubmitActivity({ ...values, title: '', staffGroups: 'nurses-health-visitors,wizards' }, harness.connector.url, gwen));
+    // The form is in her personal chat: she submits it there.
+    const wrong = await teams(cardSubmitActivity({ ...values, title: '', staffGroups: 'nurses-health-visitors,wizards' }, harness.connector.url, gwenPrivately));
     expect(wrong.text).toContain('Please fill this in.');
     expect(wrong.text).toContain('Please choose only from the list.');
-    const done = await teams(cardSubmitActivity(values, harness.connector.url, gwen));
+    const done = await teams(cardSubmitActivity(values, harness.connector.url, gwenPrivately));
     expect(done.text).toContain('is with the facilitators of NHS Wales for review');
     const row = await prisma().caseStudy.findFirstOrThrow({ where: { title: 'Menopause cafés in a Welsh health board' } });
     expect(row).toMatchObject({ status: 'submitted', staffGroups: ['nurses-health-visitors', 'midwives'], regionCode: 'WALES' });

@@ -2,12 +2,12 @@
 // typed in a channel, who may use them, what is stored and audited, `regions` listing the channels, and
 // the welcome a new member gets, with the Slack invitation to their region's channels.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slackBlocksToText } from '../../src/dev/readable-text.js';
+import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/readable-text.js';
 import type { RecordedRequest } from '../../src/dev/recording-server.js';
 import { type SlackIdentity } from '../../src/dev/slack-requests.js';
 import { cardSubmitActivity, mentionActivity, messageActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { joinInSlack } from '../support/members.js';
-import { startTestBot, type TestBot } from '../support/test-bot.js';
+import { personalChatId, startTestBot, type TestBot } from '../support/test-bot.js';
 import { slackCommand, teamsText } from '../support/chat.js';
 
 type Json = Record<string, unknown>;
@@ -229,7 +229,17 @@ describe('linking channels in Teams', () => {
   }
 
   it('refuses someone who is neither a facilitator of the region nor a national admin', async () => {
-    expect(await teams(inChannel('channel link wales', stranger))).toContain('Only a facilitator of NHS Wales or a national admin');
+    // The refusal is for them alone: it goes to their personal chat, and the channel gets only a neutral line.
+    const asked = inChannel('channel link wales', stranger);
+    const before = harness.connector.requests.length;
+    expect(await teams(asked)).toBe("I've sent you the details in our private chat.");
+    const posted = harness.connector.requests.slice(before).filter((request) => request.method === 'POST' && /\/activities$/.test(request.path));
+    const privately = posted.filter((request) => decodeURIComponent(request.path) === `/v3/conversations/${personalChatId(stranger.userId)}/activities`);
+    expect(privately).toHaveLength(1);
+    expect(adaptiveCardToText(cardsOf(privately[0]?.json)[0])).toContain('Only a facilitator of NHS Wales or a national admin');
+    // In the channel (or any thread of it), only the neutral line. Notices to others may go out meanwhile, elsewhere.
+    const channelPosts = posted.filter((request) => decodeURIComponent(request.path).startsWith(`/v3/conversations/${stranger.conversationId.replace(/;messageid=.*$/, '')}`));
+    expect(channelPosts.map((request) => (request.json as Json)['replyToId'])).toEqual([asked.id]);
     expect(await conversation(channelId)).toBeNull();
   });
 

@@ -87,8 +87,15 @@ describe('the Slack App Home tab', () => {
 describe('the Teams personal welcome', () => {
   it('sends the page at a glance when the bot is added to a personal chat', async () => {
     const who: TeamsIdentity = { tenantId: 'tenant-home', userId: '29:home', aadObjectId: 'aad-home', conversationId: 'a:home-personal', conversationType: 'personal' };
-    expect((await postActivity(harness.url, botAddedActivity(harness.connector.url, who))).status).toBeLessThan(300);
-    const sent = await harness.connector.waitFor((request) => request.path.startsWith(`/v3/conversations/${encodeURIComponent(who.conversationId)}/activities`));
+    const added = botAddedActivity(harness.connector.url, who);
+    expect((await postActivity(harness.url, added)).status).toBeLessThan(300);
+    // Posted into the personal chat itself (the SDK does not encode the id in the path), as the answer to the activity.
+    const sent = await harness.connector.waitFor(
+      (request) =>
+        request.method === 'POST' &&
+        decodeURIComponent(request.path) === `/v3/conversations/${who.conversationId}/activities` &&
+        (request.json as { replyToId?: unknown } | undefined)?.replyToId === added.id,
+    );
     const text = adaptiveCardToText(cardsOf(sent.json)[0]);
     expect(text).toContain('Join your region’s community of practice');
     expect(text).toContain('[Join]');

@@ -137,7 +137,8 @@ async function shareInTeams(who: TeamsIdentity, file: SharedTestFile): Promise<s
     (request) =>
       harness.connector.requests.indexOf(request) >= before &&
       request.method === 'POST' &&
-      request.path.startsWith(`/v3/conversations/${encodeURIComponent(who.conversationId)}/activities`) &&
+      // The SDK does not encode the conversation id in the path.
+      decodeURIComponent(request.path) === `/v3/conversations/${who.conversationId}/activities` &&
       cardsOf(request.json).length > 0,
     60_000,
   );

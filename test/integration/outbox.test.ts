@@ -191,15 +191,18 @@ describe('in-place updates', () => {
     let going = 0;
     const send = dispatcher(outbox, () => Promise.resolve(textMessage(`Going: ${going}`)));
     await send.drain();
-    const created = connector.requests.find((request) => request.method === 'POST');
-    expect(created?.path).toMatch(/^\/v3\/conversations\/19%3Aoutbox%40thread\.tacv2\/activities/);
+    // Proactive: posted to the conversation (the SDK does not encode its id in the path), not as a reply.
+    const created = connector.requests.filter((request) => request.method === 'POST');
+    expect(created.map((request) => request.path)).toEqual(['/v3/conversations/19:outbox@thread.tacv2/activities']);
+    expect(JSON.stringify(created[0]?.json)).toContain('Going: 0');
+    expect(created[0]?.json).not.toHaveProperty('replyToId');
     const post = await prisma().postedMessage.findFirstOrThrow({ where: { postKey: 'demo:teams' } });
 
     going = 1;
     await outbox.refresh('demo:teams');
     await send.drain();
     const update = connector.requests.find((request) => request.method === 'PUT');
-    expect(update?.path).toBe(`/v3/conversations/19%3Aoutbox%40thread.tacv2/activities/${post.messageId}`);
+    expect(update?.path).toBe(`/v3/conversations/19:outbox@thread.tacv2/activities/${post.messageId}`);
     expect(JSON.stringify(update?.json)).toContain('Going: 1');
   });
 

@@ -5,7 +5,7 @@ import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/re
 import { type SlackIdentity } from '../../src/dev/slack-requests.js';
 import { botAddedActivity, cardSubmitActivity, mentionActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { joinInSlack } from '../support/members.js';
-import { startTestBot, type TestBot } from '../support/test-bot.js';
+import { personalChatId, startTestBot, type TestBot } from '../support/test-bot.js';
 import { slackCommandText, teamsText } from '../support/chat.js';
 
 let harness: TestBot;
@@ -107,6 +107,22 @@ describe('roles in Teams', () => {
 
   const teams = (activity: { id: string }) => teamsText(harness, activity);
 
+  /**
+   * Words typed in the channel: the answer goes to the person's personal chat (returned as text), and the
+   * channel gets only a neutral line.
+   */
+  async function answeredPrivately(activity: { id: string }, who: TeamsIdentity): Promise<string> {
+    const before = harness.connector.requests.length;
+    expect(await teams(activity)).toBe("I've sent you the details in our private chat.");
+    const posted = harness.connector.requests.slice(before).filter((request) => request.method === 'POST' && /\/activities$/.test(request.path));
+    const privately = posted.filter((request) => decodeURIComponent(request.path) === `/v3/conversations/${personalChatId(who.userId)}/activities`);
+    expect(privately).toHaveLength(1);
+    // In the channel (or any thread of it), only the neutral line. Notices to others may go out meanwhile, elsewhere.
+    const channelPosts = posted.filter((request) => decodeURIComponent(request.path).startsWith(`/v3/conversations/${who.conversationId.replace(/;messageid=.*$/, '')}`));
+    expect(channelPosts.map((request) => (request.json as { replyToId?: string }).replyToId)).toEqual([activity.id]);
+    return adaptiveCardToText(cardsOf(privately[0]?.json)[0]);
+  }
+
   it('turns a Teams @mention of a person into that person, so an admin can grant a role, and tells them', async () => {
     await postActivity(harness.url, botAddedActivity(harness.connector.url, { ...pat, conversationId: 'a:pat-personal', conversationType: 'personal' }));
     const organisation = await harness.bot.database.prisma.organisation.findFirstOrThrow({ where: { odsCode: '7A1' } });
@@ -121,7 +137,7 @@ describe('roles in Teams', () => {
 
     const activity = mentionActivity('admin grant facilitator <at>Pat Jones</at> wales', harness.connector.url, teamsAdmin);
     const withPat = { ...activity, entities: [...activity.entities, { type: 'mention', text: '<at>Pat Jones</at>', mentioned: { id: '29:pat', name: 'Pat Jones' } }] };
-    expect(await teams(withPat)).toContain('Done: they are now a facilitator of NHS Wales.');
+    expect(await answeredPrivately(withPat, teamsAdmin)).toContain('Done: they are now a facilitator of NHS Wales.');
     expect(await grants('29:pat')).toEqual([{ role: 'facilitator', regionCode: 'WALES' }]);
 
     // Pat has a personal chat with the bot: the notice goes there, through the connector.
@@ -129,7 +145,7 @@ describe('roles in Teams', () => {
     const notice = await harness.connector.waitFor(
       (request) =>
         request.method === 'POST' &&
-        request.path.startsWith('/v3/conversations/a%3Apat-personal/activities') &&
+        decodeURIComponent(request.path) === '/v3/conversations/a:pat-personal/activities' &&
         (request.json as { summary?: string }).summary?.includes('now a facilitator') === true,
     );
     expect(adaptiveCardToText(cardsOf(notice.json)[0])).toContain('You are now a facilitator of NHS Wales in the community.');
@@ -141,7 +157,7 @@ describe('roles in Teams', () => {
     await teams(cardSubmitActivity({ verb: 'cop.form', form: 'member.profile', displayName: 'Lou Price', organisation: organisation.id, role: 'other', consent: 'true' }, harness.connector.url, lou));
     const activity = mentionActivity('admin grant facilitator <at>Lou Price</at> wales', harness.connector.url, teamsAdmin);
     const withLou = { ...activity, entities: [...activity.entities, { type: 'mention', text: '<at>Lou Price</at>', mentioned: { id: '29:lou', name: 'Lou Price' } }] };
-    expect(await teams(withLou)).toContain('Done');
+    expect(await answeredPrivately(withLou, teamsAdmin)).toContain('Done: they are now a facilitator of NHS Wales.');
     expect(await harness.bot.database.prisma.outboxMessage.count({ where: { memberId: await memberId('29:lou') } })).toBe(0);
   });
 });

@@ -84,7 +84,7 @@ async function browse(context: RequestContext, services: CoreServices): Promise<
     },
     { kind: 'note', text: [t('cases.searchHint'), ' ', { kind: 'command', words: 'cases flexible retirement staff:nurses' }] },
   ];
-  return message(t('cases.themesSummary', { count: themes.length }), blocks);
+  return message(t('cases.themesSummary', { count: themes.length }), blocks, 'open');
 }
 
 type Resolved = { ok: true; search: Omit<CaseSearch, 'match' | 'offset' | 'limit' | 'terms' | 'candidates'> } | { ok: false; reply: Message };
@@ -198,7 +198,7 @@ async function search(tokens: readonly string[], context: RequestContext, servic
         ? [{ kind: 'buttons' as const, buttons: themes.map((tag) => ({ label: tagLabel(tag), action: RUN_COMMAND_ACTION, value: `cases theme:${tag}` })) }]
         : []),
     ];
-    return message(t('cases.noMatch', { typed: shorten(typed, 100) }), blocks);
+    return message(t('cases.noMatch', { typed: shorten(typed, 100) }), blocks, 'open');
   }
   const from = base.offset + 1;
   const to = base.offset + result.hits.length;
@@ -211,7 +211,7 @@ async function search(tokens: readonly string[], context: RequestContext, servic
     const words = ['cases', ...query.typed.map((word) => (/\s/.test(word) ? `"${word}"` : word)), `page:${query.page + 2}`].join(' ');
     blocks.push({ kind: 'buttons', buttons: [{ label: t('cases.more'), action: RUN_COMMAND_ACTION, value: words }] });
   }
-  return message(t('cases.resultsSummary', { total: result.total, capped: result.capped ? CASES_RANKED : undefined, typed: shorten(typed, 80) }), blocks);
+  return message(t('cases.resultsSummary', { total: result.total, capped: result.capped ? CASES_RANKED : undefined, typed: shorten(typed, 80) }), blocks, 'open');
 }
 
 export const casesCommand = defineCommand({

@@ -222,7 +222,8 @@ export const eventsCommand = defineCommand({
         : []),
       { kind: 'note', text: [`${t('events.listHint')} `, { kind: 'command', words: 'event <number>' }] },
     ];
-    return message(heading, blocks);
+    // Without a region typed, the list is the asker's own region: that says where they work.
+    return message(heading, blocks, typed === '' ? 'private' : 'open');
   },
 });
 

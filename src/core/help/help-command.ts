@@ -19,7 +19,7 @@ export function commandHelp(command: Command, { t }: RequestContext): Message {
       ],
     },
     { kind: 'list', items: command.examples.map((example) => ({ title: [{ kind: 'command', words: example }] })) },
-  ]);
+  ], 'open');
 }
 
 export const helpCommand = defineCommand({
@@ -53,7 +53,7 @@ export const helpCommand = defineCommand({
       },
       { kind: 'note', text: [t('help.moreAboutOne'), ' ', { kind: 'command', words: 'help regions' }, '.'] },
       { kind: 'buttons', buttons: [{ label: t('help.button.regions'), action: RUN_COMMAND_ACTION, value: 'regions' }] },
-      ]),
+      ], 'open'),
     );
   },
 });

@@ -37,6 +37,6 @@ export const regionsCommand = defineCommand({
       { kind: 'heading', text: t('regions.heading') },
       ...section('england', t('regions.england')),
       ...section('wales', t('regions.wales')),
-    ]);
+    ], 'open');
   },
 });

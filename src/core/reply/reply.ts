@@ -43,8 +43,14 @@ export interface Message {
   /** One line for notifications and clients that cannot show rich content. */
   readonly summary: string;
   readonly blocks: readonly Block[];
-  /** `private`: only the person who asked sees it (Slack ephemeral); `shared`: everyone in the conversation. */
-  readonly visibility: 'private' | 'shared';
+  /**
+   * `private`: only the person who asked sees it (Slack ephemeral; in a Teams channel or group chat it
+   * goes to their personal chat). `shared`: everyone in the conversation. `open`: for the person who
+   * asked, but about no person (help, region and event lists, case-study search results): Slack still
+   * shows it to them only, while Teams, which has no messages for one person in a channel, may post it
+   * in the conversation, where a Share button on it then shares into that conversation.
+   */
+  readonly visibility: 'private' | 'shared' | 'open';
 }
 
 export type Field =
