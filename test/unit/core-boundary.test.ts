@@ -84,6 +84,20 @@ describe('the core boundary', () => {
   });
 });
 
+describe('the Teams adapter boundary', () => {
+  it('keeps every Microsoft package import inside src/teams, so a later SDK move stays there', () => {
+    const teams = join(src, 'teams');
+    const outside = typescriptFiles(src).filter((file) => !file.startsWith(teams + sep));
+    const problems = outside.flatMap((file) =>
+      importsOf(readFileSync(file, 'utf8'))
+        .filter((specifier) => /^@microsoft\//.test(specifier))
+        .map((specifier) => `${relative(root, file).split(sep).join('/')}: '${specifier}'`),
+    );
+    expect(outside.length).toBeGreaterThan(50);
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('the boundary check itself', () => {
   const file = join(core, 'regions', 'example.ts');
 
