@@ -133,14 +133,15 @@ async function command(bot: Bot, planned: Planned, words: string): Promise<strin
   const who = { tenantId: 'tenant-mp', userId: '29:mp-admin', aadObjectId: 'aad-mp-admin', conversationId: planned.channel, conversationType: 'channel' as const };
   const activity = mentionActivity(words, connector.url, who);
   await postActivity(bot.url, activity);
-  return (await connector.waitFor((request) => request.path.endsWith(`/activities/${activity.id}`), 30_000)).body;
+  // The bot marks its answer with the activity it answers (replyToId).
+  return (await connector.waitFor((request) => request.method === 'POST' && (request.json as Json | undefined)?.['replyToId'] === activity.id, 30_000)).body;
 }
 
 /** Digest posts that landed in a channel: Slack chat.postMessage, or a Bot Connector activity carrying a digest's footer. */
 function postsIn(planned: Planned): RecordedRequest[] {
   if (planned.platform === 'slack') return slack.requests.filter((r) => r.path === '/chat.postMessage' && (r.json as Json)['channel'] === planned.channel);
-  const path = `/v3/conversations/${encodeURIComponent(planned.channel)}/activities`;
-  return connector.requests.filter((r) => r.method === 'POST' && r.path.startsWith(path) && JSON.stringify(r.json).includes('Facilitators can pause or stop it with digest list'));
+  const path = `/v3/conversations/${planned.channel}/activities`;
+  return connector.requests.filter((r) => r.method === 'POST' && decodeURIComponent(r.path).startsWith(path) && JSON.stringify(r.json).includes('Facilitators can pause or stop it with digest list'));
 }
 
 const problems: string[] = [];
