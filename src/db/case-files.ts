@@ -1,6 +1,7 @@
 // Case-study files for `cases import` and the starter library: JSON (an array of records, or one record
 // a line), or CSV with a header row. Each record keeps the line it starts on, so a rejected row is
 // reported where a person can find it; every record is checked before anything is written.
+import { neutraliseCell } from '../core/files/csv.js';
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { CaseRecord } from '../core/cases/case-record.js';
@@ -182,15 +183,12 @@ export function recordOf(found: CaseStudy, names: CaseNames): Record<(typeof REC
   };
 }
 
-/** A spreadsheet would run a cell starting with one of these as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 export function exportCsv(records: readonly ReturnType<typeof recordOf>[]): string {
   const rows = records.map((record) =>
     RECORD_FIELDS.map((field) => {
       const value = record[field];
       const text = value === null ? '' : Array.isArray(value) ? value.join('; ') : String(value);
-      return FORMULA_START.test(text) ? `'${text}` : text;
+      return neutraliseCell(text);
     }),
   );
   return Papa.unparse({ fields: [...RECORD_FIELDS], data: rows }, { newline: '\n' }) + '\n';

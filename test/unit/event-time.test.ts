@@ -1,7 +1,7 @@
 // UK time for events: instants from wall-clock times across the clock changes (whatever the process's
 // own time zone), recurrence dates, and CSV cells that spreadsheets could run as formulas.
 import { describe, expect, it } from 'vitest';
-import { neutraliseCell, toCsv } from '../../src/core/events/csv.js';
+import { neutraliseCell, toCsv } from '../../src/core/files/csv.js';
 import { ukInstant, ukRange } from '../../src/core/events/london-time.js';
 import { meetingStarts, weekdayOfMonth } from '../../src/core/events/recurrence.js';
 import { isWebLink } from '../../src/core/events/event-form.js';

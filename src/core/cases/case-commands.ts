@@ -21,6 +21,7 @@ import { ALL_STAFF_GROUPS, APPROVE_CASE_ACTION, caseBlocks, caseNamesOf, CHANGES
 import { notifyOutcome, notifyReviewers } from './case-notifications.js';
 import { hasTerms, parseCaseQuery, type CaseQuery } from './search-query.js';
 import { bareWord } from './synonyms.js';
+import { activeMember } from '../members/active-member.js';
 
 export const CASES_PAGE_SIZE = 5;
 /** Matches a search ranks at most (CaseSearch.candidates): 20 pages. */
@@ -30,11 +31,6 @@ export const REVIEW_FORM_ID = 'case.review';
 const SUGGESTED_THEMES = 5;
 const BROWSE_THEMES = 30;
 const THEME_BUTTONS = 8;
-
-export async function activeMember(context: RequestContext, services: CoreServices): Promise<MemberRecord | undefined> {
-  const member = await services.members.findByIdentity(context.actor);
-  return member?.status === 'active' ? member : undefined;
-}
 
 export async function caseNames(services: CoreServices): Promise<CaseNames> {
   const [regions, staffGroups, promiseElements] = await Promise.all([services.reference.regions(), services.reference.staffGroups(), services.reference.promiseElements()]);

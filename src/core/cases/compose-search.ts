@@ -5,7 +5,8 @@ import { tokenize } from '../commands/tokenize.js';
 import type { RequestContext } from '../context.js';
 import { message, type Message } from '../reply/reply.js';
 import type { CoreServices } from '../services.js';
-import { activeMember, findCases } from './case-commands.js';
+import { activeMember } from '../members/active-member.js';
+import { findCases } from './case-commands.js';
 import { caseBlocks, shorten } from './case-views.js';
 
 /** Results shown under the compose box (Teams lists up to 25; a short list is easier to choose from). */

@@ -6,17 +6,11 @@ import { z } from 'zod';
 import { defineCommand } from '../commands/command.js';
 import type { Choice } from '../members/member.js';
 import { textMessage, type FileReply } from '../reply/reply.js';
+import { FORMULA_START } from '../files/csv.js';
 import { readDirectoryRequest } from './members-command.js';
 
 /** More than any region has; a bound so one request cannot build an unbounded file. */
 export const EXPORT_LIMIT = 50_000;
-
-/**
- * A cell beginning with one of these is run by Excel or Sheets as a formula (or begins one after a tab
- * or carriage return): such cells get a leading apostrophe. Tested against the whole cell, newlines
- * included, which papaparse's own `escapeFormulae: true` pattern misses.
- */
-export const FORMULA_START = /^[=+\-@\t\r]/;
 
 const labelOf = (choices: readonly Choice[], value: string) => choices.find((choice) => choice.value === value)?.label ?? value;
 

@@ -7,7 +7,7 @@ import type { Translate } from '../i18n/translator.js';
 import type { Block } from '../reply/reply.js';
 import type { CoreServices } from '../services.js';
 import { calendarFile } from './calendar.js';
-import { toCsv } from './csv.js';
+import { toCsv } from '../files/csv.js';
 import type { EventRecord } from './event.js';
 import { ukDate, ukTime } from './london-time.js';
 

@@ -15,6 +15,7 @@ import type { EventRecord } from './event.js';
 import { buildEventForm, EVENT_FORM_ID, parseEventForm, type EventFormChoices } from './event-form.js';
 import { mayManage, mayOrganise } from './event-permissions.js';
 import { CANCEL_ACTION, details, listItem } from './event-views.js';
+import { activeMember } from '../members/active-member.js';
 
 export const EVENTS_PAGE_SIZE = 10;
 export const HOST_OPTIONS_LIMIT = 500;
@@ -32,11 +33,6 @@ export const eventNumber = z
     }
     return Number(match[1]);
   });
-
-export async function activeMember(context: RequestContext, services: CoreServices): Promise<MemberRecord | undefined> {
-  const member = await services.members.findByIdentity(context.actor);
-  return member?.status === 'active' ? member : undefined;
-}
 
 async function formChoices(services: CoreServices, permissions: Permissions, extraHost?: string): Promise<EventFormChoices> {
   const [regions, hosts] = await Promise.all([services.reference.regions(), services.events.hosts('', HOST_OPTIONS_LIMIT)]);

@@ -7,7 +7,7 @@ import type { Translate } from '../i18n/translator.js';
 import { message, textMessage, type Message } from '../reply/reply.js';
 import { ANSWERS, type EventLinks, type RsvpStatus } from './event.js';
 import type { EventHeading } from './event-store.js';
-import { activeMember } from './event-commands.js';
+import { activeMember } from '../members/active-member.js';
 import { ukRange } from './london-time.js';
 import { CLAIM_ACTION, JOIN_TO_ANSWER_ACTION, linkButtons, RSVP_ACTION, details } from './event-views.js';
 import type { RequestContext } from '../context.js';

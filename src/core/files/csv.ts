@@ -1,9 +1,17 @@
 // CSV files people open in spreadsheets. A cell that begins with =, +, -, @, a tab or a carriage return
-// could run as a formula there, so it is prefixed with an apostrophe (shown as text, not run).
+// could run as a formula there, so it is prefixed with an apostrophe (shown as text, not run). Every
+// export uses this one rule.
 import Papa from 'papaparse';
 
+/**
+ * A cell beginning with one of these is run by Excel or Sheets as a formula (or begins one after a tab
+ * or carriage return). Tested against the whole cell, newlines included, which papaparse's own
+ * `escapeFormulae: true` pattern misses.
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
 export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
