@@ -11,6 +11,7 @@ import { privateChatUnavailableNotice, sentPrivatelyNotice } from '../core/deliv
 import type { Translate } from '../core/i18n/translator.js';
 import { message, type Form, type Message } from '../core/reply/reply.js';
 import type { Logger } from '../logger.js';
+import { httpStatusOf } from './http-status.js';
 import { renderFormActivity, renderFormCard, renderMessageActivity, renderMessageCard } from './adaptive-card.js';
 import { tenantOf, teamsConversation, teamsConversationReference, type InboundActivity } from './teams-context.js';
 
@@ -25,11 +26,6 @@ export interface Turn {
   send(activity: OutgoingActivity): Promise<void>;
   /** Posts into the person's personal chat with the bot, opening it if need be; throws if Teams refuses. */
   sendPrivately(activity: OutgoingActivity): Promise<void>;
-}
-
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { response?: { status?: unknown } } | undefined)?.response?.status;
-  return typeof status === 'number' ? status : undefined;
 }
 
 /** A Teams deep link that opens the person's chat with the bot (`28:<app id>`). */
@@ -89,7 +85,7 @@ export async function deliverReply(turn: Turn, reply: Message | Form, logger: Lo
     await turn.sendPrivately(activityOf(reply));
   } catch (error) {
     // The person has not added the app, or blocked it: say how to open the chat, and nothing of the answer.
-    logger.warn({ component: 'teams', status: statusOf(error) }, 'could not open a personal chat for a private answer');
+    logger.warn({ component: 'teams', status: httpStatusOf(error) }, 'could not open a personal chat for a private answer');
     await turn.send(renderMessageActivity(privateChatUnavailableNotice(turn.t, openChatUrl(turn.activity.recipient.id))));
     return;
   }

@@ -4,11 +4,12 @@
 // name and HTTP status are kept.
 import type { ILogger, ILoggerOptions, LogLevel } from '@microsoft/teams.common';
 import type { Logger } from '../logger.js';
+import { httpStatusOf } from './http-status.js';
 
 /** What may be logged of one SDK log argument. */
 function safeDetail(argument: unknown): Record<string, unknown> | undefined {
   if (!(argument instanceof Error)) return undefined;
-  const status = (argument as { response?: { status?: unknown }; status?: unknown }).response?.status ?? (argument as { status?: unknown }).status;
+  const status = httpStatusOf(argument) ?? (argument as { status?: unknown }).status;
   return { errorName: argument.name, ...(typeof status === 'number' ? { status } : {}) };
 }
 

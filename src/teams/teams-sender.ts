@@ -7,6 +7,7 @@ import type { App } from '@microsoft/teams.apps';
 import { DeliveryError, type DeliveryTarget, type MessageSender, type Posted } from '../core/outbox/dispatcher.js';
 import type { Message } from '../core/reply/reply.js';
 import { renderMessageActivity } from './adaptive-card.js';
+import { httpStatusOf } from './http-status.js';
 
 interface StoredReference {
   readonly serviceUrl?: string;
@@ -15,10 +16,10 @@ interface StoredReference {
 
 function deliveryError(error: unknown): DeliveryError {
   if (error instanceof DeliveryError) return error;
-  const response = (error as { response?: { status?: unknown; headers?: Record<string, unknown> } } | undefined)?.response;
-  const status = typeof response?.status === 'number' ? response.status : undefined;
+  const status = httpStatusOf(error);
   if (status === 429) {
-    const retryAfter = Number(response?.headers?.['retry-after']);
+    const headers = (error as { response?: { headers?: Record<string, unknown> } }).response?.headers;
+    const retryAfter = Number(headers?.['retry-after']);
     return new DeliveryError('429', 'rate-limited', Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined);
   }
   // 403: the bot was removed from the conversation or blocked; 404: the conversation is gone.

@@ -3,6 +3,7 @@
 // logged with the HTTP status only, never the person or the address, and counts as no email.
 import type { Client as ApiClient } from '@microsoft/teams.api';
 import type { Logger } from '../logger.js';
+import { httpStatusOf } from './http-status.js';
 import type { InboundActivity } from './teams-context.js';
 
 export async function teamsVerifiedEmail(api: ApiClient, activity: InboundActivity, logger: Logger): Promise<string | undefined> {
@@ -12,8 +13,7 @@ export async function teamsVerifiedEmail(api: ApiClient, activity: InboundActivi
     // A user principal name is an address only when it looks like one (guests' can be `x#EXT#@…`).
     return /^[^\s@#]+@[^\s@]+$/.test(email) ? email : undefined;
   } catch (error) {
-    const status = (error as { response?: { status?: unknown } }).response?.status;
-    logger.warn({ component: 'teams', status: typeof status === 'number' ? status : undefined }, 'could not look up a verified email');
+    logger.warn({ component: 'teams', status: httpStatusOf(error) }, 'could not look up a verified email');
     return undefined;
   }
 }

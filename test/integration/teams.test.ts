@@ -9,8 +9,7 @@ import {
   mentionActivity,
   messageActivity,
   postActivity,
-  type TeamsIdentity,
-} from '../../src/dev/teams-activities.js';
+  type TeamsIdentity, legacySubmitActivity } from '../../src/dev/teams-activities.js';
 import { teamsCard } from '../support/chat.js';
 import { personalChatId, startTestBot, type TestBot } from '../support/test-bot.js';
 
@@ -55,6 +54,11 @@ describe('messages typed to the bot', () => {
     expect(channelPosts[0]?.json).toMatchObject({ replyToId: asked.id });
     // Nothing went to a personal chat for it.
     expect(harness.connector.requests.some((request) => decodeURIComponent(request.path).startsWith(`/v3/conversations/${personalChatId(channel.userId)}/`))).toBe(false);
+  });
+
+  it('still runs the action of a card sent before Universal Actions (Action.Submit)', async () => {
+    const text = await send(legacySubmitActivity({ verb: 'cop.run', value: 'regions' }, harness.connector.url, personal));
+    expect(text).toContain('South West');
   });
 
   it('suggests the closest command for a typo', async () => {
