@@ -1,13 +1,17 @@
-// Lint rules: typescript-eslint's recommended type-aware set, over the sources, tests and scripts.
+// Lint rules: typescript-eslint's recommended type-aware set, over the sources, tests and scripts;
+// layout is Prettier's (`npm run format`), so eslint-config-prettier turns off the rules it covers.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'dist/', 'src/generated/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -15,8 +19,27 @@ export default tseslint.config(
     },
   },
   {
+    // The time comes from the injected clock (src/core/clock.ts), so that tests can move it on.
+    files: ['src/**'],
+    ignores: ['src/core/clock.ts', 'src/cli/**', 'src/dev/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Read the time from the clock (services.clock.now()), not new Date().',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Read the time from the clock (services.clock.now()), not Date.now().',
+        },
+      ],
+    },
+  },
+  {
     // Command-line tools talk to their user on standard output.
     files: ['src/cli/**', 'src/main.ts', 'test/bench/**', 'test/multiprocess/**'],
     rules: { 'no-console': 'off' },
   },
+  prettier,
 );

@@ -1,6 +1,23 @@
 // Configuration from environment variables, parsed once at start with zod. Every problem is reported
 // on a line of its own so that one start-up attempt shows everything that needs fixing.
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
+
+/**
+ * Reads settings from a `.env` file (`COP_ENV_FILE`, or `.env` in the working folder when it exists)
+ * into the environment. A variable already set in the environment wins over the file, so a service
+ * manager's settings are never overridden. Returns the file read, if any.
+ */
+export function loadEnvironmentFile(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const named = env['COP_ENV_FILE']?.trim();
+  const file = named || '.env';
+  if (!existsSync(file)) {
+    if (named) throw new ConfigError([`COP_ENV_FILE names ${named}, which does not exist`]);
+    return undefined;
+  }
+  process.loadEnvFile(file);
+  return file;
+}
 
 /** Signing secret used only outside production when none is configured, so that `npm run try` works. */
 export const LOCAL_SLACK_SIGNING_SECRET = 'cop-bot-local-development-only';
@@ -22,76 +39,78 @@ const databaseUrl = z
     error: 'must be pglite:<folder>, pglite:memory, or a postgres:// or postgresql:// URL',
   });
 
-const environmentSchema = z
-  .object({
-    PORT: z.coerce
-      .number({ error: 'must be a whole number' })
-      .int({ error: 'must be a whole number' })
-      .min(0, { error: 'must be between 0 and 65535' })
-      .max(65535, { error: 'must be between 0 and 65535' })
-      .default(3978),
-    DATABASE_URL: databaseUrl.default('pglite:./data/cop'),
-    NODE_ENV: z
-      .enum(['development', 'production', 'test'], { error: 'must be development, production or test' })
-      .default('development'),
-    LOG_LEVEL: z
-      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-        error: 'must be one of fatal, error, warn, info, debug, trace, silent',
-      })
-      .default('info'),
-    SLACK_SIGNING_SECRET: optionalText,
-    SLACK_BOT_TOKEN: optionalText.refine((value) => value === undefined || value.startsWith('xoxb-'), {
-      error: 'must be a bot token starting with xoxb-',
-    }),
-    SLACK_APP_TOKEN: optionalText.refine((value) => value === undefined || value.startsWith('xapp-'), {
-      error: 'must be an app-level token starting with xapp-',
-    }),
-    SLACK_API_URL: optionalText.pipe(httpUrl.optional()),
-    PUBLIC_URL: optionalText.pipe(httpUrl.optional()),
-    COP_SECRET: optionalText.refine((value) => value === undefined || value.length >= 32, { error: 'must be at least 32 characters' }),
-    MICROSOFT_APP_ID: optionalText,
-    MICROSOFT_APP_PASSWORD: optionalText,
-    MICROSOFT_APP_TENANT_ID: optionalText,
-    MICROSOFT_APP_TYPE: z
-      .enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI', 'FederatedCredentials'], {
-        error: 'must be SingleTenant, MultiTenant, UserAssignedMSI or FederatedCredentials',
-      })
-      .default('SingleTenant'),
-    MICROSOFT_FEDERATED_IDENTITY: optionalText,
-    MICROSOFT_CLOUD: z
-      .enum(['Public', 'USGov', 'USGovDoD', 'China'], { error: 'must be Public, USGov, USGovDoD or China' })
-      .default('Public'),
-    MICROSOFT_OPENID_METADATA_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional()),
-    COP_DEMO_DATA: z
-      .enum(['true', 'false'], { error: 'must be true or false' })
-      .default('true')
-      .transform((value) => value === 'true'),
-    COP_ADMINS: z
-      .string()
-      .default('')
-      .transform((value) =>
-        value
-          .split(/[\s,]+/)
-          .map((id) => id.trim())
-          .filter((id) => id !== ''),
-      ),
-    COP_EVENT_REMINDERS: z
-      .string()
-      .default('24h,1h')
-      .transform((value, context) => {
-        const minutes: number[] = [];
-        for (const part of value.split(/[\s,]+/).filter((p) => p !== '')) {
-          const match = /^(\d{1,3})(h|m)$/.exec(part);
-          const amount = match ? Number(match[1]) * (match[2] === 'h' ? 60 : 1) : 0;
-          if (!match || amount < 1 || amount > 14 * 24 * 60) {
-            context.addIssue({ code: 'custom', message: 'must be times before the event such as 24h,1h or 30m (at most 14 days), separated by commas' });
-            return z.NEVER;
-          }
-          minutes.push(amount);
+const environmentSchema = z.object({
+  PORT: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int({ error: 'must be a whole number' })
+    .min(0, { error: 'must be between 0 and 65535' })
+    .max(65535, { error: 'must be between 0 and 65535' })
+    .default(3978),
+  DATABASE_URL: databaseUrl.default('pglite:./data/cop'),
+  NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'must be development, production or test' }).default('development'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_BOT_TOKEN: optionalText.refine((value) => value === undefined || value.startsWith('xoxb-'), {
+    error: 'must be a bot token starting with xoxb-',
+  }),
+  SLACK_APP_TOKEN: optionalText.refine((value) => value === undefined || value.startsWith('xapp-'), {
+    error: 'must be an app-level token starting with xapp-',
+  }),
+  SLACK_API_URL: optionalText.pipe(httpUrl.optional()),
+  PUBLIC_URL: optionalText.pipe(httpUrl.optional()),
+  COP_SECRET: optionalText.refine((value) => value === undefined || value.length >= 32, { error: 'must be at least 32 characters' }),
+  MICROSOFT_APP_ID: optionalText,
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TENANT_ID: optionalText,
+  MICROSOFT_APP_TYPE: z
+    .enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI', 'FederatedCredentials'], {
+      error: 'must be SingleTenant, MultiTenant, UserAssignedMSI or FederatedCredentials',
+    })
+    .default('SingleTenant'),
+  MICROSOFT_FEDERATED_IDENTITY: optionalText,
+  MICROSOFT_CLOUD: z
+    .enum(['Public', 'USGov', 'USGovDoD', 'China'], { error: 'must be Public, USGov, USGovDoD or China' })
+    .default('Public'),
+  MICROSOFT_OPENID_METADATA_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional()),
+  COP_DEMO_DATA: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === 'true')),
+  COP_ADMINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(/[\s,]+/)
+        .map((id) => id.trim())
+        .filter((id) => id !== ''),
+    ),
+  COP_CALENDAR_NAME: z.string().trim().min(1).max(100).default('CoP Bot'),
+  COP_CALENDAR_EMAIL: optionalText.pipe(z.email({ error: 'must be an email address, such as cop-bot@your-trust.nhs.uk' }).optional()),
+  COP_EVENT_REMINDERS: z
+    .string()
+    .default('24h,1h')
+    .transform((value, context) => {
+      const minutes: number[] = [];
+      for (const part of value.split(/[\s,]+/).filter((p) => p !== '')) {
+        const match = /^(\d{1,3})(h|m)$/.exec(part);
+        const amount = match ? Number(match[1]) * (match[2] === 'h' ? 60 : 1) : 0;
+        if (!match || amount < 1 || amount > 14 * 24 * 60) {
+          context.addIssue({
+            code: 'custom',
+            message: 'must be times before the event such as 24h,1h or 30m (at most 14 days), separated by commas',
+          });
+          return z.NEVER;
         }
-        return [...new Set(minutes)].sort((a, b) => b - a);
-      }),
-  });
+        minutes.push(amount);
+      }
+      return [...new Set(minutes)].sort((a, b) => b - a);
+    }),
+});
 
 /**
  * Rules that relate variables to each other. They read the raw values, so they are reported together
@@ -114,16 +133,25 @@ function combinationProblems(env: Readonly<Record<string, string>>): string[] {
     problems.push(`MICROSOFT_APP_PASSWORD must not be set with MICROSOFT_APP_TYPE=${appType}: that type signs in without a secret`);
   }
   if (appType === 'FederatedCredentials' && env['MICROSOFT_APP_ID'] && !env['MICROSOFT_FEDERATED_IDENTITY']) {
-    problems.push('MICROSOFT_FEDERATED_IDENTITY is required with MICROSOFT_APP_TYPE=FederatedCredentials: the client id of the managed identity, or system');
+    problems.push(
+      'MICROSOFT_FEDERATED_IDENTITY is required with MICROSOFT_APP_TYPE=FederatedCredentials: the client id of the managed identity, or system',
+    );
   }
   if (env['MICROSOFT_APP_ID'] && appType !== 'MultiTenant' && !env['MICROSOFT_APP_TENANT_ID']) {
     problems.push(`MICROSOFT_APP_TENANT_ID is required with MICROSOFT_APP_TYPE=${appType}`);
   }
   if (env['NODE_ENV'] === 'production' && !env['COP_SECRET']) {
-    problems.push('COP_SECRET is required in production: a random secret of at least 32 characters (e.g. openssl rand -hex 32) that keys the stored hashes of linking codes');
+    problems.push(
+      'COP_SECRET is required in production: a random secret of at least 32 characters (e.g. openssl rand -hex 32) that keys the stored hashes of linking codes',
+    );
   }
   if (env['NODE_ENV'] === 'production' && !env['PUBLIC_URL']) {
-    problems.push('PUBLIC_URL is required in production: calendar files and download links must point at the bot\'s public address');
+    problems.push("PUBLIC_URL is required in production: calendar files and download links must point at the bot's public address");
+  }
+  if (env['NODE_ENV'] === 'production' && env['PUBLIC_URL']?.trim().toLowerCase().startsWith('http://')) {
+    problems.push(
+      'PUBLIC_URL must be https:// in production: calendar files and download links carry tokens that must not cross the network in clear',
+    );
   }
   if (env['NODE_ENV'] === 'production' && !env['SLACK_BOT_TOKEN'] && !env['MICROSOFT_APP_ID']) {
     problems.push(
@@ -179,6 +207,8 @@ export interface Config {
   readonly admins: readonly string[];
   /** Event reminders, in minutes before the start, largest first. */
   readonly eventReminderMinutes: readonly number[];
+  /** The organiser named in calendar files: a name, and an address (by default noreply at the public address's host). */
+  readonly calendarOrganizer: { readonly name: string; readonly email: string | undefined };
   /** Load the synthetic demo metrics into a database that has no metrics yet. */
   readonly demoData: boolean;
 }
@@ -236,6 +266,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     admins: e.COP_ADMINS,
     eventReminderMinutes: e.COP_EVENT_REMINDERS,
-    demoData: e.COP_DEMO_DATA,
+    calendarOrganizer: { name: e.COP_CALENDAR_NAME, email: e.COP_CALENDAR_EMAIL },
+    // Synthetic figures help someone trying the bot; a production install shows them only when asked to.
+    demoData: e.COP_DEMO_DATA ?? !production,
   };
 }

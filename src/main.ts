@@ -1,12 +1,13 @@
 // Starts CoP Bot: reads the configuration, opens the database, applies migrations and serves Slack and
 // Teams on one port. Stops cleanly on SIGINT and SIGTERM.
 import { startBot } from './app/bot.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, loadEnvironmentFile } from './config.js';
 import { createLogger } from './logger.js';
 
 async function main(): Promise<void> {
   let config;
   try {
+    loadEnvironmentFile();
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -18,7 +19,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, process.stdout.isTTY && config.environment !== 'production');
   const bot = await startBot(config, logger);
   const platforms = [
-    config.slack && `Slack (${config.slack.appToken ? 'Socket Mode' : 'POST /slack/events'}${config.slack.configured ? '' : ', local signing secret'})`,
+    config.slack &&
+      `Slack (${config.slack.appToken ? 'Socket Mode' : 'POST /slack/events'}${config.slack.configured ? '' : ', local signing secret'})`,
     config.teams && `Teams (POST /api/messages${config.teams.appId ? '' : ', unauthenticated'})`,
   ].filter(Boolean);
   logger.info({ port: bot.port, database: bot.database.kind, platforms }, `CoP Bot listening on port ${bot.port}`);

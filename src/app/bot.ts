@@ -1,51 +1,33 @@
-// Puts the bot together: database, core, Slack and Teams adapters, one HTTP server. `main.ts` runs it
-// for real; the integration tests start the very same thing on a free port.
+// Puts the bot together: database, core, Slack and Teams adapters, one HTTP server, the outbox
+// dispatcher and the scheduler. `main.ts` runs it for real; the integration tests start the very same
+// thing on a free port.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
 import type { Config } from '../config.js';
-import { BotCore } from '../core/bot-core.js';
-import { openDatabase, type Database } from '../db/database.js';
-import { PrismaConversationStore } from '../db/repositories/conversation-repository.js';
-import { PrismaDirectoryStore } from '../db/repositories/directory-repository.js';
-import { PrismaDownloadStore } from '../db/repositories/download-repository.js';
-import { PrismaLinkStore } from '../db/repositories/link-repository.js';
-import { PrismaEmailLinkStore } from '../db/repositories/email-link-repository.js';
-import { PrismaMemberStore } from '../db/repositories/member-repository.js';
-import { PrismaOrganisationStore } from '../db/repositories/organisation-repository.js';
-import { PrismaOutbox } from '../db/repositories/outbox-repository.js';
-import { PrismaReferenceData } from '../db/repositories/reference-data-repository.js';
-import { PrismaRegionDirectory } from '../db/repositories/region-repository.js';
-import { PrismaRoleStore } from '../db/repositories/role-repository.js';
-import { PrismaCaseStore } from '../db/repositories/case-repository.js';
-import { PrismaEventStore } from '../db/repositories/event-repository.js';
-import { EventNotices } from '../core/events/event-notices.js';
+import { BotCore, JOBS } from '../core/bot-core.js';
+import { systemClock, type Clock } from '../core/clock.js';
+import { runDigestJobs, type DigestJobResult } from '../core/digests/digest-jobs.js';
 import { runEventJobs } from '../core/events/event-jobs.js';
-import { translator } from '../core/i18n/translator.js';
-import { mountEventFiles } from '../server/downloads.js';
-import { PrismaMetricStore } from '../db/repositories/metric-repository.js';
-import { PrismaSubscriptionStore } from '../db/repositories/subscription-repository.js';
-import { runDigestJobs, type DigestJobResult } from '../core/subscriptions/digest-jobs.js';
 import { loadDemoDataIfEmpty } from '../core/metrics/demo-data.js';
 import { monthOfDate } from '../core/metrics/period.js';
-import { mountCharts, StoredChartPublisher } from '../digest/chart-publisher.js';
-import { seedReferenceData } from '../db/seed.js';
-import { seedCaseStudies } from '../db/seed-case-studies.js';
-import type { Logger } from '../logger.js';
-import { createHttpApp, listen, mountDownloads, mountFallback, mountHealth } from '../server/http-server.js';
 import { OutboxDispatcher, type MessageSender } from '../core/outbox/dispatcher.js';
+import { openDatabase, type Database } from '../db/database.js';
+import { seedCaseStudies } from '../db/seed-case-studies.js';
+import { seedReferenceData } from '../db/seed.js';
+import type { Logger } from '../logger.js';
 import { Scheduler } from '../scheduler/scheduler.js';
+import { createHttpApp, listen, mountFallback, mountHealth } from '../server/http-server.js';
+import { mountLinks } from '../server/links.js';
 import { createSlackAdapter, type SlackAdapter } from '../slack/slack-app.js';
 import { createSlackSender } from '../slack/slack-sender.js';
 import { createTeamsAdapter, type TeamsAdapter } from '../teams/teams-app.js';
+import { createPorts } from './ports.js';
 
 /** How often queued messages are looked for (retries, reminders coming due, other processes' work). */
 const OUTBOX_POLL = '*/5 * * * * *';
-/** Expired download files and links are deleted every minute: a file holds personal data. */
-const DOWNLOAD_SWEEP = '15 * * * * *';
-/** Event announcements coming near, reminders and lapsed waitlist offers: checked every 30 seconds. */
-const EVENT_JOBS = '*/30 * * * * *';
-/** Subscribed digests coming due, unreachable channels and failed posts: checked every 30 seconds. */
-const DIGEST_JOBS = '15,45 * * * * *';
+/** Expired link files are deleted every minute: a file holds personal data. */
+const LINK_SWEEP = '15 * * * * *';
 
 export interface RunningBot {
   readonly port: number;
@@ -56,6 +38,13 @@ export interface RunningBot {
   demoData(): Promise<number>;
   /** Sends every queued message that is due now; resolves when none is left (tests and tools). */
   drainOutbox(): Promise<void>;
+  /** One round of the outbox's due work; resolves to how many messages and posts it handled (0: none was due). */
+  runDue(): Promise<number>;
+  /**
+   * Resolves once the work started by requests so far (Slack listeners after their acknowledgement,
+   * Teams file imports) has finished and the outbox has nothing due left (tests and tools).
+   */
+  idle(): Promise<void>;
   /** Runs the events feature's scheduled work once, as the scheduler does (tests and tools). */
   runEventJobs(now?: Date): Promise<void>;
   /** Runs the digest subscriptions' scheduled work once, as the scheduler does (tests pass a simulated time). */
@@ -63,102 +52,102 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
-  const database = await openDatabase(config.databaseUrl);
-  const outbox = new PrismaOutbox(database.prisma);
+export interface BotOptions {
+  /** Where the time comes from: the wall clock unless a test drives it. */
+  readonly clock?: Clock;
+}
+
+export interface BotOptions {
+  /** Where the time comes from: the wall clock unless a test drives it. */
+  readonly clock?: Clock;
+}
+
+interface Adapters {
+  readonly slack: SlackAdapter | undefined;
+  readonly teams: TeamsAdapter | undefined;
+  readonly senders: Partial<Record<'slack' | 'teams', MessageSender>>;
+}
+
+/** The Slack and Teams adapters that are configured, mounted on the HTTP server, and the outbox's senders for them. */
+async function mountAdapters(config: Config, core: BotCore, http: Express, logger: Logger, clock: Clock): Promise<Adapters> {
+  const slack = config.slack ? createSlackAdapter(config.slack, core, http, logger) : undefined;
+  // Files shared in Teams come from SharePoint over https; plain http only for local stand-ins.
+  const teams = config.teams
+    ? await createTeamsAdapter(config.teams, core, http, logger, { httpsDownloadsOnly: config.environment === 'production' })
+    : undefined;
+  const senders: Adapters['senders'] = {};
+  if (config.slack) senders.slack = createSlackSender(config.slack, { clock, log: logger });
+  if (teams) senders.teams = teams.sender;
+  return { slack, teams, senders };
+}
+
+/** Migrations, reference data and starter case studies; demo metrics on a database that has none. Returns the demo rows written. */
+async function prepareDatabase(database: Database, core: BotCore, config: Config, logger: Logger, clock: Clock): Promise<number> {
+  const applied = await database.migrate();
+  if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
+  logger.debug(await seedReferenceData(database.prisma), 'reference data in place');
+  logger.debug(await seedCaseStudies(database.prisma), 'starter case studies in place');
+  if (!config.demoData) return 0;
+  // Before readiness, in one transaction: on the embedded database it holds the one connection, so
+  // serving commands meanwhile would only make them wait. Only a database without metrics pays this.
+  try {
+    const rows = await loadDemoDataIfEmpty(core.services.metrics, monthOfDate(clock.now()));
+    if (rows > 0) logger.info({ rows }, 'loaded synthetic demo metrics (COP_DEMO_DATA=false starts without them)');
+    return rows;
+  } catch (error) {
+    logger.error({ err: error }, 'loading the demo metrics failed');
+    return 0;
+  }
+}
+
+export async function startBot(config: Config, logger: Logger, options: BotOptions = {}): Promise<RunningBot> {
+  const clock = options.clock ?? systemClock;
+  const database = await openDatabase(config.databaseUrl, {
+    role: 'bot',
+    whenInUse: 'refuse',
+    onLockLost: () => {
+      // Another process has taken the PGlite folder: writing on would overwrite its work (or lose ours).
+      logger.fatal('the lock on the embedded database folder was lost (removed, or taken over); stopping at once');
+      process.exit(1);
+    },
+  });
   let port = config.port;
   // Links the bot hands out need its public address; without PUBLIC_URL, the port it listens on.
-  const publicUrl = () => config.publicUrl ?? `http://localhost:${port}/`;
-  const downloads = new PrismaDownloadStore(database.prisma, publicUrl);
-  const eventSettings = {
-    get publicUrl() {
-      return publicUrl();
-    },
-    reminderMinutes: config.eventReminderMinutes,
-  };
-  // Members have no language of their own yet: proactive messages are in the default language.
-  const events = new PrismaEventStore(database.prisma, new EventNotices(translator(undefined), eventSettings));
-  const core = new BotCore(
-    {
-      regions: new PrismaRegionDirectory(database.prisma),
-      conversations: new PrismaConversationStore(database.prisma),
-      members: new PrismaMemberStore(database.prisma, events),
-      links: new PrismaLinkStore(database.prisma, config.secret),
-      reference: new PrismaReferenceData(database.prisma),
-      roles: new PrismaRoleStore(database.prisma),
-      directory: new PrismaDirectoryStore(database.prisma),
-      organisations: new PrismaOrganisationStore(database.prisma),
-      metrics: new PrismaMetricStore(database.prisma),
-      subscriptions: new PrismaSubscriptionStore(database.prisma),
-      charts: new StoredChartPublisher(database.prisma, config.publicUrl, (error) => logger.error({ err: error }, 'drawing a digest chart failed')),
-      outbox,
-      downloads,
-      configuredAdmins: config.admins,
-      emailLinks: new PrismaEmailLinkStore(database.prisma, config.secret),
-      cases: new PrismaCaseStore(database.prisma),
-      events,
-      eventSettings,
-    },
-    logger,
-  );
+  const ports = createPorts(database, { config, logger, clock, publicUrl: () => config.publicUrl ?? `http://localhost:${port}/` });
+  const core = new BotCore(ports, logger);
 
   let startupProblem: string | undefined = 'starting: applying migrations';
-  let demoData: Promise<number> = Promise.resolve(0);
   const http = createHttpApp();
-  mountHealth(http, { problem: async () => startupProblem ?? (await database.readinessProblem()) });
-  let slack: SlackAdapter | undefined;
-  if (config.slack) slack = createSlackAdapter(config.slack, core, http, logger);
-  const senders: Partial<Record<'slack' | 'teams', MessageSender>> = {};
-  if (config.slack) senders.slack = createSlackSender(config.slack);
-  let teams: TeamsAdapter | undefined;
-  if (config.teams) {
-    // Files shared in Teams come from SharePoint over https; plain http only for local stand-ins.
-    teams = await createTeamsAdapter(config.teams, core, http, logger, { httpsDownloadsOnly: config.environment === 'production' });
-    senders.teams = teams.sender;
-  }
-  mountDownloads(http, downloads, logger);
-  mountEventFiles(http, core, logger);
-  mountCharts(http, database.prisma);
+  const { slack, teams, senders } = await mountAdapters(config, core, http, logger, clock);
+  // Readiness depends on the bot's own parts (server, database, Teams); Slack's socket is shown, not waited for.
+  mountHealth(http, {
+    problem: async () => startupProblem ?? (await database.readinessProblem()),
+    platforms: () => (slack ? { slack: slack.connection() } : {}),
+  });
+  mountLinks(http, core, logger);
   mountFallback(http, logger);
 
-  const dispatcher = new OutboxDispatcher(outbox, senders, (postKey) => core.renderPost(postKey), logger.child({ component: 'outbox' }));
+  const { outbox } = ports;
+  const dispatcher = new OutboxDispatcher(outbox, senders, (postKey) => core.renderPost(postKey), logger.child({ component: 'outbox' }), {
+    clock,
+  });
   const scheduler = new Scheduler(logger);
 
   // Listen first, so that liveness answers while migrations run; readiness says when they are done.
   const server: Server = await listen(http, config.port);
   port = (server.address() as AddressInfo).port;
 
+  const demoData = prepareDatabase(database, core, config, logger, clock);
   const ready = (async () => {
-    const applied = await database.migrate();
-    if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
-    const seeded = await seedReferenceData(database.prisma);
-    logger.debug(seeded, 'reference data in place');
-    logger.debug(await seedCaseStudies(database.prisma), 'starter case studies in place');
-    if (config.demoData) {
-      // Before readiness, in one transaction: on the embedded database it holds the one connection, so
-      // serving commands meanwhile would only make them wait. Only a database without metrics pays this.
-      demoData = loadDemoDataIfEmpty(core.services.metrics, monthOfDate(new Date())).then(
-        (rows) => {
-          if (rows > 0) logger.info({ rows }, 'loaded synthetic demo metrics (COP_DEMO_DATA=false starts without them)');
-          return rows;
-        },
-        (error: unknown) => {
-          logger.error({ err: error }, 'loading the demo metrics failed');
-          return 0;
-        },
-      );
-      await demoData;
-    }
+    await demoData;
+    // Socket Mode connects in the background; readiness does not wait for Slack.
     await slack?.start();
     // Messages queued before a restart (or by another process that stopped) go out from here on.
     outbox.onWake(() => dispatcher.wake());
     scheduler.every('outbox', OUTBOX_POLL, () => dispatcher.drain());
-    scheduler.every('events', EVENT_JOBS, () => runEventJobs(core.services, new Date()));
-    scheduler.every('digests', DIGEST_JOBS, async () => {
-      await runDigestJobs(core.services, new Date());
-    });
-    scheduler.every('downloads', DOWNLOAD_SWEEP, async () => {
-      await downloads.deleteExpired(new Date());
+    for (const job of JOBS) scheduler.every(job.name, job.schedule, () => job.run(core.services, clock.now()));
+    scheduler.every('links', LINK_SWEEP, async () => {
+      await ports.fileLinks.deleteExpired(clock.now());
     });
     dispatcher.wake();
     startupProblem = undefined;
@@ -172,12 +161,19 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     port,
     database,
     ready,
-    demoData: () => demoData,
+    demoData: () => demoData.catch(() => 0),
     drainOutbox: () => dispatcher.drain(),
-    runEventJobs: (now = new Date()) => runEventJobs(core.services, now),
-    runDigestJobs: (now = new Date()) => runDigestJobs(core.services, now),
+    runDue: () => dispatcher.runDue(),
+    async idle() {
+      await Promise.all([slack?.idle(), teams?.idle()]);
+      while ((await dispatcher.runDue()) > 0) {
+        // Another round: sending may have made more due (a full batch left rows behind).
+      }
+    },
+    runEventJobs: (now = clock.now()) => runEventJobs(core.services, now),
+    runDigestJobs: (now = clock.now()) => runDigestJobs(core.services, now),
     async stop() {
-      await demoData;
+      await demoData.catch(() => 0);
       await scheduler.stop();
       outbox.onWake(() => undefined);
       await dispatcher.stop();

@@ -111,10 +111,7 @@ const describeIssue: z.core.$ZodErrorMap = (issue) => {
 
 /** "bots.0.commandLists.1.commands" -> "bots[0].commandLists[1].commands" */
 function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
-    '',
-  );
+  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
 }
 
 type PngInfo = { width: number; height: number; hasAlpha: boolean };
@@ -204,6 +201,8 @@ export function buildTeamsPackage(options: {
   outFile: string;
   appId?: string | undefined;
   developerUrls?: DeveloperUrls;
+  /** A production package: placeholder ids and addresses are problems, not warnings. */
+  production?: boolean;
 }): BuildResult {
   const manifestDir = options.manifestDir ?? DEFAULT_MANIFEST_DIR;
   const manifestFile = join(manifestDir, 'manifest.json');
@@ -250,6 +249,10 @@ export function buildTeamsPackage(options: {
       warnings.push(`developer.${key} is still the placeholder ${url}: Teams shows it to every user; pass --${option} (or set ${env}).`);
     }
   }
+  // Users read the privacy notice and terms from the app's page in Teams: a production package must
+  // carry the trust's own, and the bot's real id.
+  if (options.production && warnings.length > 0)
+    return { problems: warnings.map((warning) => `${warning} (NODE_ENV=production)`), warnings: [] };
 
   const zip = zipSync({
     'manifest.json': strToU8(`${JSON.stringify(valid, null, 2)}\n`),
@@ -283,7 +286,12 @@ function main(): number {
     return 1;
   }
 
-  const { problems, warnings, outFile } = buildTeamsPackage({ outFile: out, appId: process.env.MICROSOFT_APP_ID, developerUrls });
+  const { problems, warnings, outFile } = buildTeamsPackage({
+    outFile: out,
+    appId: process.env.MICROSOFT_APP_ID,
+    developerUrls,
+    production: process.env.NODE_ENV === 'production',
+  });
   for (const problem of problems) console.error(`problem: ${problem}`);
   if (problems.length > 0) {
     console.error(`manifests/teams/manifest.json has ${problems.length} problem(s); no package written.`);

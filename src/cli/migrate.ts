@@ -1,12 +1,21 @@
 // `npm run db:migrate`: applies pending migrations and seeds reference data on the database named by
-// DATABASE_URL (the embedded PGlite by default). The bot does the same at every start.
-import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/database.js';
+// DATABASE_URL (the embedded PGlite by default). The bot does the same at every start. While the bot
+// runs on the embedded database, this works on the bot's database through its socket.
+import { loadEnvironmentFile } from '../config.js';
+import { DatabaseInUseError } from '../db/database.js';
+import { openCommandDatabase } from './command-database.js';
 import { seedReferenceData } from '../db/seed.js';
 import { seedCaseStudies } from '../db/seed-case-studies.js';
 
-const config = loadConfig();
-const database = await openDatabase(config.databaseUrl);
+loadEnvironmentFile();
+let database;
+try {
+  database = await openCommandDatabase('npm run db:migrate');
+} catch (error) {
+  if (!(error instanceof DatabaseInUseError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 try {
   const applied = await database.migrate();
   console.log(applied.length > 0 ? `Applied: ${applied.join(', ')}` : 'No pending migrations.');

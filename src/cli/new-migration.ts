@@ -1,7 +1,8 @@
 // `npm run db:migration:new -- <name>`: writes prisma/migrations/<timestamp>_<name>/migration.sql with
 // the SQL that takes the database from the schema of the latest migration to prisma/schema.prisma.
-// Each migration folder keeps a copy of the schema it produces (schema.prisma), which is what the next
-// migration is computed from: Prisma's own `migrate dev` needs a native engine and a shadow database.
+// prisma/migrations/schema-snapshot.prisma is the schema the migrations so far produce, which is what the
+// next migration is computed from (git keeps its history): Prisma's own `migrate dev` needs a native
+// engine. The check that the migrations' SQL really builds that schema is src/db/migration-drift.ts.
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,7 +12,7 @@ import { migrationNames } from '../db/migrations.js';
 import { MIGRATIONS_DIR, SCHEMA_PATH } from '../db/paths.js';
 import { NO_FILTERS, openSchemaEngine } from '../db/schema-engine.js';
 
-export const SCHEMA_SNAPSHOT = 'schema.prisma';
+const SNAPSHOT_PATH = join(MIGRATIONS_DIR, 'schema-snapshot.prisma');
 
 function timestamp(now: Date): string {
   return now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
@@ -19,18 +20,20 @@ function timestamp(now: Date): string {
 
 /** The SQL from the latest migration's schema (or from nothing) to the current schema; empty when equal. */
 export async function pendingMigrationSql(): Promise<string> {
-  const names = await migrationNames();
-  const latest = names.at(-1);
+  const hasMigrations = (await migrationNames()).length > 0;
   const schema = await readFile(SCHEMA_PATH, 'utf8');
-  const previous = latest ? await readFile(join(MIGRATIONS_DIR, latest, SCHEMA_SNAPSHOT), 'utf8') : undefined;
+  const previous = hasMigrations ? await readFile(SNAPSHOT_PATH, 'utf8') : undefined;
   // The engine needs a database to open; diffing two schema files never touches it.
   const scratch = await startEmbeddedPostgres(undefined, 1);
   try {
     const engine = await openSchemaEngine(new PrismaPg({ connectionString: scratch.connectionString, max: 1 }), schema);
     try {
       const result = await engine.diff({
-        from: previous === undefined ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: SCHEMA_SNAPSHOT, content: previous }] },
-        to: { tag: 'schemaDatamodel', files: [{ path: SCHEMA_SNAPSHOT, content: schema }] },
+        from:
+          previous === undefined
+            ? { tag: 'empty' }
+            : { tag: 'schemaDatamodel', files: [{ path: 'schema-snapshot.prisma', content: previous }] },
+        to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: schema }] },
         script: true,
         exitCode: null,
         filters: NO_FILTERS,
@@ -59,7 +62,7 @@ async function main(): Promise<void> {
   const folder = join(MIGRATIONS_DIR, `${timestamp(new Date())}_${name}`);
   await mkdir(folder, { recursive: true });
   await writeFile(join(folder, 'migration.sql'), sql);
-  await copyFile(SCHEMA_PATH, join(folder, SCHEMA_SNAPSHOT));
+  await copyFile(SCHEMA_PATH, SNAPSHOT_PATH);
   await writeFile(join(MIGRATIONS_DIR, 'migration_lock.toml'), '# Written by npm run db:migration:new.\nprovider = "postgresql"\n');
   console.log(`Wrote ${folder}/migration.sql. Review it, then run npm run db:migrate (the bot also applies it at start).`);
 }

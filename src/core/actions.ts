@@ -11,9 +11,14 @@ export const RUN_COMMAND_ACTION = 'cop.run';
  */
 export const LINK_ACTION_PREFIX = 'link.';
 
-export type LinkKind = 'calendar' | 'meeting' | 'recording' | 'source' | 'download';
+export type LinkKind = 'calendar' | 'meeting' | 'recording' | 'source' | 'download' | 'chart';
 
 /** A button opening `url`: how the bot shows every web address, never as text to copy. */
 export function linkButton(kind: LinkKind, label: string, url: string): Button {
-  return { label, action: `${LINK_ACTION_PREFIX}${kind}`, url };
+  return { label, action: linkAction(kind), url };
+}
+
+/** The action id of a button opening a link of this kind. */
+export function linkAction(kind: LinkKind): string {
+  return `${LINK_ACTION_PREFIX}${kind}`;
 }

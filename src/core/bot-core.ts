@@ -4,76 +4,22 @@ import { RUN_COMMAND_ACTION } from './actions.js';
 import type { Command } from './commands/command.js';
 import { internalErrorReply, invalidArgumentsReply, unknownCommandReply } from './commands/command-replies.js';
 import { Grammar } from './commands/grammar.js';
-import { channelLinkCommand, channelUnlinkCommand } from './channels/channel-commands.js';
 import type { ConversationAddress, Platform, RequestContext } from './context.js';
 import type { InstallDetails } from './conversations/conversation-store.js';
+import type { ScheduledJob } from './feature.js';
+import { FEATURES } from './features.js';
 import type { ActionHandler, FormHandler, FormOutcome, FormValues } from './forms/form-handler.js';
-import { helpCommand } from './help/help-command.js';
-import { linkCommand } from './linking/link-commands.js';
-import {
-  eraseAction,
-  eraseCommand,
-  joinCommand,
-  leaveCommand,
-  myDataCommand,
-  profileCommand,
-  profileEditCommand,
-  profileFormHandler,
-} from './members/member-commands.js';
+import { createHelpCommand } from './help/help-command.js';
 import { homeView } from './members/home.js';
-import { confirmOrganisationAction, organisationConfirmCommand, organisationsPendingCommand } from './organisations/organisation-commands.js';
-import { organisationExemplarCommand, organisationExemplarRemoveCommand } from './organisations/exemplar-commands.js';
-import { regionsCommand } from './regions/regions-command.js';
-import { grantCommand, revokeCommand } from './roles/role-commands.js';
-import { membersCommand } from './directory/members-command.js';
-import { digestPreviewCommand } from './digest/digest-commands.js';
-import {
-  digestListCommand,
-  digestNowCommand,
-  digestPauseCommand,
-  digestResumeCommand,
-  digestSubscribeCommand,
-  digestUnsubscribeCommand,
-} from './subscriptions/subscription-commands.js';
-import { membersExportCommand } from './directory/export-command.js';
-import {
-  cancelEventAction,
-  eventCancelCommand,
-  eventCommand,
-  eventEditCommand,
-  eventFormHandler,
-  eventNewCommand,
-  eventsCommand,
-  myEventsCommand,
-} from './events/event-commands.js';
-import { attendeesCommand } from './events/attendees-command.js';
-import { attendanceFormHandler, eventAttendanceCommand, eventSummaryCommand, myRecordCommand, rateAction } from './events/after-event.js';
-import { claimAction, joinToAnswerAction, rsvpAction } from './events/rsvp-actions.js';
-import { calendarDownload, csvDownload, type Download } from './events/downloads.js';
+import { calendarDownload, eventCsv } from './events/event-files.js';
+import type { ServedFile } from './links/file-links.js';
 import { translator } from './i18n/translator.js';
 import { importUpload, type MetricsUpload } from './metrics/upload.js';
-import { postRenderer } from './outbox/post-renderers.js';
+import { parsePostKey } from './outbox/post-key.js';
 import { message, textMessage, type Form, type Message, type Reply } from './reply/reply.js';
-import { downloadLinkMessage } from './downloads/download-link.js';
+import { fileLinkMessage } from './links/file-link-message.js';
 import { composeCaseSearch, type ComposeSearch } from './cases/compose-search.js';
 import type { CoreServices } from './services.js';
-import {
-  approveCaseAction,
-  caseApproveCommand,
-  caseChangesCommand,
-  caseCommand,
-  caseEditCommand,
-  caseFormHandler,
-  caseRejectCommand,
-  casesCommand,
-  casesMineCommand,
-  casesPendingCommand,
-  caseSubmitCommand,
-  changesCaseAction,
-  rejectCaseAction,
-  reviewFormHandler,
-  shareCaseAction,
-} from './cases/case-commands.js';
 
 /** The few logger methods the core uses; pino's logger has them. */
 export interface CoreLogger {
@@ -81,86 +27,36 @@ export interface CoreLogger {
   info(details: object, message: string): void;
 }
 
-/** Every command, in the order `help` lists them. */
-export const COMMANDS: readonly Command[] = [
-  helpCommand,
-  regionsCommand,
-  joinCommand,
-  profileCommand,
-  profileEditCommand,
-  myDataCommand,
-  leaveCommand,
-  eraseCommand,
-  linkCommand,
-  membersCommand,
-  membersExportCommand,
-  grantCommand,
-  revokeCommand,
-  organisationsPendingCommand,
-  organisationConfirmCommand,
-  organisationExemplarCommand,
-  organisationExemplarRemoveCommand,
-  channelLinkCommand,
-  channelUnlinkCommand,
-  casesCommand,
-  caseCommand,
-  caseSubmitCommand,
-  caseEditCommand,
-  casesMineCommand,
-  casesPendingCommand,
-  caseApproveCommand,
-  caseChangesCommand,
-  caseRejectCommand,
-  eventsCommand,
-  eventCommand,
-  myEventsCommand,
-  eventNewCommand,
-  eventEditCommand,
-  eventCancelCommand,
-  attendeesCommand,
-  eventAttendanceCommand,
-  eventSummaryCommand,
-  myRecordCommand,
-  digestPreviewCommand,
-  digestSubscribeCommand,
-  digestListCommand,
-  digestPauseCommand,
-  digestResumeCommand,
-  digestUnsubscribeCommand,
-  digestNowCommand,
-];
+/** Every command, in the order `help` lists them: help, then each feature's. */
+export const COMMANDS: readonly Command[] = [createHelpCommand(() => GRAMMAR), ...FEATURES.flatMap((feature) => feature.commands ?? [])];
+export const GRAMMAR = new Grammar(COMMANDS);
+const HELP = COMMANDS[0]!;
 
-const FORMS: readonly FormHandler[] = [profileFormHandler, caseFormHandler, reviewFormHandler, eventFormHandler, attendanceFormHandler];
-const ACTIONS: readonly ActionHandler[] = [
-  eraseAction,
-  confirmOrganisationAction,
-  shareCaseAction,
-  approveCaseAction,
-  changesCaseAction,
-  rejectCaseAction,
-  rsvpAction,
-  joinToAnswerAction,
-  claimAction,
-  cancelEventAction,
-  rateAction,
-];
+const FORMS: readonly FormHandler[] = FEATURES.flatMap((feature) => feature.forms ?? []);
+const ACTIONS: readonly ActionHandler[] = FEATURES.flatMap((feature) => feature.actions ?? []);
+const POST_RENDERERS = new Map(FEATURES.flatMap((feature) => Object.entries(feature.postRenderers ?? {})));
+/** What the features add to digests, in order. */
+export const DIGEST_SECTIONS = FEATURES.flatMap((feature) => feature.digestSections ?? []).sort((a, b) => a.order - b.order);
+
+/** The features' scheduled work, which the bot runs on the scheduler. */
+export const JOBS: readonly ScheduledJob[] = FEATURES.flatMap((feature) => feature.jobs ?? []);
 
 export class BotCore {
   readonly services: CoreServices;
 
   constructor(
-    ports: Omit<CoreServices, 'grammar'>,
+    ports: Omit<CoreServices, 'digestSections'>,
     private readonly log: CoreLogger,
   ) {
-    this.services = { ...ports, grammar: new Grammar(COMMANDS) };
+    this.services = { ...ports, digestSections: DIGEST_SECTIONS };
   }
 
   /** Words typed after `/cop` in Slack, or to the bot in Teams. Never throws: failures become a polite reply. */
   async handleText(text: string, context: RequestContext): Promise<Reply> {
-    const parsed = this.services.grammar.parse(text);
+    const parsed = GRAMMAR.parse(text);
     switch (parsed.kind) {
       case 'empty':
-        return this.run(helpCommand, { topic: undefined }, context);
+        return this.run(HELP, { topic: undefined }, context);
       case 'unknown':
         return unknownCommandReply(parsed.words, parsed.suggestion, context);
       case 'invalid':
@@ -223,7 +119,12 @@ export class BotCore {
   }
 
   /** Options for a searchable field, matching what the person typed so far. */
-  async formFieldOptions(formId: string, fieldId: string, query: string, context: RequestContext): Promise<readonly { label: string; value: string }[]> {
+  async formFieldOptions(
+    formId: string,
+    fieldId: string,
+    query: string,
+    context: RequestContext,
+  ): Promise<readonly { label: string; value: string }[]> {
     const handler = FORMS.find((candidate) => candidate.id === formId);
     if (!handler?.options) return [];
     try {
@@ -254,7 +155,9 @@ export class BotCore {
   /** A region's community channels on one platform and workspace: where an adapter can invite a new member. */
   async regionChannels(platform: Platform, workspaceId: string, regionCode: string): Promise<readonly string[]> {
     const channels = await this.services.regions.channelsOf(regionCode);
-    return channels.filter((channel) => channel.platform === platform && channel.workspaceId === workspaceId).map((channel) => channel.externalId);
+    return channels
+      .filter((channel) => channel.platform === platform && channel.workspaceId === workspaceId)
+      .map((channel) => channel.externalId);
   }
 
   /** Keeps a keyed hash of a member's verified email, looked up by the adapter after a form (see FollowUp). */
@@ -278,21 +181,29 @@ export class BotCore {
   }
 
   /** A reply for a platform that cannot be handed files (Teams): a file becomes a short-lived download link. */
-  async withDownloadLinks(reply: Reply, context: RequestContext): Promise<Message | Form> {
+  async withFileLinks(reply: Reply, context: RequestContext): Promise<Message | Form> {
     if (reply.kind !== 'file') return reply;
-    return this.guard('download link', context, () => downloadLinkMessage(reply, context, this.services));
+    return this.guard('download link', context, () => fileLinkMessage(reply, context, this.services, this.services.clock.now()));
   }
 
-  /** A file behind one of the bot's unguessable links (a calendar file or a CSV download), if the link is good. */
-  async download(kind: 'calendar' | 'csv', token: string): Promise<Download | undefined> {
-    const t = translator(undefined);
-    return kind === 'calendar' ? calendarDownload(token, this.services, t) : csvDownload(token, this.services, t);
+  /** The file behind one of the bot's links (src/core/links) now; undefined for an unknown, malformed or expired token. */
+  async openFileLink(token: string): Promise<ServedFile | undefined> {
+    const subject = await this.services.fileLinks.find(token, this.services.clock.now());
+    if (!subject) return undefined;
+    if (subject.kind === 'attendees' || subject.kind === 'record') return eventCsv(subject, this.services, translator(undefined));
+    return { filename: subject.filename, contentType: subject.mediaType, body: subject.content, inline: subject.kind === 'chart' };
+  }
+
+  /** An event's calendar file, behind the link its posts show; undefined for any other token. */
+  async calendarFile(token: string): Promise<ServedFile | undefined> {
+    return calendarDownload(token, this.services, translator(undefined));
   }
 
   /** A posted message as it should look now (see Outbox.refresh); undefined leaves it as it is. */
   async renderPost(postKey: string): Promise<Message | undefined> {
-    const renderer = postRenderer(postKey);
-    return renderer ? renderer.render(renderer.id, this.services) : undefined;
+    const key = parsePostKey(postKey);
+    const render = key && POST_RENDERERS.get(key.kind);
+    return render ? render(key.id, this.services) : undefined;
   }
 
   private run(command: Command, args: unknown, context: RequestContext): Promise<Reply> {

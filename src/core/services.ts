@@ -1,7 +1,6 @@
 // The ports the core's features use. `src/app/bot.ts` wires them to the Prisma repositories.
-import type { Grammar } from './commands/grammar.js';
 import type { DirectoryStore } from './directory/directory-store.js';
-import type { DownloadStore } from './downloads/download-store.js';
+import type { FileLinkStore } from './links/file-links.js';
 import type { ConversationStore } from './conversations/conversation-store.js';
 import type { EmailLinkStore, LinkStore } from './linking/link-store.js';
 import type { MemberStore, ReferenceData } from './members/member-store.js';
@@ -13,11 +12,13 @@ import type { CaseStore } from './cases/case-store.js';
 import type { EventStore } from './events/event-store.js';
 import type { EventSettings } from './events/event-settings.js';
 import type { MetricStore } from './metrics/metric-store.js';
-import type { ChartPublisher } from './digest/trend.js';
-import type { SubscriptionStore } from './subscriptions/subscription-store.js';
+import type { ChartPublisher } from './digests/trend.js';
+import type { SubscriptionStore } from './digests/subscription-store.js';
+import type { DigestSection } from './digests/digest-section.js';
+import type { Clock } from './clock.js';
+import type { Transaction } from './transaction.js';
 
 export interface CoreServices {
-  readonly grammar: Grammar;
   readonly regions: RegionDirectory;
   readonly conversations: ConversationStore;
   readonly members: MemberStore;
@@ -34,8 +35,8 @@ export interface CoreServices {
   readonly subscriptions: SubscriptionStore;
   /** Proactive messages: sent after the change that caused them, with retries. */
   readonly outbox: Outbox;
-  /** Files offered through short-lived links (Teams exports). */
-  readonly downloads: DownloadStore;
+  /** The files behind the bot's links: Teams exports, CSV downloads and digest charts. */
+  readonly fileLinks: FileLinkStore;
   /** Platform user ids named in the COP_ADMINS setting: national admins from the start. */
   readonly configuredAdmins: readonly string[];
   /** Linking accounts by the email their platforms have verified (kept only as a keyed hash). */
@@ -45,4 +46,10 @@ export interface CoreServices {
   /** Masterclasses and meetings. */
   readonly events: EventStore;
   readonly eventSettings: EventSettings;
+  /** What other features add to a digest after its figures, in order (BotCore collects them from the features). */
+  readonly digestSections: readonly DigestSection[];
+  /** The current time: features read it here, never from Date, so tests can move it on. */
+  readonly clock: Clock;
+  /** Runs a unit of work in one database transaction (events, members and the outbox together). */
+  readonly transaction: Transaction;
 }

@@ -1,7 +1,7 @@
 // Case-study files for `cases import` and the starter library: JSON (an array of records, or one record
 // a line), or CSV with a header row. Each record keeps the line it starts on, so a rejected row is
 // reported where a person can find it; every record is checked before anything is written.
-import { neutraliseCell } from '../core/files/csv.js';
+import { toCsv } from '../core/files/csv.js';
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { CaseRecord } from '../core/cases/case-record.js';
@@ -61,7 +61,10 @@ function parseJson(text: string): { records: RawRecord[]; rejected: Rejected[] }
       const lines = elementLines(text);
       return { records: parsed.map((raw: unknown, i) => ({ line: lines[i] ?? 1, raw })), rejected: [] };
     } catch (error) {
-      return { records: [], rejected: [{ line: 1, problems: [`not valid JSON: ${error instanceof Error ? error.message : String(error)}`] }] };
+      return {
+        records: [],
+        rejected: [{ line: 1, problems: [`not valid JSON: ${error instanceof Error ? error.message : String(error)}`] }],
+      };
     }
   }
   // JSON Lines: one record a line.
@@ -135,11 +138,17 @@ export function checkRecords(records: readonly RawRecord[], names: CaseNames): {
 
 export async function caseNamesFrom(prisma: PrismaClient): Promise<CaseNames> {
   const reference = new PrismaReferenceData(prisma);
-  const [regions, staffGroups, promiseElements] = await Promise.all([reference.regions(), reference.staffGroups(), reference.promiseElements()]);
+  const [regions, staffGroups, promiseElements] = await Promise.all([
+    reference.regions(),
+    reference.staffGroups(),
+    reference.promiseElements(),
+  ]);
   return caseNamesOf(regions, staffGroups, promiseElements);
 }
 
-export type ImportResult = { readonly ok: true; readonly outcome: ImportOutcome } | { readonly ok: false; readonly rejected: readonly Rejected[]; readonly checked: number };
+export type ImportResult =
+  | { readonly ok: true; readonly outcome: ImportOutcome }
+  | { readonly ok: false; readonly rejected: readonly Rejected[]; readonly checked: number };
 
 /** Imports the file's records all together, or none of them when any is rejected. */
 export async function importCaseText(prisma: PrismaClient, text: string, format: CaseFileFormat): Promise<ImportResult> {
@@ -155,7 +164,10 @@ export async function importCaseFile(prisma: PrismaClient, path: string, format:
 }
 
 /** A case study as an import record: what `cases export` writes, and `cases import` reads back. */
-export function recordOf(found: CaseStudy, names: CaseNames): Record<(typeof RECORD_FIELDS)[number], string | boolean | readonly string[] | null> {
+export function recordOf(
+  found: CaseStudy,
+  names: CaseNames,
+): Record<(typeof RECORD_FIELDS)[number], string | boolean | readonly string[] | null> {
   const label = (choices: CaseNames['regions'], code: string) => choices.find((choice) => choice.value === code)?.label ?? code;
   return {
     // Cases submitted by members have no source id of their own: their number names them.
@@ -187,11 +199,10 @@ export function exportCsv(records: readonly ReturnType<typeof recordOf>[]): stri
   const rows = records.map((record) =>
     RECORD_FIELDS.map((field) => {
       const value = record[field];
-      const text = value === null ? '' : Array.isArray(value) ? value.join('; ') : String(value);
-      return neutraliseCell(text);
+      return value === null ? '' : Array.isArray(value) ? value.join('; ') : String(value);
     }),
   );
-  return Papa.unparse({ fields: [...RECORD_FIELDS], data: rows }, { newline: '\n' }) + '\n';
+  return toCsv([...RECORD_FIELDS], rows);
 }
 
 export const STARTER_LIBRARY = 'case_studies.json';

@@ -1,18 +1,19 @@
 // The embedded PostgreSQL: PGlite (PostgreSQL compiled to WebAssembly) kept in a folder and served on a
-// loopback port, so the bot reaches it through the same `pg` driver adapter as a PostgreSQL server.
-import { mkdir } from 'node:fs/promises';
+// local socket, so the bot reaches it through the same `pg` driver adapter as a PostgreSQL server, and
+// so can a command-line tool while the bot runs (it finds the socket in the folder's lock file).
+import { Buffer } from 'node:buffer';
+import { chmod, mkdir, mkdtemp, rm, unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import type { FolderLock } from './folder-lock.js';
 
 /**
  * PGlite's own start parameters (single-user backend, no parallel workers), plus smaller shared buffers:
  * PostgreSQL's 128 MB default costs the bot about 100 MB of memory that a community's data never needs.
  */
-const START_PARAMETERS = [
-  ...PGlite.defaultStartParams,
-  '-c',
-  'shared_buffers=32MB',
-];
+const START_PARAMETERS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
 
 /** Frontend messages that continue an extended-query sequence: Parse, Bind, Describe, Execute, Close, Flush. */
 const CONTINUES_SEQUENCE = new Set([0x50, 0x42, 0x44, 0x45, 0x43, 0x48]);
@@ -43,26 +44,79 @@ function keepSequencesTogether(db: PGlite): PGlite {
 }
 
 export interface EmbeddedPostgres {
-  /** A postgresql:// URL for the loopback socket. */
+  /** A postgresql:// URL for the socket. */
   readonly connectionString: string;
   stop(): Promise<void>;
 }
 
+/** The file name `pg` (like libpq) connects to inside a socket folder. */
+const SOCKET_NAME = '.s.PGSQL.5432';
+/** The folder, inside the PGlite folder, that holds the socket: only its owner may enter it. */
+const SOCKET_FOLDER = 'cop-socket';
+/** Unix socket paths are limited to 104 bytes (macOS) or 108 (Linux), the final NUL included. */
+const SOCKET_PATH_LIMIT = 100;
+
+/** Where to serve: a Unix socket in a folder only this user may enter, or the loopback port on Windows. */
+async function socketFolder(dataDir: string | undefined): Promise<{ folder: string; temporary: boolean } | undefined> {
+  if (process.platform === 'win32') return undefined;
+  if (dataDir !== undefined) {
+    const folder = join(dataDir, SOCKET_FOLDER);
+    if (Buffer.byteLength(join(folder, SOCKET_NAME)) <= SOCKET_PATH_LIMIT) {
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+      await chmod(folder, 0o700);
+      return { folder, temporary: false };
+    }
+  }
+  // In memory, or a folder whose path is too long for a socket: a private temporary folder.
+  return { folder: await mkdtemp(join(tmpdir(), 'cop-db-')), temporary: true };
+}
+
+/** The `pg` connection string for a socket as the lock file names it: a Unix socket's folder, or host:port. */
+export function socketConnectionString(socket: string): string {
+  return socket.startsWith('/')
+    ? `postgresql://postgres@/postgres?host=${encodeURIComponent(socket)}`
+    : `postgresql://postgres@${socket}/postgres?sslmode=disable`;
+}
+
 /**
- * Starts PGlite on `dataDir` (or in memory when it is undefined) and serves it on 127.0.0.1 on a free
- * port. PGlite runs one backend; its socket server queues statements and lets an open transaction
- * finish before another connection's statement runs, so `maxConnections` pooled clients are safe.
+ * Starts PGlite on `dataDir` (or in memory when it is undefined) and serves it on a Unix socket in a
+ * folder only this user may enter (on Windows, on 127.0.0.1 on a free port). PGlite runs one backend;
+ * its socket server queues statements and lets an open transaction finish before another connection's
+ * statement runs, so `maxConnections` pooled clients are safe. The caller holds `lock` on `dataDir`;
+ * the socket's place is written into it.
  */
-export async function startEmbeddedPostgres(dataDir: string | undefined, maxConnections: number): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string | undefined,
+  maxConnections: number,
+  lock?: FolderLock,
+): Promise<EmbeddedPostgres> {
   if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
+  const socket = await socketFolder(dataDir);
   const db = await PGlite.create({ ...(dataDir === undefined ? {} : { dataDir }), startParams: START_PARAMETERS });
-  const server = new PGLiteSocketServer({ db: keepSequencesTogether(db), host: '127.0.0.1', port: 0, maxConnections });
-  await server.start();
+  const shared = keepSequencesTogether(db);
+  let server: PGLiteSocketServer;
+  try {
+    if (socket) {
+      const path = join(socket.folder, SOCKET_NAME);
+      // A socket file left by a process that ended without removing it: the lock says it is gone.
+      await unlink(path).catch(() => undefined);
+      server = new PGLiteSocketServer({ db: shared, path, maxConnections });
+    } else {
+      server = new PGLiteSocketServer({ db: shared, host: '127.0.0.1', port: 0, maxConnections });
+    }
+    await server.start();
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const where = socket ? socket.folder : server.getServerConn();
+  await lock?.setSocket(where);
   return {
-    connectionString: `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`,
+    connectionString: socketConnectionString(where),
     async stop() {
       await server.stop();
       await db.close();
+      if (socket?.temporary) await rm(socket.folder, { recursive: true, force: true });
     },
   };
 }

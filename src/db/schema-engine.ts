@@ -3,8 +3,11 @@
 // through our own driver adapter, and it keeps Prisma's standard `_prisma_migrations` table.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import type { PrismaPg } from '@prisma/adapter-pg';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 import type * as EngineBindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { splitSqlScript } from './sql-script.js';
@@ -40,7 +43,7 @@ function loadBindings(): Promise<Bindings> {
 }
 
 /** Opens a schema engine on the database behind `adapter`, for the given Prisma schema text. */
-export async function openSchemaEngine(adapter: PrismaPg, schema: string): Promise<SchemaEngine> {
+export async function openSchemaEngine(adapter: SqlMigrationAwareDriverAdapterFactory, schema: string): Promise<SchemaEngine> {
   const bindings = await loadBindings();
   const factory = bindMigrationAwareSqlAdapterFactory(withStatementSplitting(adapter));
   // The engine reports progress through this callback; migrations are logged by our caller instead.
@@ -49,7 +52,7 @@ export async function openSchemaEngine(adapter: PrismaPg, schema: string): Promi
 }
 
 /** The adapter's scripts run statement by statement as `splitSqlScript` cuts them (function bodies whole). */
-function withStatementSplitting(factory: PrismaPg): SqlMigrationAwareDriverAdapterFactory {
+function withStatementSplitting(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
   const wrap = (connection: SqlDriverAdapter): SqlDriverAdapter => {
     connection.executeScript = async (script) => {
       for (const sql of splitSqlScript(script)) await connection.executeRaw({ sql, args: [], argTypes: [] });

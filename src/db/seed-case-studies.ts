@@ -12,6 +12,7 @@ export async function seedCaseStudies(prisma: PrismaClient): Promise<ImportOutco
   const parsed = parseCaseText(text, 'json');
   const checked = checkRecords(parsed.records, await caseNamesFrom(prisma));
   const rejected = [...parsed.rejected, ...checked.rejected];
-  if (rejected.length > 0) throw new Error(`${STARTER_LIBRARY}: ${rejected.map((r) => `line ${r.line}: ${r.problems.join('; ')}`).join(' | ')}`);
+  if (rejected.length > 0)
+    throw new Error(`${STARTER_LIBRARY}: ${rejected.map((r) => `line ${r.line}: ${r.problems.join('; ')}`).join(' | ')}`);
   return new PrismaCaseStore(prisma).importCases(checked.valid);
 }

@@ -149,7 +149,12 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<SeedCount
   ]);
   const englandRegions = [...regionRows].sort((a, b) => a.nhse_region_name.localeCompare(b.nhse_region_name, 'en-GB'));
   const regions = [
-    ...englandRegions.map((region, i) => ({ code: region.nhse_region_code, name: region.nhse_region_name, nation: 'england' as const, sortOrder: i + 1 })),
+    ...englandRegions.map((region, i) => ({
+      code: region.nhse_region_code,
+      name: region.nhse_region_name,
+      nation: 'england' as const,
+      sortOrder: i + 1,
+    })),
     { code: WALES_REGION.code, name: WALES_REGION.name, nation: 'wales' as const, sortOrder: englandRegions.length + 1 },
   ];
   const elements = PEOPLE_PROMISE_ELEMENTS.map(([code, name], i) => ({ code, name, sortOrder: i + 1 }));
@@ -193,11 +198,13 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<SeedCount
   if (Object.values(writes).some((rows) => rows.length > 0)) {
     await prisma.$transaction(
       async (tx) => {
-        for (const { code, ...data } of writes.regions) await tx.region.upsert({ where: { code }, create: { code, ...data }, update: data });
+        for (const { code, ...data } of writes.regions)
+          await tx.region.upsert({ where: { code }, create: { code, ...data }, update: data });
         for (const { code, ...data } of writes.elements) {
           await tx.peoplePromiseElement.upsert({ where: { code }, create: { code, ...data }, update: data });
         }
-        for (const { code, ...data } of writes.staffGroups) await tx.staffGroup.upsert({ where: { code }, create: { code, ...data }, update: data });
+        for (const { code, ...data } of writes.staffGroups)
+          await tx.staffGroup.upsert({ where: { code }, create: { code, ...data }, update: data });
         for (const organisation of writes.organisations) {
           const where = organisation.odsCode ? { odsCode: organisation.odsCode } : { name: organisation.name };
           await tx.organisation.upsert({ where, create: organisation, update: organisation });

@@ -26,9 +26,13 @@ export function slackBlocksToText(blocks: unknown): string {
         case 'section':
           return [textOf(block['text']), ...asArray(block['fields']).map(textOf)].filter(Boolean).map(unMrkdwn).join('\n');
         case 'context':
-          return asArray(block['elements']).map((element) => unMrkdwn(textOf(element))).join(' ');
+          return asArray(block['elements'])
+            .map((element) => unMrkdwn(textOf(element)))
+            .join(' ');
         case 'actions':
-          return asArray(block['elements']).map((element) => `[${textOf(element['text'])}]`).join(' ');
+          return asArray(block['elements'])
+            .map((element) => `[${textOf(element['text'])}]`)
+            .join(' ');
         case 'divider':
           return '---';
         case 'image':
@@ -46,9 +50,13 @@ function cardElementToText(element: Json): string {
     case 'TextBlock':
       return str(element['text']);
     case 'RichTextBlock':
-      return asArray(element['inlines']).map((run) => str(run['text'])).join('');
+      return asArray(element['inlines'])
+        .map((run) => str(run['text']))
+        .join('');
     case 'FactSet':
-      return asArray(element['facts']).map((fact) => `${str(fact['title'])}: ${str(fact['value'])}`).join('\n');
+      return asArray(element['facts'])
+        .map((fact) => `${str(fact['title'])}: ${str(fact['value'])}`)
+        .join('\n');
     case 'Container':
     case 'Column':
       return asArray(element['items']).map(cardElementToText).join('\n');
@@ -57,7 +65,9 @@ function cardElementToText(element: Json): string {
     case 'Image':
       return `[image: ${str(element['altText'])}]`;
     case 'ActionSet':
-      return asArray(element['actions']).map((action) => `[${str(action['title'])}]`).join(' ');
+      return asArray(element['actions'])
+        .map((action) => `[${str(action['title'])}]`)
+        .join(' ');
     default:
       return element['label'] ? `${str(element['label'])}: ____` : '';
   }

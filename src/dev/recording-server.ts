@@ -8,12 +8,19 @@ export interface RecordedRequest {
   readonly path: string;
   readonly headers: IncomingMessage['headers'];
   readonly body: string;
+  /** The body's bytes as received (a file's, which `body` as UTF-8 text would spoil). */
+  readonly bytes: Buffer;
   /** The body parsed as JSON, or as a form when it is form-encoded; undefined otherwise. */
   readonly json: unknown;
 }
 
 /** A reply: `body` is sent as JSON; `raw` is sent as it is (a file's bytes), with the headers given. */
-export type Responder = (request: RecordedRequest) => { status?: number; body?: unknown; raw?: string | Buffer; headers?: Record<string, string> };
+export type Responder = (request: RecordedRequest) => {
+  status?: number;
+  body?: unknown;
+  raw?: string | Buffer;
+  headers?: Record<string, string>;
+};
 
 export interface RecordingServer {
   readonly url: string;
@@ -52,12 +59,14 @@ export async function startRecordingServer(respond: Responder = () => ({ status:
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
+      const bytes = Buffer.concat(chunks);
+      const body = bytes.toString('utf8');
       const recorded: RecordedRequest = {
         method: req.method ?? 'GET',
         path: req.url ?? '/',
         headers: req.headers,
         body,
+        bytes,
         json: parseBody(body, req.headers['content-type']),
       };
       requests.push(recorded);

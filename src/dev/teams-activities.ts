@@ -70,11 +70,22 @@ export function legacySubmitActivity(data: Record<string, unknown>, serviceUrl: 
 
 /** A dynamic typeahead query (`Input.ChoiceSet` with `Data.Query`): the `application/search` invoke. */
 export function typeaheadActivity(dataset: string, queryText: string, serviceUrl: string, who: TeamsIdentity = LOCAL_TEAMS_IDENTITY) {
-  return { ...base(serviceUrl, who), type: 'invoke', name: 'application/search', value: { dataset, queryText, queryOptions: { top: 15, skip: 0 } } };
+  return {
+    ...base(serviceUrl, who),
+    type: 'invoke',
+    name: 'application/search',
+    value: { dataset, queryText, queryOptions: { top: 15, skip: 0 } },
+  };
 }
 
 /** A search in the compose box's message extension: the `composeExtension/query` invoke. */
-export function composeQueryActivity(commandId: string, parameter: string, text: string, serviceUrl: string, who: TeamsIdentity = LOCAL_TEAMS_IDENTITY) {
+export function composeQueryActivity(
+  commandId: string,
+  parameter: string,
+  text: string,
+  serviceUrl: string,
+  who: TeamsIdentity = LOCAL_TEAMS_IDENTITY,
+) {
   return {
     ...base(serviceUrl, who),
     type: 'invoke',
@@ -89,7 +100,10 @@ export function botAddedActivity(serviceUrl: string, who: TeamsIdentity, channel
     ...activity,
     type: 'conversationUpdate',
     membersAdded: [{ id: BOT_ID }],
-    channelData: { ...activity.channelData, ...(channelName ? { channel: { id: who.conversationId, name: channelName }, team: { id: '19:team', name: 'Retention' } } : {}) },
+    channelData: {
+      ...activity.channelData,
+      ...(channelName ? { channel: { id: who.conversationId, name: channelName }, team: { id: '19:team', name: 'Retention' } } : {}),
+    },
   };
 }
 

@@ -7,6 +7,8 @@ import type { Logger } from '../logger.js';
 export interface Readiness {
   /** Why the bot cannot serve yet, or undefined when it can. */
   problem(): Promise<string | undefined>;
+  /** Each platform's connection, shown by /readyz (readiness does not depend on them). */
+  platforms?(): Record<string, unknown>;
 }
 
 export function createHttpApp(): Express {
@@ -21,30 +23,10 @@ export function mountHealth(app: Express, readiness: Readiness): void {
   });
   app.get('/readyz', async (_request, response) => {
     const problem = await readiness.problem();
-    if (problem === undefined) response.status(200).json({ status: 'ready' });
-    else response.status(503).json({ status: 'not ready', reason: problem });
-  });
-}
-
-export interface Downloads {
-  find(token: string): Promise<{ filename: string; mediaType: string; content: Buffer } | undefined>;
-}
-
-/** GET /downloads/<token>: a short-lived file (a Teams export), never cached, always as an attachment. */
-export function mountDownloads(app: Express, downloads: Downloads, logger: Logger): void {
-  app.get('/downloads/:token', async (request, response) => {
-    response.set('Cache-Control', 'no-store');
-    try {
-      const file = await downloads.find(request.params.token);
-      if (!file) {
-        response.status(404).type('text/plain').send('This link has expired or does not exist. Ask the bot for the file again.');
-        return;
-      }
-      response.attachment(file.filename).type(file.mediaType).send(file.content);
-    } catch (error) {
-      logger.error({ err: error, component: 'downloads' }, 'could not serve a download');
-      response.status(500).type('text/plain').send('The file could not be fetched. Try again in a moment.');
-    }
+    const platforms = readiness.platforms?.();
+    const shown = platforms && Object.keys(platforms).length > 0 ? { platforms } : {};
+    if (problem === undefined) response.status(200).json({ status: 'ready', ...shown });
+    else response.status(503).json({ status: 'not ready', reason: problem, ...shown });
   });
 }
 

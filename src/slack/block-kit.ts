@@ -3,6 +3,7 @@
 import type { ActionsBlock, Button, ContextBlock, InputBlock, KnownBlock, ModalView, PlainTextOption, SectionBlock } from '@slack/types';
 import type { Block, Field, Form, Message, Rich, Span } from '../core/reply/reply.js';
 import { replyToPlainText } from '../core/reply/plain-text.js';
+import { linkAction } from '../core/actions.js';
 import { SLACK_LIMITS as LIMIT } from './block-kit-limits.js';
 
 export const SLASH_COMMAND = '/cop';
@@ -40,7 +41,10 @@ export function richToMrkdwn(rich: Rich): string {
 /** Cuts mrkdwn without splitting an escaped character (`&amp;`) or a link (`<#C123>`). */
 export function truncateMrkdwn(text: string, max: number): string {
   if (text.length <= max) return text;
-  return `${text.slice(0, max - 1).replace(/&[a-z]*$/, '').replace(/<[^>]*$/, '')}…`;
+  return `${text
+    .slice(0, max - 1)
+    .replace(/&[a-z]*$/, '')
+    .replace(/<[^>]*$/, '')}…`;
 }
 
 const mrkdwn = (text: string, max: number) => ({ type: 'mrkdwn' as const, text: truncateMrkdwn(text, max) });
@@ -114,12 +118,29 @@ function renderBlock(block: Block): KnownBlock[] {
     case 'divider':
       return [{ type: 'divider' }];
     case 'image':
-      return [{ type: 'image', image_url: block.url.slice(0, LIMIT.imageUrl), alt_text: truncate(block.alt, LIMIT.imageAltText) }];
+      // Uploaded to Slack (slack-uploads.ts): shown from Slack's own copy. Otherwise a button opening it in
+      // the person's browser, never an image_url, which Slack's servers might not reach (and would refuse
+      // the whole message for).
+      if (block.uploaded !== undefined)
+        return [{ type: 'image', slack_file: { id: block.uploaded }, alt_text: truncate(block.alt, LIMIT.imageAltText) }];
+      if (block.link === undefined) return [];
+      return [
+        { type: 'actions', elements: [renderButton({ label: block.link.label, action: linkAction('chart'), url: block.link.url }, 0)] },
+      ];
   }
 }
 
 function blockCharacters(block: KnownBlock): number {
   return JSON.stringify(block).length;
+}
+
+/**
+ * A message's top-level `text`: what notifications and screen readers show. Slack parses it like mrkdwn,
+ * so it is escaped exactly as the blocks are: a name or title holding `<!channel>` or `<@U123>` is shown,
+ * never run as a mention.
+ */
+export function notificationText(plainText: string): string {
+  return truncateMrkdwn(escapeMrkdwn(plainText), LIMIT.messageText);
 }
 
 export interface SlackMessage {
@@ -148,7 +169,7 @@ export function renderMessage(reply: Message): SlackMessage {
     blocks.push(block);
     characters += size;
   }
-  return { text: truncate(replyToPlainText(reply, { commandPrefix: COMMAND_PREFIX }), LIMIT.messageText), blocks };
+  return { text: notificationText(replyToPlainText(reply, { commandPrefix: COMMAND_PREFIX })), blocks };
 }
 
 export function option(label: string, value: string): PlainTextOption {
@@ -197,7 +218,10 @@ function renderInput(field: Field): InputBlock {
     }
     case 'checkbox': {
       const only = option(field.label, 'true');
-      return { ...base, element: { type: 'checkboxes', action_id: 'value', options: [only], ...(field.initial ? { initial_options: [only] } : {}) } };
+      return {
+        ...base,
+        element: { type: 'checkboxes', action_id: 'value', options: [only], ...(field.initial ? { initial_options: [only] } : {}) },
+      };
     }
     case 'date':
       return { ...base, element: { type: 'datepicker', action_id: 'value', ...(field.initial ? { initial_date: field.initial } : {}) } };

@@ -8,6 +8,7 @@ import type { BotCore } from '../core/bot-core.js';
 import type { FollowUp } from '../core/forms/form-handler.js';
 import type { Logger } from '../logger.js';
 import { slackRequestContext } from './slack-context.js';
+import { slackErrorCode } from './slack-errors.js';
 import { slackVerifiedEmail } from './verified-email.js';
 
 export interface SlackPerson {
@@ -15,15 +16,13 @@ export interface SlackPerson {
   readonly userId: string;
 }
 
-/** Slack's error code (`already_in_channel`, `not_in_channel`, …), or the Web client's own. */
-export function slackErrorCode(error: unknown): string {
-  if (typeof error !== 'object' || error === null) return 'unknown';
-  const { data, code } = error as { data?: { error?: unknown }; code?: unknown };
-  if (typeof data?.error === 'string') return data.error;
-  return typeof code === 'string' ? code : 'unknown';
-}
-
-async function inviteToRegionChannels(regionCode: string, person: SlackPerson, core: BotCore, client: webApi.WebClient, logger: Logger): Promise<void> {
+async function inviteToRegionChannels(
+  regionCode: string,
+  person: SlackPerson,
+  core: BotCore,
+  client: webApi.WebClient,
+  logger: Logger,
+): Promise<void> {
   const channels = await core.regionChannels('slack', person.teamId, regionCode);
   for (const channel of channels) {
     try {

@@ -35,5 +35,11 @@ export function slackRequestContext(
 ): RequestContext {
   // Slash commands name direct messages and some private channels with placeholders, not their names.
   const name = channelName && !['directmessage', 'privategroup'].includes(channelName) ? channelName : undefined;
-  return requestContext({ platform: 'slack', workspaceId: teamId, userId }, slackConversation(teamId, channelId), undefined, name ? { name } : undefined, verifiedEmail);
+  return requestContext(
+    { platform: 'slack', workspaceId: teamId, userId },
+    slackConversation(teamId, channelId),
+    undefined,
+    name ? { name } : undefined,
+    verifiedEmail,
+  );
 }

@@ -3,7 +3,7 @@
 // with Slack's error code only, never the person or the address, and counts as no email.
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../logger.js';
-import { slackErrorCode } from './follow-ups.js';
+import { slackErrorCode } from './slack-errors.js';
 
 export async function slackVerifiedEmail(client: webApi.WebClient, userId: string, logger: Logger): Promise<string | undefined> {
   try {

@@ -4,6 +4,7 @@
 // by the bot in the invoke response; long option lists are searched through the bot (Data.Query).
 // Every activity is kept within the byte budget of card-limits.ts, with a note where content was left out.
 import type { Block, Button, Field, Form, Message, Rich, Span } from '../core/reply/reply.js';
+import { linkAction } from '../core/actions.js';
 import { cutText, fitBody, jsonBytes, sizeInArray, totalSize, type CardElement } from './card-fit.js';
 import { TEAMS_CARD_LIMITS } from './card-limits.js';
 
@@ -149,7 +150,18 @@ function listItems(items: Extract<Block, { kind: 'list' }>['items']): CardElemen
   };
 }
 
-function renderBlock(block: Block): CardElement[] {
+/**
+ * A picture inline in the card (a data: URL), so Teams shows it without reaching the bot's address; or,
+ * when the card would be too big with it, a button opening it in the person's browser (or, without a
+ * link, its description).
+ */
+function renderImage(block: Extract<Block, { kind: 'image' }>, inline: boolean): CardElement[] {
+  if (inline) return [{ type: 'Image', url: `data:image/png;base64,${block.png}`, altText: block.alt, size: 'Stretch' }];
+  if (block.link) return actionRows([buttonAction({ label: block.link.label, action: linkAction('chart'), url: block.link.url })]);
+  return [richText(`[${block.alt}]`, { isSubtle: true, size: 'Small' })];
+}
+
+function renderBlock(block: Block, inlineImages = true): CardElement[] {
   switch (block.kind) {
     case 'heading':
       return [richText(block.text, { size: 'Large', weight: 'Bolder' })];
@@ -166,7 +178,7 @@ function renderBlock(block: Block): CardElement[] {
     case 'divider':
       return [{ type: 'Container', separator: true, items: [] }];
     case 'image':
-      return [{ type: 'Image', url: block.url, altText: block.alt, size: 'Stretch' }];
+      return renderImage(block, inlineImages);
   }
 }
 
@@ -193,7 +205,12 @@ function roomForBody(summary: string, actions?: CardElement[]): number {
 /** A message as an activity with one card; what would take it past the budget is left out, with a note. */
 export function renderMessageActivity(reply: Message): MessageActivity {
   const summary = shortSummary(reply.summary);
-  const body = fitBody(reply.blocks.flatMap(renderBlock), roomForBody(summary), MORE_NOTE);
+  const room = roomForBody(summary);
+  let elements = reply.blocks.flatMap((block) => renderBlock(block, true));
+  // Pictures inline only when the whole card fits with them; otherwise each becomes its download button.
+  if (totalSize(elements) > room && reply.blocks.some((block) => block.kind === 'image'))
+    elements = reply.blocks.flatMap((block) => renderBlock(block, false));
+  const body = fitBody(elements, room, MORE_NOTE);
   return activity(summary, card(body, summary));
 }
 
@@ -243,7 +260,14 @@ function inputOf(formId: string, field: Field, base: InputBase, shown: ShownOpti
     case 'select':
       return choiceSet(formId, field, base, shown);
     case 'checkbox':
-      return { type: 'Input.Toggle', ...base, title: field.label, valueOn: 'true', valueOff: 'false', value: field.initial ? 'true' : 'false' };
+      return {
+        type: 'Input.Toggle',
+        ...base,
+        title: field.label,
+        valueOn: 'true',
+        valueOff: 'false',
+        value: field.initial ? 'true' : 'false',
+      };
     case 'date':
       return { type: 'Input.Date', ...base, ...(field.initial ? { value: field.initial } : {}) };
     case 'time':
@@ -271,7 +295,12 @@ function renderField(form: Form, field: Field, shown?: ShownOptions): CardElemen
 }
 
 function submitAction(form: Form): CardElement {
-  return executeAction(form.submitLabel, FORM_SUBMIT_VERB, { form: form.id, ...(form.state !== undefined ? { state: form.state } : {}) }, 'positive');
+  return executeAction(
+    form.submitLabel,
+    FORM_SUBMIT_VERB,
+    { form: form.id, ...(form.state !== undefined ? { state: form.state } : {}) },
+    'positive',
+  );
 }
 
 /** Selects whose whole option list travels in the card, and so can be cut short. */
@@ -316,7 +345,9 @@ function cutOptions(form: Form, room: number): Map<string, ShownOptions> {
   const bare = new Map(selects.map((field) => [field.id, optionsWithin(field, 0)]));
   const fixed = totalSize([formTitle(form), ...form.fields.flatMap((field) => renderField(form, field, bare.get(field.id)))]);
   const needs = selects.map((field) =>
-    totalSize(field.options.filter((option) => !(field.initial ?? []).includes(option.value)).map((o) => ({ title: o.label, value: o.value }))),
+    totalSize(
+      field.options.filter((option) => !(field.initial ?? []).includes(option.value)).map((o) => ({ title: o.label, value: o.value })),
+    ),
   );
   const shares = shareRoom(needs, room - fixed);
   return new Map(selects.map((field, index) => [field.id, optionsWithin(field, shares[index] ?? 0)]));
@@ -347,7 +378,8 @@ function cutValues(body: CardElement[], room: number): CardElement[] {
  * as a last resort, prefilled texts.
  */
 function fitForm(form: Form, room: number): CardElement[] {
-  const fields = (cuts?: Map<string, ShownOptions>): CardElement[] => form.fields.flatMap((field) => renderField(form, field, cuts?.get(field.id)));
+  const fields = (cuts?: Map<string, ShownOptions>): CardElement[] =>
+    form.fields.flatMap((field) => renderField(form, field, cuts?.get(field.id)));
   const full = [formTitle(form), ...(form.intro ? [richText(form.intro)] : []), ...fields()];
   if (totalSize(full) <= room) return full;
   const withoutIntro = [formTitle(form), ...fields()];

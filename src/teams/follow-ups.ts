@@ -7,7 +7,13 @@ import type { Logger } from '../logger.js';
 import { teamsRequestContext, type InboundActivity } from './teams-context.js';
 import { teamsVerifiedEmail } from './verified-email.js';
 
-export async function runFollowUps(followUps: readonly FollowUp[], api: ApiClient, activity: InboundActivity, core: BotCore, logger: Logger): Promise<void> {
+export async function runFollowUps(
+  followUps: readonly FollowUp[],
+  api: ApiClient,
+  activity: InboundActivity,
+  core: BotCore,
+  logger: Logger,
+): Promise<void> {
   for (const followUp of followUps) {
     try {
       switch (followUp.kind) {

@@ -59,8 +59,15 @@ export function turnOf(ctx: IActivityContext, core: BotCore, t: Translate): Turn
         channelData: { tenant: { id: tenantId } },
       });
       await ctx.api.conversations.createActivity(chat.id, outgoing);
-      const reference = { ...teamsConversationReference(activity), activityId: undefined, conversation: { id: chat.id, conversationType: 'personal', tenantId } };
-      await core.conversationOpened({ platform: 'teams', workspaceId: tenantId, externalId: chat.id, kind: 'personal' }, { reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown> });
+      const reference = {
+        ...teamsConversationReference(activity),
+        activityId: undefined,
+        conversation: { id: chat.id, conversationType: 'personal', tenantId },
+      };
+      await core.conversationOpened(
+        { platform: 'teams', workspaceId: tenantId, externalId: chat.id, kind: 'personal' },
+        { reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown> },
+      );
     },
   };
 }
@@ -107,7 +114,12 @@ export function cardResponse(reply: Message | Form): AdaptiveCardActionResponse 
  * command would. Anything else replaces the clicked card for the clicker only: a form with its errors,
  * a form's result, a confirmation's outcome, an announcement with the clicker's own answer.
  */
-export async function answerClick(turn: Turn, action: string, reply: Message | Form, view: Message | undefined): Promise<AdaptiveCardActionResponse> {
+export async function answerClick(
+  turn: Turn,
+  action: string,
+  reply: Message | Form,
+  view: Message | undefined,
+): Promise<AdaptiveCardActionResponse> {
   if (reply.kind === 'message' && reply.visibility === 'shared') {
     await turn.send(renderMessageActivity(reply));
     return messageResponse(turn.t('delivery.shared'));

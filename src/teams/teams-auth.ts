@@ -33,7 +33,8 @@ export function teamsAuthOptions(config: TeamsConfig): TeamsAuthOptions {
     serviceUrl: 'https://smba.trafficmanager.net/teams',
     tenantId: config.appType === 'MultiTenant' ? '' : (config.tenantId ?? ''),
   };
-  if (!config.appId) return { ...common, clientId: '', clientSecret: '', managedIdentityClientId: '', dangerouslyAllowUnauthenticatedRequests: true };
+  if (!config.appId)
+    return { ...common, clientId: '', clientSecret: '', managedIdentityClientId: '', dangerouslyAllowUnauthenticatedRequests: true };
   const secured = { ...common, clientId: config.appId, dangerouslyAllowUnauthenticatedRequests: false };
   switch (config.appType) {
     case 'SingleTenant':

@@ -5,7 +5,10 @@ import type { ConversationAddress, RequestContext } from '../core/context.js';
 import { requestContext } from '../core/request-context.js';
 
 /** The parts of an inbound activity this adapter reads; every activity type has them. */
-export type InboundActivity = Pick<Activity, 'id' | 'from' | 'recipient' | 'conversation' | 'channelId' | 'serviceUrl' | 'locale' | 'channelData' | 'entities'> & {
+export type InboundActivity = Pick<
+  Activity,
+  'id' | 'from' | 'recipient' | 'conversation' | 'channelId' | 'serviceUrl' | 'locale' | 'channelData' | 'entities'
+> & {
   readonly text?: string;
 };
 

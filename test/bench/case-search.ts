@@ -21,12 +21,25 @@ import { createLogger } from '../../src/logger.js';
 import { dropServerSchema, serverSchemaUrl } from './bench-database.js';
 
 const { values } = parseArgs({
-  options: { cases: { type: 'string', default: '10000' }, runs: { type: 'string', default: '20' }, postgres: { type: 'string' }, keep: { type: 'boolean', default: false }, explain: { type: 'boolean', default: false } },
+  options: {
+    cases: { type: 'string', default: '10000' },
+    runs: { type: 'string', default: '20' },
+    postgres: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    explain: { type: 'boolean', default: false },
+  },
 });
 const SECRET = 'bench-signing-secret';
 const databaseUrl = values.postgres ? serverSchemaUrl(values.postgres, `cop_bench_cases_${process.pid}`) : 'pglite:memory';
 const slack = await startRecordingServer(() => ({ body: { ok: true } }));
-const config = loadConfig({ PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: `${slack.url}/` });
+const config = loadConfig({
+  PORT: '0',
+  LOG_LEVEL: 'warn',
+  DATABASE_URL: databaseUrl,
+  SLACK_SIGNING_SECRET: SECRET,
+  SLACK_BOT_TOKEN: 'xoxb-bench',
+  SLACK_API_URL: `${slack.url}/`,
+});
 const bot = await startBot(config, createLogger('warn'));
 await bot.ready;
 const prisma = bot.database.prisma;
@@ -42,9 +55,26 @@ const random = () => {
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
 const INTERVENTIONS = [
-  'legacy mentoring', 'preceptorship', 'flexible retirement', 'retire and return', 'menopause support', 'flexible working', 'self-rostering',
-  'pension conversations', 'stay interviews', 'exit interviews', 'health and wellbeing', 'career conversations', 'pastoral support for international recruits',
-  'reverse mentoring', 'buddy scheme', 'apprenticeships', 'quality improvement', 'team days', 'recognition awards', 'childcare support',
+  'legacy mentoring',
+  'preceptorship',
+  'flexible retirement',
+  'retire and return',
+  'menopause support',
+  'flexible working',
+  'self-rostering',
+  'pension conversations',
+  'stay interviews',
+  'exit interviews',
+  'health and wellbeing',
+  'career conversations',
+  'pastoral support for international recruits',
+  'reverse mentoring',
+  'buddy scheme',
+  'apprenticeships',
+  'quality improvement',
+  'team days',
+  'recognition awards',
+  'childcare support',
 ];
 const STAFF = await prisma.staffGroup.findMany({ where: { level: { in: ['staff_group', 'all'] } }, select: { code: true, name: true } });
 const REGIONS = await prisma.region.findMany({ select: { code: true, name: true } });
@@ -143,7 +173,9 @@ for (const words of SEARCHES) {
     console.log(plan.map((row) => `      ${row['QUERY PLAN']}`).join('\n'));
   }
 }
-console.log(`search query, all ${SEARCHES.length} searches: median ${median(queryTimes).toFixed(1)} ms, p95 ${p95(queryTimes).toFixed(1)} ms over ${queryTimes.length} runs`);
+console.log(
+  `search query, all ${SEARCHES.length} searches: median ${median(queryTimes).toFixed(1)} ms, p95 ${p95(queryTimes).toFixed(1)} ms over ${queryTimes.length} runs`,
+);
 
 // The floor under every search: a query that does nothing, through the same Prisma client and connection.
 const floor: number[] = [];
@@ -152,12 +184,21 @@ for (let run = 0; run < queryTimes.length; run++) {
   await prisma.$queryRaw`SELECT 1`;
   floor.push(performance.now() - started);
 }
-console.log(`SELECT 1 through Prisma (the floor): median ${median(floor).toFixed(1)} ms, p95 ${p95(floor).toFixed(1)} ms over ${floor.length} runs`);
+console.log(
+  `SELECT 1 through Prisma (the floor): median ${median(floor).toFixed(1)} ms, p95 ${p95(floor).toFixed(1)} ms over ${floor.length} runs`,
+);
 
 // End to end: the signed slash command to the reply at the response_url, as a member.
 const organisation = await prisma.organisation.findFirstOrThrow({ where: { odsCode: 'RJ1' } });
 await prisma.member.create({
-  data: { displayName: 'Bench Member', organisationId: organisation.id, regionCode: 'Y56', role: 'other', consentedAt: new Date(), identities: { create: { platform: 'slack', workspaceId: 'T0BENCH', userId: 'U0BENCH' } } },
+  data: {
+    displayName: 'Bench Member',
+    organisationId: organisation.id,
+    regionCode: 'Y56',
+    role: 'other',
+    consentedAt: new Date(),
+    identities: { create: { platform: 'slack', workspaceId: 'T0BENCH', userId: 'U0BENCH' } },
+  },
 });
 const who = { teamId: 'T0BENCH', userId: 'U0BENCH', channelId: 'C0BENCH' };
 const botUrl = `http://127.0.0.1:${bot.port}`;
@@ -172,7 +213,9 @@ for (const words of SEARCHES) {
     endToEnd.push(performance.now() - started);
   }
 }
-console.log(`/cop cases <words>, request to reply: median ${median(endToEnd).toFixed(1)} ms, p95 ${p95(endToEnd).toFixed(1)} ms over ${endToEnd.length} runs`);
+console.log(
+  `/cop cases <words>, request to reply: median ${median(endToEnd).toFixed(1)} ms, p95 ${p95(endToEnd).toFixed(1)} ms over ${endToEnd.length} runs`,
+);
 
 await bot.stop();
 await slack.close();

@@ -3,10 +3,10 @@
 // sections the events and case-study features add, with and without drawing the trend chart, and
 // reports the time of each build. Run: npm run bench:digest [-- --runs 5 --postgres <url>]
 import { parseArgs } from 'node:util';
-import { buildDigest } from '../../src/core/digest/digest-message.js';
+import { buildDigest } from '../../src/core/digests/digest-message.js';
 import { generateDemoData, writeDemoData } from '../../src/core/metrics/demo-data.js';
 import { translator } from '../../src/core/i18n/translator.js';
-import type { CoreServices } from '../../src/core/services.js';
+import { DIGEST_SECTIONS } from '../../src/core/bot-core.js';
 import { openDatabase } from '../../src/db/database.js';
 import { PrismaMetricStore } from '../../src/db/repositories/metric-repository.js';
 import { PrismaReferenceData } from '../../src/db/repositories/reference-data-repository.js';
@@ -14,8 +14,8 @@ import { seedReferenceData } from '../../src/db/seed.js';
 import { seedCaseStudies } from '../../src/db/seed-case-studies.js';
 import { PrismaCaseStore } from '../../src/db/repositories/case-repository.js';
 import { PrismaEventStore } from '../../src/db/repositories/event-repository.js';
-import { EventNotices } from '../../src/core/events/event-notices.js';
-import { StoredChartPublisher } from '../../src/digest/chart-publisher.js';
+import { LinkedChartPublisher } from '../../src/charts/chart-publisher.js';
+import { PrismaFileLinkStore } from '../../src/db/repositories/file-link-repository.js';
 import { dropServerSchema, serverSchemaUrl } from './bench-database.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, postgres: { type: 'string' } } });
@@ -28,24 +28,32 @@ try {
   await seedCaseStudies(database.prisma);
   const metrics = new PrismaMetricStore(database.prisma);
   const data = generateDemoData(await metrics.allOrganisations(), '2026-10');
-  await metrics.importInTransaction({ layout: 'demo', source: 'Synthetic demo data (generated, not real figures)', synthetic: true }, (writer) => writeDemoData(writer, data));
+  await metrics.importInTransaction(
+    { layout: 'demo', source: 'Synthetic demo data (generated, not real figures)', synthetic: true },
+    (writer) => writeDemoData(writer, data),
+  );
   const reference = new PrismaReferenceData(database.prisma);
   const regions = await reference.regions();
   const t = translator('en');
   const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
   console.log(`database: ${database.kind}; ${data.workforce.length + data.sickness.length} observations; median of ${runs} builds`);
   console.log('scope | without chart | with chart (drawn and stored)');
-  for (const [label, scope] of [['England and Wales', { kind: 'national' }] as const, ...regions.map((region) => [region.label, { kind: 'region', code: region.value }] as const)]) {
+  for (const [label, scope] of [
+    ['England and Wales', { kind: 'national' }] as const,
+    ...regions.map((region) => [region.label, { kind: 'region', code: region.value }] as const),
+  ]) {
     const timings: number[][] = [];
-    for (const publicUrl of [undefined, 'https://cop.example.test/']) {
-      const settings = { publicUrl: publicUrl ?? 'http://localhost/', reminderMinutes: [] };
+    for (const drawn of [false, true]) {
       const services = {
         metrics,
         reference,
-        charts: new StoredChartPublisher(database.prisma, publicUrl),
+        charts: drawn
+          ? new LinkedChartPublisher(new PrismaFileLinkStore(database.prisma, 'bench-secret-'.repeat(3)), () => 'https://cop.example.test/')
+          : { publish: () => Promise.resolve(undefined) },
         cases: new PrismaCaseStore(database.prisma),
-        events: new PrismaEventStore(database.prisma, new EventNotices(t, settings)),
-      } as unknown as CoreServices;
+        events: new PrismaEventStore(database.prisma, 'bench-secret-'.repeat(3)),
+        digestSections: DIGEST_SECTIONS,
+      };
       const times: number[] = [];
       for (let i = 0; i < runs; i += 1) {
         const started = performance.now();

@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { startBot } from '../../src/app/bot.js';
 import { loadConfig } from '../../src/config.js';
-import { parseSchedule } from '../../src/core/subscriptions/schedule.js';
+import { parseSchedule } from '../../src/core/digests/schedule.js';
 import { startRecordingServer } from '../../src/dev/recording-server.js';
 import { createLogger } from '../../src/logger.js';
 import { dropServerSchema, serverSchemaUrl } from './bench-database.js';
@@ -76,20 +76,45 @@ const slack = await startRecordingServer((request) => {
 // The recorded requests are not needed here; keep memory flat.
 const forget = setInterval(() => slack.requests.splice(0), 1000);
 
-const config = loadConfig({ PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, SLACK_SIGNING_SECRET: 'bench', SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: `${slack.url}/` });
+const config = loadConfig({
+  PORT: '0',
+  LOG_LEVEL: 'warn',
+  DATABASE_URL: databaseUrl,
+  SLACK_SIGNING_SECRET: 'bench',
+  SLACK_BOT_TOKEN: 'xoxb-bench',
+  SLACK_API_URL: `${slack.url}/`,
+});
 const bot = await startBot(config, createLogger('warn'));
 await bot.ready;
 const prisma = bot.database.prisma;
 
 // 1,000 channels, each subscribed to a weekly digest of one of the regions or the nation (demo figures).
 const regions = await prisma.region.findMany({ select: { code: true }, orderBy: { sortOrder: 'asc' } });
-const scopes = [...regions.map((region) => ({ scopeKind: 'region' as const, scopeCode: region.code })), { scopeKind: 'national' as const, scopeCode: '' }];
+const scopes = [
+  ...regions.map((region) => ({ scopeKind: 'region' as const, scopeCode: region.code })),
+  { scopeKind: 'national' as const, scopeCode: '' },
+];
 const created = new Date();
 for (let start = 0; start < channels; start += 500) {
   const batch = Array.from({ length: Math.min(500, channels - start) }, (_, i) => start + i);
-  await prisma.conversation.createMany({ data: batch.map((i) => ({ id: `bench-${i}`, platform: 'slack' as const, workspaceId: 'T0BENCH', externalId: `C0BENCH${i}`, kind: 'channel' })) });
+  await prisma.conversation.createMany({
+    data: batch.map((i) => ({
+      id: `bench-${i}`,
+      platform: 'slack' as const,
+      workspaceId: 'T0BENCH',
+      externalId: `C0BENCH${i}`,
+      kind: 'channel',
+    })),
+  });
   await prisma.digestSubscription.createMany({
-    data: batch.map((i) => ({ conversationId: `bench-${i}`, ...scopes[i % scopes.length]!, schedule: 'weekly', timeZone: 'Europe/London', activeSince: created, createdAt: created })),
+    data: batch.map((i) => ({
+      conversationId: `bench-${i}`,
+      ...scopes[i % scopes.length]!,
+      schedule: 'weekly',
+      timeZone: 'Europe/London',
+      activeSince: created,
+      createdAt: created,
+    })),
   });
 }
 const weekly = parseSchedule('weekly', 'Europe/London');
@@ -108,10 +133,16 @@ const total = (lastDelivery - began) / 1000;
 
 const doubled = [...delivered.values()].filter((count) => count > 1).length;
 const failed = await prisma.outboxMessage.count({ where: { status: 'failed' } });
-console.log(`database: ${bot.database.kind}; ${channels} channels due at once; Slack stand-in: 1 a second per channel, ${perMinute} a minute per workspace with bursts of ${burst}`);
+console.log(
+  `database: ${bot.database.kind}; ${channels} channels due at once; Slack stand-in: 1 a second per channel, ${perMinute} a minute per workspace with bursts of ${burst}`,
+);
 console.log(`digest job (build ${scopes.length} digests, claim and queue ${result.posted} periods): ${(claimedAfter / 1000).toFixed(1)} s`);
-console.log(`all posted after ${total.toFixed(1)} s: ${(delivered.size / total).toFixed(1)} posts/s; ${limited} answered 429 (waited Retry-After)`);
-console.log(`channels with exactly one digest: ${[...delivered.values()].filter((count) => count === 1).length} of ${channels}; more than one: ${doubled}; none: ${channels - delivered.size}; failed in the outbox: ${failed}`);
+console.log(
+  `all posted after ${total.toFixed(1)} s: ${(delivered.size / total).toFixed(1)} posts/s; ${limited} answered 429 (waited Retry-After)`,
+);
+console.log(
+  `channels with exactly one digest: ${[...delivered.values()].filter((count) => count === 1).length} of ${channels}; more than one: ${doubled}; none: ${channels - delivered.size}; failed in the outbox: ${failed}`,
+);
 
 clearInterval(forget);
 await bot.stop();

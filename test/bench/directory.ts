@@ -15,7 +15,14 @@ const { values } = parseArgs({
 const SECRET = 'bench-signing-secret';
 const databaseUrl = values.postgres ? serverSchemaUrl(values.postgres, `cop_bench_${process.pid}`) : 'pglite:memory';
 const slack = await startRecordingServer(() => ({ body: { ok: true } }));
-const config = loadConfig({ PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: `${slack.url}/` });
+const config = loadConfig({
+  PORT: '0',
+  LOG_LEVEL: 'warn',
+  DATABASE_URL: databaseUrl,
+  SLACK_SIGNING_SECRET: SECRET,
+  SLACK_BOT_TOKEN: 'xoxb-bench',
+  SLACK_API_URL: `${slack.url}/`,
+});
 // auth.test is answered by the stand-in's default { ok: true }; the bot's own user id is not needed here.
 const bot = await startBot(config, createLogger('warn'));
 await bot.ready;
@@ -41,7 +48,14 @@ console.log(`seeded ${count} members of London in ${(performance.now() - seeded)
 
 async function asPerson(userId: string, facilitator: boolean): Promise<SlackIdentity> {
   const member = await prisma.member.create({
-    data: { displayName: userId, organisationId: organisation.id, regionCode: 'Y56', role: 'other', consentedAt: new Date(), identities: { create: { platform: 'slack', workspaceId: 'T0BENCH', userId } } },
+    data: {
+      displayName: userId,
+      organisationId: organisation.id,
+      regionCode: 'Y56',
+      role: 'other',
+      consentedAt: new Date(),
+      identities: { create: { platform: 'slack', workspaceId: 'T0BENCH', userId } },
+    },
   });
   if (facilitator) await prisma.roleGrant.create({ data: { memberId: member.id, role: 'facilitator', regionCode: 'Y56' } });
   return { teamId: 'T0BENCH', userId, channelId: 'C0BENCH' };
@@ -63,7 +77,9 @@ for (const [label, who] of [
     await slack.waitFor((request) => request.path === path);
     times.push(performance.now() - started);
   }
-  console.log(`members london, first page, as a ${label}: median ${median(times).toFixed(1)} ms, p95 ${p95(times).toFixed(1)} ms over ${times.length} runs (request to reply)`);
+  console.log(
+    `members london, first page, as a ${label}: median ${median(times).toFixed(1)} ms, p95 ${p95(times).toFixed(1)} ms over ${times.length} runs (request to reply)`,
+  );
 }
 
 await bot.stop();

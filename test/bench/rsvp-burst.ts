@@ -26,7 +26,10 @@ const databaseUrl = values.postgres ? serverSchemaUrl(values.postgres, `cop_benc
 // Slack's stand-in and the clicking members run in a worker thread: see rsvp-clicker.ts.
 // A worker does not inherit tsx's loader: it registers it before importing the TypeScript module.
 const clickerModule = new URL('./rsvp-clicker.ts', import.meta.url).href;
-const clicker = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(clickerModule)}); });`, { eval: true });
+const clicker = new Worker(
+  `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(clickerModule)}); });`,
+  { eval: true },
+);
 const fromClicker = async <T extends FromClicker['type']>(type: T): Promise<Extract<FromClicker, { type: T }>> => {
   for (;;) {
     const [message] = (await once(clicker, 'message')) as [FromClicker];
@@ -35,7 +38,14 @@ const fromClicker = async <T extends FromClicker['type']>(type: T): Promise<Extr
 };
 const toClicker = (message: ToClicker) => clicker.postMessage(message);
 const slack = await fromClicker('ready');
-const config = loadConfig({ PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: `${slack.url}/` });
+const config = loadConfig({
+  PORT: '0',
+  LOG_LEVEL: 'warn',
+  DATABASE_URL: databaseUrl,
+  SLACK_SIGNING_SECRET: SECRET,
+  SLACK_BOT_TOKEN: 'xoxb-bench',
+  SLACK_API_URL: `${slack.url}/`,
+});
 const bot = await startBot(config, createLogger('warn'));
 await bot.ready;
 const prisma = bot.database.prisma;
@@ -44,19 +54,50 @@ const botUrl = `http://127.0.0.1:${bot.port}`;
 // A London facilitator, London's community channel, and the members who will click.
 const organisation = await prisma.organisation.findFirstOrThrow({ where: { odsCode: 'RJ1' } });
 const host = await prisma.member.create({
-  data: { displayName: 'Bench Host', organisationId: organisation.id, regionCode: 'Y56', role: 'other', consentedAt: new Date(), identities: { create: { platform: 'slack', workspaceId: 'T0BENCH', userId: 'U0BENCHHOST' } } },
+  data: {
+    displayName: 'Bench Host',
+    organisationId: organisation.id,
+    regionCode: 'Y56',
+    role: 'other',
+    consentedAt: new Date(),
+    identities: { create: { platform: 'slack', workspaceId: 'T0BENCH', userId: 'U0BENCHHOST' } },
+  },
 });
 await prisma.roleGrant.create({ data: { memberId: host.id, role: 'facilitator', regionCode: 'Y56' } });
-await prisma.conversation.create({ data: { platform: 'slack', workspaceId: 'T0BENCH', externalId: 'C0BENCH', kind: 'channel', regionCode: 'Y56' } });
+await prisma.conversation.create({
+  data: { platform: 'slack', workspaceId: 'T0BENCH', externalId: 'C0BENCH', kind: 'channel', regionCode: 'Y56' },
+});
 for (let start = 0; start < clicks; start += 500) {
   const batch = Array.from({ length: Math.min(500, clicks - start) }, (_, i) => start + i);
-  await prisma.member.createMany({ data: batch.map((i) => ({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, displayName: `Clicker ${i}`, organisationId: organisation.id, regionCode: 'Y56', role: 'other' as const, consentedAt: new Date() })) });
-  await prisma.platformIdentity.createMany({ data: batch.map((i) => ({ memberId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, platform: 'slack' as const, workspaceId: 'T0BENCH', userId: `U0CLICK${i}` })) });
+  await prisma.member.createMany({
+    data: batch.map((i) => ({
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      displayName: `Clicker ${i}`,
+      organisationId: organisation.id,
+      regionCode: 'Y56',
+      role: 'other' as const,
+      consentedAt: new Date(),
+    })),
+  });
+  await prisma.platformIdentity.createMany({
+    data: batch.map((i) => ({
+      memberId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      platform: 'slack' as const,
+      workspaceId: 'T0BENCH',
+      userId: `U0CLICK${i}`,
+    })),
+  });
 }
 
 // The event, created through the real form and announced by the bot.
 const input = (type: string, value: string) =>
-  type === 'text' ? { type: 'plain_text_input', value } : type === 'date' ? { type: 'datepicker', selected_date: value } : type === 'time' ? { type: 'timepicker', selected_time: value } : { type: 'static_select', selected_option: { value } };
+  type === 'text'
+    ? { type: 'plain_text_input', value }
+    : type === 'date'
+      ? { type: 'datepicker', selected_date: value }
+      : type === 'time'
+        ? { type: 'timepicker', selected_time: value }
+        : { type: 'static_select', selected_option: { value } };
 const date = DateTime.now().setZone('Europe/London').plus({ days: 20 }).toFormat('yyyy-MM-dd');
 const form = viewSubmissionBody(
   'event.form',
@@ -100,7 +141,9 @@ console.log(`recorded: ${rows.map((row) => `${row.status} ${row._count._all}`).j
 console.log(`click to acknowledgement: median ${fmt(median(acked))}, p95 ${fmt(p95(acked))}`);
 console.log(`click to the member's reply: median ${fmt(median(replied))}, p95 ${fmt(p95(replied))}`);
 console.log(`click to the updated announcement (chat.update counting it): median ${fmt(median(toUpdate))}, p95 ${fmt(p95(toUpdate))}`);
-console.log(`announcement updates sent: ${updates}; last click to final counts shown: ${lastClickToFinal === undefined ? 'not within 2 minutes' : fmt(lastClickToFinal)}; whole burst ${fmt(burst)}`);
+console.log(
+  `announcement updates sent: ${updates}; last click to final counts shown: ${lastClickToFinal === undefined ? 'not within 2 minutes' : fmt(lastClickToFinal)}; whole burst ${fmt(burst)}`,
+);
 
 await bot.stop();
 toClicker({ type: 'close' });

@@ -6,11 +6,22 @@ import { slackBlocksToText } from '../../src/dev/readable-text.js';
 import { startRecordingServer } from '../../src/dev/recording-server.js';
 import { blockActionBody, postToSlackEndpoint } from '../../src/dev/slack-requests.js';
 
-export type ToClicker = { type: 'wait-announcement'; channel: string } | { type: 'burst'; botUrl: string; eventId: string; clicks: number; secret: string } | { type: 'close' };
+export type ToClicker =
+  | { type: 'wait-announcement'; channel: string }
+  | { type: 'burst'; botUrl: string; eventId: string; clicks: number; secret: string }
+  | { type: 'close' };
 export type FromClicker =
   | { type: 'ready'; url: string }
   | { type: 'announced' }
-  | { type: 'result'; acked: number[]; replied: number[]; toUpdate: number[]; updates: number; lastClickToFinal: number | undefined; burst: number };
+  | {
+      type: 'result';
+      acked: number[];
+      replied: number[];
+      toUpdate: number[];
+      updates: number;
+      lastClickToFinal: number | undefined;
+      burst: number;
+    };
 
 const port = parentPort;
 if (!port) throw new Error('rsvp-clicker runs as a worker thread');
@@ -50,7 +61,8 @@ async function burst(botUrl: string, eventId: string, clicks: number, secret: st
   const lastClick = Math.max(...started);
   // Wait for the announcement to show every answer.
   const deadline = performance.now() + 120_000;
-  while (!updates.some((update) => update.answered >= clicks) && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  while (!updates.some((update) => update.answered >= clicks) && performance.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 50));
   const final = updates.find((update) => update.answered >= clicks);
   // A click's answer is counted in the first update showing at least as many answers as had been
   // replied to when its own reply arrived (replies go after the commit, so those answers are in).
@@ -74,7 +86,10 @@ async function burst(botUrl: string, eventId: string, clicks: number, secret: st
 port.on('message', (message: ToClicker) => {
   void (async () => {
     if (message.type === 'wait-announcement') {
-      await slack.waitFor((request) => request.path === '/chat.postMessage' && (request.json as { channel?: string }).channel === message.channel, 30_000);
+      await slack.waitFor(
+        (request) => request.path === '/chat.postMessage' && (request.json as { channel?: string }).channel === message.channel,
+        30_000,
+      );
       send({ type: 'announced' });
     } else if (message.type === 'burst') {
       send(await burst(message.botUrl, message.eventId, message.clicks, message.secret));

@@ -35,7 +35,10 @@ const bot = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
 });
 const botUrl = `http://127.0.0.1:${values.port}`;
 for (;;) {
-  const status = await fetch(`${botUrl}/readyz`).then((response) => response.status, () => 0);
+  const status = await fetch(`${botUrl}/readyz`).then(
+    (response) => response.status,
+    () => 0,
+  );
   if (status === 200) break;
   await new Promise((resolve) => setTimeout(resolve, 50));
 }
@@ -47,7 +50,11 @@ const result = await autocannon({
   duration: Number(values.seconds),
   method: 'POST',
   ...(teams
-    ? { url: `${botUrl}/api/messages`, headers: { 'content-type': 'application/json' }, body: JSON.stringify(messageActivity(values.command, replies.url)) }
+    ? {
+        url: `${botUrl}/api/messages`,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(messageActivity(values.command, replies.url)),
+      }
     : {
         url: `${botUrl}/slack/events`,
         headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackSignatureHeaders(LOCAL_SLACK_SIGNING_SECRET, slackBody) },
@@ -62,9 +69,15 @@ while (replies.requests.length < acknowledged && performance.now() - waitStarted
 
 const what = teams ? `Teams "${values.command}" in a personal chat` : `/cop ${values.command}`;
 console.log(`${what}, ${values.connections} connections for ${values.seconds} s, ${values.postgres ? 'PostgreSQL server' : 'PGlite'}:`);
-console.log(`  ${teams ? 'answered (HTTP 2xx)' : 'acknowledged'}: ${acknowledged} (${result.non2xx} not 2xx, ${result.errors} errors), ${result.requests.average.toFixed(0)} a second`);
-console.log(`  ${teams ? 'turn' : 'acknowledgement'} latency: median ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
-console.log(`  replies received ${teams ? 'by the connector' : 'on the response_url'}: ${replies.requests.length}, the last ${(performance.now() - waitStarted).toFixed(0)} ms after the load ended`);
+console.log(
+  `  ${teams ? 'answered (HTTP 2xx)' : 'acknowledged'}: ${acknowledged} (${result.non2xx} not 2xx, ${result.errors} errors), ${result.requests.average.toFixed(0)} a second`,
+);
+console.log(
+  `  ${teams ? 'turn' : 'acknowledgement'} latency: median ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
+);
+console.log(
+  `  replies received ${teams ? 'by the connector' : 'on the response_url'}: ${replies.requests.length}, the last ${(performance.now() - waitStarted).toFixed(0)} ms after the load ended`,
+);
 
 bot.kill('SIGTERM');
 await new Promise((resolve) => bot.once('exit', resolve));

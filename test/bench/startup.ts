@@ -106,4 +106,6 @@ const where = values.postgres ? 'PostgreSQL server schema' : 'PGlite folder';
 console.log(`npm start -> /readyz 200, new ${where}:      ${ms(fresh)}`);
 console.log(`npm start -> /readyz 200, existing ${where}: ${ms(existing)}`);
 const mib = (xs: number[]) => `${(median(xs) / 2 ** 20).toFixed(0)} MiB`;
-console.log(`idle resident memory 5 s after ready: bot process ${mib(idleBot)}; with the npm process that started it ${mib(idleTotal)} (medians)`);
+console.log(
+  `idle resident memory 5 s after ready: bot process ${mib(idleBot)}; with the npm process that started it ${mib(idleTotal)} (medians)`,
+);

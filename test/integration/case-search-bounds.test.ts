@@ -19,9 +19,14 @@ type Json = Record<string, unknown>;
 const slackBlocks = async (text: string): Promise<Json[]> => (await slackCommand(harness, reader, text)).blocks;
 
 function buttonsOf(blocks: Json[]): { action_id: string; value?: string; text: { text: string } }[] {
-  return blocks.flatMap((block) => (block['type'] === 'actions' ? (block['elements'] as { type: string; action_id: string; value?: string; text: { text: string } }[]) : []));
+  return blocks.flatMap((block) =>
+    block['type'] === 'actions' ? (block['elements'] as { type: string; action_id: string; value?: string; text: { text: string } }[]) : [],
+  );
 }
-const shown = (blocks: Json[]) => buttonsOf(blocks).filter((button) => button.action_id.startsWith('case.share')).map((button) => Number(button.value));
+const shown = (blocks: Json[]) =>
+  buttonsOf(blocks)
+    .filter((button) => button.action_id.startsWith('case.share'))
+    .map((button) => Number(button.value));
 const more = (blocks: Json[]) => buttonsOf(blocks).find((button) => button.text.text === 'More');
 
 /** Case studies that mention "lantern rounds" in their account only, and one imported last with it in its title. */
@@ -48,13 +53,17 @@ const titled = record(BODY_ONLY + 1, {
   actions: 'Senior nurses walk every ward at 2am, when the owls are out.',
   region: 'london',
 });
-const numberOf = async (sourceId: string) => (await harness.bot.database.prisma.caseStudy.findUniqueOrThrow({ where: { sourceId } })).number;
+const numberOf = async (sourceId: string) =>
+  (await harness.bot.database.prisma.caseStudy.findUniqueOrThrow({ where: { sourceId } })).number;
 
 beforeAll(async () => {
   harness = await startTestBot();
   await joinInSlack(harness, reader, 'Bea Broad');
   const records = [...Array.from({ length: BODY_ONLY }, (_, i) => record(i + 1)), titled];
-  expect(await importCaseText(harness.bot.database.prisma, JSON.stringify(records), 'json')).toMatchObject({ ok: true, outcome: { created: BODY_ONLY + 1 } });
+  expect(await importCaseText(harness.bot.database.prisma, JSON.stringify(records), 'json')).toMatchObject({
+    ok: true,
+    outcome: { created: BODY_ONLY + 1 },
+  });
 });
 afterAll(async () => {
   await harness?.stop();

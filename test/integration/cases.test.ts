@@ -4,7 +4,14 @@
 // good and bad files. The starter library is seeded at start, so searches have real entries to find.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/readable-text.js';
-import { blockActionBody, postToSlackEndpoint, slackInput, slashCommandBody, viewSubmissionBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
+import {
+  blockActionBody,
+  postToSlackEndpoint,
+  slackInput,
+  slashCommandBody,
+  viewSubmissionBody,
+  type SlackIdentity,
+} from '../../src/dev/slack-requests.js';
 import { cardSubmitActivity, messageActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { importCaseText } from '../../src/db/case-files.js';
 import { joinInSlack } from '../support/members.js';
@@ -26,10 +33,13 @@ const stranger = slackUser('U0STRANGER');
 
 const slackBlocks = (who: SlackIdentity, text: string) => slackCommandBlocks(harness, who, text);
 const slack = (who: SlackIdentity, text: string) => slackCommandText(harness, who, text);
-const clickReply = async (who: SlackIdentity, actionId: string, value: string) => (await slackClick(harness, who, actionId, value)) as unknown as Json;
+const clickReply = async (who: SlackIdentity, actionId: string, value: string) =>
+  (await slackClick(harness, who, actionId, value)) as unknown as Json;
 
 function buttonsOf(blocks: Json[]): { action_id: string; value?: string; text: { text: string } }[] {
-  return blocks.flatMap((block) => (block['type'] === 'actions' ? (block['elements'] as { type: string; action_id: string; value?: string; text: { text: string } }[]) : []));
+  return blocks.flatMap((block) =>
+    block['type'] === 'actions' ? (block['elements'] as { type: string; action_id: string; value?: string; text: { text: string } }[]) : [],
+  );
 }
 
 async function numberOf(sourceId: string): Promise<number> {
@@ -149,7 +159,11 @@ describe('browsing and searching in Slack', () => {
   });
 
   it('ranks the case studies with the words in their title first when most others mention them too', async () => {
-    const titled = await Promise.all(['starter:ney-retention-community-of-practice', 'starter:belong-thrive-stay-hub', 'starter:nhs-retention-support-programme'].map(numberOf));
+    const titled = await Promise.all(
+      ['starter:ney-retention-community-of-practice', 'starter:belong-thrive-stay-hub', 'starter:nhs-retention-support-programme'].map(
+        numberOf,
+      ),
+    );
     const results = await found(reader, 'cases retention');
     expect(results.length).toBeGreaterThan(titled.length);
     expect(results.slice(0, titled.length).sort()).toEqual([...titled].sort());
@@ -164,7 +178,9 @@ describe('browsing and searching in Slack', () => {
     expect(await found(reader, 'cases region:wales')).toEqual([wales]);
     expect(await found(reader, 'cases community region:north-west')).toEqual([]);
     // A theme filter takes every theme holding the word: flexible retirement and flexible working.
-    expect((await found(reader, 'cases theme:flexible')).sort()).toEqual([await numberOf('starter:flexible-retirement-return'), await numberOf('starter:legacy-mentoring-preceptorship')].sort());
+    expect((await found(reader, 'cases theme:flexible')).sort()).toEqual(
+      [await numberOf('starter:flexible-retirement-return'), await numberOf('starter:legacy-mentoring-preceptorship')].sort(),
+    );
     expect(await found(reader, 'cases theme:flexible-retirement')).toEqual([await numberOf('starter:flexible-retirement-return')]);
     const nurses = await found(reader, 'cases mentoring staff:nurses');
     expect(nurses).toEqual([await numberOf('starter:legacy-mentoring-preceptorship')]);
@@ -210,7 +226,7 @@ describe('browsing and searching in Slack', () => {
   const hostile = [
     ['quotes and operators', '"flexible retirement" -nurses * NEAR/2 OR | & ! ( ) <->'],
     ['an unbalanced quote', '"retire'],
-    ['SQL', "'; DROP TABLE \"CaseStudy\"; -- ' OR 1=1"],
+    ['SQL', '\'; DROP TABLE "CaseStudy"; -- \' OR 1=1'],
     ['tsquery syntax', "retir:* & !'x' | (a <-> b)"],
     ['emoji only', '🧓🏽 🏥 ✨'],
     ['stop words only', 'the and of'],
@@ -272,7 +288,9 @@ describe('submitting and reviewing', () => {
     const triggerId = '1.2.cases-submit';
     const body = new URLSearchParams(slashCommandBody('case submit', `${harness.slack.url}/respond/cases-form`, submitter));
     body.set('trigger_id', triggerId);
-    const opened = harness.slack.waitFor((request) => request.path === '/views.open' && (request.json as Json | undefined)?.['trigger_id'] === triggerId);
+    const opened = harness.slack.waitFor(
+      (request) => request.path === '/views.open' && (request.json as Json | undefined)?.['trigger_id'] === triggerId,
+    );
     await postToSlackEndpoint(harness.url, body.toString(), SIGNING_SECRET);
     const view = ((await opened).json as { view: { callback_id: string; blocks: { block_id?: string; element?: Json }[] } }).view;
     expect(view.callback_id).toBe('case.submit');
@@ -304,11 +322,20 @@ describe('submitting and reviewing', () => {
   });
 
   it('saves a valid submission as waiting for review, out of search', async () => {
-    const sent = harness.slack.waitFor((request) => request.path === '/chat.postMessage' && JSON.stringify(request.json).includes('for review'));
+    const sent = harness.slack.waitFor(
+      (request) => request.path === '/chat.postMessage' && JSON.stringify(request.json).includes('for review'),
+    );
     expect(await submit(submitter, submission())).toEqual({ status: 200, body: '' });
     const row = await prisma().caseStudy.findFirstOrThrow({ where: { title: 'Allied health professionals rotation scheme' } });
     number = row.number;
-    expect(row).toMatchObject({ status: 'submitted', regionCode: 'Y63', tags: ['rotation', 'peer-learning'], contactName: 'Robin Rota', contactConsent: true, source: 'Submitted by a member' });
+    expect(row).toMatchObject({
+      status: 'submitted',
+      regionCode: 'Y63',
+      tags: ['rotation', 'peer-learning'],
+      contactName: 'Robin Rota',
+      contactConsent: true,
+      source: 'Submitted by a member',
+    });
     expect(JSON.stringify((await sent).json)).toContain(`case study #${number}`);
     expect(await found(reader, 'cases rotation')).toEqual([]);
     expect(await slack(submitter, 'cases mine')).toContain('Waiting for review');
@@ -332,8 +359,12 @@ describe('submitting and reviewing', () => {
     expect(await slack(reader, 'cases pending')).toContain('Only facilitators and national admins');
     expect(await slack(londoner, 'cases pending')).toContain('No case studies are waiting');
     expect(await slack(londoner, `case approve ${number}`)).toContain('Only a facilitator of that case study’s region');
-    expect(slackBlocksToText((await clickReply(londoner, 'case.approve#0', String(number)))['blocks'])).toContain('Only a facilitator of that case study’s region');
-    expect(slackBlocksToText((await clickReply(londoner, 'case.reject#0', String(number)))['blocks'])).toContain('Only a facilitator of that case study’s region');
+    expect(slackBlocksToText((await clickReply(londoner, 'case.approve#0', String(number)))['blocks'])).toContain(
+      'Only a facilitator of that case study’s region',
+    );
+    expect(slackBlocksToText((await clickReply(londoner, 'case.reject#0', String(number)))['blocks'])).toContain(
+      'Only a facilitator of that case study’s region',
+    );
     expect((await prisma().caseStudy.findUniqueOrThrow({ where: { number } })).status).toBe('submitted');
   });
 
@@ -343,18 +374,35 @@ describe('submitting and reviewing', () => {
     const changes = buttonsOf(blocks).find((button) => button.action_id.startsWith('case.changes') && button.value === String(number));
     expect(changes).toBeDefined();
     // The button opens the reason form in a modal.
-    const opened = harness.slack.waitFor((request) => request.path === '/views.open' && JSON.stringify(request.json).includes('case.review'));
-    await postToSlackEndpoint(harness.url, blockActionBody(changes?.action_id ?? '', String(number), `${harness.slack.url}/respond/cases-changes`, yorkshire), SIGNING_SECRET);
+    const opened = harness.slack.waitFor(
+      (request) => request.path === '/views.open' && JSON.stringify(request.json).includes('case.review'),
+    );
+    await postToSlackEndpoint(
+      harness.url,
+      blockActionBody(changes?.action_id ?? '', String(number), `${harness.slack.url}/respond/cases-changes`, yorkshire),
+      SIGNING_SECRET,
+    );
     const view = ((await opened).json as { view: { private_metadata: string } }).view;
     expect(view.private_metadata).toBe(`changes:${number}`);
 
-    const empty = await postToSlackEndpoint(harness.url, viewSubmissionBody('case.review', { reason: slackInput.text(' ') }, view.private_metadata, yorkshire), SIGNING_SECRET);
+    const empty = await postToSlackEndpoint(
+      harness.url,
+      viewSubmissionBody('case.review', { reason: slackInput.text(' ') }, view.private_metadata, yorkshire),
+      SIGNING_SECRET,
+    );
     expect(((await empty.json()) as { errors: Json }).errors['reason']).toMatch(/give the reason/);
 
-    const done = harness.slack.waitFor((request) => request.path === '/chat.postMessage' && JSON.stringify(request.json).includes('went back to its submitter'));
+    const done = harness.slack.waitFor(
+      (request) => request.path === '/chat.postMessage' && JSON.stringify(request.json).includes('went back to its submitter'),
+    );
     const response = await postToSlackEndpoint(
       harness.url,
-      viewSubmissionBody('case.review', { reason: slackInput.text('Please give the number of starters the figures are out of.') }, view.private_metadata, yorkshire),
+      viewSubmissionBody(
+        'case.review',
+        { reason: slackInput.text('Please give the number of starters the figures are out of.') },
+        view.private_metadata,
+        yorkshire,
+      ),
       SIGNING_SECRET,
     );
     expect(response.status).toBe(200);
@@ -373,9 +421,14 @@ describe('submitting and reviewing', () => {
     expect((await prisma().caseStudy.findUniqueOrThrow({ where: { number } })).status).toBe('draft');
     const revised = submission({ results: slackInput.text('Leavers in the first two years fell from 14 of 60 starters to 6 of 62.') });
     expect(await submit(submitter, revised, String(number))).toEqual({ status: 200, body: '' });
-    expect(await prisma().caseStudy.findUniqueOrThrow({ where: { number } })).toMatchObject({ status: 'submitted', results: 'Leavers in the first two years fell from 14 of 60 starters to 6 of 62.' });
+    expect(await prisma().caseStudy.findUniqueOrThrow({ where: { number } })).toMatchObject({
+      status: 'submitted',
+      results: 'Leavers in the first two years fell from 14 of 60 starters to 6 of 62.',
+    });
     const changes = await directMessages(`Your case study #${number}`);
-    expect(changes.get(submitter.userId)?.join()).toContain('came back with changes to make before it is published: Please give the number of starters');
+    expect(changes.get(submitter.userId)?.join()).toContain(
+      'came back with changes to make before it is published: Please give the number of starters',
+    );
     // The resubmission is a new round of review for the facilitators.
     expect((await directMessages(`Case study to review: #${number}`)).get(yorkshire.userId)).toHaveLength(2);
   });
@@ -384,8 +437,12 @@ describe('submitting and reviewing', () => {
     const blocks = await slackBlocks(yorkshire, `case ${number}`);
     const approve = buttonsOf(blocks).find((button) => button.action_id.startsWith('case.approve'));
     expect(approve?.value).toBe(String(number));
-    expect(slackBlocksToText((await clickReply(yorkshire, approve?.action_id ?? '', String(number)))['blocks'])).toContain(`case study #${number}`);
-    expect(slackBlocksToText((await clickReply(yorkshire, approve?.action_id ?? '', String(number)))['blocks'])).toContain('is not waiting for review (Published.)');
+    expect(slackBlocksToText((await clickReply(yorkshire, approve?.action_id ?? '', String(number)))['blocks'])).toContain(
+      `case study #${number}`,
+    );
+    expect(slackBlocksToText((await clickReply(yorkshire, approve?.action_id ?? '', String(number)))['blocks'])).toContain(
+      'is not waiting for review (Published.)',
+    );
     const row = await prisma().caseStudy.findUniqueOrThrow({ where: { number } });
     expect(row.status).toBe('published');
     expect(await prisma().auditEntry.count({ where: { action: 'case.approved', subject: row.id } })).toBe(1);
@@ -397,7 +454,9 @@ describe('submitting and reviewing', () => {
 
   it('shows its links as buttons that open them, named by their site, and never as text', async () => {
     const blocks = await slackBlocks(reader, `case ${number}`);
-    expect(slackLinkButtons(blocks)).toEqual([{ label: 'Read the source (example.org)', actionId: 'link.source#0', url: 'https://example.org/rotation' }]);
+    expect(slackLinkButtons(blocks)).toEqual([
+      { label: 'Read the source (example.org)', actionId: 'link.source#0', url: 'https://example.org/rotation' },
+    ]);
     expect(buttonsOf(blocks).map((button) => button.text.text)).toEqual(['Read the source (example.org)', 'Share to channel']);
     expect(slackBlocksToText(blocks)).not.toContain('https://');
   });
@@ -407,7 +466,10 @@ describe('submitting and reviewing', () => {
     const rejected = await prisma().caseStudy.findFirstOrThrow({ where: { title: 'A staff discount app' } });
     expect(await slack(admin, `case reject ${rejected.number}`)).toContain('That is not quite how');
     expect(await slack(admin, `case reject ${rejected.number} This describes a product, not an intervention.`)).toContain('is rejected');
-    expect(await prisma().caseStudy.findUniqueOrThrow({ where: { id: rejected.id } })).toMatchObject({ status: 'rejected', reviewNote: 'This describes a product, not an intervention.' });
+    expect(await prisma().caseStudy.findUniqueOrThrow({ where: { id: rejected.id } })).toMatchObject({
+      status: 'rejected',
+      reviewNote: 'This describes a product, not an intervention.',
+    });
     expect(await slack(yorkshire, `case approve ${rejected.number}`)).toContain('is not waiting for review (Rejected: not published.)');
     expect(await found(reader, 'cases discount app')).toEqual([]);
     expect(await slack(submitter, `case ${rejected.number}`)).toContain('Reason given: This describes a product, not an intervention.');
@@ -419,8 +481,20 @@ describe('submitting and reviewing', () => {
 
 describe('in Teams', () => {
   const tenantId = 'tenant-cases';
-  const teamsAdmin: TeamsIdentity = { tenantId, userId: '29:cases-admin', aadObjectId: 'aad-cases-admin', conversationId: 'a:cases-admin', conversationType: 'personal' };
-  const gwen: TeamsIdentity = { tenantId, userId: '29:gwen-cases', aadObjectId: 'aad-gwen-cases', conversationId: '19:cop-wales@thread.tacv2', conversationType: 'channel' };
+  const teamsAdmin: TeamsIdentity = {
+    tenantId,
+    userId: '29:cases-admin',
+    aadObjectId: 'aad-cases-admin',
+    conversationId: 'a:cases-admin',
+    conversationType: 'personal',
+  };
+  const gwen: TeamsIdentity = {
+    tenantId,
+    userId: '29:gwen-cases',
+    aadObjectId: 'aad-gwen-cases',
+    conversationId: '19:cop-wales@thread.tacv2',
+    conversationType: 'channel',
+  };
   /** Gwen's personal chat with the bot, where answers to what she types in the channel go. */
   const gwenPrivately: TeamsIdentity = { ...gwen, conversationId: personalChatId(gwen.userId), conversationType: 'personal' };
 
@@ -439,11 +513,17 @@ describe('in Teams', () => {
     const before = harness.connector.requests.length;
     const here = await teams(activity);
     if (here.text !== "I've sent you the details in our private chat.") return here;
-    const posted = harness.connector.requests.slice(before).filter((request) => request.method === 'POST' && /\/activities$/.test(request.path));
-    const privately = posted.filter((request) => decodeURIComponent(request.path) === `/v3/conversations/${personalChatId(who.userId)}/activities`);
+    const posted = harness.connector.requests
+      .slice(before)
+      .filter((request) => request.method === 'POST' && /\/activities$/.test(request.path));
+    const privately = posted.filter(
+      (request) => decodeURIComponent(request.path) === `/v3/conversations/${personalChatId(who.userId)}/activities`,
+    );
     expect(privately).toHaveLength(1);
     // In the channel (or any thread of it), only the neutral line. Notices to others may go out meanwhile, elsewhere.
-    const channelPosts = posted.filter((request) => decodeURIComponent(request.path).startsWith(`/v3/conversations/${who.conversationId.replace(/;messageid=.*$/, '')}`));
+    const channelPosts = posted.filter((request) =>
+      decodeURIComponent(request.path).startsWith(`/v3/conversations/${who.conversationId.replace(/;messageid=.*$/, '')}`),
+    );
     expect(channelPosts.map((request) => (request.json as Json)['replyToId'])).toEqual([activity.id]);
     const card = cardsOf(privately[0]?.json)[0] as Json;
     return { text: adaptiveCardToText(card), card };
@@ -453,7 +533,15 @@ describe('in Teams', () => {
     const leeds = await prisma().organisation.findFirstOrThrow({ where: { odsCode: 'RR8' } });
     const joined = await teams(
       cardSubmitActivity(
-        { verb: 'cop.form', form: 'member.profile', displayName: 'Gwen Cases', organisation: leeds.id, region: 'WALES', role: 'retention_lead', consent: 'true' },
+        {
+          verb: 'cop.form',
+          form: 'member.profile',
+          displayName: 'Gwen Cases',
+          organisation: leeds.id,
+          region: 'WALES',
+          role: 'retention_lead',
+          consent: 'true',
+        },
         harness.connector.url,
         gwen,
       ),
@@ -475,16 +563,20 @@ describe('in Teams', () => {
     // In her personal chat, Open posts the case study below the results, as typing `case` would.
     const openPrivately = cardSubmitActivity({ verb: 'cop.run', value: `case ${hub}` }, harness.connector.url, gwenPrivately);
     expect((await teams(openPrivately)).text).toContain('Over 45 retention quality improvement projects');
-    expect(decodeURIComponent(harness.connector.requests.find((request) => (request.json as Json | undefined)?.['replyToId'] === openPrivately.id)?.path ?? '')).toBe(
-      `/v3/conversations/${gwenPrivately.conversationId}/activities`,
-    );
+    expect(
+      decodeURIComponent(
+        harness.connector.requests.find((request) => (request.json as Json | undefined)?.['replyToId'] === openPrivately.id)?.path ?? '',
+      ),
+    ).toBe(`/v3/conversations/${gwenPrivately.conversationId}/activities`);
     // Share clicked on a case study card in the channel posts it there, for everyone.
     const share = cardSubmitActivity({ verb: 'case.share', value: String(hub) }, harness.connector.url, gwen);
     const shared = await teams(share);
     expect(shared.text).toContain('Shared by Gwen Cases');
-    expect(decodeURIComponent(harness.connector.requests.find((request) => (request.json as Json | undefined)?.['replyToId'] === share.id)?.path ?? '')).toBe(
-      `/v3/conversations/${gwen.conversationId}/activities`,
-    );
+    expect(
+      decodeURIComponent(
+        harness.connector.requests.find((request) => (request.json as Json | undefined)?.['replyToId'] === share.id)?.path ?? '',
+      ),
+    ).toBe(`/v3/conversations/${gwen.conversationId}/activities`);
   });
 
   it('submits through the card form, with errors beside fields, and a configured admin approves by typing', async () => {
@@ -508,7 +600,9 @@ describe('in Teams', () => {
       contactConsent: 'false',
     };
     // The form is in her personal chat: she submits it there.
-    const wrong = await teams(cardSubmitActivity({ ...values, title: '', staffGroups: 'nurses-health-visitors,wizards' }, harness.connector.url, gwenPrivately));
+    const wrong = await teams(
+      cardSubmitActivity({ ...values, title: '', staffGroups: 'nurses-health-visitors,wizards' }, harness.connector.url, gwenPrivately),
+    );
     expect(wrong.text).toContain('Please fill this in.');
     expect(wrong.text).toContain('Please choose only from the list.');
     const done = await teams(cardSubmitActivity(values, harness.connector.url, gwenPrivately));
@@ -519,7 +613,9 @@ describe('in Teams', () => {
     expect((await say('cases pending', teamsAdmin)).text).toContain('Menopause cafés');
     expect((await say(`case approve ${row.number}`, teamsAdmin)).text).toContain('is published');
     expect((await say(`case approve ${row.number}`, teamsAdmin)).text).toContain('is not waiting for review');
-    expect(await prisma().auditEntry.findFirstOrThrow({ where: { action: 'case.approved', subject: row.id } })).toMatchObject({ details: { by: 'configured admin' } });
+    expect(await prisma().auditEntry.findFirstOrThrow({ where: { action: 'case.approved', subject: row.id } })).toMatchObject({
+      details: { by: 'configured admin' },
+    });
     expect((await say('cases menopausal staff:midwives')).text).toContain('Menopause cafés');
     // Its link opens from an Action.OpenUrl button.
     const opened = await say(`case ${row.number}`);
@@ -553,7 +649,12 @@ describe('import', () => {
     expect(await importCaseText(prisma(), changed, 'json')).toEqual({ ok: true, outcome: { created: 0, updated: 1, unchanged: 0 } });
     const rows = await prisma().caseStudy.findMany({ where: { sourceId: 'import:test-1' } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ status: 'published', regionCode: 'Y56', demo: true, results: 'First-year leavers fell from 20% to 8%.' });
+    expect(rows[0]).toMatchObject({
+      status: 'published',
+      regionCode: 'Y56',
+      demo: true,
+      results: 'First-year leavers fell from 20% to 8%.',
+    });
     const text2 = await slack(reader, 'cases international preceptorship');
     expect(text2).toContain('Imported preceptorship');
     expect(text2).toContain('demo data');
@@ -599,7 +700,10 @@ describe('import', () => {
     const text = `[\n  ${JSON.stringify(good)},\n  {\n    "sourceId": "import:x",\n    "title": "No body"\n  }\n]`;
     const result = await importCaseText(prisma(), text, 'json');
     expect(result).toMatchObject({ ok: false, rejected: [{ line: 3 }] });
-    expect(await importCaseText(prisma(), '[{"sourceId": ', 'json')).toMatchObject({ ok: false, rejected: [{ line: 1, problems: [expect.stringContaining('not valid JSON')] }] });
+    expect(await importCaseText(prisma(), '[{"sourceId": ', 'json')).toMatchObject({
+      ok: false,
+      rejected: [{ line: 1, problems: [expect.stringContaining('not valid JSON')] }],
+    });
     const lines = `${JSON.stringify(good)}\n{oops}\n`;
     expect(await importCaseText(prisma(), lines, 'json')).toMatchObject({ ok: false, rejected: [{ line: 2 }] });
   });
@@ -609,7 +713,9 @@ describe('erasure', () => {
   it("removes a member's unpublished submissions and their name as a contact", async () => {
     const who = slackUser('U0ERASECASE');
     await joinInSlack(harness, who, 'Eri Erasable');
-    expect(await submit(who, submission({ title: slackInput.text('Unpublished by Eri'), contactName: slackInput.text('Eri Erasable') }))).toEqual({ status: 200, body: '' });
+    expect(
+      await submit(who, submission({ title: slackInput.text('Unpublished by Eri'), contactName: slackInput.text('Eri Erasable') })),
+    ).toEqual({ status: 200, body: '' });
     const blocks = await slackBlocks(who, 'erase my data');
     const button = buttonsOf(blocks).find((b) => b.action_id.startsWith('member.erase'));
     await clickReply(who, button?.action_id ?? '', button?.value ?? '');

@@ -54,7 +54,6 @@ async function organisationId(odsCode: string): Promise<string> {
   return (await prisma().organisation.findFirstOrThrow({ where: { odsCode } })).id;
 }
 
-
 const directMessageTo = (userId: string) => (request: RecordedRequest) =>
   request.path === '/chat.postMessage' && (request.json as Json | undefined)?.['channel'] === userId;
 
@@ -105,7 +104,9 @@ describe('linking channels in Slack', () => {
 
   it('says when the channel is already linked to that region, changing nothing', async () => {
     const before = await prisma().auditEntry.count();
-    expect(await slack(admin('C0NEY'), 'channel link Y63')).toContain('This is already a community channel of North East and Yorkshire: nothing changed.');
+    expect(await slack(admin('C0NEY'), 'channel link Y63')).toContain(
+      'This is already a community channel of North East and Yorkshire: nothing changed.',
+    );
     expect(await prisma().auditEntry.count()).toBe(before);
   });
 
@@ -120,7 +121,9 @@ describe('linking channels in Slack', () => {
     expect(await slack(sam('C0SAM'), 'channel link north west')).toContain('Only a facilitator of North West or a national admin');
     expect(await conversation('C0SAM')).toBeNull();
     // Moving a channel of another region to theirs is changing that region's channels too.
-    expect(await slack(sam('C0NEY'), 'channel link london')).toContain('Only a facilitator of North East and Yorkshire or a national admin');
+    expect(await slack(sam('C0NEY'), 'channel link london')).toContain(
+      'Only a facilitator of North East and Yorkshire or a national admin',
+    );
     expect((await conversation('C0NEY'))?.regionCode).toBe('Y63');
     expect(await slack(sam('C0NEY'), 'channel unlink')).toContain('Only a facilitator of North East and Yorkshire or a national admin');
     expect((await conversation('C0NEY'))?.regionCode).toBe('Y63');
@@ -134,7 +137,9 @@ describe('linking channels in Slack', () => {
   });
 
   it('explains an unknown region and a missing one', async () => {
-    expect(await slack(admin('C0ATLANTIS'), 'channel link atlantis')).toContain('I don\'t know the region "atlantis". Type regions to see them.');
+    expect(await slack(admin('C0ATLANTIS'), 'channel link atlantis')).toContain(
+      'I don\'t know the region "atlantis". Type regions to see them.',
+    );
     expect(await slack(admin('C0ATLANTIS'), 'channel link')).toContain('That is not quite how "channel link" works.');
     expect(await conversation('C0ATLANTIS')).toBeNull();
   });
@@ -148,7 +153,9 @@ describe('linking channels in Slack', () => {
 
   it('moves a channel from one region to another for an admin, and unlinks it, audited', async () => {
     expect(await slack(admin('C0MOVING'), 'channel link south west')).toContain('Done');
-    expect(await slack(admin('C0MOVING'), 'channel link south east')).toContain('Done: this is now a community channel of South East instead of South West.');
+    expect(await slack(admin('C0MOVING'), 'channel link south east')).toContain(
+      'Done: this is now a community channel of South East instead of South West.',
+    );
     expect(await slack(admin('C0MOVING'), 'channel unlink')).toContain('Done: this is no longer a community channel of South East.');
     const stored = await conversation('C0MOVING');
     expect(stored?.regionCode).toBeNull();
@@ -189,7 +196,7 @@ describe('the welcome and the Slack invitation', () => {
     const mark = harness.slack.requests.length;
     const welcome = await join(inSlack('U0WEST', 'C0ANY'), 'Wyn West', 'Y58');
     expect(welcome).toContain('South West has no community channel yet');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await harness.idle();
     expect(harness.slack.requests.slice(mark).some((request) => request.path === '/conversations.invite')).toBe(false);
   });
 
@@ -197,7 +204,7 @@ describe('the welcome and the Slack invitation', () => {
     const who = inSlack('U0NEW', 'C0ANY');
     let mark = harness.slack.requests.length;
     expect(await join(who, 'Noor Patel')).toContain('Your profile is saved.');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await harness.idle();
     expect(invitesOf('U0NEW', mark)).toEqual([]);
 
     expect(await slack(who, 'leave')).toContain('You have left the community.');
@@ -225,7 +232,10 @@ describe('linking channels in Teams', () => {
   /** An @mention of the bot in the Teams channel, with the channel's name as Teams sends it. */
   function inChannel(text: string, who: TeamsIdentity) {
     const activity = mentionActivity(text, harness.connector.url, who);
-    return { ...activity, channelData: { ...activity.channelData, channel: { id: channelId, name: 'Wales CoP' }, team: { id: '19:team', name: 'Retention' } } };
+    return {
+      ...activity,
+      channelData: { ...activity.channelData, channel: { id: channelId, name: 'Wales CoP' }, team: { id: '19:team', name: 'Retention' } },
+    };
   }
 
   it('refuses someone who is neither a facilitator of the region nor a national admin', async () => {
@@ -233,12 +243,18 @@ describe('linking channels in Teams', () => {
     const asked = inChannel('channel link wales', stranger);
     const before = harness.connector.requests.length;
     expect(await teams(asked)).toBe("I've sent you the details in our private chat.");
-    const posted = harness.connector.requests.slice(before).filter((request) => request.method === 'POST' && /\/activities$/.test(request.path));
-    const privately = posted.filter((request) => decodeURIComponent(request.path) === `/v3/conversations/${personalChatId(stranger.userId)}/activities`);
+    const posted = harness.connector.requests
+      .slice(before)
+      .filter((request) => request.method === 'POST' && /\/activities$/.test(request.path));
+    const privately = posted.filter(
+      (request) => decodeURIComponent(request.path) === `/v3/conversations/${personalChatId(stranger.userId)}/activities`,
+    );
     expect(privately).toHaveLength(1);
     expect(adaptiveCardToText(cardsOf(privately[0]?.json)[0])).toContain('Only a facilitator of NHS Wales or a national admin');
     // In the channel (or any thread of it), only the neutral line. Notices to others may go out meanwhile, elsewhere.
-    const channelPosts = posted.filter((request) => decodeURIComponent(request.path).startsWith(`/v3/conversations/${stranger.conversationId.replace(/;messageid=.*$/, '')}`));
+    const channelPosts = posted.filter((request) =>
+      decodeURIComponent(request.path).startsWith(`/v3/conversations/${stranger.conversationId.replace(/;messageid=.*$/, '')}`),
+    );
     expect(channelPosts.map((request) => (request.json as Json)['replyToId'])).toEqual([asked.id]);
     expect(await conversation(channelId)).toBeNull();
   });
@@ -246,24 +262,45 @@ describe('linking channels in Teams', () => {
   it('stores the conversation reference and the region when an admin links the channel', async () => {
     expect(await teams(inChannel('channel link wales', channel))).toContain('Done: this is now a community channel of NHS Wales.');
     const stored = await conversation(channelId);
-    expect(stored).toMatchObject({ platform: 'teams', workspaceId: 'tenant-channels', kind: 'channel', name: 'Wales CoP', regionCode: 'WALES' });
+    expect(stored).toMatchObject({
+      platform: 'teams',
+      workspaceId: 'tenant-channels',
+      kind: 'channel',
+      name: 'Wales CoP',
+      regionCode: 'WALES',
+    });
     expect(stored?.reference).toMatchObject({
       conversation: { id: channelId, conversationType: 'channel', tenantId: 'tenant-channels' },
       serviceUrl: harness.connector.url,
       channelId: 'msteams',
     });
     expect(await prisma().auditEntry.count({ where: { action: 'conversation.linked', subject: stored?.id ?? '' } })).toBe(1);
-    expect(await teams(messageActivity('regions', harness.connector.url, { ...channel, conversationType: 'personal', conversationId: 'a:admin' }))).toMatch(
-      /NHS Wales\s+Wales CoP/,
-    );
+    expect(
+      await teams(
+        messageActivity('regions', harness.connector.url, { ...channel, conversationType: 'personal', conversationId: 'a:admin' }),
+      ),
+    ).toMatch(/NHS Wales\s+Wales CoP/);
   });
 
   it('welcomes a new member in their personal chat with the region channels, with no Slack invitation', async () => {
-    const who: TeamsIdentity = { tenantId: 'tenant-channels', userId: '29:pat', aadObjectId: 'aad-pat', conversationId: 'a:pat', conversationType: 'personal' };
+    const who: TeamsIdentity = {
+      tenantId: 'tenant-channels',
+      userId: '29:pat',
+      aadObjectId: 'aad-pat',
+      conversationId: 'a:pat',
+      conversationType: 'personal',
+    };
     const mark = harness.slack.requests.length;
     const welcome = await teams(
       cardSubmitActivity(
-        { verb: 'cop.form', form: 'member.profile', displayName: 'Pat Jones', organisation: await organisationId('7A1'), role: 'staff_side', consent: 'true' },
+        {
+          verb: 'cop.form',
+          form: 'member.profile',
+          displayName: 'Pat Jones',
+          organisation: await organisationId('7A1'),
+          role: 'staff_side',
+          consent: 'true',
+        },
         harness.connector.url,
         who,
       ),
@@ -271,13 +308,15 @@ describe('linking channels in Teams', () => {
     expect(welcome).toContain('Welcome, Pat Jones: you are now a member of the NHS Wales community of practice.');
     expect(welcome).toContain('Community channels of NHS Wales: Wales CoP');
     for (const command of ['profile', 'regions', 'help']) expect(welcome).toContain(command);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await harness.idle();
     expect(harness.slack.requests.slice(mark).some((request) => request.path === '/conversations.invite')).toBe(false);
   });
 
   it('refuses politely in a personal chat', async () => {
     const personal = { ...channel, conversationType: 'personal' as const, conversationId: 'a:admin' };
-    expect(await teams(messageActivity('channel link wales', harness.connector.url, personal))).toContain('This works in a channel, not in a personal chat');
+    expect(await teams(messageActivity('channel link wales', harness.connector.url, personal))).toContain(
+      'This works in a channel, not in a personal chat',
+    );
     expect((await conversation('a:admin'))?.regionCode ?? null).toBeNull();
   });
 

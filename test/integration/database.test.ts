@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pendingMigrationSql } from '../../src/cli/new-migration.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
-import { migrationNames } from '../../src/db/migrations.js';
+import { migrationDrift } from '../../src/db/migration-drift.js';
+import { migrationNames, readMigrations } from '../../src/db/migrations.js';
 import { seedReferenceData } from '../../src/db/seed.js';
 import { testDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -19,6 +20,9 @@ afterAll(async () => {
   await database?.close();
 });
 
+/** The shadow database the drift check needs exists only on a server: PGlite holds a single database. */
+const onServer = process.env['COP_TEST_DATABASE_URL'] !== undefined;
+
 describe('migrations', () => {
   it('reports a database without migrations as not ready', async () => {
     expect(await database.readinessProblem()).toBe('migrations not applied yet');
@@ -33,6 +37,21 @@ describe('migrations', () => {
   it('has a migration for every change to prisma/schema.prisma', async () => {
     // Non-empty SQL here means someone changed the schema without `npm run db:migration:new`.
     expect(await pendingMigrationSql()).toBe('');
+  });
+
+  it.runIf(onServer)("builds exactly prisma/schema.prisma from the migrations' SQL (shadow database)", async () => {
+    expect(await migrationDrift(target.url)).toEqual([]);
+  });
+
+  it.runIf(onServer)('notices a hand-edited migration.sql that no longer matches the schema', async () => {
+    const migrations = await readMigrations();
+    const latest = migrations.migrationDirectories.at(-1);
+    if (latest?.migrationFile.content.tag !== 'ok') throw new Error('no migration to edit');
+    latest.migrationFile.content = {
+      tag: 'ok',
+      value: `${latest.migrationFile.content.value}\nALTER TABLE "Region" ADD COLUMN "motto" TEXT;\n`,
+    };
+    expect(await migrationDrift(target.url, migrations)).toEqual(['ALTER TABLE "Region" DROP COLUMN "motto";']);
   });
 
   it('keeps the case-study search and filter GIN indexes without a pending list (PGlite runs no autovacuum to merge one)', async () => {
@@ -71,7 +90,11 @@ describe('reference data', () => {
 
   it('links staff groups to their parents', async () => {
     const nurses = await database.prisma.staffGroup.findUniqueOrThrow({ where: { code: 'nurses-health-visitors' } });
-    expect(nurses).toMatchObject({ name: 'Nurses & health visitors', level: 'staff_group', parentCode: 'professionally-qualified-clinical-staff' });
+    expect(nurses).toMatchObject({
+      name: 'Nurses & health visitors',
+      level: 'staff_group',
+      parentCode: 'professionally-qualified-clinical-staff',
+    });
   });
 });
 

@@ -3,7 +3,7 @@
 // bot under an unguessable URL with a text fallback, organisational changes, suppression, and the
 // platforms' size limits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { importMetrics } from '../../src/core/metrics/importer.js';
 import { PrismaMetricStore } from '../../src/db/repositories/metric-repository.js';
 import { adaptiveCardToText, slackBlocksToText } from '../../src/dev/readable-text.js';
@@ -13,7 +13,6 @@ import { csvFileSource, csvTextSource } from '../../src/metrics/csv-source.js';
 import { newCasesSection } from '../../src/core/cases/digest-cases.js';
 import { translator } from '../../src/core/i18n/translator.js';
 import { message } from '../../src/core/reply/reply.js';
-import type { CoreServices } from '../../src/core/services.js';
 import { PrismaCaseStore } from '../../src/db/repositories/case-repository.js';
 import { PrismaReferenceData } from '../../src/db/repositories/reference-data-repository.js';
 import { renderMessage } from '../../src/slack/block-kit.js';
@@ -22,24 +21,43 @@ import { startTestBot, type TestBot } from '../support/test-bot.js';
 import { slackCommandText, teamsCard } from '../support/chat.js';
 import { joinInSlack } from '../support/members.js';
 import { slackCommand } from '../support/chat.js';
+import { imageFileId, slackUpload } from '../support/slack-uploads.js';
 
 const PUBLIC_URL = 'https://cop.example.test/';
 const fixtures = new URL('../fixtures/metrics/', import.meta.url).pathname;
 let harness: TestBot;
+/** While true, Slack's stand-in refuses uploads as Slack does without the files:write scope. */
+let failUploads = false;
 const asker: SlackIdentity = { teamId: 'T0TEST', userId: 'U0DIGEST', channelId: 'C0DIGEST' };
-const teamsAsker: TeamsIdentity = { tenantId: 'tenant-digest', userId: '29:digest-user', aadObjectId: 'aad-digest-user', conversationId: 'a:digest-chat', conversationType: 'personal' };
+const teamsAsker: TeamsIdentity = {
+  tenantId: 'tenant-digest',
+  userId: '29:digest-user',
+  aadObjectId: 'aad-digest-user',
+  conversationId: 'a:digest-chat',
+  conversationType: 'personal',
+};
 type Json = Record<string, unknown>;
 const ADMIN: SlackIdentity = { teamId: 'T0TEST', userId: 'U0ADMIN', channelId: 'C0ADMIN' };
 const LONDON_FACILITATOR: SlackIdentity = { teamId: 'T0TEST', userId: 'U0LONFAC', channelId: 'C0LONFAC' };
 
 beforeAll(async () => {
-  harness = await startTestBot({ PUBLIC_URL, COP_ADMINS: ADMIN.userId });
+  harness = await startTestBot(
+    { PUBLIC_URL, COP_ADMINS: ADMIN.userId },
+    {
+      slackApi: (request) =>
+        failUploads && request.path === '/files.getUploadURLExternal' ? { body: { ok: false, error: 'missing_scope' } } : undefined,
+    },
+  );
   const store = new PrismaMetricStore(harness.bot.database.prisma);
   for (const file of ['nhs-turnover-transfer.csv', 'nhs-sickness-bom-crlf.csv']) {
     const report = await importMetrics(await csvFileSource(`${fixtures}${file}`), { skipInvalid: false, currentMonth: '2025-06' }, store);
     expect(report.outcome).toBe('imported');
   }
-  const northWest = await importMetrics(csvTextSource('north-west.csv', northWestCsv()), { skipInvalid: false, currentMonth: '2025-06' }, store);
+  const northWest = await importMetrics(
+    csvTextSource('north-west.csv', northWestCsv()),
+    { skipInvalid: false, currentMonth: '2025-06' },
+    store,
+  );
   expect(northWest.outcome).toBe('imported');
 }, 120_000);
 
@@ -58,11 +76,15 @@ afterAll(async () => {
  * 12.0 points; vacancy 6.0%, up 1.0.
  */
 function northWestCsv(): string {
-  const lines = ['period,org_code,staff_group,headcount_start,headcount_end,fte,leavers,joiners,stability_base,stability_stayed,vacancy_fte,nq_headcount,nq_leavers'];
+  const lines = [
+    'period,org_code,staff_group,headcount_start,headcount_end,fte,leavers,joiners,stability_base,stability_stayed,vacancy_fte,nq_headcount,nq_leavers',
+  ];
   for (let i = 0; i < 24; i += 1) {
     const month = new Date(Date.UTC(2023, 3 + i, 1)).toISOString().slice(0, 7);
     const second = i >= 12;
-    lines.push(`${month},RTX,All staff groups,1000,1000,${second ? 940 : 950},${second ? 10 : 8},${second ? 8 : 10},,,${second ? 60 : 50},100,${second ? 2 : 1}`);
+    lines.push(
+      `${month},RTX,All staff groups,1000,1000,${second ? 940 : 950},${second ? 10 : 8},${second ? 8 : 10},,,${second ? 60 : 50},100,${second ? 2 : 1}`,
+    );
     lines.push(`${month},RW5,All staff groups,500,500,,3,3,,,,,`);
   }
   return `${lines.join('\n')}\n`;
@@ -70,8 +92,17 @@ function northWestCsv(): string {
 
 const DAY = 24 * 60 * 60 * 1000;
 /** An event stored as the event form would store it, starting `days` from now (at the whole hour). */
-async function storeEvent(details: { type: 'masterclass' | 'webinar' | 'community_meeting'; title: string; description: string; regionCode: string | null; days: number; capacity?: number }) {
-  const startsAt = new Date(Math.floor((Date.now() + details.days * DAY) / 3_600_000) * 3_600_000);
+async function storeEvent(details: {
+  type: 'masterclass' | 'webinar' | 'community_meeting';
+  title: string;
+  description: string;
+  regionCode: string | null;
+  days: number;
+  capacity?: number;
+}) {
+  // Noon UTC on the day: an hour-long event never crosses midnight in UK time, whenever the test runs.
+  const day = new Date(Date.now() + details.days * DAY);
+  const startsAt = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 12));
   return harness.bot.database.prisma.event.create({
     data: {
       type: details.type,
@@ -82,7 +113,6 @@ async function storeEvent(details: { type: 'masterclass' | 'webinar' | 'communit
       endsAt: new Date(startsAt.getTime() + 60 * 60 * 1000),
       onlineUrl: 'https://meet.example.nhs.uk/1',
       capacity: details.capacity ?? null,
-      calendarToken: randomBytes(24).toString('base64url'),
     },
   });
 }
@@ -102,7 +132,9 @@ describe('digest preview', () => {
     expect(text).toContain('March 2025: the 12-month leaver rate is 10.3%.');
     expect(text).toContain('Compared with last month: no figure to compare.');
     expect(text).toContain('Sickness absence (month)\n5.0%');
-    expect(text).toMatch(/Organisational changes \(staff transfers, mergers\), not counted as turnover: .*Guy's and St Thomas' NHS Foundation Trust \(September 2024\)/);
+    expect(text).toMatch(
+      /Organisational changes \(staff transfers, mergers\), not counted as turnover: .*Guy's and St Thomas' NHS Foundation Trust \(September 2024\)/,
+    );
     expect(text).toMatch(/Source: nhs-turnover-transfer\.csv, nhs-sickness-bom-crlf\.csv, imported/);
     expect(text).toContain('Trend: Apr 2024 –,');
     expect(text).toContain('Mar 2025 10.3%');
@@ -110,16 +142,63 @@ describe('digest preview', () => {
     expect(blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
     expect(JSON.stringify(blocks).length).toBeLessThanOrEqual(SLACK_LIMITS.messageCharacters);
 
+    // The chart is uploaded to Slack (no public address needed) and shown from Slack's own copy.
     const image = blocks.find((block) => block['type'] === 'image')!;
     expect(image['alt_text']).toMatch(/^Line chart of the 12-month leaver rate for London from Apr 2024 to Mar 2025: /);
-    const url = image['image_url'] as string;
-    expect(url).toMatch(/^https:\/\/cop\.example\.test\/charts\/[A-Za-z0-9_-]{32}\.png$/);
+    expect(image).not.toHaveProperty('image_url');
+    const fileId = imageFileId(blocks)!;
+    expect(fileId).toMatch(/^F\d+$/);
+    const upload = await slackUpload(harness.slack, fileId);
+    expect(upload.bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(upload.asked.json).toMatchObject({ filename: 'trend.png', length: String(upload.bytes.length) });
+    expect((upload.asked.json as Json)['alt_text']).toBe(image['alt_text']);
+    // A private preview's chart is shared into the asker's direct messages with the bot, never the channel they asked in.
+    expect(upload.completed.json).toMatchObject({ channel_id: `D${asker.userId.slice(1)}` });
+
+    // Where the upload fails (the files:write scope missing), the chart is a download button instead, served by the bot.
+    failUploads = true;
+    const fallback = (await slackPreview('london')).blocks;
+    failUploads = false;
+    expect(fallback.find((block) => block['type'] === 'image')).toBeUndefined();
+    const button = fallback
+      .flatMap((block) => (block['elements'] as Json[] | undefined) ?? [])
+      .find((element) => String(element['action_id']).startsWith('link.chart'))!;
+    expect(button['text']).toMatchObject({ text: 'Download the chart' });
+    expect(slackBlocksToText(fallback)).toContain('Trend: Apr 2024 –,');
+    const url = button['url'] as string;
+    expect(url).toMatch(/^https:\/\/cop\.example\.test\/links\/[A-Za-z0-9_-]{43}\/trend\.png$/);
     const chart = await fetch(`${harness.url}/${url.slice(PUBLIC_URL.length)}`);
     expect(chart.status).toBe(200);
     expect(chart.headers.get('content-type')).toBe('image/png');
-    expect(Buffer.from(await chart.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+    expect(chart.headers.get('content-disposition')).toMatch(/^inline/);
+    const png = Buffer.from(await chart.arrayBuffer());
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const unknown = await fetch(`${harness.url}/links/${'x'.repeat(43)}/trend.png`);
+    expect(unknown.status).toBe(404);
+    const notFound = await unknown.text();
     expect((await fetch(`${harness.url}/charts/${'x'.repeat(32)}.png`)).status).toBe(404);
     expect((await fetch(`${harness.url}/charts/..%2F..%2Fetc.png`)).status).toBe(404);
+
+    // Charts posted before the links were one keep their address: the migration kept a SHA-256 of their token.
+    const oldToken = 'o'.repeat(32);
+    const prisma = harness.bot.database.prisma;
+    const legacy = { kind: 'chart', filename: 'trend.png', mediaType: 'image/png', content: new Uint8Array(png) };
+    await prisma.fileLink.create({
+      data: {
+        ...legacy,
+        tokenHash: `sha256:${createHash('sha256').update(oldToken).digest('hex')}`,
+        expiresAt: new Date(harness.clock.now().getTime() + 60_000),
+      },
+    });
+    const old = await fetch(`${harness.url}/charts/${oldToken}.png`);
+    expect(old.status).toBe(200);
+    expect(Buffer.from(await old.arrayBuffer()).equals(png)).toBe(true);
+    // An expired chart answers as an unknown link does.
+    await prisma.fileLink.updateMany({ where: { kind: 'chart' }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const expired = await fetch(`${harness.url}/${url.slice(PUBLIC_URL.length)}`);
+    expect(expired.status).toBe(404);
+    expect(await expired.text()).toBe(notFound);
+    expect((await fetch(`${harness.url}/charts/${oldToken}.png`)).status).toBe(404);
   }, 60_000);
 
   it('does not publish an organisation’s rate built on a suppressed count, and says why', async () => {
@@ -130,7 +209,9 @@ describe('digest preview', () => {
 
   it('says so for a region without figures, and explains an unknown scope', async () => {
     expect(slackBlocksToText((await slackPreview('wales')).blocks)).toContain('There are no retention figures for NHS Wales yet');
-    expect(slackBlocksToText((await slackPreview('narnia')).blocks)).toContain('I don\'t know "narnia" as a region, national or an organisation code.');
+    expect(slackBlocksToText((await slackPreview('narnia')).blocks)).toContain(
+      'I don\'t know "narnia" as a region, national or an organisation code or name.',
+    );
   }, 60_000);
 
   it('shows the national digest as an Adaptive Card in Teams, within its size limit', async () => {
@@ -142,6 +223,13 @@ describe('digest preview', () => {
     expect(text).toMatch(/• London {2}10\.3%/);
     expect(text).toMatch(/\[image: Line chart of the 12-month leaver rate for England and Wales/);
     expect(JSON.stringify(card).length).toBeLessThan(80 * 1024);
+    // The chart is inline in the card (Teams needs no address to fetch it from), with its description.
+    const image = (card['body'] as Json[]).find((element) => element['type'] === 'Image')!;
+    expect(image['altText']).toMatch(/^Line chart of the 12-month leaver rate for England and Wales from Apr 2024 to Mar 2025: /);
+    const url = image['url'] as string;
+    expect(url).toMatch(/^data:image\/png;base64,/);
+    expect(Buffer.from(url.slice('data:image/png;base64,'.length), 'base64').subarray(1, 4).toString()).toBe('PNG');
+    expect(text).toContain('Trend: Apr 2024');
   }, 60_000);
 });
 
@@ -151,12 +239,43 @@ describe('digest sections from events and case studies', () => {
   let menopause: { number: number };
   let london: { number: number };
   beforeAll(async () => {
-    preceptorship = await storeEvent({ type: 'masterclass', title: 'Preceptorship that keeps newly qualified nurses', description: 'Three trusts on their programmes.', regionCode: 'Y62', days: 10, capacity: 40 });
+    preceptorship = await storeEvent({
+      type: 'masterclass',
+      title: 'Preceptorship that keeps newly qualified nurses',
+      description: 'Three trusts on their programmes.',
+      regionCode: 'Y62',
+      days: 10,
+      capacity: 40,
+    });
     // Beyond the two weeks: not "coming up", but the next masterclass on flexible working.
-    flexible = await storeEvent({ type: 'masterclass', title: 'Making flexible working real on wards', description: 'Rostering and requests.', regionCode: 'Y62', days: 20 });
-    menopause = await storeEvent({ type: 'webinar', title: 'Menopause support at work', description: 'National webinar.', regionCode: null, days: 5 });
-    london = await storeEvent({ type: 'community_meeting', title: 'London community meeting', description: 'Regional meeting.', regionCode: 'Y56', days: 3 });
-    const cancelled = await storeEvent({ type: 'masterclass', title: 'Cancelled preceptorship session', description: 'Cancelled.', regionCode: 'Y62', days: 2 });
+    flexible = await storeEvent({
+      type: 'masterclass',
+      title: 'Making flexible working real on wards',
+      description: 'Rostering and requests.',
+      regionCode: 'Y62',
+      days: 20,
+    });
+    menopause = await storeEvent({
+      type: 'webinar',
+      title: 'Menopause support at work',
+      description: 'National webinar.',
+      regionCode: null,
+      days: 5,
+    });
+    london = await storeEvent({
+      type: 'community_meeting',
+      title: 'London community meeting',
+      description: 'Regional meeting.',
+      regionCode: 'Y56',
+      days: 3,
+    });
+    const cancelled = await storeEvent({
+      type: 'masterclass',
+      title: 'Cancelled preceptorship session',
+      description: 'Cancelled.',
+      regionCode: 'Y62',
+      days: 2,
+    });
     await harness.bot.database.prisma.event.update({ where: { id: cancelled.id }, data: { status: 'cancelled', cancelledAt: new Date() } });
   }, 60_000);
 
@@ -169,14 +288,23 @@ describe('digest sections from events and case studies', () => {
     const help = text.slice(text.indexOf('WHAT COULD HELP'), text.indexOf('COMING UP'));
     expect(help).not.toBe('');
     // Worst first; only figures that worsened (stability and sickness are not given, so never named).
-    const order = ['Newly qualified leaver rate up 12.0 points', 'Leaver rate up 1.6 points', 'Joiner rate down 1.6 points', 'Vacancy rate up 1.0 points'].map((line) => help.indexOf(line));
+    const order = [
+      'Newly qualified leaver rate up 12.0 points',
+      'Leaver rate up 1.6 points',
+      'Joiner rate down 1.6 points',
+      'Vacancy rate up 1.0 points',
+    ].map((line) => help.indexOf(line));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(help).not.toMatch(/Stability|Sickness/);
     const line = (start: string) => help.slice(help.indexOf(start)).split('\n')[0]!;
     // Newly qualified leavers: the preceptorship case study (tagged preceptorship) and the preceptorship masterclass.
-    expect(line('Newly qualified leaver rate')).toMatch(/Case studies: #\d+ Legacy mentoring and preceptorship for newly qualified staff\./);
-    expect(line('Newly qualified leaver rate')).toContain(`Next masterclass on it: #${preceptorship.number} Preceptorship that keeps newly qualified nurses,`);
+    expect(line('Newly qualified leaver rate')).toMatch(
+      /Case studies: #\d+ Legacy mentoring and preceptorship for newly qualified staff\./,
+    );
+    expect(line('Newly qualified leaver rate')).toContain(
+      `Next masterclass on it: #${preceptorship.number} Preceptorship that keeps newly qualified nurses,`,
+    );
     // Leavers: flexible retirement and legacy mentoring case studies; the flexible working masterclass three weeks away.
     expect(line('Leaver rate up')).toContain('Flexible retirement and retire and return');
     expect(line('Leaver rate up')).toContain(`Next masterclass on it: #${flexible.number} Making flexible working real on wards,`);
@@ -186,7 +314,11 @@ describe('digest sections from events and case studies', () => {
     expect(help).toContain(`[Event details #${preceptorship.number}]`);
 
     const comingUp = text.slice(text.indexOf('COMING UP IN THE NEXT TWO WEEKS'));
-    expect(comingUp).toMatch(new RegExp(`#${menopause.number} Menopause support at work  \\w{3} \\d+ \\w{3} \\d{4}, \\d\\d:00 to \\d\\d:00 \\(UK time\\) · Webinar · National \\(every region\\) · no limit on places`));
+    expect(comingUp).toMatch(
+      new RegExp(
+        `#${menopause.number} Menopause support at work  \\w{3} \\d+ \\w{3} \\d{4}, \\d\\d:00 to \\d\\d:00 \\(UK time\\) · Webinar · National \\(every region\\) · no limit on places`,
+      ),
+    );
     expect(comingUp).toContain(`#${preceptorship.number} Preceptorship that keeps newly qualified nurses`);
     expect(comingUp).toContain('Masterclass · North West · 40 of 40 places left');
     expect(comingUp).not.toContain('London community meeting');
@@ -215,27 +347,40 @@ describe('digest sections from events and case studies', () => {
 
   it('lists case studies published since the previous digest, with the date, when there was one', async () => {
     const prisma = harness.bot.database.prisma;
-    const services = { cases: new PrismaCaseStore(prisma), reference: new PrismaReferenceData(prisma) } as unknown as CoreServices;
+    const services = { cases: new PrismaCaseStore(prisma), reference: new PrismaReferenceData(prisma) };
     const t = translator('en');
     const since = new Date(Date.now() - 2 * DAY);
     // Case 2 approved yesterday; the others were published before the previous digest.
     await prisma.caseStudy.updateMany({ data: { createdAt: new Date(Date.now() - 40 * DAY) } });
     await prisma.caseStudy.update({ where: { number: 2 }, data: { reviewedAt: new Date(Date.now() - DAY) } });
-    const input = { scope: { kind: 'region' as const, code: 'Y62' }, regionCode: 'Y62', month: '2025-03', now: new Date(), worsened: [], t };
+    const input = {
+      scope: { kind: 'region' as const, code: 'Y62' },
+      regionCode: 'Y62',
+      month: '2025-03',
+      now: new Date(),
+      worsened: [],
+      t,
+    };
     const text = slackBlocksToText(renderMessage(message('x', await newCasesSection({ ...input, since }, services))).blocks);
-    expect(text).toContain(`NEW CASE STUDIES SINCE ${since.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).toUpperCase()}`);
+    expect(text).toContain(
+      `NEW CASE STUDIES SINCE ${since.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).toUpperCase()}`,
+    );
     expect(text).toContain('#2 People Promise exemplar programme');
     expect(text).not.toContain('#3 ');
     expect(text).toContain('[Open #2]');
     // Nothing new since now: no section at all.
     expect(await newCasesSection({ ...input, since: new Date() }, services)).toEqual([]);
     // Without a previous digest: the last 30 days, which now holds only case 2.
-    expect(slackBlocksToText(renderMessage(message('x', await newCasesSection({ ...input, since: undefined }, services))).blocks)).toContain('NEW CASE STUDIES IN THE LAST 30 DAYS\n• #2 ');
+    expect(
+      slackBlocksToText(renderMessage(message('x', await newCasesSection({ ...input, since: undefined }, services))).blocks),
+    ).toContain('NEW CASE STUDIES IN THE LAST 30 DAYS\n• #2 ');
   }, 60_000);
 
   it('the Event details button runs event <number>', async () => {
     const { blocks } = await slackPreview('north west');
-    const button = blocks.flatMap((block) => (block['elements'] as Json[] | undefined) ?? []).find((element) => (element['text'] as Json | undefined)?.['text'] === `Event details #${preceptorship.number}`)!;
+    const button = blocks
+      .flatMap((block) => (block['elements'] as Json[] | undefined) ?? [])
+      .find((element) => (element['text'] as Json | undefined)?.['text'] === `Event details #${preceptorship.number}`)!;
     expect(button['value']).toBe(`event ${preceptorship.number}`);
   }, 60_000);
 
@@ -260,23 +405,33 @@ describe('People Promise exemplars', () => {
     expect(slackBlocksToText((await slackPreview('north west')).blocks)).not.toContain('EXEMPLAR ORGANISATIONS VS OTHERS');
 
     // Not a facilitator: refused, nothing changed.
-    expect(await slackCommandText(harness, asker, 'organisation exemplar RW5 1')).toContain('Only facilitators and national admins can mark People Promise exemplars');
+    expect(await slackCommandText(harness, asker, 'organisation exemplar RW5 1')).toContain(
+      'Only facilitators and national admins can mark People Promise exemplars',
+    );
     // A facilitator of London cannot mark a North West trust.
     await joinInSlack(harness, LONDON_FACILITATOR, 'Lena London', { odsCode: 'RJ1' });
     expect(await slackCommandText(harness, ADMIN, `admin grant facilitator <@${LONDON_FACILITATOR.userId}> london`)).toContain('Done');
     expect(await slackCommandText(harness, LONDON_FACILITATOR, 'organisation exemplar RW5 1')).toContain(
       'Only a facilitator of Lancashire and South Cumbria NHS Foundation Trust’s region or a national admin can mark it as an exemplar',
     );
-    expect(await slackCommandText(harness, ADMIN, 'organisation exemplar ZZZZZ 1')).toContain("I can't find an organisation with the ODS code ZZZZZ");
-    expect(await slackCommandText(harness, ADMIN, 'organisation exemplar RW5 0')).toContain('That is not quite how "organisation exemplar" works.');
+    expect(await slackCommandText(harness, ADMIN, 'organisation exemplar ZZZZZ 1')).toContain(
+      "I can't find an organisation with the ODS code ZZZZZ",
+    );
+    expect(await slackCommandText(harness, ADMIN, 'organisation exemplar RW5 0')).toContain(
+      'That is not quite how "organisation exemplar" works.',
+    );
     expect(await harness.bot.database.prisma.organisation.count({ where: { exemplarCohort: { not: null } } })).toBe(0);
 
     expect(await slackCommandText(harness, ADMIN, 'organisation exemplar rw5 2')).toContain(
       'Done: Lancashire and South Cumbria NHS Foundation Trust is now a People Promise exemplar (cohort 2).',
     );
-    expect(await slackCommandText(harness, ADMIN, 'organisation exemplar RW5 2')).toContain('is already a People Promise exemplar of cohort 2: nothing changed.');
+    expect(await slackCommandText(harness, ADMIN, 'organisation exemplar RW5 2')).toContain(
+      'is already a People Promise exemplar of cohort 2: nothing changed.',
+    );
     const organisation = await harness.bot.database.prisma.organisation.findUniqueOrThrow({ where: { odsCode: 'RW5' } });
-    const audit = await harness.bot.database.prisma.auditEntry.findMany({ where: { action: 'organisation.exemplar', subject: organisation.id } });
+    const audit = await harness.bot.database.prisma.auditEntry.findMany({
+      where: { action: 'organisation.exemplar', subject: organisation.id },
+    });
     expect(audit.map((entry) => entry.details)).toEqual([{ cohort: 2, previous: null, by: 'configured admin' }]);
 
     // RW5: 36 leavers over 500 staff in both years, 7.2%; RTX, the others: 120 / 1,000 = 12.0%, a year earlier 96 / 1,000 = 9.6%.
@@ -288,17 +443,31 @@ describe('People Promise exemplars', () => {
     expect(slackBlocksToText((await slackPreview('london')).blocks)).not.toContain('EXEMPLAR');
     expect(slackBlocksToText((await slackPreview('RW5')).blocks)).not.toContain('EXEMPLAR');
 
-    expect(await slackCommandText(harness, ADMIN, 'organisation exemplar remove RW5')).toContain('is no longer marked as a People Promise exemplar');
+    expect(await slackCommandText(harness, ADMIN, 'organisation exemplar remove RW5')).toContain(
+      'is no longer marked as a People Promise exemplar',
+    );
     expect(slackBlocksToText((await slackPreview('north west')).blocks)).not.toContain('EXEMPLAR');
-    expect(await harness.bot.database.prisma.auditEntry.count({ where: { action: 'organisation.exemplar', subject: organisation.id } })).toBe(2);
+    expect(
+      await harness.bot.database.prisma.auditEntry.count({ where: { action: 'organisation.exemplar', subject: organisation.id } }),
+    ).toBe(2);
   }, 120_000);
 });
 
 describe('digest size', () => {
   it('stays within Slack’s block and character limits and Teams’ 80 KB with every section full and the longest titles', async () => {
     const long = (what: string) => `${what} ${'with a title as long as the event form allows, '.repeat(4)}`.slice(0, 150);
-    for (let i = 0; i < 6; i += 1) await storeEvent({ type: 'masterclass', title: long(`Flexible working masterclass ${i}`), description: 'x'.repeat(2_000), regionCode: i % 2 === 0 ? null : 'Y62', days: 1 + i, capacity: 30 });
-    await harness.bot.database.prisma.caseStudy.updateMany({ data: { createdAt: new Date(), reviewedAt: null, title: long('A case study') } });
+    for (let i = 0; i < 6; i += 1)
+      await storeEvent({
+        type: 'masterclass',
+        title: long(`Flexible working masterclass ${i}`),
+        description: 'x'.repeat(2_000),
+        regionCode: i % 2 === 0 ? null : 'Y62',
+        days: 1 + i,
+        capacity: 30,
+      });
+    await harness.bot.database.prisma.caseStudy.updateMany({
+      data: { createdAt: new Date(), reviewedAt: null, title: long('A case study') },
+    });
     await harness.bot.database.prisma.organisation.update({ where: { odsCode: 'RW5' }, data: { exemplarCohort: 1 } });
     try {
       for (const words of ['north west', 'national', 'RTX']) {
@@ -317,6 +486,9 @@ describe('digest size', () => {
       const card = await teamsCard(harness, messageActivity('digest preview north west', harness.connector.url, teamsAsker));
       expect(adaptiveCardToText(card)).toContain('What could help');
       expect(JSON.stringify(card).length).toBeLessThan(80 * 1024);
+      // The compact chart (about 9 KB) still fits inline beside every section full; the trend is there as text too.
+      expect(JSON.stringify(card)).toContain('"type":"Image","url":"data:image/png;base64,');
+      expect(adaptiveCardToText(card)).toContain('Trend: Apr 2024');
     } finally {
       await harness.bot.database.prisma.organisation.update({ where: { odsCode: 'RW5' }, data: { exemplarCohort: null } });
     }

@@ -59,9 +59,17 @@ const teams = (who: TeamsIdentity, text: string) => teamsText(harness, messageAc
 
 async function joinInTeams(who: TeamsIdentity, name: string): Promise<void> {
   const organisation = await prisma().organisation.findFirstOrThrow({ where: { odsCode: 'RR8' } });
-  const card = await teamsCard(harness,
+  const card = await teamsCard(
+    harness,
     cardSubmitActivity(
-      { verb: 'cop.form', form: 'member.profile', displayName: name, organisation: organisation.id, role: 'retention_lead', consent: 'true' },
+      {
+        verb: 'cop.form',
+        form: 'member.profile',
+        displayName: name,
+        organisation: organisation.id,
+        role: 'retention_lead',
+        consent: 'true',
+      },
       harness.connector.url,
       who,
     ),
@@ -74,14 +82,13 @@ const identityOf = (platform: 'slack' | 'teams', who: { teamId?: string; tenantI
     where: { platform_workspaceId_userId: { platform, workspaceId: who.teamId ?? who.tenantId ?? '', userId: who.userId } },
   });
 
-/** The hash is recorded after the reply: waits for it. */
-async function recordedHash(platform: 'slack' | 'teams', who: { teamId?: string; tenantId?: string; userId: string }): Promise<string | null> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const hash = (await identityOf(platform, who))?.emailHash ?? null;
-    if (hash !== null) return hash;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return null;
+/** The hash is recorded after the reply (in Slack): waits until the bot has finished, then reads it. */
+async function recordedHash(
+  platform: 'slack' | 'teams',
+  who: { teamId?: string; tenantId?: string; userId: string },
+): Promise<string | null> {
+  await harness.idle();
+  return (await identityOf(platform, who))?.emailHash ?? null;
 }
 
 const snapshot = async () => ({
@@ -94,11 +101,17 @@ describe('linking by verified email', () => {
   it('records only a keyed hash of a new member’s verified email, in Slack and in Teams', async () => {
     await joinInSlack(harness, alex.slack, 'Alex Morgan');
     expect(await recordedHash('slack', alex.slack)).toBe(hashEmail('alex.morgan@nhs.test'));
-    await harness.slack.waitFor((request) => request.path === '/users.info' && (request.json as { user?: string }).user === alex.slack.userId);
+    await harness.slack.waitFor(
+      (request) => request.path === '/users.info' && (request.json as { user?: string }).user === alex.slack.userId,
+    );
 
     await joinInTeams(lee.teams, 'Lee Teams');
     expect(await recordedHash('teams', lee.teams)).toBe(hashEmail('lee@nhs.test'));
-    expect(harness.connector.requests.some((request) => request.method === 'GET' && decodeURIComponent(request.path).endsWith(`/members/${lee.teams.userId}`))).toBe(true);
+    expect(
+      harness.connector.requests.some(
+        (request) => request.method === 'GET' && decodeURIComponent(request.path).endsWith(`/members/${lee.teams.userId}`),
+      ),
+    ).toBe(true);
 
     // No row anywhere holds an address.
     const rows = await prisma().$queryRawUnsafe<{ row: string }[]>(`SELECT to_jsonb(t)::text AS row FROM "PlatformIdentity" t`);
@@ -108,8 +121,10 @@ describe('linking by verified email', () => {
   it('records the hash when a member who had none saves their profile again', async () => {
     const sky = { slack: slackUser('U0EMSKY'), teams: teamsUser('sky') };
     await joinInSlack(harness, sky.slack, 'Sky Later');
-    await harness.slack.waitFor((request) => request.path === '/users.info' && (request.json as { user?: string }).user === sky.slack.userId);
-    expect((await identityOf('slack', sky.slack))?.emailHash).toBeNull();
+    await harness.slack.waitFor(
+      (request) => request.path === '/users.info' && (request.json as { user?: string }).user === sky.slack.userId,
+    );
+    expect(await recordedHash('slack', sky.slack)).toBeNull();
     expect(await teams(sky.teams, 'link')).toContain('You have not joined on this platform');
     // Their Slack profile shows an address now; saving the profile records it.
     EMAILS[sky.slack.userId] = 'sky@nhs.test';
@@ -132,7 +147,9 @@ describe('linking by verified email', () => {
 
     const audit = await prisma().auditEntry.findMany({ where: { subject: memberId, action: 'member.linked' } });
     expect(audit.map((entry) => entry.details)).toEqual([{ platform: 'teams', by: 'email' }]);
-    const entries = JSON.stringify(await prisma().auditEntry.findMany(), (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+    const entries = JSON.stringify(await prisma().auditEntry.findMany(), (_key, value: unknown) =>
+      typeof value === 'bigint' ? value.toString() : value,
+    );
     expect(entries).not.toContain(hashEmail('alex.morgan@nhs.test'));
     expect(entries).not.toMatch(/nhs\.test/i);
 
@@ -150,7 +167,9 @@ describe('linking by verified email', () => {
     await joinInSlack(harness, robin.slack, 'Robin Slack');
     expect(await recordedHash('slack', robin.slack)).toBe(hashEmail('robin@nhs.test'));
     const before = await snapshot();
-    expect(await teams(robin.teams, 'link')).toContain('You have not joined on this platform. If you are a member on the other platform, type link there');
+    expect(await teams(robin.teams, 'link')).toContain(
+      'You have not joined on this platform. If you are a member on the other platform, type link there',
+    );
     expect(await snapshot()).toEqual(before);
     expect(await identityOf('teams', robin.teams)).toBeNull();
   });
@@ -182,11 +201,15 @@ describe('linking by verified email', () => {
 
   it('links nobody to an erased member, and keeps no email hash of them', async () => {
     const confirm = await teamsCard(harness, messageActivity('erase my data', harness.connector.url, alex.teams));
-    const button = (confirm.body.find((element) => element['type'] === 'ActionSet') as { actions: { verb?: string; data: Record<string, string> }[] }).actions[0];
+    const button = (
+      confirm.body.find((element) => element['type'] === 'ActionSet') as { actions: { verb?: string; data: Record<string, string> }[] }
+    ).actions[0];
     expect(button).toMatchObject({ type: 'Action.Execute', verb: 'member.erase' });
-    expect(adaptiveCardToText(await teamsCard(harness, cardSubmitActivity({ verb: button?.verb, ...button?.data }, harness.connector.url, alex.teams)))).toContain(
-      'Your data has been erased.',
-    );
+    expect(
+      adaptiveCardToText(
+        await teamsCard(harness, cardSubmitActivity({ verb: button?.verb, ...button?.data }, harness.connector.url, alex.teams)),
+      ),
+    ).toContain('Your data has been erased.');
     expect(await prisma().platformIdentity.count({ where: { emailHash: hashEmail('alex.morgan@nhs.test') } })).toBe(0);
     // A new account elsewhere with Alex's address is not linked to the erased member.
     const alexAgain = teamsUser('alex-again');

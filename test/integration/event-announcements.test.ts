@@ -10,7 +10,7 @@ import type { RecordedRequest } from '../../src/dev/recording-server.js';
 import { slackInput, type SlackIdentity } from '../../src/dev/slack-requests.js';
 import { mentionActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { createLogger } from '../../src/logger.js';
-import { datePicked, eventValues, futureDate, PUBLIC_URL, submitEventForm, timePicked } from '../support/events.js';
+import { calendarTokenOf, datePicked, eventValues, futureDate, PUBLIC_URL, submitEventForm, timePicked } from '../support/events.js';
 import { slackLinkButtons } from '../support/links.js';
 import { joinInSlack } from '../support/members.js';
 import { startTestBot, type TestBot } from '../support/test-bot.js';
@@ -30,8 +30,10 @@ const teamsChannel: TeamsIdentity = {
   conversationType: 'channel',
 };
 
-const memberIdOf = async (who: SlackIdentity) => (await prisma().platformIdentity.findFirstOrThrow({ where: { userId: who.userId } })).memberId;
-const postsTo = (channel: string) => (request: RecordedRequest) => request.path === '/chat.postMessage' && (request.json as { channel?: string }).channel === channel;
+const memberIdOf = async (who: SlackIdentity) =>
+  (await prisma().platformIdentity.findFirstOrThrow({ where: { userId: who.userId } })).memberId;
+const postsTo = (channel: string) => (request: RecordedRequest) =>
+  request.path === '/chat.postMessage' && (request.json as { channel?: string }).channel === channel;
 const updatesOf = (ts: string) => harness.slack.requests.filter((r) => r.path === '/chat.update' && (r.json as { ts?: string }).ts === ts);
 const textOf = (request: RecordedRequest) => slackBlocksToText((request.json as { blocks: unknown }).blocks);
 const dmsTo = (who: SlackIdentity) => harness.slack.requests.filter(postsTo(who.userId)).map(textOf);
@@ -66,13 +68,17 @@ describe('announcements', () => {
     const slackPost = await harness.slack.waitFor(postsTo('C0LONDON'));
     expect(textOf(slackPost)).toContain('How three trusts kept staff on through flexible retirement.');
     expect(textOf(slackPost)).toContain('0 going');
-    expect(slackLinkButtons((slackPost.json as { blocks: Record<string, unknown>[] }).blocks).map((button) => [button.label, button.url])).toEqual([
-      ['Add to calendar', `${PUBLIC_URL}/calendar/${event.calendarToken}.ics`],
+    expect(
+      slackLinkButtons((slackPost.json as { blocks: Record<string, unknown>[] }).blocks).map((button) => [button.label, button.url]),
+    ).toEqual([
+      ['Add to calendar', `${PUBLIC_URL}/calendar/${calendarTokenOf(event)}.ics`],
       ['Join online', 'https://teams.example.nhs.uk/meet/123'],
     ]);
     expect(harness.slack.requests.filter(postsTo('C0YORKS'))).toHaveLength(0);
     const teamsActivities = `/v3/conversations/${teamsChannel.conversationId}/activities`;
-    const teamsPost = await harness.connector.waitFor((r) => r.method === 'POST' && decodeURIComponent(r.path) === teamsActivities && r.body.includes('Flexible retirement'));
+    const teamsPost = await harness.connector.waitFor(
+      (r) => r.method === 'POST' && decodeURIComponent(r.path) === teamsActivities && r.body.includes('Flexible retirement'),
+    );
     expect(teamsPost.body).toContain('event.rsvp');
     const teamsPosted = await prisma().postedMessage.findFirstOrThrow({ where: { postKey: `event:${event.id}`, platform: 'teams' } });
 
@@ -83,19 +89,31 @@ describe('announcements', () => {
     expect(updates.length).toBeGreaterThan(0);
     expect(textOf(updates.at(-1)!)).toContain('2 going · 0 maybe · 0 can’t go · 1 waitlisted · 0 of 2 places left');
     // The Teams post is updated in place: a PUT to the activity the announcement became.
-    expect(harness.connector.requests.some((r) => r.method === 'PUT' && decodeURIComponent(r.path) === `${teamsActivities}/${teamsPosted.messageId}` && r.body.includes('1 waitlisted'))).toBe(true);
+    expect(
+      harness.connector.requests.some(
+        (r) =>
+          r.method === 'PUT' &&
+          decodeURIComponent(r.path) === `${teamsActivities}/${teamsPosted.messageId}` &&
+          r.body.includes('1 waitlisted'),
+      ),
+    ).toBe(true);
 
     // The first going withdraws: the waiting one is promoted and told; the post shows it.
     await slackClickText(harness, people[0]!, 'event.rsvp#2', `${event.id}:not_going`);
     await harness.drainOutbox();
-    expect(dmsTo(people[2]!).some((text) => text.includes('a place came free and it is yours') && text.includes('[Add to calendar] [Join online]'))).toBe(true);
+    expect(
+      dmsTo(people[2]!).some(
+        (text) => text.includes('a place came free and it is yours') && text.includes('[Add to calendar] [Join online]'),
+      ),
+    ).toBe(true);
     expect(textOf(updatesOf(posted.messageId).at(-1)!)).toContain('2 going · 0 maybe · 1 can’t go · 0 waitlisted');
   });
 
   it('posts a national event to every region’s channels', async () => {
     await createEvent({ title: slackInput.text('National launch'), region: slackInput.select('national') }, admin);
     await harness.drainOutbox();
-    for (const channel of ['C0LONDON', 'C0YORKS']) expect(harness.slack.requests.filter(postsTo(channel)).some((r) => textOf(r).toLowerCase().includes('national launch'))).toBe(true);
+    for (const channel of ['C0LONDON', 'C0YORKS'])
+      expect(harness.slack.requests.filter(postsTo(channel)).some((r) => textOf(r).toLowerCase().includes('national launch'))).toBe(true);
   });
 
   it('tells everyone who answered about a change of time and a cancellation, and shows the cancellation in place', async () => {
@@ -104,10 +122,29 @@ describe('announcements', () => {
     await slackClickText(harness, people[0]!, 'event.rsvp#0', `${event.id}:going`);
     await slackClickText(harness, people[1]!, 'event.rsvp#1', `${event.id}:maybe`);
     await slackClickText(harness, people[2]!, 'event.rsvp#2', `${event.id}:not_going`);
-    expect(await submitEventForm(harness, facilitator, eventValues(await memberIdOf(facilitator), { title: slackInput.text('Menopause support'), date: datePicked(date), start: timePicked('14:00'), end: timePicked('15:00') }), event.id)).toBeUndefined();
+    expect(
+      await submitEventForm(
+        harness,
+        facilitator,
+        eventValues(await memberIdOf(facilitator), {
+          title: slackInput.text('Menopause support'),
+          date: datePicked(date),
+          start: timePicked('14:00'),
+          end: timePicked('15:00'),
+        }),
+        event.id,
+      ),
+    ).toBeUndefined();
     await harness.drainOutbox();
     for (const who of [people[0]!, people[1]!]) {
-      expect(dmsTo(who).some((text) => text.includes('Menopause support has changed') && text.includes('14:00 to 15:00') && text.includes('[Update your calendar] [Join online]'))).toBe(true);
+      expect(
+        dmsTo(who).some(
+          (text) =>
+            text.includes('Menopause support has changed') &&
+            text.includes('14:00 to 15:00') &&
+            text.includes('[Update your calendar] [Join online]'),
+        ),
+      ).toBe(true);
     }
     expect(dmsTo(people[2]!).some((text) => text.includes('Menopause support has changed'))).toBe(false);
 
@@ -116,7 +153,12 @@ describe('announcements', () => {
     await slackClickText(harness, facilitator, button.action_id, button.value);
     await harness.drainOutbox();
     // The calendar file now cancels the event; there is no meeting to join.
-    for (const who of [people[0]!, people[1]!]) expect(dmsTo(who).some((text) => text.includes('Menopause support') && text.includes('is cancelled') && text.endsWith('[Update your calendar]'))).toBe(true);
+    for (const who of [people[0]!, people[1]!])
+      expect(
+        dmsTo(who).some(
+          (text) => text.includes('Menopause support') && text.includes('is cancelled') && text.endsWith('[Update your calendar]'),
+        ),
+      ).toBe(true);
     const posted = await prisma().postedMessage.findFirstOrThrow({ where: { postKey: `event:${event.id}`, platform: 'slack' } });
     expect(textOf(updatesOf(posted.messageId).at(-1)!).toLowerCase()).toContain('cancelled: masterclass: menopause support');
   });
@@ -128,17 +170,39 @@ describe('reminders', () => {
     for (const who of people.slice(0, 2)) await slackClickText(harness, who, 'event.rsvp#0', `${event.id}:going`);
     await slackClickText(harness, people[2]!, 'event.rsvp#1', `${event.id}:maybe`);
     // The event now starts in 23 hours: the 24-hour reminder is due.
-    await prisma().event.update({ where: { id: event.id }, data: { startsAt: new Date(Date.now() + 23 * 3_600_000), endsAt: new Date(Date.now() + 24 * 3_600_000) } });
+    await prisma().event.update({
+      where: { id: event.id },
+      data: { startsAt: new Date(Date.now() + 23 * 3_600_000), endsAt: new Date(Date.now() + 24 * 3_600_000) },
+    });
 
+    /** Another bot process on the same database, sending to the same Slack stand-in. */
+    const startSecondBot = async () => {
+      const bot = await startBot(
+        loadConfig({
+          PORT: '0',
+          NODE_ENV: 'test',
+          LOG_LEVEL: 'silent',
+          DATABASE_URL: await databaseUrl(),
+          SLACK_SIGNING_SECRET: 'x',
+          SLACK_BOT_TOKEN: 'xoxb-x',
+          SLACK_API_URL: `${harness.slack.url}/`,
+        }),
+        createLogger('silent'),
+      );
+      await bot.ready;
+      return bot;
+    };
     // A second bot process on the same database (the PostgreSQL server under test:postgres; on the
     // embedded database the same process's store stands in, as PGlite serves one process).
     let second: RunningBot | undefined;
     if (!(await databaseUrl()).startsWith('pglite')) {
-      const config = loadConfig({ PORT: '0', NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: await databaseUrl(), SLACK_SIGNING_SECRET: 'x', SLACK_BOT_TOKEN: 'xoxb-x', SLACK_API_URL: `${harness.slack.url}/` });
-      second = await startBot(config, createLogger('silent'));
-      await second.ready;
+      second = await startSecondBot();
     }
-    const runs = [harness.bot.runEventJobs(), harness.bot.runEventJobs(), ...(second ? [second.runEventJobs(), second.runEventJobs()] : [])];
+    const runs = [
+      harness.bot.runEventJobs(),
+      harness.bot.runEventJobs(),
+      ...(second ? [second.runEventJobs(), second.runEventJobs()] : []),
+    ];
     await Promise.all(runs);
     await harness.drainOutbox();
     await second?.drainOutbox();
@@ -152,9 +216,7 @@ describe('reminders', () => {
     // After a restart (the second process stops and starts again), nothing is sent again.
     if (second) {
       await second.stop();
-      const config = loadConfig({ PORT: '0', NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: await databaseUrl(), SLACK_SIGNING_SECRET: 'x', SLACK_BOT_TOKEN: 'xoxb-x', SLACK_API_URL: `${harness.slack.url}/` });
-      second = await startBot(config, createLogger('silent'));
-      await second.ready;
+      second = await startSecondBot();
       await second.runEventJobs();
       await second.drainOutbox();
     }

@@ -2,16 +2,28 @@
 // lists and details, RSVP buttons with capacity and waitlist (200 clicks at once on 50 places), refused
 // clicks that change nothing, the calendar file and the attendee CSV behind their unguessable links,
 // and what leaving and erasure do to a member's answers.
-import { randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockActionBody, postToSlackEndpoint, slackInput, viewSubmissionBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
 import { adaptiveCardToText, slackBlocksToText } from '../../src/dev/readable-text.js';
 import { cardSubmitActivity, messageActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { joinInSlack } from '../support/members.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
-import { calendarAt, clockChangeDay, datePicked, eventValues, fetchBotLink, futureDate, PUBLIC_URL, submitEventForm, timePicked } from '../support/events.js';
+import {
+  calendarAt,
+  calendarTokenOf,
+  clockChangeDay,
+  datePicked,
+  eventValues,
+  fetchBotLink,
+  futureDate,
+  PUBLIC_URL,
+  submitEventForm,
+  timePicked,
+} from '../support/events.js';
 import { slackClick, slackClickText, slackCommandBlocks, slackCommandText, teamsCard } from '../support/chat.js';
 import { cardLinkButtons, linkButton, slackLinkButtons } from '../support/links.js';
+import { LINK_NOT_FOUND } from '../../src/server/links.js';
 
 let harness: TestBot;
 const prisma = () => harness.bot.database.prisma;
@@ -38,7 +50,13 @@ async function bulkMembers(prefix: string, count: number): Promise<SlackIdentity
   for (let i = 0; i < count; i++) {
     const who = person(`${prefix}${String(i).padStart(4, '0')}`);
     await prisma().member.create({
-      data: { displayName: `Bulk ${prefix} ${i}`, regionCode: 'Y56', role: 'other', consentedAt: new Date(), identities: { create: { platform: 'slack', workspaceId: who.teamId, userId: who.userId } } },
+      data: {
+        displayName: `Bulk ${prefix} ${i}`,
+        regionCode: 'Y56',
+        role: 'other',
+        consentedAt: new Date(),
+        identities: { create: { platform: 'slack', workspaceId: who.teamId, userId: who.userId } },
+      },
     });
     people.push(who);
   }
@@ -66,13 +84,39 @@ describe('event new', () => {
     const opened = harness.slack.waitFor((request) => request.path === '/views.open');
     await postToSlackEndpoint(
       harness.url,
-      new URLSearchParams({ ...Object.fromEntries(new URLSearchParams((await import('../../src/dev/slack-requests.js')).slashCommandBody('event new', `${harness.slack.url}/respond/x`, facilitator))) }).toString(),
+      new URLSearchParams({
+        ...Object.fromEntries(
+          new URLSearchParams(
+            (await import('../../src/dev/slack-requests.js')).slashCommandBody('event new', `${harness.slack.url}/respond/x`, facilitator),
+          ),
+        ),
+      }).toString(),
       SIGNING_SECRET,
     );
-    const view = ((await opened).json as { view: { callback_id: string; blocks: { block_id?: string; element?: { type: string; options?: { value: string }[] } }[] } }).view;
+    const view = (
+      (await opened).json as {
+        view: { callback_id: string; blocks: { block_id?: string; element?: { type: string; options?: { value: string }[] } }[] };
+      }
+    ).view;
     expect(view.callback_id).toBe('event.form');
     const ids = view.blocks.map((block) => block.block_id).filter(Boolean);
-    expect(ids).toEqual(['type', 'title', 'description', 'region', 'date', 'start', 'end', 'onlineUrl', 'venue', 'capacity', 'host', 'recurrence', 'meetings', 'waitlist', 'offerHours']);
+    expect(ids).toEqual([
+      'type',
+      'title',
+      'description',
+      'region',
+      'date',
+      'start',
+      'end',
+      'onlineUrl',
+      'venue',
+      'capacity',
+      'host',
+      'recurrence',
+      'meetings',
+      'waitlist',
+      'offerHours',
+    ]);
     expect(view.blocks.find((block) => block.block_id === 'date')?.element?.type).toBe('datepicker');
     expect(view.blocks.find((block) => block.block_id === 'start')?.element?.type).toBe('timepicker');
     // A London facilitator is offered London only: national events are for national admins.
@@ -87,9 +131,30 @@ describe('event new', () => {
     ['a malformed link', { onlineUrl: slackInput.text('teams meeting link') }, 'onlineUrl', 'https://'],
     ['a link without a host name', { onlineUrl: slackInput.text('https://nowhere') }, 'onlineUrl', 'https://'],
     ['no venue and no link', { onlineUrl: empty }, 'venue', 'venue or an online link'],
-    ['a time skipped when the clocks go forward', { date: datePicked(clockChangeDay(3)), start: timePicked('01:30'), end: timePicked('03:00') }, 'start', 'clocks go forward'],
-    ['a time repeated when the clocks go back', { date: datePicked(clockChangeDay(10)), start: timePicked('01:30'), end: timePicked('03:00') }, 'start', 'clocks go back'],
-    ['a weekly series with a meeting in the spring gap', { date: datePicked(clockChangeDay(3).replace(/-(\d\d)$/, (_, d: string) => `-${String(Number(d) - 14).padStart(2, '0')}`)), start: timePicked('01:30'), end: timePicked('03:30'), recurrence: slackInput.select('weekly'), meetings: slackInput.text('4') }, 'recurrence', 'clocks go forward'],
+    [
+      'a time skipped when the clocks go forward',
+      { date: datePicked(clockChangeDay(3)), start: timePicked('01:30'), end: timePicked('03:00') },
+      'start',
+      'clocks go forward',
+    ],
+    [
+      'a time repeated when the clocks go back',
+      { date: datePicked(clockChangeDay(10)), start: timePicked('01:30'), end: timePicked('03:00') },
+      'start',
+      'clocks go back',
+    ],
+    [
+      'a weekly series with a meeting in the spring gap',
+      {
+        date: datePicked(clockChangeDay(3).replace(/-(\d\d)$/, (_, d: string) => `-${String(Number(d) - 14).padStart(2, '0')}`)),
+        start: timePicked('01:30'),
+        end: timePicked('03:30'),
+        recurrence: slackInput.select('weekly'),
+        meetings: slackInput.text('4'),
+      },
+      'recurrence',
+      'clocks go forward',
+    ],
     ['a national event from a facilitator', { region: slackInput.select('national') }, 'region', 'national events are for national admins'],
     ['too many meetings', { recurrence: slackInput.select('weekly'), meetings: slackInput.text('99') }, 'meetings', 'from 2 to 26'],
   ])('refuses %s beside the field and creates nothing', async (_name, overrides, field, message) => {
@@ -101,11 +166,16 @@ describe('event new', () => {
 
   it('creates the event in UTC from UK time, lists it and shows it', async () => {
     const summer = `${new Date().getFullYear() + 1}-07-01`;
-    const event = await createEvent({ date: datePicked(summer), start: timePicked('10:00'), end: timePicked('11:30'), capacity: slackInput.text('30') });
+    const event = await createEvent({
+      date: datePicked(summer),
+      start: timePicked('10:00'),
+      end: timePicked('11:30'),
+      capacity: slackInput.text('30'),
+    });
     // 10:00 BST is 09:00 UTC.
     expect(event.startsAt.toISOString()).toBe(`${summer}T09:00:00.000Z`);
     expect(event).toMatchObject({ type: 'masterclass', regionCode: 'Y56', capacity: 30, status: 'scheduled', sequence: 0 });
-    expect(event.calendarToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(calendarTokenOf(event)).toMatch(new RegExp(`^${event.id}\\.[A-Za-z0-9_-]{32}$`));
     const winter = `${new Date().getFullYear() + 1}-01-20`;
     const january = await createEvent({ date: datePicked(winter), start: timePicked('10:00'), end: timePicked('11:00') });
     expect(january.startsAt.toISOString()).toBe(`${winter}T10:00:00.000Z`);
@@ -122,7 +192,7 @@ describe('event new', () => {
     expect(details).toContain('Where\nOnline');
     expect(details).not.toContain('https://');
     expect(slackLinkButtons(blocks)).toEqual([
-      { label: 'Add to calendar', actionId: 'link.calendar#0', url: `${PUBLIC_URL}/calendar/${event.calendarToken}.ics` },
+      { label: 'Add to calendar', actionId: 'link.calendar#0', url: `${PUBLIC_URL}/calendar/${calendarTokenOf(event)}.ics` },
       { label: 'Join online', actionId: 'link.meeting#1', url: 'https://teams.example.nhs.uk/meet/123' },
     ]);
     expect(await slackCommandText(harness, member, 'event 99999')).toContain('There is no event 99999');
@@ -131,7 +201,12 @@ describe('event new', () => {
   it('lists the region’s next events in a new member’s welcome', async () => {
     const newcomer = person('U0NEWCOMER');
     await joinInSlack(harness, newcomer, 'Nia Newcomer', { region: 'Y56' });
-    const posted = await harness.slack.waitFor((r) => r.path === '/chat.postMessage' && (r.json as { channel?: string }).channel === 'U0NEWCOMER' && JSON.stringify(r.json).includes('Welcome'));
+    const posted = await harness.slack.waitFor(
+      (r) =>
+        r.path === '/chat.postMessage' &&
+        (r.json as { channel?: string }).channel === 'U0NEWCOMER' &&
+        JSON.stringify(r.json).includes('Welcome'),
+    );
     const welcome = slackBlocksToText((posted.json as { blocks: unknown }).blocks);
     expect(welcome).toContain('Coming up in London and nationally');
     expect(welcome).toContain('Flexible retirement: keeping experience');
@@ -152,14 +227,23 @@ describe('event new', () => {
         }),
       ),
     ).toBeUndefined();
-    const meetings = await prisma().event.findMany({ where: { title: 'Retention leads monthly' }, orderBy: { startsAt: 'asc' }, include: { series: true } });
+    const meetings = await prisma().event.findMany({
+      where: { title: 'Retention leads monthly' },
+      orderBy: { startsAt: 'asc' },
+      include: { series: true },
+    });
     expect(meetings).toHaveLength(3);
     expect(await prisma().event.count()).toBe(before + 3);
     expect(meetings[0]?.series?.rule).toMatch(/RRULE:FREQ=MONTHLY;COUNT=3;BYDAY=-?\d[A-Z]{2}/);
     // Every meeting falls on the same weekday, at 10:00 UK time.
-    const weekdays = new Set(meetings.map((m) => new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'Europe/London' }).format(m.startsAt)));
+    const weekdays = new Set(
+      meetings.map((m) => new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'Europe/London' }).format(m.startsAt)),
+    );
     expect(weekdays.size).toBe(1);
-    for (const m of meetings) expect(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' }).format(m.startsAt)).toBe('10:00');
+    for (const m of meetings)
+      expect(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' }).format(m.startsAt)).toBe(
+        '10:00',
+      );
   });
 });
 
@@ -177,7 +261,11 @@ describe('RSVP buttons', () => {
     // The one going withdraws: the first waiting is promoted, the second moves up.
     expect(await slackClickText(harness, first!, 'event.rsvp#1', `${event.id}:maybe`)).toContain('You might go');
     const after = await prisma().rsvp.findMany({ where: { eventId: event.id }, include: { member: { select: { displayName: true } } } });
-    expect(Object.fromEntries(after.map((r) => [r.member.displayName, r.status]))).toEqual({ 'Bulk U0RS 0': 'maybe', 'Bulk U0RS 1': 'going', 'Bulk U0RS 2': 'waitlisted' });
+    expect(Object.fromEntries(after.map((r) => [r.member.displayName, r.status]))).toEqual({
+      'Bulk U0RS 0': 'maybe',
+      'Bulk U0RS 1': 'going',
+      'Bulk U0RS 2': 'waitlisted',
+    });
     expect(await slackCommandText(harness, third!, `event ${event.number}`)).toContain('waitlisted, number 1 in the queue');
     expect(await slackCommandText(harness, second!, 'my events')).toContain(`#${event.number}`);
   });
@@ -189,7 +277,9 @@ describe('RSVP buttons', () => {
       expect(await slackClickText(harness, member, 'event.rsvp#0', value)).toContain('does not name an event');
     }
     // A claim made for someone else takes nothing.
-    expect(await slackClickText(harness, member, 'event.claim#0', `${event.id}:${await memberIdOf(facilitator)}`)).toContain('offered to someone else');
+    expect(await slackClickText(harness, member, 'event.claim#0', `${event.id}:${await memberIdOf(facilitator)}`)).toContain(
+      'offered to someone else',
+    );
     expect(await prisma().rsvp.count()).toBe(before);
   });
 
@@ -206,12 +296,22 @@ describe('RSVP buttons', () => {
     /** Clicks an answer as someone who has not joined, then the offered button; returns the join modal. */
     async function openJoinFromAnswer(who: SlackIdentity, eventId: string, answer: string) {
       const path = `/respond/join-answer-${who.userId}`;
-      await postToSlackEndpoint(harness.url, blockActionBody('event.rsvp#0', `${eventId}:${answer}`, `${harness.slack.url}${path}`, who), SIGNING_SECRET);
+      await postToSlackEndpoint(
+        harness.url,
+        blockActionBody('event.rsvp#0', `${eventId}:${answer}`, `${harness.slack.url}${path}`, who),
+        SIGNING_SECRET,
+      );
       const offer = (await harness.slack.waitFor((request) => request.path === path)).json as { blocks: Record<string, unknown>[] };
-      const button = offer.blocks.flatMap((b) => (b['type'] === 'actions' ? (b['elements'] as { action_id: string; value: string }[]) : []))[0]!;
+      const button = offer.blocks.flatMap((b) =>
+        b['type'] === 'actions' ? (b['elements'] as { action_id: string; value: string }[]) : [],
+      )[0]!;
       expect(button.action_id.split('#')[0]).toBe('event.join');
       const opened = harness.slack.waitFor((request) => request.path === '/views.open' && JSON.stringify(request.json).includes(eventId));
-      await postToSlackEndpoint(harness.url, blockActionBody(button.action_id, button.value, `${harness.slack.url}${path}-form`, who), SIGNING_SECRET);
+      await postToSlackEndpoint(
+        harness.url,
+        blockActionBody(button.action_id, button.value, `${harness.slack.url}${path}-form`, who),
+        SIGNING_SECRET,
+      );
       return ((await opened).json as { view: { callback_id: string; private_metadata: string; blocks: unknown } }).view;
     }
 
@@ -227,8 +327,14 @@ describe('RSVP buttons', () => {
         inDirectory: slackInput.checkbox(false),
         consent: slackInput.checkbox(true),
       };
-      const dm = harness.slack.waitFor((request) => request.path === '/chat.postMessage' && (request.json as { channel?: string }).channel === who.userId);
-      const response = await postToSlackEndpoint(harness.url, viewSubmissionBody('member.profile', values, privateMetadata, who), SIGNING_SECRET);
+      const dm = harness.slack.waitFor(
+        (request) => request.path === '/chat.postMessage' && (request.json as { channel?: string }).channel === who.userId,
+      );
+      const response = await postToSlackEndpoint(
+        harness.url,
+        viewSubmissionBody('member.profile', values, privateMetadata, who),
+        SIGNING_SECRET,
+      );
       expect(await response.text()).toBe('');
       return slackBlocksToText(((await dm).json as { blocks: unknown }).blocks);
     }
@@ -238,7 +344,9 @@ describe('RSVP buttons', () => {
       const who = person('U0JOINANSWER');
       const view = await openJoinFromAnswer(who, event.id, 'going');
       expect(view.callback_id).toBe('member.profile');
-      expect(slackBlocksToText(view.blocks)).toContain('Once you have joined, your answer to Flexible retirement: keeping experience (Going) is recorded.');
+      expect(slackBlocksToText(view.blocks)).toContain(
+        'Once you have joined, your answer to Flexible retirement: keeping experience (Going) is recorded.',
+      );
       expect(await prisma().rsvp.count({ where: { eventId: event.id } })).toBe(0);
       const dm = await submitJoin(who, 'Jo Joiner', view.private_metadata);
       expect(dm).toContain('Welcome, Jo Joiner');
@@ -259,7 +367,9 @@ describe('RSVP buttons', () => {
       await prisma().event.update({ where: { id: cancelled.id }, data: { status: 'cancelled' } });
 
       expect(await submitJoin(late, 'Lee Late', fullForm.private_metadata)).toContain("is full, so you're on the waitlist: number 1");
-      expect(await prisma().rsvp.findUniqueOrThrow({ where: { eventId_memberId: { eventId: full.id, memberId: await memberIdOf(late) } } })).toMatchObject({ status: 'waitlisted', waitlistOrder: 1 });
+      expect(
+        await prisma().rsvp.findUniqueOrThrow({ where: { eventId_memberId: { eventId: full.id, memberId: await memberIdOf(late) } } }),
+      ).toMatchObject({ status: 'waitlisted', waitlistOrder: 1 });
       expect(await prisma().rsvp.count({ where: { eventId: full.id, status: 'going' } })).toBe(1);
       const dm = await submitJoin(unlucky, 'Una Unlucky', cancelledForm.private_metadata);
       expect(dm).toContain('Welcome, Una Unlucky');
@@ -273,7 +383,11 @@ describe('RSVP buttons', () => {
       const dm = await submitJoin(who, 'Tam Tamper', JSON.stringify({ then: { action: 'member.erase', value: victim } }));
       expect(dm).toContain('Welcome, Tam Tamper');
       expect(await prisma().member.findUniqueOrThrow({ where: { id: victim } })).toMatchObject({ status: 'active' });
-      const garbled = await submitJoin(person('U0JOINGARBLE'), 'Gar Garble', JSON.stringify({ then: { action: 'event.rsvp', value: 'not-an-id:going' } }));
+      const garbled = await submitJoin(
+        person('U0JOINGARBLE'),
+        'Gar Garble',
+        JSON.stringify({ then: { action: 'event.rsvp', value: 'not-an-id:going' } }),
+      );
       expect(garbled).toContain('does not name an event');
     });
   });
@@ -334,26 +448,34 @@ describe('waitlist offers', () => {
       .flatMap((request) => {
         const blocks = (request.json as { blocks: Record<string, unknown>[] }).blocks;
         const buttons = blocks.flatMap((b) => (b['type'] === 'actions' ? (b['elements'] as { action_id: string; value: string }[]) : []));
-        return buttons.filter((button) => button.action_id.startsWith('event.claim')).map((button) => ({ text: slackBlocksToText(blocks), value: button.value }));
+        return buttons
+          .filter((button) => button.action_id.startsWith('event.claim'))
+          .map((button) => ({ text: slackBlocksToText(blocks), value: button.value }));
       });
   }
 
   /** Places taken (going, or offered and still held) never exceed the capacity. */
-  async function placesTaken(eventId: string, now = new Date()): Promise<number> {
+  async function placesTaken(eventId: string, now = harness.clock.now()): Promise<number> {
     return prisma().rsvp.count({ where: { eventId, OR: [{ status: 'going' }, { status: 'waitlisted', offerExpiresAt: { gt: now } }] } });
   }
 
   it('offers a freed place to the first waiting for the set hours; only they can claim it, in time; a lapsed offer goes to the next', async () => {
-    const event = await createEvent({ capacity: slackInput.text('1'), waitlist: slackInput.select('offer'), offerHours: slackInput.text('2') });
+    const event = await createEvent({
+      capacity: slackInput.text('1'),
+      waitlist: slackInput.select('offer'),
+      offerHours: slackInput.text('2'),
+    });
     const [first, second, third, fourth] = await bulkMembers('U0OFFER', 4);
     expect(await slackClickText(harness, first!, 'event.rsvp#0', `${event.id}:going`)).toContain("You're going");
     expect(await slackClickText(harness, second!, 'event.rsvp#0', `${event.id}:going`)).toContain('waitlist: number 1');
     expect(await slackClickText(harness, third!, 'event.rsvp#0', `${event.id}:going`)).toContain('waitlist: number 2');
 
     // The one going gives up: the first waiting is offered the place (not given it) for two hours.
-    const freed = Date.now();
+    const freed = harness.clock.now().getTime();
     await slackClickText(harness, first!, 'event.rsvp#0', `${event.id}:not_going`);
-    const secondRow = await prisma().rsvp.findUniqueOrThrow({ where: { eventId_memberId: { eventId: event.id, memberId: await memberIdOf(second!) } } });
+    const secondRow = await prisma().rsvp.findUniqueOrThrow({
+      where: { eventId_memberId: { eventId: event.id, memberId: await memberIdOf(second!) } },
+    });
     expect(secondRow.status).toBe('waitlisted');
     expect(secondRow.offerExpiresAt!.getTime() - freed).toBeGreaterThan(2 * 3_600_000 - 60_000);
     expect(secondRow.offerExpiresAt!.getTime() - freed).toBeLessThanOrEqual(2 * 3_600_000 + 60_000);
@@ -370,14 +492,16 @@ describe('waitlist offers', () => {
     expect(await slackClickText(harness, third!, 'event.claim#0', offer!.value)).toContain('offered to someone else');
     expect(await slackClickText(harness, second!, 'event.claim#0', offer!.value)).toContain("You're going");
     expect(await slackClickText(harness, second!, 'event.claim#0', offer!.value)).toContain("You're going");
-    expect(await prisma().rsvp.findMany({ where: { eventId: event.id, status: 'going' }, select: { memberId: true } })).toEqual([{ memberId: secondRow.memberId }]);
+    expect(await prisma().rsvp.findMany({ where: { eventId: event.id, status: 'going' }, select: { memberId: true } })).toEqual([
+      { memberId: secondRow.memberId },
+    ]);
     expect(await placesTaken(event.id)).toBe(1);
 
     // The place comes free again: offered to the next (the third). Nobody claims it within the two hours.
     await slackClickText(harness, second!, 'event.rsvp#0', `${event.id}:maybe`);
     const [thirdOffer] = await claimButtons(third!);
     expect(thirdOffer?.value).toBe(`${event.id}:${await memberIdOf(third!)}`);
-    const later = new Date(Date.now() + 2 * 3_600_000 + 60_000);
+    const later = new Date(harness.clock.now().getTime() + 2 * 3_600_000 + 60_000);
     await harness.bot.runEventJobs(later);
     // The lapsed offer sends the third to the back of the queue; the fourth is offered the place from then.
     const rows = await prisma().rsvp.findMany({ where: { eventId: event.id, status: 'waitlisted' }, orderBy: { waitlistOrder: 'asc' } });
@@ -391,10 +515,41 @@ describe('waitlist offers', () => {
     expect(await prisma().rsvp.count({ where: { eventId: event.id, status: 'going' } })).toBe(0);
 
     // An offer whose time ran out before any sweep: the claim is refused, the place stays unclaimed.
-    await prisma().rsvp.update({ where: { id: rows[0]!.id }, data: { offerExpiresAt: new Date(Date.now() - 60_000) } });
-    expect(await slackClickText(harness, fourth!, 'event.claim#0', `${event.id}:${await memberIdOf(fourth!)}`)).toContain('offer has run out');
+    await prisma().rsvp.update({ where: { id: rows[0]!.id }, data: { offerExpiresAt: new Date(harness.clock.now().getTime() - 60_000) } });
+    expect(await slackClickText(harness, fourth!, 'event.claim#0', `${event.id}:${await memberIdOf(fourth!)}`)).toContain(
+      'offer has run out',
+    );
     expect(await prisma().rsvp.count({ where: { eventId: event.id, status: 'going' } })).toBe(0);
     expect(await placesTaken(event.id)).toBeLessThanOrEqual(1);
+  });
+
+  it('shows the place offered from the waitlist as taken, as a Going click counts it: the announcement and the answer agree', async () => {
+    const event = await createEvent({
+      capacity: slackInput.text('2'),
+      waitlist: slackInput.select('offer'),
+      offerHours: slackInput.text('2'),
+    });
+    const [first, second, third, fourth] = await bulkMembers('U0AGREE', 4);
+    await slackClickText(harness, first!, 'event.rsvp#0', `${event.id}:going`);
+    await slackClickText(harness, second!, 'event.rsvp#0', `${event.id}:going`);
+    expect(await slackClickText(harness, third!, 'event.rsvp#0', `${event.id}:going`)).toContain('waitlist: number 1');
+    // The first gives up their place: it is offered to the third, and held for them.
+    await slackClickText(harness, first!, 'event.rsvp#0', `${event.id}:not_going`);
+    expect(await claimButtons(third!)).toHaveLength(1);
+    // The announcement in the channel says no place is left, and a Going click is waitlisted: they agree.
+    await harness.drainOutbox();
+    const posted = await prisma().postedMessage.findFirstOrThrow({ where: { postKey: `event:${event.id}` } });
+    const updates = harness.slack.requests.filter((r) => r.path === '/chat.update' && (r.json as { ts?: string }).ts === posted.messageId);
+    expect(slackBlocksToText((updates.at(-1)!.json as { blocks: unknown }).blocks)).toContain(
+      '1 going · 0 maybe · 1 can’t go · 1 waitlisted · 0 of 2 places left',
+    );
+    expect(await slackCommandText(harness, fourth!, `event ${event.number}`)).toContain('0 of 2 places left');
+    expect(await slackClickText(harness, fourth!, 'event.rsvp#0', `${event.id}:going`)).toContain('waitlist: number 2');
+    // Once the third claims it, the place is theirs; the count of places left does not change.
+    expect(await slackClickText(harness, third!, 'event.claim#0', `${event.id}:${await memberIdOf(third!)}`)).toContain("You're going");
+    expect(await slackCommandText(harness, fourth!, `event ${event.number}`)).toContain(
+      '2 going · 0 maybe · 1 can’t go · 1 waitlisted · 0 of 2 places left',
+    );
   });
 });
 
@@ -421,14 +576,14 @@ describe('calendar file and attendee list', () => {
     const click = await postToSlackEndpoint(harness.url, blockActionBody('link.calendar#0', '', responseUrl, member), SIGNING_SECRET);
     expect(click.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(2_000);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await harness.idle();
     expect(harness.slack.requests.filter((request) => request.path === '/respond/link-click')).toEqual([]);
   });
 
   it('serves the .ics with the UK time zone, a stable UID and a SEQUENCE raised by changes; cancelled at the end', async () => {
     const day = `${new Date().getFullYear() + 1}-07-02`;
     const event = await createEvent({ date: datePicked(day), start: timePicked('14:00'), end: timePicked('15:00') });
-    const url = `${harness.url}/calendar/${event.calendarToken}.ics`;
+    const url = `${harness.url}/calendar/${calendarTokenOf(event)}.ics`;
     const first = await fetch(url);
     expect(first.status).toBe(200);
     expect(first.headers.get('content-type')).toContain('text/calendar');
@@ -443,7 +598,14 @@ describe('calendar file and attendee list', () => {
     expect(ics).toMatch(/^DTSTAMP:\d{8}T\d{6}Z\r?$/m);
 
     // Changed through the form: the same UID, SEQUENCE 1, the new time.
-    expect(await submitEventForm(harness, facilitator, eventValues(await memberIdOf(facilitator), { date: datePicked(day), start: timePicked('15:00'), end: timePicked('16:00') }), event.id)).toBeUndefined();
+    expect(
+      await submitEventForm(
+        harness,
+        facilitator,
+        eventValues(await memberIdOf(facilitator), { date: datePicked(day), start: timePicked('15:00'), end: timePicked('16:00') }),
+        event.id,
+      ),
+    ).toBeUndefined();
     const changed = await (await fetch(url)).text();
     expect(changed).toContain(`UID:event-${event.id}@cop-bot`);
     expect(changed).toContain('SEQUENCE:1');
@@ -458,23 +620,109 @@ describe('calendar file and attendee list', () => {
     expect(cancelled).toContain('SEQUENCE:2');
 
     expect((await fetch(`${harness.url}/calendar/${'x'.repeat(32)}.ics`)).status).toBe(404);
-    expect((await fetch(`${harness.url}/calendar/${event.calendarToken}.txt`)).status).toBe(404);
+    expect((await fetch(`${harness.url}/calendar/${calendarTokenOf(event)}.txt`)).status).toBe(404);
+  });
+
+  it('opens a calendar link only with the MAC derived for its event, and answers a forged one as an unknown one', async () => {
+    const event = await createEvent();
+    const other = await createEvent({ title: slackInput.text('Another masterclass') });
+    const token = calendarTokenOf(event);
+    const mac = token.slice(event.id.length + 1);
+    expect((await fetch(`${harness.url}/calendar/${token}.ics`)).status).toBe(200);
+    const unknown = await fetch(`${harness.url}/calendar/${'x'.repeat(32)}.ics`);
+    expect(unknown.status).toBe(404);
+    const unknownText = await unknown.text();
+    expect(unknownText).toBe(LINK_NOT_FOUND);
+    const flipped = `${mac[0] === 'A' ? 'B' : 'A'}${mac.slice(1)}`;
+    const forged = [
+      `${event.id}.${flipped}`,
+      `${event.id}.${'A'.repeat(32)}`,
+      `${other.id}.${mac}`,
+      `${event.id}.${createHmac('sha256', 'another-secret-of-at-least-32-characters').update(`calendar:${event.id}`).digest().subarray(0, 24).toString('base64url')}`,
+      `${event.id}.${mac.slice(0, 31)}`,
+      event.id,
+    ];
+    for (const forgedToken of forged) {
+      const response = await fetch(`${harness.url}/calendar/${forgedToken}.ics`);
+      expect(response.status, forgedToken).toBe(404);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(await response.text()).toBe(unknownText);
+    }
+  });
+
+  it('keeps serving an event made before the tokens were derived at its old link, from the hash of its token only', async () => {
+    const event = await createEvent({ title: slackInput.text('Made before derived links') });
+    // What the migration (calendar_token_hashes) leaves for an event made before, with its SQL: the SHA-256 of its old random token.
+    const oldToken = randomBytes(24).toString('base64url');
+    await prisma()
+      .$executeRaw`UPDATE "Event" SET "legacyCalendarTokenHash" = 'sha256:' || encode(sha256(convert_to(${oldToken}, 'UTF8')), 'hex') WHERE id = ${event.id}`;
+    const ics = await calendarAt(harness, `${PUBLIC_URL}/calendar/${oldToken}.ics`);
+    expect(ics).toContain(`UID:event-${event.id}@cop-bot`);
+    // Its derived link works too (posts re-render to it); a token of the old shape that was never stored does not.
+    expect(await calendarAt(harness, `${PUBLIC_URL}/calendar/${calendarTokenOf(event)}.ics`)).toContain(`UID:event-${event.id}@cop-bot`);
+    expect((await fetch(`${harness.url}/calendar/${randomBytes(24).toString('base64url')}.ics`)).status).toBe(404);
+  });
+
+  it('keeps no calendar token in the database', async () => {
+    const event = await createEvent({ title: slackInput.text('Nothing stored') });
+    const mac = calendarTokenOf(event).slice(event.id.length + 1);
+    const oldToken = randomBytes(24).toString('base64url');
+    await prisma().event.update({
+      where: { id: event.id },
+      data: { legacyCalendarTokenHash: `sha256:${createHash('sha256').update(oldToken, 'utf8').digest('hex')}` },
+    });
+    expect(await calendarAt(harness, `${PUBLIC_URL}/calendar/${calendarTokenOf(event)}.ics`)).toContain(`UID:event-${event.id}@cop-bot`);
+    expect(await calendarAt(harness, `${PUBLIC_URL}/calendar/${oldToken}.ics`)).toContain(`UID:event-${event.id}@cop-bot`);
+    // Every row of every table, as text: neither the derived token's MAC nor the old token is there.
+    const tables = await prisma().$queryRaw<
+      { name: string }[]
+    >`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`;
+    expect(tables.map((table) => table.name)).toContain('Event');
+    for (const { name } of tables) {
+      for (const secret of [mac, oldToken]) {
+        const [found] = await prisma().$queryRawUnsafe<{ count: bigint }[]>(
+          `SELECT count(*) AS count FROM "${name.replaceAll('"', '""')}" AS t WHERE strpos(t::text, $1) > 0`,
+          secret,
+        );
+        expect(Number(found?.count), `${name} holds a calendar token`).toBe(0);
+      }
+    }
   });
 
   it('gives a series its recurrence rule in the calendar file', async () => {
-    const event = await createEvent({ title: slackInput.text('Fortnightly huddle'), recurrence: slackInput.select('fortnightly'), meetings: slackInput.text('4') });
-    const ics = await (await fetch(`${harness.url}/calendar/${event.calendarToken}.ics`)).text();
+    const event = await createEvent({
+      title: slackInput.text('Fortnightly huddle'),
+      recurrence: slackInput.select('fortnightly'),
+      meetings: slackInput.text('4'),
+    });
+    const ics = await (await fetch(`${harness.url}/calendar/${calendarTokenOf(event)}.ics`)).text();
     expect(ics).toMatch(/RRULE:FREQ=WEEKLY;COUNT=4;INTERVAL=2/);
     expect(ics).toContain(`UID:series-${event.seriesId}@cop-bot`);
   });
 
   it("gives a series' changed meeting as its own VEVENT (RECURRENCE-ID) and a cancelled one as an EXDATE, SEQUENCE raised", async () => {
     const year = new Date().getFullYear() + 1;
-    const first = await createEvent({ title: slackInput.text('Weekly huddle'), date: datePicked(`${year}-06-01`), start: timePicked('10:00'), end: timePicked('11:00'), recurrence: slackInput.select('weekly'), meetings: slackInput.text('4') });
+    const first = await createEvent({
+      title: slackInput.text('Weekly huddle'),
+      date: datePicked(`${year}-06-01`),
+      start: timePicked('10:00'),
+      end: timePicked('11:00'),
+      recurrence: slackInput.select('weekly'),
+      meetings: slackInput.text('4'),
+    });
     const meetings = await prisma().event.findMany({ where: { seriesId: first.seriesId }, orderBy: { startsAt: 'asc' } });
-    expect(meetings.map((m) => m.startsAt.toISOString().slice(0, 10))).toEqual([`${year}-06-01`, `${year}-06-08`, `${year}-06-15`, `${year}-06-22`]);
-    const url = `${harness.url}/calendar/${first.calendarToken}.ics`;
-    const vevents = (ics: string) => ics.split('BEGIN:VEVENT').slice(1).map((part) => part.split('END:VEVENT')[0]!);
+    expect(meetings.map((m) => m.startsAt.toISOString().slice(0, 10))).toEqual([
+      `${year}-06-01`,
+      `${year}-06-08`,
+      `${year}-06-15`,
+      `${year}-06-22`,
+    ]);
+    const url = `${harness.url}/calendar/${calendarTokenOf(first)}.ics`;
+    const vevents = (ics: string) =>
+      ics
+        .split('BEGIN:VEVENT')
+        .slice(1)
+        .map((part) => part.split('END:VEVENT')[0]!);
     const before = vevents(await (await fetch(url)).text());
     expect(before).toHaveLength(1);
     expect(before[0]).toContain('SEQUENCE:0');
@@ -482,14 +730,19 @@ describe('calendar file and attendee list', () => {
 
     // The second meeting moves an hour later (BST: 10:00 is 09:00 UTC); the third is cancelled.
     const [, second, third] = meetings;
-    const values = eventValues(await memberIdOf(facilitator), { title: slackInput.text('Weekly huddle'), date: datePicked(`${year}-06-08`), start: timePicked('11:00'), end: timePicked('12:00') });
+    const values = eventValues(await memberIdOf(facilitator), {
+      title: slackInput.text('Weekly huddle'),
+      date: datePicked(`${year}-06-08`),
+      start: timePicked('11:00'),
+      end: timePicked('12:00'),
+    });
     expect(await submitEventForm(harness, facilitator, values, second!.id)).toBeUndefined();
     const confirm = await slackCommandBlocks(harness, facilitator, `event cancel ${third!.number}`);
     const button = confirm.flatMap((b) => (b['type'] === 'actions' ? (b['elements'] as { action_id: string; value: string }[]) : []))[0]!;
     expect(await slackClickText(harness, facilitator, button.action_id, button.value)).toContain('is cancelled');
 
     // Any meeting's link gives the whole series.
-    const ics = await (await fetch(`${harness.url}/calendar/${meetings[3]!.calendarToken}.ics`)).text();
+    const ics = await (await fetch(`${harness.url}/calendar/${calendarTokenOf(meetings[3]!)}.ics`)).text();
     expect(ics).toContain('METHOD:PUBLISH');
     const [master, ...overrides] = vevents(ics);
     const uid = `UID:series-${first.seriesId}@cop-bot`;
@@ -513,7 +766,10 @@ describe('calendar file and attendee list', () => {
   it('lists attendees for the host and gives a CSV whose formula-like cells are neutralised', async () => {
     const event = await createEvent();
     const [tricky] = await bulkMembers('U0CSV', 1);
-    await prisma().member.update({ where: { id: await memberIdOf(tricky!) }, data: { displayName: '=HYPERLINK("http://x.test","click")' } });
+    await prisma().member.update({
+      where: { id: await memberIdOf(tricky!) },
+      data: { displayName: '=HYPERLINK("http://x.test","click")' },
+    });
     await slackClickText(harness, tricky!, 'event.rsvp#0', `${event.id}:going`);
     await slackClickText(harness, member, 'event.rsvp#0', `${event.id}:maybe`);
     expect(await slackCommandText(harness, member, `attendees ${event.number}`)).toContain('Only the event’s host');
@@ -525,17 +781,19 @@ describe('calendar file and attendee list', () => {
     expect(text).toContain('the download link works for 15 minutes');
     const link = linkButton(slackLinkButtons(blocks), 'Download CSV');
     expect(link.actionId).toMatch(/^link\.download#/);
-    expect(link.url).toMatch(/^https:\/\/cop\.example\.nhs\.uk\/exports\/[A-Za-z0-9_-]+\.csv$/);
+    expect(link.url).toMatch(/^https:\/\/cop\.example\.nhs\.uk\/links\/[A-Za-z0-9_-]{43}\/event-\d+-attendees\.csv$/);
     const response = await fetchBotLink(harness, link.url);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toContain('no-store');
-    const csv = await response.text();
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.subarray(0, 3).toString('hex')).toBe('efbbbf');
+    const csv = bytes.subarray(3).toString('utf8');
     expect(csv.split('\r\n')[0]).toBe('"Name","Organisation","Answer","Waitlist position","Attended","Rating"');
     expect(csv).toContain(`"'=HYPERLINK(""http://x.test"",""click"")"`);
     expect(csv).toContain('"Mo Member","Leeds Teaching Hospitals NHS Trust","Maybe"');
-    expect((await fetch(`${harness.url}/exports/${'y'.repeat(32)}.csv`)).status).toBe(404);
+    expect((await fetch(`${harness.url}/links/${'y'.repeat(43)}/attendees.csv`)).status).toBe(404);
     // Expired links give nothing.
-    await prisma().eventExport.updateMany({ data: { expiresAt: new Date(Date.now() - 1000) } });
+    await prisma().fileLink.updateMany({ data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await fetchBotLink(harness, link.url)).status).toBe(404);
   });
 });
@@ -547,7 +805,8 @@ function executeActions(card: unknown): { verb: string; data: Record<string, unk
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const action = node as { type?: unknown; verb?: unknown; data?: unknown };
-      if (action.type === 'Action.Execute' && typeof action.verb === 'string') found.push({ verb: action.verb, data: (action.data ?? {}) as Record<string, unknown> });
+      if (action.type === 'Action.Execute' && typeof action.verb === 'string')
+        found.push({ verb: action.verb, data: (action.data ?? {}) as Record<string, unknown> });
       Object.values(node).forEach(walk);
     }
   };
@@ -584,7 +843,16 @@ describe('Teams', () => {
     const leeds = await prisma().organisation.findFirstOrThrow({ where: { odsCode: 'RR8' } });
     const joined = await send(
       cardSubmitActivity(
-        { verb: 'cop.form', form: 'member.profile', displayName: 'Tess Teams', organisation: leeds.id, region: 'Y56', role: 'retention_lead', consent: 'true', inDirectory: 'false' },
+        {
+          verb: 'cop.form',
+          form: 'member.profile',
+          displayName: 'Tess Teams',
+          organisation: leeds.id,
+          region: 'Y56',
+          role: 'retention_lead',
+          consent: 'true',
+          inDirectory: 'false',
+        },
         harness.connector.url,
         teamsPerson,
       ),
@@ -593,39 +861,73 @@ describe('Teams', () => {
     const detailCards = await cards(messageActivity(`event ${event.number}`, harness.connector.url, teamsPerson));
     expect(detailCards.map(adaptiveCardToText).join('\n')).toContain('Your answer: none yet.');
     // The calendar file and the meeting open from Action.OpenUrl buttons.
-    expect(linkButton(cardLinkButtons(detailCards), 'Add to calendar').url).toBe(`${PUBLIC_URL}/calendar/${event.calendarToken}.ics`);
+    expect(linkButton(cardLinkButtons(detailCards), 'Add to calendar').url).toBe(`${PUBLIC_URL}/calendar/${calendarTokenOf(event)}.ics`);
     expect(linkButton(cardLinkButtons(detailCards), 'Join online').url).toBe('https://teams.example.nhs.uk/meet/123');
-    expect(await send(cardSubmitActivity({ verb: 'event.rsvp', value: `${event.id}:going` }, harness.connector.url, teamsPerson))).toContain("You're going to");
-    expect(await send(cardSubmitActivity({ verb: 'event.rsvp', value: `${event.id}:going` }, harness.connector.url, teamsPerson))).toContain('Nothing changed');
+    expect(
+      await send(cardSubmitActivity({ verb: 'event.rsvp', value: `${event.id}:going` }, harness.connector.url, teamsPerson)),
+    ).toContain("You're going to");
+    expect(
+      await send(cardSubmitActivity({ verb: 'event.rsvp', value: `${event.id}:going` }, harness.connector.url, teamsPerson)),
+    ).toContain('Nothing changed');
     expect(await send(messageActivity(`event ${event.number}`, harness.connector.url, teamsPerson))).toContain('Your answer: going.');
-    expect(await send(cardSubmitActivity({ verb: 'event.rsvp', value: `${event.id}:maybe'; DROP TABLE "Rsvp";--` }, harness.connector.url, teamsPerson))).toContain('does not name an event');
+    expect(
+      await send(
+        cardSubmitActivity({ verb: 'event.rsvp', value: `${event.id}:maybe'; DROP TABLE "Rsvp";--` }, harness.connector.url, teamsPerson),
+      ),
+    ).toContain('does not name an event');
     expect(await prisma().rsvp.count({ where: { eventId: event.id } })).toBe(1);
   });
 
   it('records the answer of someone who joins from it, once the join card is submitted', async () => {
     const event = await createEvent();
-    const stranger: TeamsIdentity = { ...teamsPerson, userId: '29:teams-events-stranger', aadObjectId: 'aaaaaaaa-0000-0000-0000-00000000e0e1', conversationId: 'a:events-stranger' };
+    const stranger: TeamsIdentity = {
+      ...teamsPerson,
+      userId: '29:teams-events-stranger',
+      aadObjectId: 'aaaaaaaa-0000-0000-0000-00000000e0e1',
+      conversationId: 'a:events-stranger',
+    };
     // Clicked by someone who has not joined: the clicker's own view offers to join first.
-    const offered = await teamsCard(harness, cardSubmitActivity({ verb: 'event.rsvp', value: `${event.id}:maybe` }, harness.connector.url, stranger));
+    const offered = await teamsCard(
+      harness,
+      cardSubmitActivity({ verb: 'event.rsvp', value: `${event.id}:maybe` }, harness.connector.url, stranger),
+    );
     expect(await prisma().rsvp.count({ where: { eventId: event.id } })).toBe(0);
     const joinButtons = executeActions(offered).filter((action) => action.verb === 'event.join');
     expect(joinButtons.map((action) => action.data)).toEqual([{ value: `${event.id}:maybe` }]);
-    const form = await teamsCard(harness, cardSubmitActivity({ verb: joinButtons[0]!.verb, ...joinButtons[0]!.data }, harness.connector.url, stranger));
-    expect(adaptiveCardToText(form)).toContain('Once you have joined, your answer to Flexible retirement: keeping experience (Maybe) is recorded.');
+    const form = await teamsCard(
+      harness,
+      cardSubmitActivity({ verb: joinButtons[0]!.verb, ...joinButtons[0]!.data }, harness.connector.url, stranger),
+    );
+    expect(adaptiveCardToText(form)).toContain(
+      'Once you have joined, your answer to Flexible retirement: keeping experience (Maybe) is recorded.',
+    );
     const data = submitData(form);
     expect(data.form).toBe('member.profile');
     expect(await prisma().rsvp.count({ where: { eventId: event.id } })).toBe(0);
     const leeds = await prisma().organisation.findFirstOrThrow({ where: { odsCode: 'RR8' } });
     const joined = await send(
       cardSubmitActivity(
-        { verb: 'cop.form', form: data.form, state: data.state, displayName: 'Sam Stranger', organisation: leeds.id, region: 'Y56', role: 'retention_lead', consent: 'true', inDirectory: 'false' },
+        {
+          verb: 'cop.form',
+          form: data.form,
+          state: data.state,
+          displayName: 'Sam Stranger',
+          organisation: leeds.id,
+          region: 'Y56',
+          role: 'retention_lead',
+          consent: 'true',
+          inDirectory: 'false',
+        },
         harness.connector.url,
         stranger,
       ),
     );
     expect(joined).toContain('Welcome, Sam Stranger');
     expect(joined).toContain('You might go to Flexible retirement: keeping experience');
-    const answer = await prisma().rsvp.findFirstOrThrow({ where: { eventId: event.id }, include: { member: { select: { displayName: true } } } });
+    const answer = await prisma().rsvp.findFirstOrThrow({
+      where: { eventId: event.id },
+      include: { member: { select: { displayName: true } } },
+    });
     expect(answer).toMatchObject({ status: 'maybe', member: { displayName: 'Sam Stranger' } });
   });
 });
@@ -649,11 +951,20 @@ describe('leaving and erasure', () => {
     await slackClickText(harness, erased!, 'event.rsvp#0', `${event.id}:going`);
     await slackClickText(harness, waiting!, 'event.rsvp#0', `${event.id}:going`);
     await prisma().event.update({ where: { id: event.id }, data: { hostId: erasedId } });
-    await prisma().eventExport.create({ data: { kind: 'record', memberId: erasedId, tokenHash: 'h'.repeat(64), expiresAt: new Date(Date.now() + 60_000) } });
+    await prisma().fileLink.create({
+      data: {
+        kind: 'record',
+        filename: 'cpd-record.csv',
+        mediaType: 'text/csv; charset=utf-8',
+        memberId: erasedId,
+        tokenHash: 'h'.repeat(64),
+        expiresAt: new Date(harness.clock.now().getTime() + 60_000),
+      },
+    });
     const confirm = await slackCommandBlocks(harness, erased!, 'erase my data');
     const button = confirm.flatMap((b) => (b['type'] === 'actions' ? (b['elements'] as { action_id: string; value: string }[]) : []))[0]!;
     expect(await slackClickText(harness, erased!, button.action_id, button.value)).toContain('erased');
-    for (const table of ['Event', 'EventSeries', 'Rsvp', 'EventExport']) {
+    for (const table of ['Event', 'EventSeries', 'Rsvp', 'FileLink']) {
       const rows = await prisma().$queryRawUnsafe<{ row: string }[]>(`SELECT to_jsonb(t)::text AS row FROM "${table}" t`);
       for (const { row } of rows) {
         expect(row, table).not.toContain(erasedId);
@@ -670,7 +981,11 @@ describe('leaving and erasure', () => {
 
 describe('after the event', () => {
   it('marks attendance (those going by default), sends the follow-up with rating buttons, summarises, and gives members their CPD record', async () => {
-    const event = await createEvent({ title: slackInput.text('Legacy mentoring masterclass'), start: timePicked('09:00'), end: timePicked('10:30') });
+    const event = await createEvent({
+      title: slackInput.text('Legacy mentoring masterclass'),
+      start: timePicked('09:00'),
+      end: timePicked('10:30'),
+    });
     const [came, stayedAway, maybe] = await bulkMembers('U0AFTER', 3);
     await slackClickText(harness, came!, 'event.rsvp#0', `${event.id}:going`);
     await slackClickText(harness, stayedAway!, 'event.rsvp#0', `${event.id}:going`);
@@ -678,30 +993,67 @@ describe('after the event', () => {
     expect(await slackCommandText(harness, facilitator, `event attendance ${event.number}`)).toContain('once the event has started');
     // The event took place yesterday.
     const day = 86_400_000;
-    await prisma().event.update({ where: { id: event.id }, data: { startsAt: new Date(Date.now() - day), endsAt: new Date(Date.now() - day + 90 * 60_000) } });
+    await prisma().event.update({
+      where: { id: event.id },
+      data: { startsAt: new Date(Date.now() - day), endsAt: new Date(Date.now() - day + 90 * 60_000) },
+    });
 
     // The form ticks those who said they were going.
-    const opened = harness.slack.waitFor((request) => request.path === '/views.open' && JSON.stringify(request.json).includes('event.attendance'));
-    await postToSlackEndpoint(harness.url, (await import('../../src/dev/slack-requests.js')).slashCommandBody(`event attendance ${event.number}`, `${harness.slack.url}/respond/attendance`, facilitator), SIGNING_SECRET);
-    const view = ((await opened).json as { view: { private_metadata: string; blocks: { block_id?: string; element?: { initial_options?: { value: string }[] } }[] } }).view;
-    const ticked = view.blocks.find((block) => block.block_id === 'attended')?.element?.initial_options?.map((o) => o.value).sort();
+    const opened = harness.slack.waitFor(
+      (request) => request.path === '/views.open' && JSON.stringify(request.json).includes('event.attendance'),
+    );
+    await postToSlackEndpoint(
+      harness.url,
+      (await import('../../src/dev/slack-requests.js')).slashCommandBody(
+        `event attendance ${event.number}`,
+        `${harness.slack.url}/respond/attendance`,
+        facilitator,
+      ),
+      SIGNING_SECRET,
+    );
+    const view = (
+      (await opened).json as {
+        view: { private_metadata: string; blocks: { block_id?: string; element?: { initial_options?: { value: string }[] } }[] };
+      }
+    ).view;
+    const ticked = view.blocks
+      .find((block) => block.block_id === 'attended')
+      ?.element?.initial_options?.map((o) => o.value)
+      .sort();
     expect(ticked).toEqual([await memberIdOf(came!), await memberIdOf(stayedAway!)].sort());
 
     const send = async (values: Record<string, Record<string, unknown>>, who: SlackIdentity = facilitator) => {
-      const response = await postToSlackEndpoint(harness.url, viewSubmissionBody('event.attendance', values, event.id, who), SIGNING_SECRET);
+      const response = await postToSlackEndpoint(
+        harness.url,
+        viewSubmissionBody('event.attendance', values, event.id, who),
+        SIGNING_SECRET,
+      );
       const body = await response.text();
       return body === '' ? undefined : (JSON.parse(body) as { errors: Record<string, string> }).errors;
     };
-    expect((await send({ attended: slackInput.multi([randomUUID()]), followUp: empty }))?.['attended']).toContain('only people who answered');
-    expect((await send({ attended: slackInput.multi([await memberIdOf(came!)]), followUp: slackInput.text('not a link') }))?.['followUp']).toContain('https://');
+    expect((await send({ attended: slackInput.multi([randomUUID()]), followUp: empty }))?.['attended']).toContain(
+      'only people who answered',
+    );
+    expect(
+      (await send({ attended: slackInput.multi([await memberIdOf(came!)]), followUp: slackInput.text('not a link') }))?.['followUp'],
+    ).toContain('https://');
     expect(await prisma().rsvp.count({ where: { eventId: event.id, attended: { not: null } } })).toBe(0);
-    expect(await send({ attended: slackInput.multi([await memberIdOf(came!), await memberIdOf(maybe!)]), followUp: slackInput.text('https://media.example.nhs.uk/legacy') })).toBeUndefined();
+    expect(
+      await send({
+        attended: slackInput.multi([await memberIdOf(came!), await memberIdOf(maybe!)]),
+        followUp: slackInput.text('https://media.example.nhs.uk/legacy'),
+      }),
+    ).toBeUndefined();
     await harness.drainOutbox();
-    const followUps = harness.slack.requests.filter((r) => r.path === '/chat.postMessage' && JSON.stringify(r.json).includes('media.example.nhs.uk/legacy'));
+    const followUps = harness.slack.requests.filter(
+      (r) => r.path === '/chat.postMessage' && JSON.stringify(r.json).includes('media.example.nhs.uk/legacy'),
+    );
     expect(followUps.map((r) => (r.json as { channel: string }).channel).sort()).toEqual([came!.userId, maybe!.userId].sort());
     const followUp = (followUps[0]!.json as { blocks: Record<string, unknown>[] }).blocks;
     expect(slackBlocksToText(followUp)).toContain('Thank you for coming to Legacy mentoring masterclass.');
-    expect(slackLinkButtons(followUp)).toEqual([{ label: 'Recording and slides', actionId: 'link.recording#0', url: 'https://media.example.nhs.uk/legacy' }]);
+    expect(slackLinkButtons(followUp)).toEqual([
+      { label: 'Recording and slides', actionId: 'link.recording#0', url: 'https://media.example.nhs.uk/legacy' },
+    ]);
     expect(JSON.stringify(followUp)).toContain('event.rate');
 
     expect(await slackClickText(harness, came!, 'event.rate#3', `${event.id}:4`)).toContain('rated it 4 out of 5');
@@ -721,7 +1073,7 @@ describe('after the event', () => {
     expect(record).toContain('Legacy mentoring masterclass');
     expect(record).toContain('1.5 hours');
     const csv = await (await fetchBotLink(harness, linkButton(slackLinkButtons(recordBlocks), 'Download CSV').url)).text();
-    expect(csv.split('\r\n')[0]).toBe('"Date","Start (UK time)","End (UK time)","Hours","Type","Title","Host"');
+    expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('"Date","Start (UK time)","End (UK time)","Hours","Type","Title","Host"');
     expect(csv).toContain('"1.5","Masterclass","Legacy mentoring masterclass","Fran Facilitator"');
     expect(await slackCommandText(harness, stayedAway!, 'my record')).toContain('No attended events');
   });

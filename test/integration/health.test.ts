@@ -24,7 +24,7 @@ describe('health endpoints', () => {
   it('answers /readyz with 200 once the database answers and migrations are applied', async () => {
     const response = await fetch(`${harness.url}/readyz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ready' });
+    expect(await response.json()).toEqual({ status: 'ready', platforms: { slack: { state: 'http' } } });
   });
 
   it('answers /readyz with 503 and the reason when a migration is not applied', async () => {
@@ -34,7 +34,11 @@ describe('health endpoints', () => {
     try {
       const response = await fetch(`${harness.url}/readyz`);
       expect(response.status).toBe(503);
-      expect(await response.json()).toEqual({ status: 'not ready', reason: `migrations pending: ${row?.migration_name}` });
+      expect(await response.json()).toEqual({
+        status: 'not ready',
+        reason: `migrations pending: ${row?.migration_name}`,
+        platforms: { slack: { state: 'http' } },
+      });
     } finally {
       await prisma.$executeRaw`UPDATE _prisma_migrations SET rolled_back_at = NULL WHERE migration_name = ${row?.migration_name}`;
     }
@@ -47,7 +51,12 @@ describe('health endpoints', () => {
 
 describe('health endpoints when the database cannot be reached', () => {
   it('stays live but not ready, saying why', async () => {
-    const config = loadConfig({ PORT: '0', NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/nothing' });
+    const config = loadConfig({
+      PORT: '0',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/nothing',
+    });
     const bot = await startBot(config, createLogger('silent'));
     try {
       await expect(bot.ready).rejects.toThrow();

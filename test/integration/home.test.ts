@@ -2,7 +2,14 @@
 // response_url) and the card Teams sends when the bot is added to a personal chat.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/readable-text.js';
-import { blockActionBody, eventCallbackBody, postToSlackEndpoint, slackInput, viewSubmissionBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
+import {
+  blockActionBody,
+  eventCallbackBody,
+  postToSlackEndpoint,
+  slackInput,
+  viewSubmissionBody,
+  type SlackIdentity,
+} from '../../src/dev/slack-requests.js';
 import { botAddedActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
 
@@ -15,7 +22,12 @@ beforeAll(async () => {
   const organisation = await harness.bot.database.prisma.organisation.findFirstOrThrow({ where: { odsCode: 'RR8' } });
   const body = viewSubmissionBody(
     'member.profile',
-    { displayName: slackInput.text('Hana Home'), organisation: slackInput.search(organisation.id), role: slackInput.select('workforce_hr'), consent: slackInput.checkbox(true) },
+    {
+      displayName: slackInput.text('Hana Home'),
+      organisation: slackInput.search(organisation.id),
+      role: slackInput.select('workforce_hr'),
+      consent: slackInput.checkbox(true),
+    },
     '',
     member,
   );
@@ -25,21 +37,30 @@ afterAll(async () => {
   await harness?.stop();
 });
 
-type Published = { user_id: string; view: { type: string; blocks: { type: string; elements?: { action_id?: string; value?: string }[] }[] } };
+type Published = {
+  user_id: string;
+  view: { type: string; blocks: { type: string; elements?: { action_id?: string; value?: string }[] }[] };
+};
 
 async function openHome(who: SlackIdentity): Promise<Published> {
   const before = harness.slack.requests.length;
   const event = eventCallbackBody({ type: 'app_home_opened', user: who.userId, channel: who.channelId, tab: 'home' }, who.teamId);
   expect((await postToSlackEndpoint(harness.url, event, SIGNING_SECRET, { json: true })).status).toBe(200);
   const published = await harness.slack.waitFor(
-    (request) => request.path === '/views.publish' && harness.slack.requests.indexOf(request) >= before && (request.json as Published).user_id === who.userId,
+    (request) =>
+      request.path === '/views.publish' &&
+      harness.slack.requests.indexOf(request) >= before &&
+      (request.json as Published).user_id === who.userId,
   );
   return published.json as Published;
 }
 
 /** A click on an App Home button: a block_actions payload with a view container and no response_url. */
 function homeClick(who: SlackIdentity, actionId: string, value: string): string {
-  const payload = JSON.parse(new URLSearchParams(blockActionBody(actionId, value, 'unused', who)).get('payload') ?? '{}') as Record<string, unknown>;
+  const payload = JSON.parse(new URLSearchParams(blockActionBody(actionId, value, 'unused', who)).get('payload') ?? '{}') as Record<
+    string,
+    unknown
+  >;
   delete payload['response_url'];
   delete payload['channel'];
   payload['container'] = { type: 'view', view_id: 'V0HOME' };
@@ -71,14 +92,19 @@ describe('the Slack App Home tab', () => {
     const body = homeClick(visitor, join?.action_id ?? '', 'join');
     const triggerId = (JSON.parse(new URLSearchParams(body).get('payload') ?? '{}') as { trigger_id: string }).trigger_id;
     expect((await postToSlackEndpoint(harness.url, body, SIGNING_SECRET)).status).toBe(200);
-    const opened = await harness.slack.waitFor((request) => request.path === '/views.open' && (request.json as { trigger_id?: string }).trigger_id === triggerId);
+    const opened = await harness.slack.waitFor(
+      (request) => request.path === '/views.open' && (request.json as { trigger_id?: string }).trigger_id === triggerId,
+    );
     expect((opened.json as { view: { callback_id: string } }).view.callback_id).toBe('member.profile');
   });
 
   it('answers a message button on the home tab by direct message, as there is no response_url', async () => {
     expect((await postToSlackEndpoint(harness.url, homeClick(member, 'cop.run#2', 'help'), SIGNING_SECRET)).status).toBe(200);
     const sent = await harness.slack.waitFor(
-      (request) => request.path === '/chat.postMessage' && (request.json as { channel?: string; text?: string }).channel === member.userId && /COP BOT|help/i.test((request.json as { text?: string }).text ?? ''),
+      (request) =>
+        request.path === '/chat.postMessage' &&
+        (request.json as { channel?: string; text?: string }).channel === member.userId &&
+        /COP BOT|help/i.test((request.json as { text?: string }).text ?? ''),
     );
     expect((sent.json as { text: string }).text).toContain('/cop regions');
   });
@@ -86,7 +112,13 @@ describe('the Slack App Home tab', () => {
 
 describe('the Teams personal welcome', () => {
   it('sends the page at a glance when the bot is added to a personal chat', async () => {
-    const who: TeamsIdentity = { tenantId: 'tenant-home', userId: '29:home', aadObjectId: 'aad-home', conversationId: 'a:home-personal', conversationType: 'personal' };
+    const who: TeamsIdentity = {
+      tenantId: 'tenant-home',
+      userId: '29:home',
+      aadObjectId: 'aad-home',
+      conversationId: 'a:home-personal',
+      conversationType: 'personal',
+    };
     const added = botAddedActivity(harness.connector.url, who);
     expect((await postActivity(harness.url, added)).status).toBeLessThan(300);
     // Posted into the personal chat itself (the SDK does not encode the id in the path), as the answer to the activity.

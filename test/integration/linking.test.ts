@@ -79,8 +79,8 @@ describe('linking Slack and Teams', () => {
     // Keyed: a plain SHA-256 of the code, which anyone holding a database copy could test guesses against, is not stored.
     expect(stored.codeHash).not.toBe(createHash('sha256').update(code).digest('hex'));
     expect(stored).toMatchObject({ platform: 'slack', usedAt: null });
-    expect(stored.expiresAt.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
-    expect(stored.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(15 * 60_000);
+    expect(stored.expiresAt.getTime() - harness.clock.now().getTime()).toBeGreaterThan(14 * 60_000);
+    expect(stored.expiresAt.getTime() - harness.clock.now().getTime()).toBeLessThanOrEqual(15 * 60_000);
 
     // Typed in lower case, with a space in the middle, as people copy it.
     expect(await teams(samTeams, `link ${code.slice(0, 4).toLowerCase()} ${code.slice(4)}`)).toContain(
@@ -101,7 +101,10 @@ describe('linking Slack and Teams', () => {
     const myData = await teams(samTeams, 'my data');
     expect(myData).toContain('slack T0TEST U0LINKSAM; teams tenant-linking 29:sam');
 
-    const audit = await prisma().auditEntry.findMany({ where: { subject: await samId(), action: { startsWith: 'member.link' } }, orderBy: { id: 'asc' } });
+    const audit = await prisma().auditEntry.findMany({
+      where: { subject: await samId(), action: { startsWith: 'member.link' } },
+      orderBy: { id: 'asc' },
+    });
     expect(audit.map((entry) => [entry.action, entry.details])).toEqual([
       ['member.link_code_created', { platform: 'slack' }],
       ['member.linked', { platform: 'teams' }],
@@ -117,7 +120,8 @@ describe('linking Slack and Teams', () => {
 
   it('stops checking codes for an account after five that did not work, so codes cannot be guessed', async () => {
     const guesser = teamsUser('guesser');
-    for (let attempt = 0; attempt < 5; attempt++) expect(await teams(guesser, `link ZZZZ${2222 + attempt}`)).toContain('That code does not work');
+    for (let attempt = 0; attempt < 5; attempt++)
+      expect(await teams(guesser, `link ZZZZ${2222 + attempt}`)).toContain('That code does not work');
     // Even the right code is refused now, and nothing is linked.
     const code = await newCode(slack(samSlack, 'link'));
     expect(await teams(guesser, `link ${code}`)).toContain('Too many codes that did not work');
@@ -166,9 +170,17 @@ describe('linking Slack and Teams', () => {
     const kimMember = (await identityOf('slack', kim.teamId, kim.userId))?.memberId;
     const pat = teamsUser('pat');
     const organisation = await prisma().organisation.findFirstOrThrow({ where: { odsCode: '7A1' } });
-    const joined = await teamsCard(harness,
+    const joined = await teamsCard(
+      harness,
       cardSubmitActivity(
-        { verb: 'cop.form', form: 'member.profile', displayName: 'Pat Link', organisation: organisation.id, role: 'staff_side', consent: 'true' },
+        {
+          verb: 'cop.form',
+          form: 'member.profile',
+          displayName: 'Pat Link',
+          organisation: organisation.id,
+          role: 'staff_side',
+          consent: 'true',
+        },
         harness.connector.url,
         pat,
       ),
@@ -191,7 +203,9 @@ describe('linking Slack and Teams', () => {
     const samInChannel = teamsUser('sam', 'channel');
     const codes = await prisma().linkCode.count();
     const before = harness.connector.requests.length;
-    expect(await teamsText(harness, messageActivity('link', harness.connector.url, samInChannel))).toBe("I've sent you the details in our private chat.");
+    expect(await teamsText(harness, messageActivity('link', harness.connector.url, samInChannel))).toBe(
+      "I've sent you the details in our private chat.",
+    );
     const privately = await harness.connector.waitFor(
       (request) =>
         harness.connector.requests.indexOf(request) >= before &&
@@ -214,7 +228,9 @@ describe('linking Slack and Teams', () => {
   });
 
   it('never puts a code, or its hash, in the audit log', async () => {
-    const entries = JSON.stringify(await prisma().auditEntry.findMany(), (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+    const entries = JSON.stringify(await prisma().auditEntry.findMany(), (_key, value: unknown) =>
+      typeof value === 'bigint' ? value.toString() : value,
+    );
     expect(issued.length).toBeGreaterThan(4);
     for (const code of issued) {
       expect(entries).not.toContain(code);
@@ -227,11 +243,15 @@ describe('linking Slack and Teams', () => {
     await newCode(slack(samSlack, 'link'));
     expect(await prisma().linkCode.count({ where: { memberId } })).toBeGreaterThan(0);
     const confirm = await teamsCard(harness, messageActivity('erase my data', harness.connector.url, samTeams));
-    const button = (confirm.body.find((element) => element['type'] === 'ActionSet') as { actions: { verb?: string; data: Record<string, string> }[] }).actions[0];
+    const button = (
+      confirm.body.find((element) => element['type'] === 'ActionSet') as { actions: { verb?: string; data: Record<string, string> }[] }
+    ).actions[0];
     expect(button).toMatchObject({ type: 'Action.Execute', verb: 'member.erase' });
-    expect(adaptiveCardToText(await teamsCard(harness, cardSubmitActivity({ verb: button?.verb, ...button?.data }, harness.connector.url, samTeams)))).toContain(
-      'Your data has been erased.',
-    );
+    expect(
+      adaptiveCardToText(
+        await teamsCard(harness, cardSubmitActivity({ verb: button?.verb, ...button?.data }, harness.connector.url, samTeams)),
+      ),
+    ).toContain('Your data has been erased.');
     expect(await prisma().linkCode.count({ where: { memberId } })).toBe(0);
     expect(await prisma().platformIdentity.count({ where: { memberId } })).toBe(0);
   });

@@ -4,10 +4,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
-import { testDatabase } from '../support/test-database.js';
+import { dropTestSchema, testDatabase } from '../support/test-database.js';
 
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;
@@ -36,14 +35,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
-  if (target.schema) {
-    const url = new URL(target.url);
-    url.searchParams.delete('schema');
-    const client = new pg.Client({ connectionString: url.toString() });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${target.schema}" CASCADE`);
-    await client.end();
-  }
+  await dropTestSchema(target);
 });
 
 describe('npm run cli -- metrics import', () => {
@@ -55,7 +47,10 @@ describe('npm run cli -- metrics import', () => {
 
   it('rejects a bad file with each line and reason, exiting 1; --skip-invalid imports the rest', async () => {
     const path = join(folder, 'bad.csv');
-    await writeFile(path, 'period,org_code,staff_group,headcount_end,leavers,joiners\n2025-01,RJ1,All staff groups,100,-2,1\n2025-02,RJ1,All staff groups,100,2,1\n');
+    await writeFile(
+      path,
+      'period,org_code,staff_group,headcount_end,leavers,joiners\n2025-01,RJ1,All staff groups,100,-2,1\n2025-02,RJ1,All staff groups,100,2,1\n',
+    );
     const rejected = await cli('metrics', 'import', path);
     expect(rejected.code).toBe(1);
     expect(rejected.stdout).toContain('Nothing was imported from bad.csv');
@@ -67,9 +62,18 @@ describe('npm run cli -- metrics import', () => {
   }, 60_000);
 
   it('explains its usage and a missing file', async () => {
-    expect(await cli('metrics')).toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: npm run cli -- metrics import <file.csv> [--skip-invalid]') as string });
-    expect(await cli('metrics', 'import', 'no-such-file.csv')).toMatchObject({ code: 2, stderr: expect.stringContaining('Cannot read no-such-file.csv') as string });
-    expect(await cli('nonsense')).toMatchObject({ code: 2, stderr: expect.stringMatching(/Usage: npm run cli -- <subcommand>[\s\S]*metrics /) as string });
+    expect(await cli('metrics')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Usage: npm run cli -- metrics import <file.csv> [--skip-invalid]') as string,
+    });
+    expect(await cli('metrics', 'import', 'no-such-file.csv')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Cannot read no-such-file.csv') as string,
+    });
+    expect(await cli('nonsense')).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/Usage: npm run cli -- <subcommand>[\s\S]*metrics /) as string,
+    });
   }, 60_000);
 });
 
@@ -78,7 +82,10 @@ describe('npm run cli -- metrics exemplars', () => {
   async function exemplars(): Promise<Record<string, number | null>> {
     const database = await openDatabase(databaseUrl);
     try {
-      const rows = await database.prisma.organisation.findMany({ where: { odsCode: { in: ['RJ1', 'RJZ', 'RTX'] } }, select: { odsCode: true, exemplarCohort: true } });
+      const rows = await database.prisma.organisation.findMany({
+        where: { odsCode: { in: ['RJ1', 'RJZ', 'RTX'] } },
+        select: { odsCode: true, exemplarCohort: true },
+      });
       return Object.fromEntries(rows.map((row) => [row.odsCode!, row.exemplarCohort]));
     } finally {
       await database.close();
@@ -107,10 +114,14 @@ describe('npm run cli -- metrics exemplars', () => {
     await writeFile(path, 'org_code,cohort\nrj1,1\nRTX,3\n');
     const first = await cli('metrics', 'exemplars', path);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('From exemplars.csv: 2 marked as People Promise exemplars, 0 marked as not exemplars; 2 organisations changed');
+    expect(first.stdout).toContain(
+      'From exemplars.csv: 2 marked as People Promise exemplars, 0 marked as not exemplars; 2 organisations changed',
+    );
     expect((await cli('metrics', 'exemplars', path)).stdout).toContain('; 0 organisations changed');
     await writeFile(path, 'org_code,cohort\nRTX,\n');
-    expect((await cli('metrics', 'exemplars', path)).stdout).toContain('0 marked as People Promise exemplars, 1 marked as not exemplars; 1 organisations changed');
+    expect((await cli('metrics', 'exemplars', path)).stdout).toContain(
+      '0 marked as People Promise exemplars, 1 marked as not exemplars; 1 organisations changed',
+    );
     expect(await exemplars()).toEqual({ RJ1: 1, RJZ: null, RTX: null });
   }, 60_000);
 });

@@ -19,11 +19,24 @@ const ADMIN: SlackIdentity = { teamId: 'T0TEST', userId: 'U0UPADMIN', channelId:
 const FACILITATOR: SlackIdentity = { teamId: 'T0TEST', userId: 'U0UPFAC', channelId: 'D0UPFAC' };
 const MEMBER: SlackIdentity = { teamId: 'T0TEST', userId: 'U0UPMEM', channelId: 'D0UPMEM' };
 const TEAMS_ADMIN = '29:upload-admin';
-const teamsFacilitator: TeamsIdentity = { tenantId: 'tenant-up', userId: '29:upload-fac', aadObjectId: 'aad-up-fac', conversationId: 'a:upload-fac-chat', conversationType: 'personal' };
-const teamsStranger: TeamsIdentity = { tenantId: 'tenant-up', userId: '29:upload-stranger', aadObjectId: 'aad-up-str', conversationId: 'a:upload-str-chat', conversationType: 'personal' };
+const teamsFacilitator: TeamsIdentity = {
+  tenantId: 'tenant-up',
+  userId: '29:upload-fac',
+  aadObjectId: 'aad-up-fac',
+  conversationId: 'a:upload-fac-chat',
+  conversationType: 'personal',
+};
+const teamsStranger: TeamsIdentity = {
+  tenantId: 'tenant-up',
+  userId: '29:upload-stranger',
+  aadObjectId: 'aad-up-str',
+  conversationId: 'a:upload-str-chat',
+  conversationType: 'personal',
+};
 type Json = Record<string, unknown>;
 
-const HEADER = 'period,org_code,staff_group,headcount_start,headcount_end,fte,leavers,joiners,stability_base,stability_stayed,vacancy_fte,nq_headcount,nq_leavers';
+const HEADER =
+  'period,org_code,staff_group,headcount_start,headcount_end,fte,leavers,joiners,stability_base,stability_stayed,vacancy_fte,nq_headcount,nq_leavers';
 /** Two good North West rows (RTX), January and February 2025. */
 const GOOD = `${HEADER}\n2025-01,RTX,All staff groups,1000,1000,,9,8,,,,,\n2025-02,RTX,All staff groups,1000,1000,,7,6,,,,,\n`;
 /** RW5 (North West): one good row and one with negative leavers. */
@@ -32,7 +45,10 @@ const BAD = `${HEADER}\r\n2025-01,RW5,All staff groups,500,500,,3,3,,,,,\r\n2025
 const MIXED = `${HEADER}\n2025-03,RJ1,All staff groups,1000,1000,,8,8,,,,,\n2025-03,RW5,All staff groups,500,500,,3,3,,,,,\n`;
 
 const observations = (code: string) => harness.bot.database.prisma.workforceObservation.count({ where: { organisationCode: code } });
-const downloads = (file: SharedTestFile, server: 'slack' | 'connector') => harness[server].requests.filter((request) => request.method === 'GET' && file[server === 'slack' ? 'slackUrl' : 'teamsUrl'].endsWith(request.path)).length;
+const downloads = (file: SharedTestFile, server: 'slack' | 'connector') =>
+  harness[server].requests.filter(
+    (request) => request.method === 'GET' && file[server === 'slack' ? 'slackUrl' : 'teamsUrl'].endsWith(request.path),
+  ).length;
 
 beforeAll(async () => {
   harness = await startTestBot({ COP_ADMINS: `${ADMIN.userId},${TEAMS_ADMIN}` });
@@ -49,18 +65,31 @@ let messages = 0;
 /** Shares files in the bot's direct messages as Slack does; resolves with the report posted back there. */
 async function shareInSlack(who: SlackIdentity, files: readonly Json[], text = ''): Promise<string> {
   const ts = `1700000100.${String(++messages).padStart(6, '0')}`;
-  const body = eventCallbackBody({ type: 'message', subtype: 'file_share', channel: who.channelId, channel_type: 'im', user: who.userId, text, ts, files }, who.teamId);
+  const body = eventCallbackBody(
+    { type: 'message', subtype: 'file_share', channel: who.channelId, channel_type: 'im', user: who.userId, text, ts, files },
+    who.teamId,
+  );
   const before = harness.slack.requests.length;
   const response = await postToSlackEndpoint(harness.url, body, SIGNING_SECRET, { json: true });
   expect(response.status).toBe(200);
   const posted = await harness.slack.waitFor(
-    (request) => harness.slack.requests.indexOf(request) >= before && request.path === '/chat.postMessage' && (request.json as Json)['channel'] === who.channelId,
+    (request) =>
+      harness.slack.requests.indexOf(request) >= before &&
+      request.path === '/chat.postMessage' &&
+      (request.json as Json)['channel'] === who.channelId,
     60_000,
   );
   return slackBlocksToText((posted.json as Json)['blocks']);
 }
 
-const slackFile = (file: SharedTestFile, extra: Json = {}): Json => ({ id: file.id, name: file.name, size: file.size, filetype: 'csv', url_private_download: file.slackUrl, ...extra });
+const slackFile = (file: SharedTestFile, extra: Json = {}): Json => ({
+  id: file.id,
+  name: file.name,
+  size: file.size,
+  filetype: 'csv',
+  url_private_download: file.slackUrl,
+  ...extra,
+});
 
 describe('uploading metrics in Slack', () => {
   it('imports a facilitator’s good file, downloaded with the bot token, and reports as the command line does', async () => {
@@ -119,7 +148,9 @@ describe('uploading metrics in Slack', () => {
     const file = harness.shareFile('admin.csv', MIXED);
     const text = await shareInSlack({ ...ADMIN, channelId: 'D0UPADMIN' }, [{ id: file.id, file_access: 'check_file_info' }]);
     expect(text).toContain('Imported 2 rows from admin.csv (cop layout) for March 2025.');
-    expect(harness.slack.requests.some((request) => request.path === '/files.info' && (request.json as Json)['file'] === file.id)).toBe(true);
+    expect(harness.slack.requests.some((request) => request.path === '/files.info' && (request.json as Json)['file'] === file.id)).toBe(
+      true,
+    );
     expect(await observations('RJ1')).toBe(1);
   }, 60_000);
 });
@@ -128,7 +159,14 @@ describe('uploading metrics in Slack', () => {
 async function shareInTeams(who: TeamsIdentity, file: SharedTestFile): Promise<string> {
   const activity = {
     ...messageActivity('', harness.connector.url, who),
-    attachments: [{ contentType: FILE_DOWNLOAD_INFO, name: file.name, contentUrl: 'https://contoso.sharepoint.com/personal/file', content: { downloadUrl: file.teamsUrl, uniqueId: file.id, fileType: 'csv' } }],
+    attachments: [
+      {
+        contentType: FILE_DOWNLOAD_INFO,
+        name: file.name,
+        contentUrl: 'https://contoso.sharepoint.com/personal/file',
+        content: { downloadUrl: file.teamsUrl, uniqueId: file.id, fileType: 'csv' },
+      },
+    ],
   };
   const before = harness.connector.requests.length;
   const response = await postActivity(harness.url, activity);
@@ -150,12 +188,27 @@ describe('uploading metrics in Teams', () => {
     // Joins in Teams (the membership card), then a national admin makes them a facilitator of North West.
     const organisation = await harness.bot.database.prisma.organisation.findFirstOrThrow({ where: { odsCode: 'RTX' } });
     const joined = cardSubmitActivity(
-      { verb: 'cop.form', form: 'member.profile', displayName: 'Tao Teams', organisation: organisation.id, region: '', role: 'retention_lead', staffGroups: '', promiseElements: '', inDirectory: 'false', consent: 'true' },
+      {
+        verb: 'cop.form',
+        form: 'member.profile',
+        displayName: 'Tao Teams',
+        organisation: organisation.id,
+        region: '',
+        role: 'retention_lead',
+        staffGroups: '',
+        promiseElements: '',
+        inDirectory: 'false',
+        consent: 'true',
+      },
       harness.connector.url,
       teamsFacilitator,
     );
     expect(await teamsText(harness, joined)).toContain('Welcome');
-    const grant = messageActivity(`admin grant facilitator <@${teamsFacilitator.userId}> north west`, harness.connector.url, { ...teamsFacilitator, userId: TEAMS_ADMIN, conversationId: 'a:upload-admin-chat' });
+    const grant = messageActivity(`admin grant facilitator <@${teamsFacilitator.userId}> north west`, harness.connector.url, {
+      ...teamsFacilitator,
+      userId: TEAMS_ADMIN,
+      conversationId: 'a:upload-admin-chat',
+    });
     expect(await teamsText(harness, grant)).toContain('Done');
   }, 60_000);
 
@@ -189,7 +242,9 @@ describe('uploading metrics in Teams', () => {
     const big = Buffer.alloc(50 * 1024 * 1024 + 1, 'a');
     Buffer.from(GOOD).copy(big);
     const text = await shareInTeams(teamsFacilitator, harness.shareFile('teams-huge.csv', big));
-    expect(text).toContain('teams-huge.csv is too large to import from chat (more than the limit; the limit is 50 MB), so nothing was imported.');
+    expect(text).toContain(
+      'teams-huge.csv is too large to import from chat (more than the limit; the limit is 50 MB), so nothing was imported.',
+    );
     expect(await observations('RTX')).toBe(0);
   }, 60_000);
 });

@@ -4,7 +4,14 @@
 // block_actions, re-checked on every click) and `organisation confirm <name>` typed in Teams.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackBlocksToText } from '../../src/dev/readable-text.js';
-import { blockSuggestionBody, postToSlackEndpoint, slackInput, slashCommandBody, viewSubmissionBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
+import {
+  blockSuggestionBody,
+  postToSlackEndpoint,
+  slackInput,
+  slashCommandBody,
+  viewSubmissionBody,
+  type SlackIdentity,
+} from '../../src/dev/slack-requests.js';
 import { cardSubmitActivity, messageActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
 import { slackClickText, slackCommand, slackCommandText, teamsText } from '../support/chat.js';
@@ -67,7 +74,9 @@ const click = (who: SlackIdentity, actionId: string, value: string) => slackClic
 /** Every button in Slack blocks, with its action id and value. */
 function buttonsOf(blocks: Json[]): { action_id: string; value?: string }[] {
   return blocks.flatMap((block) =>
-    block['type'] === 'actions' ? (block['elements'] as { type: string; action_id: string; value?: string }[]).filter((e) => e.type === 'button') : [],
+    block['type'] === 'actions'
+      ? (block['elements'] as { type: string; action_id: string; value?: string }[]).filter((e) => e.type === 'button')
+      : [],
   );
 }
 
@@ -94,9 +103,15 @@ describe('naming an organisation missing from the list', () => {
     const triggerId = '1.2.organisations-join';
     const body = new URLSearchParams(slashCommandBody('join', `${harness.slack.url}/respond/organisations-modal`, slackUser('U0LOOKER')));
     body.set('trigger_id', triggerId);
-    const opened = harness.slack.waitFor((request) => request.path === '/views.open' && (request.json as Json | undefined)?.['trigger_id'] === triggerId);
+    const opened = harness.slack.waitFor(
+      (request) => request.path === '/views.open' && (request.json as Json | undefined)?.['trigger_id'] === triggerId,
+    );
     await postToSlackEndpoint(harness.url, body.toString(), SIGNING_SECRET);
-    const view = ((await opened).json as { view: { blocks: { type: string; block_id?: string; optional?: boolean; element?: Json; label?: { text: string } }[] } }).view;
+    const view = (
+      (await opened).json as {
+        view: { blocks: { type: string; block_id?: string; optional?: boolean; element?: Json; label?: { text: string } }[] };
+      }
+    ).view;
     const inputs = view.blocks.filter((block) => block.type === 'input');
     const ids = inputs.map((block) => block.block_id);
     expect(ids.indexOf('newOrganisation')).toBe(ids.indexOf('organisation') + 1);
@@ -127,7 +142,10 @@ describe('naming an organisation missing from the list', () => {
       userId: 'U0DUPLICATE',
       field: 'newOrganisation',
       says: /^Please choose Leeds Teaching Hospitals NHS Trust from the list/,
-      values: () => Promise.resolve(newOrganisationValues('Dee Duplicate', { newOrganisation: slackInput.text('  leeds TEACHING hospitals nhs trust ') })),
+      values: () =>
+        Promise.resolve(
+          newOrganisationValues('Dee Duplicate', { newOrganisation: slackInput.text('  leeds TEACHING hospitals nhs trust ') }),
+        ),
     },
     {
       problem: 'no region',
@@ -153,7 +171,11 @@ describe('naming an organisation missing from the list', () => {
   ];
 
   it.each(cases)('answers $problem with an error on $field and saves nothing', async ({ userId, field, says, values }) => {
-    const [members, organisations, audits] = await Promise.all([prisma().member.count(), prisma().organisation.count(), prisma().auditEntry.count()]);
+    const [members, organisations, audits] = await Promise.all([
+      prisma().member.count(),
+      prisma().organisation.count(),
+      prisma().auditEntry.count(),
+    ]);
     const answer = await submitProfile(slackUser(userId), await values());
     expect(answer.status).toBe(200);
     const body = JSON.parse(answer.body) as { response_action: string; errors: Record<string, string> };
@@ -168,7 +190,10 @@ describe('naming an organisation missing from the list', () => {
   });
 
   it('creates the organisation unverified in the chosen region with the member linked to it', async () => {
-    const answer = await submitProfile(adder, newOrganisationValues('Ada Adder', { newOrganisation: slackInput.text(`  ${RIVERSIDE}\u0007 `) }));
+    const answer = await submitProfile(
+      adder,
+      newOrganisationValues('Ada Adder', { newOrganisation: slackInput.text(`  ${RIVERSIDE}\u0007 `) }),
+    );
     expect(answer).toEqual({ status: 200, body: '' });
 
     const organisation = await riverside();
@@ -192,7 +217,11 @@ describe('naming an organisation missing from the list', () => {
   });
 
   it('lists verified organisations before those added by members when searching', async () => {
-    const response = await postToSlackEndpoint(harness.url, blockSuggestionBody('member.profile', 'organisation', 'community', slackUser('U0SEARCH')), SIGNING_SECRET);
+    const response = await postToSlackEndpoint(
+      harness.url,
+      blockSuggestionBody('member.profile', 'organisation', 'community', slackUser('U0SEARCH')),
+      SIGNING_SECRET,
+    );
     expect(response.status).toBe(200);
     const options = ((await response.json()) as { options: { text: { text: string } }[] }).options.map((option) => option.text.text);
     expect(options).toContain(RIVERSIDE);
@@ -213,7 +242,9 @@ describe('confirming organisations added by members', () => {
     const organisation = await riverside();
     const listed = await slack(londonFacilitator, 'organisations pending');
     expect(listed).not.toContain(RIVERSIDE);
-    expect(await slack(londonFacilitator, 'organisations pending north east and yorkshire')).toContain('Only a facilitator of North East and Yorkshire');
+    expect(await slack(londonFacilitator, 'organisations pending north east and yorkshire')).toContain(
+      'Only a facilitator of North East and Yorkshire',
+    );
     expect(await click(londonFacilitator, 'organisation.confirm#0', organisation.id)).toContain(
       'Only a facilitator of that organisation’s region or a national admin can confirm it, so nothing was changed.',
     );
@@ -246,8 +277,20 @@ describe('confirming organisations added by members', () => {
 
 describe('in Teams', () => {
   const tenantId = 'tenant-organisations';
-  const teamsAdmin: TeamsIdentity = { tenantId, userId: '29:teams-admin', aadObjectId: 'aad-admin', conversationId: 'a:admin', conversationType: 'personal' };
-  const gwen: TeamsIdentity = { tenantId, userId: '29:gwen', aadObjectId: 'aad-gwen', conversationId: 'a:gwen', conversationType: 'personal' };
+  const teamsAdmin: TeamsIdentity = {
+    tenantId,
+    userId: '29:teams-admin',
+    aadObjectId: 'aad-admin',
+    conversationId: 'a:admin',
+    conversationType: 'personal',
+  };
+  const gwen: TeamsIdentity = {
+    tenantId,
+    userId: '29:gwen',
+    aadObjectId: 'aad-gwen',
+    conversationId: 'a:gwen',
+    conversationType: 'personal',
+  };
   const BRYN = 'Bryn Valley Health Services';
 
   const teams = (activity: { id: string }) => teamsText(harness, activity);
@@ -255,21 +298,39 @@ describe('in Teams', () => {
   it('lets a member add an organisation in Wales and a national admin confirm it by typing its name', async () => {
     const joined = await teams(
       cardSubmitActivity(
-        { verb: 'cop.form', form: 'member.profile', displayName: 'Gwen Jones', organisation: '', newOrganisation: BRYN, region: 'WALES', role: 'staff_side', consent: 'true' },
+        {
+          verb: 'cop.form',
+          form: 'member.profile',
+          displayName: 'Gwen Jones',
+          organisation: '',
+          newOrganisation: BRYN,
+          region: 'WALES',
+          role: 'staff_side',
+          consent: 'true',
+        },
         harness.connector.url,
         gwen,
       ),
     );
     expect(joined).toContain('Welcome, Gwen Jones');
-    expect(await prisma().organisation.findFirstOrThrow({ where: { name: BRYN } })).toMatchObject({ verified: false, nation: 'wales', regionCode: 'WALES', isNhsTrust: false });
+    expect(await prisma().organisation.findFirstOrThrow({ where: { name: BRYN } })).toMatchObject({
+      verified: false,
+      nation: 'wales',
+      regionCode: 'WALES',
+      isNhsTrust: false,
+    });
 
     const pending = await teams(messageActivity('organisations pending', harness.connector.url, teamsAdmin));
     expect(pending).toContain(BRYN);
 
-    expect(await teams(messageActivity('organisation confirm bryn valley health services', harness.connector.url, teamsAdmin))).toContain(`Done: ${BRYN} is now confirmed.`);
+    expect(await teams(messageActivity('organisation confirm bryn valley health services', harness.connector.url, teamsAdmin))).toContain(
+      `Done: ${BRYN} is now confirmed.`,
+    );
     const organisation = await prisma().organisation.findFirstOrThrow({ where: { name: BRYN } });
     expect(organisation.verified).toBe(true);
-    expect(await prisma().auditEntry.findFirstOrThrow({ where: { action: 'organisation.confirmed', subject: organisation.id } })).toMatchObject({
+    expect(
+      await prisma().auditEntry.findFirstOrThrow({ where: { action: 'organisation.confirmed', subject: organisation.id } }),
+    ).toMatchObject({
       details: { by: 'configured admin' },
     });
     expect(await teams(messageActivity(`organisation confirm ${BRYN}`, harness.connector.url, teamsAdmin))).toContain('already confirmed');
@@ -280,7 +341,13 @@ describe('in Teams', () => {
 
   it('routes the Confirm button of a card to the core, which re-checks it', async () => {
     const organisation = await riverside();
-    const pip: TeamsIdentity = { tenantId, userId: '29:pip', aadObjectId: 'aad-pip', conversationId: 'a:pip', conversationType: 'personal' };
+    const pip: TeamsIdentity = {
+      tenantId,
+      userId: '29:pip',
+      aadObjectId: 'aad-pip',
+      conversationId: 'a:pip',
+      conversationType: 'personal',
+    };
     const reply = await teams(cardSubmitActivity({ verb: 'organisation.confirm', value: organisation.id }, harness.connector.url, pip));
     expect(reply).toContain('Only facilitators and national admins');
   });
@@ -289,7 +356,12 @@ describe('in Teams', () => {
 describe('the audit', () => {
   it('records organisations by id only, never by name', async () => {
     const entries = await prisma().auditEntry.findMany({ where: { action: { startsWith: 'organisation.' } } });
-    expect(entries.map((entry) => entry.action).sort()).toEqual(['organisation.added', 'organisation.added', 'organisation.confirmed', 'organisation.confirmed']);
+    expect(entries.map((entry) => entry.action).sort()).toEqual([
+      'organisation.added',
+      'organisation.added',
+      'organisation.confirmed',
+      'organisation.confirmed',
+    ]);
     const written = JSON.stringify(entries.map(({ action, subject, details }) => ({ action, subject, details })));
     for (const name of [RIVERSIDE, 'Riverside', 'Bryn', 'Gwen', 'Ada Adder']) expect(written).not.toContain(name);
   });
@@ -310,7 +382,9 @@ describe('adding an organisation at the same moment', () => {
     ]);
     const organisations = await prisma().organisation.findMany({ where: { name } });
     expect(organisations).toHaveLength(1);
-    const members = await prisma().member.findMany({ where: { id: { in: [await memberIdOf(first.userId), await memberIdOf(second.userId)] } } });
+    const members = await prisma().member.findMany({
+      where: { id: { in: [await memberIdOf(first.userId), await memberIdOf(second.userId)] } },
+    });
     expect(members.map((member) => member.organisationId)).toEqual([organisations[0]?.id, organisations[0]?.id]);
     expect(await prisma().auditEntry.count({ where: { action: 'organisation.added', subject: organisations[0]?.id } })).toBe(1);
   });

@@ -3,7 +3,7 @@
 // waited out as Slack asks, retries with backoff, channels the bot lost, two dispatchers sharing the
 // work without sending anything twice, and coalesced in-place updates that end on the final state.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { OutboxDispatcher, type MessageSender } from '../../src/core/outbox/dispatcher.js';
+import { OutboxDispatcher, type DispatcherOptions, type MessageSender } from '../../src/core/outbox/dispatcher.js';
 import type { OutgoingMessage } from '../../src/core/outbox/outbox.js';
 import { textMessage } from '../../src/core/reply/reply.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
@@ -14,6 +14,7 @@ import { createStandaloneTeamsSender } from '../../src/teams/teams-app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { testDatabase, type TestDatabase } from '../support/test-database.js';
+import { TestClock } from '../support/test-clock.js';
 
 let target: TestDatabase;
 let database: Database;
@@ -25,16 +26,31 @@ let senders: Record<'slack' | 'teams', MessageSender>;
 let channelId: string;
 let teamsChannelId: string;
 let posted = 0;
+/** The time the outbox and its dispatchers read: the tests move it on instead of waiting. */
+let clock = new TestClock();
 
 const quiet = { warn: () => undefined, error: () => undefined };
 const prisma = () => database.prisma;
 const posts = (request: RecordedRequest) => request.path === '/chat.postMessage';
-const toChannel = (text: string): OutgoingMessage => ({ recipient: { kind: 'conversation', conversationId: channelId }, message: textMessage(text) });
+const toChannel = (text: string): OutgoingMessage => ({
+  recipient: { kind: 'conversation', conversationId: channelId },
+  message: textMessage(text),
+});
 
 const REFRESH_INTERVAL_MS = 300;
 
-function dispatcher(outbox: PrismaOutbox, renderPost: (key: string) => Promise<ReturnType<typeof textMessage> | undefined> = () => Promise.resolve(undefined)) {
-  return new OutboxDispatcher(outbox, senders, renderPost, quiet, { baseDelayMs: 20, maxAttempts: 3, refreshIntervalMs: REFRESH_INTERVAL_MS });
+function dispatcher(
+  outbox: PrismaOutbox,
+  renderPost: (key: string) => Promise<ReturnType<typeof textMessage> | undefined> = () => Promise.resolve(undefined),
+  options: DispatcherOptions = {},
+) {
+  return new OutboxDispatcher(outbox, senders, renderPost, quiet, {
+    baseDelayMs: 20,
+    maxAttempts: 3,
+    refreshIntervalMs: REFRESH_INTERVAL_MS,
+    clock,
+    ...options,
+  });
 }
 
 beforeAll(async () => {
@@ -52,15 +68,32 @@ beforeAll(async () => {
   const teamsConfig = loadConfig({ NODE_ENV: 'test' }).teams;
   if (!teamsConfig) throw new Error('Teams is served outside production');
   senders = {
-    slack: createSlackSender({ configured: false, signingSecret: 's', botToken: 'xoxb-test', appToken: undefined, apiUrl: `${slackApi.url}/` }),
+    slack: createSlackSender({
+      configured: false,
+      signingSecret: 's',
+      botToken: 'xoxb-test',
+      appToken: undefined,
+      apiUrl: `${slackApi.url}/`,
+    }),
     teams: createStandaloneTeamsSender(teamsConfig, createLogger('silent')),
   };
   channelId = (
-    await prisma().conversation.create({ data: { platform: 'slack', workspaceId: 'T1', externalId: 'C0OUTBOX', kind: 'channel' }, select: { id: true } })
+    await prisma().conversation.create({
+      data: { platform: 'slack', workspaceId: 'T1', externalId: 'C0OUTBOX', kind: 'channel' },
+      select: { id: true },
+    })
   ).id;
-  const reference = { channelId: 'msteams', serviceUrl: connector.url, conversation: { id: '19:outbox@thread.tacv2' }, bot: { id: '28:bot' } };
+  const reference = {
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    conversation: { id: '19:outbox@thread.tacv2' },
+    bot: { id: '28:bot' },
+  };
   teamsChannelId = (
-    await prisma().conversation.create({ data: { platform: 'teams', workspaceId: 'tenant-1', externalId: '19:outbox@thread.tacv2', kind: 'channel', reference }, select: { id: true } })
+    await prisma().conversation.create({
+      data: { platform: 'teams', workspaceId: 'tenant-1', externalId: '19:outbox@thread.tacv2', kind: 'channel', reference },
+      select: { id: true },
+    })
   ).id;
 });
 
@@ -71,6 +104,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
+  clock = new TestClock();
   slackAnswers.length = 0;
   slackApi.requests.length = 0;
   connector.requests.length = 0;
@@ -81,7 +115,7 @@ beforeEach(async () => {
 
 describe('queuing', () => {
   it('sends a message with a key once, however often it is queued', async () => {
-    const outbox = new PrismaOutbox(prisma());
+    const outbox = new PrismaOutbox(prisma(), clock);
     const reminder = { ...toChannel('Starts in one hour'), key: 'reminder:event-1:1h' };
     await outbox.send([reminder]);
     await outbox.send([reminder, reminder]);
@@ -93,11 +127,17 @@ describe('queuing', () => {
   });
 
   it('keeps a message until its time, and queues nothing for a channel the bot left', async () => {
-    const outbox = new PrismaOutbox(prisma());
-    await outbox.send([{ ...toChannel('Later'), notBefore: new Date(Date.now() + 60_000) }]);
+    const outbox = new PrismaOutbox(prisma(), clock);
+    await outbox.send([{ ...toChannel('Later'), notBefore: new Date(clock.now().getTime() + 60_000) }]);
     await dispatcher(outbox).drain();
     expect(slackApi.requests.filter(posts)).toHaveLength(0);
     expect(await prisma().outboxMessage.findFirstOrThrow()).toMatchObject({ status: 'pending', attempts: 0 });
+    clock.advance(59_000);
+    await dispatcher(outbox).drain();
+    expect(slackApi.requests.filter(posts)).toHaveLength(0);
+    clock.advance(1_000);
+    await dispatcher(outbox).drain();
+    expect(slackApi.requests.filter(posts)).toHaveLength(1);
 
     await prisma().conversation.update({ where: { id: channelId }, data: { removedAt: new Date() } });
     await outbox.send([toChannel('Nobody hears this')]);
@@ -107,23 +147,30 @@ describe('queuing', () => {
 
 describe('failures', () => {
   it('waits as long as Slack asks after a 429, without using up a try', async () => {
-    const outbox = new PrismaOutbox(prisma());
-    slackAnswers.push({ status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
+    const outbox = new PrismaOutbox(prisma(), clock);
+    slackAnswers.push({ status: 429, headers: { 'retry-after': '60' }, body: { ok: false, error: 'ratelimited' } });
     await outbox.send([toChannel('Digest')]);
-    const started = Date.now();
-    await dispatcher(outbox).drain();
+    const started = clock.now().getTime();
+    const first = dispatcher(outbox);
+    await first.drain();
+    await first.stop();
     const waiting = await prisma().outboxMessage.findFirstOrThrow();
     expect(waiting).toMatchObject({ status: 'pending', lastError: 'ratelimited', attempts: 0 });
-    expect(waiting.notBefore.getTime() - started).toBeGreaterThanOrEqual(900);
+    expect(waiting.notBefore.getTime() - started).toBeGreaterThanOrEqual(60_000);
 
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    // Not before the time Slack asked for (with a margin for the time the test itself takes).
+    clock.set(new Date(waiting.notBefore.getTime() - 10_000));
+    await dispatcher(outbox).drain();
+    expect(await prisma().outboxMessage.findFirstOrThrow()).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(slackApi.requests.filter(posts)).toHaveLength(1);
+    clock.advance(10_000);
     await dispatcher(outbox).drain();
     expect(await prisma().outboxMessage.findFirstOrThrow()).toMatchObject({ status: 'sent', message: null });
     expect(slackApi.requests.filter(posts)).toHaveLength(2);
   });
 
   it('after a 429 leaves the workspace alone until the time asked, then sends the rest by itself', async () => {
-    const outbox = new PrismaOutbox(prisma());
+    const outbox = new PrismaOutbox(prisma(), clock);
     slackAnswers.push({ status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
     await outbox.send(Array.from({ length: 12 }, (_, i) => toChannel(`Digest ${i}`)));
     const send = dispatcher(outbox);
@@ -141,25 +188,42 @@ describe('failures', () => {
   });
 
   it('retries other failures with growing delays, then gives up and records why', async () => {
-    const outbox = new PrismaOutbox(prisma());
+    const outbox = new PrismaOutbox(prisma(), clock);
     for (let i = 0; i < 3; i++) slackAnswers.push({ status: 200, body: { ok: false, error: 'internal_error' } });
     await outbox.send([toChannel('Flaky')]);
-    const send = dispatcher(outbox);
+    // Delays long enough that the few milliseconds the test itself takes do not count.
+    const send = dispatcher(outbox, undefined, { baseDelayMs: 60_000 });
     for (let attempt = 1; attempt <= 3; attempt++) {
       await send.drain();
-      await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+      expect(slackApi.requests.filter(posts)).toHaveLength(attempt);
+      if (attempt === 3) break;
+      // Each retry waits twice as long as the one before: a minute, then two.
+      const delay = 60_000 * 2 ** (attempt - 1);
+      clock.advance(delay - 10_000);
+      await send.drain();
+      expect(slackApi.requests.filter(posts)).toHaveLength(attempt);
+      clock.advance(10_000);
     }
     await send.drain();
-    expect(await prisma().outboxMessage.findFirstOrThrow()).toMatchObject({ status: 'failed', attempts: 3, lastError: 'internal_error', message: null });
+    expect(await prisma().outboxMessage.findFirstOrThrow()).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      lastError: 'internal_error',
+      message: null,
+    });
     expect(slackApi.requests.filter(posts)).toHaveLength(3);
   });
 
   it('stops posting to a channel Slack says is gone, and marks the bot as out of it', async () => {
-    const outbox = new PrismaOutbox(prisma());
+    const outbox = new PrismaOutbox(prisma(), clock);
     slackAnswers.push({ body: { ok: false, error: 'channel_not_found' } });
     await outbox.send([toChannel('Anyone there?')]);
     await dispatcher(outbox).drain();
-    expect(await prisma().outboxMessage.findFirstOrThrow()).toMatchObject({ status: 'failed', attempts: 1, lastError: 'channel_not_found' });
+    expect(await prisma().outboxMessage.findFirstOrThrow()).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: 'channel_not_found',
+    });
     expect((await prisma().conversation.findUniqueOrThrow({ where: { id: channelId } })).removedAt).not.toBeNull();
     expect(await prisma().auditEntry.count({ where: { action: 'conversation.unreachable', subject: channelId } })).toBe(1);
   });
@@ -167,13 +231,13 @@ describe('failures', () => {
 
 describe('several processes', () => {
   it('shares the work between two dispatchers without sending anything twice', async () => {
-    const queue = new PrismaOutbox(prisma());
+    const queue = new PrismaOutbox(prisma(), clock);
     await queue.send(Array.from({ length: 60 }, (_, i) => toChannel(`Message ${i}`)));
     // On the PostgreSQL server a second connection pool, as a second bot process would have; an in-memory
     // PGlite has one owner, so there the two share its pool of connections.
     const other = target.kind === 'postgres' ? await openDatabase(target.url) : undefined;
     try {
-      await Promise.all([dispatcher(queue).drain(), dispatcher(new PrismaOutbox(other?.prisma ?? prisma())).drain()]);
+      await Promise.all([dispatcher(queue).drain(), dispatcher(new PrismaOutbox(other?.prisma ?? prisma(), clock)).drain()]);
     } finally {
       await other?.close();
     }
@@ -186,8 +250,10 @@ describe('several processes', () => {
 
 describe('in-place updates', () => {
   it('posts to Teams as a new activity and updates it there', async () => {
-    const outbox = new PrismaOutbox(prisma());
-    await outbox.send([{ recipient: { kind: 'conversation', conversationId: teamsChannelId }, message: textMessage('Going: 0'), postKey: 'demo:teams' }]);
+    const outbox = new PrismaOutbox(prisma(), clock);
+    await outbox.send([
+      { recipient: { kind: 'conversation', conversationId: teamsChannelId }, message: textMessage('Going: 0'), postKey: 'demo:teams' },
+    ]);
     let going = 0;
     const send = dispatcher(outbox, () => Promise.resolve(textMessage(`Going: ${going}`)));
     await send.drain();
@@ -207,33 +273,36 @@ describe('in-place updates', () => {
   });
 
   it('coalesces a burst of refreshes, spaces the updates of a post, and always ends on the final state', async () => {
-    const outbox = new PrismaOutbox(prisma());
+    const outbox = new PrismaOutbox(prisma(), clock);
     await outbox.send([{ ...toChannel('Going: 0'), postKey: 'demo:burst' }]);
     let going = 0;
-    const send = dispatcher(outbox, () => Promise.resolve(textMessage(`Going: ${going}`)));
+    /** When (on the test clock) each update was rendered. */
+    const renderedAt: number[] = [];
+    const send = dispatcher(outbox, () => {
+      renderedAt.push(clock.now().getTime());
+      return Promise.resolve(textMessage(`Going: ${going}`));
+    });
     await send.drain();
-    const updatedAt: number[] = [];
     const isUpdate = (request: { path: string }) => request.path === '/chat.update';
     const before = slackApi.requests.filter(isUpdate).length;
-    // Fifty changes over about a second, each waking the dispatcher.
+    // Fifty changes over a second, 20 ms apart, each followed by a round of the dispatcher.
     for (let i = 0; i < 50; i++) {
       going++;
       await outbox.refresh('demo:burst');
-      send.wake();
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      if (slackApi.requests.filter(isUpdate).length > before + updatedAt.length) updatedAt.push(Date.now());
+      await send.runDue();
+      clock.advance(20);
     }
     await send.drain();
     const updates = slackApi.requests.filter(isUpdate).slice(before);
     expect(updates.length).toBeGreaterThan(1);
     expect(updates.length).toBeLessThan(10);
-    // Seen from here a little late, but never closer together than the interval allows.
-    for (let i = 1; i < updatedAt.length; i++) expect(updatedAt[i]! - updatedAt[i - 1]!).toBeGreaterThanOrEqual(REFRESH_INTERVAL_MS - 60);
+    expect(renderedAt).toHaveLength(updates.length);
+    // Never closer together than the interval allows.
+    for (let i = 1; i < renderedAt.length; i++) expect(renderedAt[i]! - renderedAt[i - 1]!).toBeGreaterThanOrEqual(REFRESH_INTERVAL_MS);
     expect((updates.at(-1)?.json as { text: string }).text).toBe('Going: 50');
     const post = await prisma().postedMessage.findFirstOrThrow({ where: { postKey: 'demo:burst' } });
     expect(post.dirtyAt).toBeNull();
-    expect(post.lockedUntil!.getTime()).toBeLessThanOrEqual(Date.now() + REFRESH_INTERVAL_MS);
+    expect(post.lockedUntil!.getTime()).toBeLessThanOrEqual(clock.now().getTime() + REFRESH_INTERVAL_MS);
     await send.stop();
   });
-
 });

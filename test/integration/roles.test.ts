@@ -42,7 +42,9 @@ describe('roles in Slack', () => {
   it('lets an admin named in COP_ADMINS make a member facilitator of a region, with the mention as Slack escapes it', async () => {
     expect(await slack(admin, 'admin grant facilitator <@U0SAM|sam> london')).toContain('Done: they are now a facilitator of London.');
     expect(await grants('U0SAM')).toEqual([{ role: 'facilitator', regionCode: 'Y56' }]);
-    const audit = await harness.bot.database.prisma.auditEntry.findFirstOrThrow({ where: { action: 'role.granted', subject: await memberId('U0SAM') } });
+    const audit = await harness.bot.database.prisma.auditEntry.findFirstOrThrow({
+      where: { action: 'role.granted', subject: await memberId('U0SAM') },
+    });
     expect(audit.details).toEqual({ role: 'facilitator', region: 'Y56', by: 'configured admin' });
   });
 
@@ -50,9 +52,13 @@ describe('roles in Slack', () => {
     await harness.drainOutbox();
     const notice = await harness.slack.waitFor(
       (request) =>
-        request.path === '/chat.postMessage' && (request.json as { channel?: string; text?: string }).channel === 'U0SAM' && /now a facilitator/.test((request.json as { text?: string }).text ?? ''),
+        request.path === '/chat.postMessage' &&
+        (request.json as { channel?: string; text?: string }).channel === 'U0SAM' &&
+        /now a facilitator/.test((request.json as { text?: string }).text ?? ''),
     );
-    expect(slackBlocksToText((notice.json as { blocks: unknown[] }).blocks)).toContain('You are now a facilitator of London in the community.');
+    expect(slackBlocksToText((notice.json as { blocks: unknown[] }).blocks)).toContain(
+      'You are now a facilitator of London in the community.',
+    );
     const row = await harness.bot.database.prisma.outboxMessage.findFirstOrThrow({ where: { memberId: await memberId('U0SAM') } });
     // Sent, and its content (which can name people) no longer kept.
     expect(row).toMatchObject({ status: 'sent', message: null, attempts: 1 });
@@ -72,7 +78,9 @@ describe('roles in Slack', () => {
   });
 
   it('does not let a facilitator grant national admin', async () => {
-    expect(await slack(sam, 'admin grant admin <@U0KIM|kim>')).toContain('Only a national admin can grant or remove the national admin role');
+    expect(await slack(sam, 'admin grant admin <@U0KIM|kim>')).toContain(
+      'Only a national admin can grant or remove the national admin role',
+    );
     expect((await grants('U0KIM')).some((grant) => grant.role === 'national_admin')).toBe(false);
   });
 
@@ -92,7 +100,9 @@ describe('roles in Slack', () => {
     expect(await slack(admin, 'admin revoke facilitator <@U0KIM> london')).toContain('Done: they are no longer a facilitator of London.');
     expect(await grants('U0KIM')).toEqual([]);
     expect(await slack(admin, 'admin revoke facilitator <@U0KIM> london')).toContain('They were not a facilitator of London');
-    expect(await harness.bot.database.prisma.auditEntry.count({ where: { action: 'role.revoked', subject: await memberId('U0KIM') } })).toBe(1);
+    expect(
+      await harness.bot.database.prisma.auditEntry.count({ where: { action: 'role.revoked', subject: await memberId('U0KIM') } }),
+    ).toBe(1);
   });
 
   it('shows in help who can use the role commands', async () => {
@@ -102,7 +112,13 @@ describe('roles in Slack', () => {
 });
 
 describe('roles in Teams', () => {
-  const teamsAdmin: TeamsIdentity = { tenantId: 'tenant-roles', userId: '29:teams-admin', aadObjectId: 'aad-admin', conversationId: '19:roles@thread.tacv2', conversationType: 'channel' };
+  const teamsAdmin: TeamsIdentity = {
+    tenantId: 'tenant-roles',
+    userId: '29:teams-admin',
+    aadObjectId: 'aad-admin',
+    conversationId: '19:roles@thread.tacv2',
+    conversationType: 'channel',
+  };
   const pat: TeamsIdentity = { ...teamsAdmin, userId: '29:pat', aadObjectId: 'aad-pat' };
 
   const teams = (activity: { id: string }) => teamsText(harness, activity);
@@ -114,21 +130,37 @@ describe('roles in Teams', () => {
   async function answeredPrivately(activity: { id: string }, who: TeamsIdentity): Promise<string> {
     const before = harness.connector.requests.length;
     expect(await teams(activity)).toBe("I've sent you the details in our private chat.");
-    const posted = harness.connector.requests.slice(before).filter((request) => request.method === 'POST' && /\/activities$/.test(request.path));
-    const privately = posted.filter((request) => decodeURIComponent(request.path) === `/v3/conversations/${personalChatId(who.userId)}/activities`);
+    const posted = harness.connector.requests
+      .slice(before)
+      .filter((request) => request.method === 'POST' && /\/activities$/.test(request.path));
+    const privately = posted.filter(
+      (request) => decodeURIComponent(request.path) === `/v3/conversations/${personalChatId(who.userId)}/activities`,
+    );
     expect(privately).toHaveLength(1);
     // In the channel (or any thread of it), only the neutral line. Notices to others may go out meanwhile, elsewhere.
-    const channelPosts = posted.filter((request) => decodeURIComponent(request.path).startsWith(`/v3/conversations/${who.conversationId.replace(/;messageid=.*$/, '')}`));
+    const channelPosts = posted.filter((request) =>
+      decodeURIComponent(request.path).startsWith(`/v3/conversations/${who.conversationId.replace(/;messageid=.*$/, '')}`),
+    );
     expect(channelPosts.map((request) => (request.json as { replyToId?: string }).replyToId)).toEqual([activity.id]);
     return adaptiveCardToText(cardsOf(privately[0]?.json)[0]);
   }
 
   it('turns a Teams @mention of a person into that person, so an admin can grant a role, and tells them', async () => {
-    await postActivity(harness.url, botAddedActivity(harness.connector.url, { ...pat, conversationId: 'a:pat-personal', conversationType: 'personal' }));
+    await postActivity(
+      harness.url,
+      botAddedActivity(harness.connector.url, { ...pat, conversationId: 'a:pat-personal', conversationType: 'personal' }),
+    );
     const organisation = await harness.bot.database.prisma.organisation.findFirstOrThrow({ where: { odsCode: '7A1' } });
     const joined = await teams(
       cardSubmitActivity(
-        { verb: 'cop.form', form: 'member.profile', displayName: 'Pat Jones', organisation: organisation.id, role: 'staff_side', consent: 'true' },
+        {
+          verb: 'cop.form',
+          form: 'member.profile',
+          displayName: 'Pat Jones',
+          organisation: organisation.id,
+          role: 'staff_side',
+          consent: 'true',
+        },
         harness.connector.url,
         pat,
       ),
@@ -136,7 +168,10 @@ describe('roles in Teams', () => {
     expect(joined).toContain('Welcome, Pat Jones: you are now a member of the NHS Wales community of practice.');
 
     const activity = mentionActivity('admin grant facilitator <at>Pat Jones</at> wales', harness.connector.url, teamsAdmin);
-    const withPat = { ...activity, entities: [...activity.entities, { type: 'mention', text: '<at>Pat Jones</at>', mentioned: { id: '29:pat', name: 'Pat Jones' } }] };
+    const withPat = {
+      ...activity,
+      entities: [...activity.entities, { type: 'mention', text: '<at>Pat Jones</at>', mentioned: { id: '29:pat', name: 'Pat Jones' } }],
+    };
     expect(await answeredPrivately(withPat, teamsAdmin)).toContain('Done: they are now a facilitator of NHS Wales.');
     expect(await grants('29:pat')).toEqual([{ role: 'facilitator', regionCode: 'WALES' }]);
 
@@ -154,9 +189,25 @@ describe('roles in Teams', () => {
   it('queues nothing for a Teams member the bot has no personal chat with, and still makes the change', async () => {
     const lou: TeamsIdentity = { ...teamsAdmin, userId: '29:lou', aadObjectId: 'aad-lou' };
     const organisation = await harness.bot.database.prisma.organisation.findFirstOrThrow({ where: { odsCode: '7A1' } });
-    await teams(cardSubmitActivity({ verb: 'cop.form', form: 'member.profile', displayName: 'Lou Price', organisation: organisation.id, role: 'other', consent: 'true' }, harness.connector.url, lou));
+    await teams(
+      cardSubmitActivity(
+        {
+          verb: 'cop.form',
+          form: 'member.profile',
+          displayName: 'Lou Price',
+          organisation: organisation.id,
+          role: 'other',
+          consent: 'true',
+        },
+        harness.connector.url,
+        lou,
+      ),
+    );
     const activity = mentionActivity('admin grant facilitator <at>Lou Price</at> wales', harness.connector.url, teamsAdmin);
-    const withLou = { ...activity, entities: [...activity.entities, { type: 'mention', text: '<at>Lou Price</at>', mentioned: { id: '29:lou', name: 'Lou Price' } }] };
+    const withLou = {
+      ...activity,
+      entities: [...activity.entities, { type: 'mention', text: '<at>Lou Price</at>', mentioned: { id: '29:lou', name: 'Lou Price' } }],
+    };
     expect(await answeredPrivately(withLou, teamsAdmin)).toContain('Done: they are now a facilitator of NHS Wales.');
     expect(await harness.bot.database.prisma.outboxMessage.count({ where: { memberId: await memberId('29:lou') } })).toBe(0);
   });

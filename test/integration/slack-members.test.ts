@@ -5,7 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackBlocksToText } from '../../src/dev/readable-text.js';
 import type { RecordedRequest } from '../../src/dev/recording-server.js';
-import { blockSuggestionBody, postToSlackEndpoint, slackInput, slashCommandBody, viewSubmissionBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
+import {
+  blockSuggestionBody,
+  postToSlackEndpoint,
+  slackInput,
+  slashCommandBody,
+  viewSubmissionBody,
+  type SlackIdentity,
+} from '../../src/dev/slack-requests.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
 import { slackClickText, slackCommand, slackCommandText } from '../support/chat.js';
 
@@ -52,7 +59,9 @@ async function openModal(who: SlackIdentity, text: string): Promise<{ trigger_id
   const triggerId = `${++sent}.2.members`;
   const body = new URLSearchParams(slashCommandBody(text, `${harness.slack.url}/respond/modal-${sent}`, who));
   body.set('trigger_id', triggerId);
-  const opened = nextRequest((request) => request.path === '/views.open' && (request.json as Json | undefined)?.['trigger_id'] === triggerId);
+  const opened = nextRequest(
+    (request) => request.path === '/views.open' && (request.json as Json | undefined)?.['trigger_id'] === triggerId,
+  );
   const response = await postToSlackEndpoint(harness.url, body.toString(), SIGNING_SECRET);
   expect(response.status).toBe(200);
   expect(await response.text()).toBe('');
@@ -95,7 +104,9 @@ async function submitProfile(who: SlackIdentity, values: Values, privateMetadata
 
 /** Submits a valid profile and returns the direct message the person then gets. */
 async function submitAndReadMessage(who: SlackIdentity, values: Values, privateMetadata = ''): Promise<{ channel: string; text: string }> {
-  const posted = nextRequest((request) => request.path === '/chat.postMessage' && (request.json as Json | undefined)?.['channel'] === who.userId);
+  const posted = nextRequest(
+    (request) => request.path === '/chat.postMessage' && (request.json as Json | undefined)?.['channel'] === who.userId,
+  );
   const answer = await submitProfile(who, values, privateMetadata);
   expect(answer).toEqual({ status: 200, body: '' });
   const message = (await posted).json as { channel: string; text: string; blocks: unknown };
@@ -161,7 +172,11 @@ describe('joining through the modal', () => {
   it('suggests organisations matching what was typed, and treats SQL as plain text', async () => {
     const who = person('U0SEARCHER');
     const suggest = async (query: string) => {
-      const response = await postToSlackEndpoint(harness.url, blockSuggestionBody(PROFILE_FORM, 'organisation', query, who), SIGNING_SECRET);
+      const response = await postToSlackEndpoint(
+        harness.url,
+        blockSuggestionBody(PROFILE_FORM, 'organisation', query, who),
+        SIGNING_SECRET,
+      );
       expect(response.status).toBe(200);
       return ((await response.json()) as { options: { text: { type: string; text: string }; value: string }[] }).options;
     };
@@ -180,9 +195,15 @@ describe('joining through the modal', () => {
     // No organisation's name holds a % or an _: typing them finds nothing (they are not "any text").
     const who = person('U0WILDCARD');
     const suggest = async (query: string) => {
-      const response = await postToSlackEndpoint(harness.url, blockSuggestionBody(PROFILE_FORM, 'organisation', query, who), SIGNING_SECRET);
+      const response = await postToSlackEndpoint(
+        harness.url,
+        blockSuggestionBody(PROFILE_FORM, 'organisation', query, who),
+        SIGNING_SECRET,
+      );
       expect(response.status).toBe(200);
-      return ((await response.json()) as { options: { text: { text: string }; value: string }[] }).options.map((option) => option.text.text);
+      return ((await response.json()) as { options: { text: { text: string }; value: string }[] }).options.map(
+        (option) => option.text.text,
+      );
     };
     expect(await prisma().organisation.count({ where: { OR: [{ name: { contains: '\\%' } }, { name: { contains: '\\_' } }] } })).toBe(0);
     for (const query of ['%%', '__', 'le%ds']) {
@@ -233,7 +254,11 @@ describe('joining through the modal', () => {
     expect(view.private_metadata).toBe(id);
     expect(view.blocks.find((block) => block.block_id === 'displayName')?.element?.['initial_value']).toBe('Tess Twice');
 
-    const saved = await submitAndReadMessage(who, await validValues('Tess Twice-Again', { region: slackInput.select('Y63') }), view.private_metadata);
+    const saved = await submitAndReadMessage(
+      who,
+      await validValues('Tess Twice-Again', { region: slackInput.select('Y63') }),
+      view.private_metadata,
+    );
     expect(saved.text).toContain('Your profile is saved.');
 
     expect(await membersOf(who)).toBe(1);
@@ -262,19 +287,33 @@ describe('submissions with problems', () => {
     expect(await auditOf(ownerId)).toEqual(['member.joined']);
   });
 
-
   const cases: { problem: string; userId: string; field: string; values: () => Promise<Values> }[] = [
     { problem: 'an empty name', userId: 'U0BADEMPTY', field: 'displayName', values: () => validValues('', { displayName: emptyText }) },
     { problem: 'an 81-character name', userId: 'U0BADLONG', field: 'displayName', values: () => validValues('N'.repeat(81)) },
-    { problem: 'a name of only control characters', userId: 'U0BADCONTROL', field: 'displayName', values: () => validValues('\u0000\u0007') },
+    {
+      problem: 'a name of only control characters',
+      userId: 'U0BADCONTROL',
+      field: 'displayName',
+      values: () => validValues('\u0000\u0007'),
+    },
     {
       problem: 'an organisation that does not exist',
       userId: 'U0BADORG',
       field: 'organisation',
       values: () => validValues('Olu Org', { organisation: slackInput.search('00000000-0000-4000-8000-000000000000') }),
     },
-    { problem: 'a region that does not exist', userId: 'U0BADREGION', field: 'region', values: () => validValues('Rae Region', { region: slackInput.select('Y99') }) },
-    { problem: 'no consent', userId: 'U0BADCONSENT', field: 'consent', values: () => validValues('Cal Consent', { consent: slackInput.checkbox(false) }) },
+    {
+      problem: 'a region that does not exist',
+      userId: 'U0BADREGION',
+      field: 'region',
+      values: () => validValues('Rae Region', { region: slackInput.select('Y99') }),
+    },
+    {
+      problem: 'no consent',
+      userId: 'U0BADCONSENT',
+      field: 'consent',
+      values: () => validValues('Cal Consent', { consent: slackInput.checkbox(false) }),
+    },
     {
       problem: 'a staff group not in the list',
       userId: 'U0BADGROUP',
@@ -309,7 +348,7 @@ describe('submissions with problems', () => {
     expect(await membersOf(who)).toBe(0);
     expect(await prisma().platformIdentity.count({ where: { userId } })).toBe(0);
     expect(await prisma().auditEntry.count()).toBe(audits);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await harness.idle();
     expect(harness.slack.requests.slice(mark).some((request) => request.path === '/chat.postMessage')).toBe(false);
   });
 });
@@ -403,7 +442,17 @@ describe('erasing', () => {
     expect(await membersOf(who)).toBe(0);
 
     // No row anywhere still holds their name or their Slack user id.
-    for (const table of ['Member', 'PlatformIdentity', 'RoleGrant', 'AuditEntry', 'Conversation', 'OutboxMessage', 'PostedMessage', 'Download', 'CaseStudy']) {
+    for (const table of [
+      'Member',
+      'PlatformIdentity',
+      'RoleGrant',
+      'AuditEntry',
+      'Conversation',
+      'OutboxMessage',
+      'PostedMessage',
+      'FileLink',
+      'CaseStudy',
+    ]) {
       const rows = await prisma().$queryRawUnsafe<{ row: string }[]>(`SELECT to_jsonb(t)::text AS row FROM "${table}" t`);
       for (const { row } of rows) {
         expect(row, table).not.toContain(name);
@@ -439,7 +488,7 @@ describe('erasing', () => {
     expect(await prisma().member.count()).toBe(members);
     expect(await prisma().member.count({ where: { displayName: 'Otto Openform' } })).toBe(0);
     expect(await prisma().member.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'erased', displayName: null });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await harness.idle();
     expect(harness.slack.requests.slice(mark).some((request) => request.path === '/chat.postMessage')).toBe(false);
   });
 });

@@ -2,7 +2,13 @@
 // receiver and signature check; replies reach a local server standing in for Slack.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackBlocksToText } from '../../src/dev/readable-text.js';
-import { blockActionBody, eventCallbackBody, postToSlackEndpoint, slashCommandBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
+import {
+  blockActionBody,
+  eventCallbackBody,
+  postToSlackEndpoint,
+  slashCommandBody,
+  type SlackIdentity,
+} from '../../src/dev/slack-requests.js';
 import { slackSignatureHeaders } from '../../src/dev/slack-signature.js';
 import { BOT_USER_ID, SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
 import { slackCommand } from '../support/chat.js';
@@ -34,7 +40,16 @@ describe('the /cop slash command', () => {
 
   it('lists the eight regions', async () => {
     const text = slackBlocksToText((await slashCommand('regions')).blocks);
-    for (const region of ['East of England', 'London', 'Midlands', 'North East and Yorkshire', 'North West', 'South East', 'South West', 'NHS Wales']) {
+    for (const region of [
+      'East of England',
+      'London',
+      'Midlands',
+      'North East and Yorkshire',
+      'North West',
+      'South East',
+      'South West',
+      'NHS Wales',
+    ]) {
       expect(text).toContain(region);
     }
   });
@@ -57,7 +72,11 @@ describe('the /cop slash command', () => {
 
   it('acknowledges before the reply is sent', async () => {
     const started = Date.now();
-    const response = await postToSlackEndpoint(harness.url, slashCommandBody('help', `${harness.slack.url}/respond/ack`, who), SIGNING_SECRET);
+    const response = await postToSlackEndpoint(
+      harness.url,
+      slashCommandBody('help', `${harness.slack.url}/respond/ack`, who),
+      SIGNING_SECRET,
+    );
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('');
     // Far inside Slack's 3-second limit; the reply itself arrives separately through the response_url.
@@ -73,7 +92,13 @@ describe('request signatures', () => {
 
   it('rejects a forged signature and changes nothing', async () => {
     const before = await auditCount();
-    const body = eventCallbackBody({ type: 'member_joined_channel', user: BOT_USER_ID, channel: 'C0FORGED', channel_type: 'C', team: who.teamId });
+    const body = eventCallbackBody({
+      type: 'member_joined_channel',
+      user: BOT_USER_ID,
+      channel: 'C0FORGED',
+      channel_type: 'C',
+      team: who.teamId,
+    });
     const response = await postToSlackEndpoint(harness.url, body, 'not-the-secret', { json: true });
     expect(response.status).toBe(401);
     expect(await auditCount()).toBe(before);
@@ -83,9 +108,11 @@ describe('request signatures', () => {
   it('rejects a request signed ten minutes ago', async () => {
     const body = slashCommandBody('help', `${harness.slack.url}/respond/stale`, who);
     const tenMinutesAgo = Math.floor(Date.now() / 1000) - 600;
-    const response = await postToSlackEndpoint(harness.url, body, SIGNING_SECRET, { headers: slackSignatureHeaders(SIGNING_SECRET, body, tenMinutesAgo) });
+    const response = await postToSlackEndpoint(harness.url, body, SIGNING_SECRET, {
+      headers: slackSignatureHeaders(SIGNING_SECRET, body, tenMinutesAgo),
+    });
     expect(response.status).toBe(401);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await harness.idle();
     expect(harness.slack.requests.some((request) => request.path === '/respond/stale')).toBe(false);
   });
 });
@@ -111,32 +138,54 @@ describe('buttons', () => {
 describe('channel membership events', () => {
   it('stores a channel when the bot joins it, and marks it when the bot leaves', async () => {
     const prisma = harness.bot.database.prisma;
-    const joined = eventCallbackBody({ type: 'member_joined_channel', user: BOT_USER_ID, channel: 'C0JOINED', channel_type: 'C', team: who.teamId });
-    expect((await postToSlackEndpoint(harness.url, joined, SIGNING_SECRET, { json: true })).status).toBe(200);
-    await expect.poll(() => prisma.conversation.findFirst({ where: { externalId: 'C0JOINED' } })).toMatchObject({
-      platform: 'slack',
-      workspaceId: who.teamId,
-      kind: 'channel',
-      removedAt: null,
+    const joined = eventCallbackBody({
+      type: 'member_joined_channel',
+      user: BOT_USER_ID,
+      channel: 'C0JOINED',
+      channel_type: 'C',
+      team: who.teamId,
     });
+    expect((await postToSlackEndpoint(harness.url, joined, SIGNING_SECRET, { json: true })).status).toBe(200);
+    await expect
+      .poll(() => prisma.conversation.findFirst({ where: { externalId: 'C0JOINED' } }))
+      .toMatchObject({
+        platform: 'slack',
+        workspaceId: who.teamId,
+        kind: 'channel',
+        removedAt: null,
+      });
 
     const left = eventCallbackBody({ type: 'channel_left', channel: 'C0JOINED', actor_id: 'U0ADMIN' }, who.teamId);
     expect((await postToSlackEndpoint(harness.url, left, SIGNING_SECRET, { json: true })).status).toBe(200);
-    await expect.poll(async () => (await prisma.conversation.findFirst({ where: { externalId: 'C0JOINED' } }))?.removedAt).toBeInstanceOf(Date);
+    await expect
+      .poll(async () => (await prisma.conversation.findFirst({ where: { externalId: 'C0JOINED' } }))?.removedAt)
+      .toBeInstanceOf(Date);
     const actions = (await prisma.auditEntry.findMany({ orderBy: { id: 'asc' } })).map((entry) => entry.action);
     expect(actions).toEqual(expect.arrayContaining(['conversation.installed', 'conversation.removed']));
   });
 
   it('ignores other people joining a channel', async () => {
-    const body = eventCallbackBody({ type: 'member_joined_channel', user: 'U0SOMEONE', channel: 'C0OTHER', channel_type: 'C', team: who.teamId });
+    const body = eventCallbackBody({
+      type: 'member_joined_channel',
+      user: 'U0SOMEONE',
+      channel: 'C0OTHER',
+      channel_type: 'C',
+      team: who.teamId,
+    });
     expect((await postToSlackEndpoint(harness.url, body, SIGNING_SECRET, { json: true })).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await harness.idle();
     expect(await harness.bot.database.prisma.conversation.count({ where: { externalId: 'C0OTHER' } })).toBe(0);
   });
 
   it('marks every channel of a workspace removed when the app is uninstalled', async () => {
     const prisma = harness.bot.database.prisma;
-    const joined = eventCallbackBody({ type: 'member_joined_channel', user: BOT_USER_ID, channel: 'C0UNINSTALL', channel_type: 'C', team: who.teamId });
+    const joined = eventCallbackBody({
+      type: 'member_joined_channel',
+      user: BOT_USER_ID,
+      channel: 'C0UNINSTALL',
+      channel_type: 'C',
+      team: who.teamId,
+    });
     await postToSlackEndpoint(harness.url, joined, SIGNING_SECRET, { json: true });
     await expect.poll(() => prisma.conversation.count({ where: { externalId: 'C0UNINSTALL' } })).toBe(1);
     await postToSlackEndpoint(harness.url, eventCallbackBody({ type: 'app_uninstalled' }, who.teamId), SIGNING_SECRET, { json: true });
@@ -145,7 +194,13 @@ describe('channel membership events', () => {
 
   it('marks every channel removed when the bot token is revoked', async () => {
     const prisma = harness.bot.database.prisma;
-    const joined = eventCallbackBody({ type: 'member_joined_channel', user: BOT_USER_ID, channel: 'C0REVOKED', channel_type: 'C', team: who.teamId });
+    const joined = eventCallbackBody({
+      type: 'member_joined_channel',
+      user: BOT_USER_ID,
+      channel: 'C0REVOKED',
+      channel_type: 'C',
+      team: who.teamId,
+    });
     await postToSlackEndpoint(harness.url, joined, SIGNING_SECRET, { json: true });
     await expect.poll(() => prisma.conversation.count({ where: { externalId: 'C0REVOKED', removedAt: null } })).toBe(1);
     const revoked = eventCallbackBody({ type: 'tokens_revoked', tokens: { bot: [BOT_USER_ID] } }, who.teamId);

@@ -12,7 +12,13 @@ import { startTestBot, type TestBot } from '../support/test-bot.js';
 const APP_ID = '00000000-0000-0000-0000-0000000000b0';
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const KEY_ID = 'cop-test-key';
-const person: TeamsIdentity = { tenantId: TENANT, userId: '29:signed', aadObjectId: 'aaaaaaaa-0000-0000-0000-0000000000s1', conversationId: 'a:signed', conversationType: 'personal' };
+const person: TeamsIdentity = {
+  tenantId: TENANT,
+  userId: '29:signed',
+  aadObjectId: 'aaaaaaaa-0000-0000-0000-0000000000s1',
+  conversationId: 'a:signed',
+  conversationType: 'personal',
+};
 
 function base64url(value: string | Buffer): string {
   return Buffer.from(value).toString('base64url');

@@ -3,14 +3,26 @@
 // else gets one card that says how to join; odd queries get a valid, short answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adaptiveCardToText } from '../../src/dev/readable-text.js';
-import { cardSubmitActivity, composeQueryActivity, messageActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
+import {
+  cardSubmitActivity,
+  composeQueryActivity,
+  messageActivity,
+  postActivity,
+  type TeamsIdentity,
+} from '../../src/dev/teams-activities.js';
 import { CASE_SEARCH_COMMAND_ID, CASE_SEARCH_PARAMETER } from '../../src/teams/message-extension-ids.js';
 import { teamsCard } from '../support/chat.js';
 import { cardProblems } from '../support/teams-cards.js';
 import { startTestBot, type TestBot } from '../support/test-bot.js';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
-const member: TeamsIdentity = { tenantId: TENANT, userId: '29:composer', aadObjectId: 'aaaaaaaa-0000-0000-0000-0000000c0de1', conversationId: 'a:composer', conversationType: 'personal' };
+const member: TeamsIdentity = {
+  tenantId: TENANT,
+  userId: '29:composer',
+  aadObjectId: 'aaaaaaaa-0000-0000-0000-0000000c0de1',
+  conversationId: 'a:composer',
+  conversationType: 'personal',
+};
 const inChannel: TeamsIdentity = { ...member, conversationId: '19:compose-channel@thread.tacv2', conversationType: 'channel' };
 const visitor: TeamsIdentity = { ...inChannel, userId: '29:visitor', aadObjectId: 'aaaaaaaa-0000-0000-0000-0000000v151t' };
 
@@ -28,7 +40,14 @@ beforeAll(async () => {
   await teamsCard(
     harness,
     cardSubmitActivity(
-      { verb: 'cop.form', form: 'member.profile', displayName: 'Casey Composer', organisation: leeds.id, role: 'retention_lead', consent: 'true' },
+      {
+        verb: 'cop.form',
+        form: 'member.profile',
+        displayName: 'Casey Composer',
+        organisation: leeds.id,
+        role: 'retention_lead',
+        consent: 'true',
+      },
       harness.connector.url,
       member,
     ),
@@ -40,9 +59,14 @@ afterAll(async () => {
 });
 
 async function compose(who: TeamsIdentity, text: string, commandId = CASE_SEARCH_COMMAND_ID): Promise<ComposeAttachment[]> {
-  const response = await postActivity(harness.url, composeQueryActivity(commandId, CASE_SEARCH_PARAMETER, text, harness.connector.url, who));
+  const response = await postActivity(
+    harness.url,
+    composeQueryActivity(commandId, CASE_SEARCH_PARAMETER, text, harness.connector.url, who),
+  );
   expect(response.status).toBe(200);
-  const body = (await response.json()) as { composeExtension: { type: string; attachmentLayout: string; attachments: ComposeAttachment[] } };
+  const body = (await response.json()) as {
+    composeExtension: { type: string; attachmentLayout: string; attachments: ComposeAttachment[] };
+  };
   expect(body.composeExtension).toMatchObject({ type: 'result', attachmentLayout: 'list' });
   for (const attachment of body.composeExtension.attachments) expect(cardProblems(attachment.content)).toEqual([]);
   return body.composeExtension.attachments;
@@ -50,7 +74,9 @@ async function compose(who: TeamsIdentity, text: string, commandId = CASE_SEARCH
 
 describe('searching case studies from the compose box', () => {
   it('ranks as `cases` does, and inserts the case study card with its source', async () => {
-    const listed = adaptiveCardToText(await teamsCard(harness, messageActivity('cases flexible retirement', harness.connector.url, member)));
+    const listed = adaptiveCardToText(
+      await teamsCard(harness, messageActivity('cases flexible retirement', harness.connector.url, member)),
+    );
     const found = await compose(inChannel, 'flexible retirement');
     expect(found.length).toBeGreaterThan(0);
     const titles = found.map((attachment) => attachment.preview.content.title);

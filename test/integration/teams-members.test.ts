@@ -54,7 +54,9 @@ async function validAnswers(): Promise<Record<string, string>> {
 }
 
 const submit = (who: TeamsIdentity, values: Record<string, string>, state?: string) =>
-  send(cardSubmitActivity({ verb: 'cop.form', form: 'member.profile', ...(state ? { state } : {}), ...values }, harness.connector.url, who));
+  send(
+    cardSubmitActivity({ verb: 'cop.form', form: 'member.profile', ...(state ? { state } : {}), ...values }, harness.connector.url, who),
+  );
 
 async function memberOf(who: TeamsIdentity) {
   const identity = await harness.bot.database.prisma.platformIdentity.findUnique({
@@ -109,7 +111,9 @@ describe('joining in Teams', () => {
   it('saves a valid submission with the region taken from the organisation, and welcomes the member', async () => {
     const who = newPerson();
     const card = await submit(who, await validAnswers());
-    expect(adaptiveCardToText(card)).toContain('Welcome, Sam Taylor: you are now a member of the North East and Yorkshire community of practice.');
+    expect(adaptiveCardToText(card)).toContain(
+      'Welcome, Sam Taylor: you are now a member of the North East and Yorkshire community of practice.',
+    );
     expect(await memberOf(who)).toMatchObject({
       displayName: 'Sam Taylor',
       regionCode: 'Y63',
@@ -135,10 +139,14 @@ describe('joining in Teams', () => {
   it('shows the profile, then erases everything after the confirmation', async () => {
     const who = newPerson();
     await submit(who, await validAnswers());
-    expect(adaptiveCardToText(await send(messageActivity('profile', harness.connector.url, who)))).toContain('Leeds Teaching Hospitals NHS Trust');
+    expect(adaptiveCardToText(await send(messageActivity('profile', harness.connector.url, who)))).toContain(
+      'Leeds Teaching Hospitals NHS Trust',
+    );
 
     const confirm = await send(messageActivity('erase my data', harness.connector.url, who));
-    const button = (confirm.body.find((element) => element['type'] === 'ActionSet') as { actions: { verb?: string; data: Record<string, string> }[] }).actions[0];
+    const button = (
+      confirm.body.find((element) => element['type'] === 'ActionSet') as { actions: { verb?: string; data: Record<string, string> }[] }
+    ).actions[0];
     expect(button).toMatchObject({ type: 'Action.Execute', verb: 'member.erase' });
 
     const member = await memberOf(who);

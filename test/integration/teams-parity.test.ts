@@ -9,7 +9,14 @@ import { importMetrics } from '../../src/core/metrics/importer.js';
 import { PrismaMetricStore } from '../../src/db/repositories/metric-repository.js';
 import { adaptiveCardToText, cardsOf } from '../../src/dev/readable-text.js';
 import type { RecordedRequest } from '../../src/dev/recording-server.js';
-import { botAddedActivity, cardSubmitActivity, mentionActivity, messageActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
+import {
+  botAddedActivity,
+  cardSubmitActivity,
+  mentionActivity,
+  messageActivity,
+  postActivity,
+  type TeamsIdentity,
+} from '../../src/dev/teams-activities.js';
 import { csvTextSource } from '../../src/metrics/csv-source.js';
 import { teamsAnswer, teamsCard, teamsInvoke, type Card } from '../support/chat.js';
 import { fetchBotLink, futureDate, PUBLIC_URL } from '../support/events.js';
@@ -25,12 +32,27 @@ const EVENT_TITLE = 'Parity masterclass: flexible working that keeps people';
 
 /** A person in their personal chat with the bot: Teams gives the same chat every time, as the stand-in does. */
 function personal(userId: string, aadSuffix: string): TeamsIdentity {
-  return { tenantId: TENANT, userId, aadObjectId: `aaaaaaaa-0000-0000-0000-${aadSuffix.padStart(12, '0')}`, conversationId: personalChatId(userId), conversationType: 'personal' };
+  return {
+    tenantId: TENANT,
+    userId,
+    aadObjectId: `aaaaaaaa-0000-0000-0000-${aadSuffix.padStart(12, '0')}`,
+    conversationId: personalChatId(userId),
+    conversationType: 'personal',
+  };
 }
 const inChannel = (who: TeamsIdentity): TeamsIdentity => ({ ...who, conversationId: CHANNEL, conversationType: 'channel' });
 
 const admin = personal('29:parity-admin', 'ad01');
-const MEMBER_NAMES = ['Orla Quennell', 'Piran Vasquez-Hale', 'Sunniva Okonkwo', 'Tobiah Marchetti', 'Wren Adeyemi-Lund', 'Ximena Holloway', 'Yusuf Brannigan', 'Zelda Fairbrook'];
+const MEMBER_NAMES = [
+  'Orla Quennell',
+  'Piran Vasquez-Hale',
+  'Sunniva Okonkwo',
+  'Tobiah Marchetti',
+  'Wren Adeyemi-Lund',
+  'Ximena Holloway',
+  'Yusuf Brannigan',
+  'Zelda Fairbrook',
+];
 const members = MEMBER_NAMES.map((name, i) => ({ name, who: personal(`29:parity-member-${i}`, `b0${i}`) }));
 
 let harness: TestBot;
@@ -39,7 +61,8 @@ const text = (card: unknown) => adaptiveCardToText(card);
 const path = (request: RecordedRequest) => decodeURIComponent(request.path);
 const activitiesOf = (conversationId: string) => `/v3/conversations/${conversationId}/activities`;
 /** Every call the bot made to the channel (or a thread of it) from request `from` on. */
-const channelCalls = (from: number) => harness.connector.requests.slice(from).filter((request) => path(request).startsWith(`/v3/conversations/${CHANNEL}`));
+const channelCalls = (from: number) =>
+  harness.connector.requests.slice(from).filter((request) => path(request).startsWith(`/v3/conversations/${CHANNEL}`));
 
 /** Every Action.Execute anywhere in a card. */
 function executeActions(card: unknown): { title: string; verb: string; data: Json }[] {
@@ -48,7 +71,8 @@ function executeActions(card: unknown): { title: string; verb: string; data: Jso
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const element = node as Json;
-      if (element['type'] === 'Action.Execute') found.push({ title: element['title'] as string, verb: element['verb'] as string, data: (element['data'] ?? {}) as Json });
+      if (element['type'] === 'Action.Execute')
+        found.push({ title: element['title'] as string, verb: element['verb'] as string, data: (element['data'] ?? {}) as Json });
       Object.values(element).forEach(walk);
     }
   };
@@ -88,10 +112,14 @@ async function askInChannel(who: TeamsIdentity, words: string): Promise<{ card: 
   const activity = mentionActivity(words, harness.connector.url, inChannel(who));
   expect(text(await teamsCard(harness, activity))).toBe(NEUTRAL_LINE);
   // The answer went to the personal chat before the neutral line was posted.
-  const privately = harness.connector.requests.slice(before).filter((request) => request.method === 'POST' && path(request) === activitiesOf(personalChatId(who.userId)));
+  const privately = harness.connector.requests
+    .slice(before)
+    .filter((request) => request.method === 'POST' && path(request) === activitiesOf(personalChatId(who.userId)));
   expect(privately).toHaveLength(1);
   const channel = channelCalls(before);
-  expect(channel.map((request) => [request.method, path(request), (request.json as Json)['replyToId']])).toEqual([['POST', activitiesOf(CHANNEL), activity.id]]);
+  expect(channel.map((request) => [request.method, path(request), (request.json as Json)['replyToId']])).toEqual([
+    ['POST', activitiesOf(CHANNEL), activity.id],
+  ]);
   return { card: cardsOf(privately[0]!.json)[0] as Card, channel };
 }
 
@@ -104,7 +132,15 @@ beforeAll(async () => {
     const joined = await teamsCard(
       harness,
       cardSubmitActivity(
-        { verb: 'cop.form', form: 'member.profile', displayName: name, organisation: leeds.id, region: 'Y56', role: 'retention_lead', consent: 'true' },
+        {
+          verb: 'cop.form',
+          form: 'member.profile',
+          displayName: name,
+          organisation: leeds.id,
+          region: 'Y56',
+          role: 'retention_lead',
+          consent: 'true',
+        },
         harness.connector.url,
         who,
       ),
@@ -112,11 +148,15 @@ beforeAll(async () => {
     expect(text(joined)).toContain(`Welcome, ${name}`);
   }
   // The bot is added to a team's channel, which the admin makes London's community channel.
-  expect((await postActivity(harness.url, botAddedActivity(harness.connector.url, inChannel(admin), 'Retention'))).status).toBeLessThan(300);
+  expect((await postActivity(harness.url, botAddedActivity(harness.connector.url, inChannel(admin), 'Retention'))).status).toBeLessThan(
+    300,
+  );
   const link = mentionActivity('channel link london', harness.connector.url, inChannel(admin));
   const linked = await teamsCard(harness, link);
   expect(text(linked)).toContain('London');
-  expect(path((await harness.connector.waitFor((request) => (request.json as Json | undefined)?.['replyToId'] === link.id)))).toBe(activitiesOf(CHANNEL));
+  expect(path(await harness.connector.waitFor((request) => (request.json as Json | undefined)?.['replyToId'] === link.id))).toBe(
+    activitiesOf(CHANNEL),
+  );
   await harness.drainOutbox();
 }, 120_000);
 
@@ -165,7 +205,10 @@ describe('an RSVP burst on a full event, in a channel', () => {
       offerHours: '',
     };
     // A mistake first: the same form comes back with the error beside the field, and nothing is saved.
-    const wrong = await teamsCard(harness, cardSubmitActivity({ verb: 'cop.form', ...data, ...inputs, capacity: 'three' }, harness.connector.url, admin));
+    const wrong = await teamsCard(
+      harness,
+      cardSubmitActivity({ verb: 'cop.form', ...data, ...inputs, capacity: 'three' }, harness.connector.url, admin),
+    );
     expect(submitData(wrong)['form']).toBe('event.form');
     const fields = elementsOf(wrong);
     const capacityAt = fields.findIndex((element) => element['id'] === 'capacity');
@@ -179,23 +222,28 @@ describe('an RSVP burst on a full event, in a channel', () => {
     event = { id: row.id, number: row.number };
 
     await harness.drainOutbox();
-    const posts = harness.connector.requests.filter((request) => request.method === 'POST' && path(request) === activitiesOf(CHANNEL) && request.body.includes(EVENT_TITLE));
+    const posts = harness.connector.requests.filter(
+      (request) => request.method === 'POST' && path(request) === activitiesOf(CHANNEL) && request.body.includes(EVENT_TITLE),
+    );
     expect(posts).toHaveLength(1);
     const announcement = cardsOf(posts[0]!.json)[0];
     expect(countsIn(text(announcement))).toEqual([0, 0, 0, 0, 3, 3]);
-    expect(executeActions(announcement).filter((action) => action.verb === 'event.rsvp').map((action) => action.data['value'])).toEqual([
-      `${event.id}:going`,
-      `${event.id}:maybe`,
-      `${event.id}:not_going`,
-    ]);
-    announcementId = (await prisma().postedMessage.findFirstOrThrow({ where: { postKey: `event:${event.id}`, platform: 'teams' } })).messageId;
+    expect(
+      executeActions(announcement)
+        .filter((action) => action.verb === 'event.rsvp')
+        .map((action) => action.data['value']),
+    ).toEqual([`${event.id}:going`, `${event.id}:maybe`, `${event.id}:not_going`]);
+    announcementId = (await prisma().postedMessage.findFirstOrThrow({ where: { postKey: `event:${event.id}`, platform: 'teams' } }))
+      .messageId;
     expect(announcementId).toMatch(/^activity-\d+$/);
   });
 
   it('takes 8 clicks on Going at once: 3 going, 5 waitlisted, each clicker answered privately, the channel only updated in place', async () => {
     const before = harness.connector.requests.length;
     const bodies = await Promise.all(
-      members.map(({ who }) => teamsInvoke(harness, cardSubmitActivity({ verb: 'event.rsvp', value: `${event.id}:going` }, harness.connector.url, inChannel(who)))),
+      members.map(({ who }) =>
+        teamsInvoke(harness, cardSubmitActivity({ verb: 'event.rsvp', value: `${event.id}:going` }, harness.connector.url, inChannel(who))),
+      ),
     );
     const answers = bodies.map((body, i) => {
       expect(body['type'], JSON.stringify(body)).toBe('application/vnd.microsoft.card.adaptive');
@@ -220,14 +268,19 @@ describe('an RSVP burst on a full event, in a channel', () => {
     // Five places in the queue, one each.
     expect(answers.filter((answer) => answer !== 'going').sort()).toEqual([1, 2, 3, 4, 5].map((n) => `waitlisted ${n}`));
 
-    const rows = await prisma().rsvp.findMany({ where: { eventId: event.id }, include: { member: { select: { displayName: true } } }, orderBy: { waitlistOrder: 'asc' } });
+    const rows = await prisma().rsvp.findMany({
+      where: { eventId: event.id },
+      include: { member: { select: { displayName: true } } },
+      orderBy: { waitlistOrder: 'asc' },
+    });
     expect(rows.filter((row) => row.status === 'going')).toHaveLength(3);
     const waiting = rows.filter((row) => row.status === 'waitlisted');
     expect(waiting).toHaveLength(5);
     // The queue in the database is in the order each was told.
     for (const [k, row] of waiting.entries()) expect(answers[MEMBER_NAMES.indexOf(row.member.displayName!)]).toBe(`waitlisted ${k + 1}`);
     // Each clicker was told the answer the database holds.
-    for (const [i, { name }] of members.entries()) expect(rows.find((row) => row.member.displayName === name)?.status).toBe(answers[i]!.split(' ')[0]);
+    for (const [i, { name }] of members.entries())
+      expect(rows.find((row) => row.member.displayName === name)?.status).toBe(answers[i]!.split(' ')[0]);
     goingNames = rows.filter((row) => row.status === 'going').map((row) => row.member.displayName!);
 
     await harness.drainOutbox();
@@ -242,7 +295,11 @@ describe('an RSVP burst on a full event, in a channel', () => {
   });
 
   it('promotes the first on the waitlist when someone going can’t go, and tells them in their personal chat', async () => {
-    const rows = await prisma().rsvp.findMany({ where: { eventId: event.id }, include: { member: { include: { identities: true } } }, orderBy: { waitlistOrder: 'asc' } });
+    const rows = await prisma().rsvp.findMany({
+      where: { eventId: event.id },
+      include: { member: { include: { identities: true } } },
+      orderBy: { waitlistOrder: 'asc' },
+    });
     const leaver = rows.find((row) => row.status === 'going')!;
     const first = rows.find((row) => row.status === 'waitlisted')!;
     const second = rows.filter((row) => row.status === 'waitlisted')[1]!;
@@ -250,7 +307,10 @@ describe('an RSVP burst on a full event, in a channel', () => {
     const firstWho = members.find((m) => m.name === first.member.displayName)!.who;
     const before = harness.connector.requests.length;
 
-    const body = await teamsInvoke(harness, cardSubmitActivity({ verb: 'event.rsvp', value: `${event.id}:not_going` }, harness.connector.url, inChannel(leaverWho)));
+    const body = await teamsInvoke(
+      harness,
+      cardSubmitActivity({ verb: 'event.rsvp', value: `${event.id}:not_going` }, harness.connector.url, inChannel(leaverWho)),
+    );
     expect(body['type']).toBe('application/vnd.microsoft.card.adaptive');
     expect(text(body['value'])).toContain(`Noted: you can't go to ${EVENT_TITLE}.`);
     expect(text(body['value'])).toContain('Your answer: can’t go.');
@@ -273,7 +333,9 @@ describe('an RSVP burst on a full event, in a channel', () => {
     expect(updates.length).toBeGreaterThan(0);
     for (const update of updates) expect(path(update)).toBe(`${activitiesOf(CHANNEL)}/${announcementId}`);
     expect(countsIn(text(cardsOf(updates.at(-1)!.json)[0]))).toEqual([3, 0, 1, 4, 0, 3]);
-    goingNames = (await prisma().rsvp.findMany({ where: { eventId: event.id, status: 'going' }, include: { member: true } })).map((row) => row.member.displayName!);
+    goingNames = (await prisma().rsvp.findMany({ where: { eventId: event.id, status: 'going' }, include: { member: true } })).map(
+      (row) => row.member.displayName!,
+    );
   });
 });
 
@@ -287,7 +349,7 @@ describe('attendees in Teams', () => {
     expect(seen).toContain('Can’t go: 1');
     for (const name of goingNames) expect(seen).toContain(name);
     const download = linkButton(cardLinkButtons(card), 'Download CSV');
-    expect(download.url).toMatch(new RegExp(`^${PUBLIC_URL}/exports/[A-Za-z0-9_-]{32}\\.csv$`));
+    expect(download.url).toMatch(new RegExp(`^${PUBLIC_URL}/links/[A-Za-z0-9_-]{43}/event-${event.number}-attendees\\.csv$`));
     expect(seen).not.toContain(download.url);
 
     const response = await fetchBotLink(harness, download.url);
@@ -312,8 +374,8 @@ describe('attendees in Teams', () => {
     const { card, channel } = await askInChannel(admin, `attendees ${event.number}`);
     const seen = text(card);
     for (const name of goingNames) expect(seen).toContain(name);
-    expect(linkButton(cardLinkButtons(card), 'Download CSV').url).toMatch(new RegExp(`^${PUBLIC_URL}/exports/`));
-    for (const call of channel) for (const name of [...MEMBER_NAMES, 'exports/']) expect(call.body).not.toContain(name);
+    expect(linkButton(cardLinkButtons(card), 'Download CSV').url).toMatch(new RegExp(`^${PUBLIC_URL}/links/`));
+    for (const call of channel) for (const name of [...MEMBER_NAMES, 'links/']) expect(call.body).not.toContain(name);
   });
 });
 
@@ -343,7 +405,10 @@ describe('a case study submitted, reviewed and shared in Teams', () => {
     expect(data['form']).toBe('case.submit');
 
     // A mistake: the same form again, the error beside the field, nothing saved.
-    const wrong = await teamsCard(harness, cardSubmitActivity({ verb: 'cop.form', ...data, ...inputs, title: '' }, harness.connector.url, author.who));
+    const wrong = await teamsCard(
+      harness,
+      cardSubmitActivity({ verb: 'cop.form', ...data, ...inputs, title: '' }, harness.connector.url, author.who),
+    );
     expect(submitData(wrong)['form']).toBe('case.submit');
     const fields = elementsOf(wrong);
     const titleAt = fields.findIndex((element) => element['id'] === 'title');
@@ -363,7 +428,9 @@ describe('a case study submitted, reviewed and shared in Teams', () => {
 
     // The admin (a reviewer for every region) is told in their personal chat.
     await harness.drainOutbox();
-    const toReview = harness.connector.requests.slice(submittedFrom).filter((request) => request.method === 'POST' && path(request) === activitiesOf(admin.conversationId));
+    const toReview = harness.connector.requests
+      .slice(submittedFrom)
+      .filter((request) => request.method === 'POST' && path(request) === activitiesOf(admin.conversationId));
     expect(toReview.map((request) => text(cardsOf(request.json)[0]))).toEqual([expect.stringContaining(CASE_TITLE)]);
 
     // The admin reviews in the personal chat, with the card's Approve button.
@@ -372,19 +439,26 @@ describe('a case study submitted, reviewed and shared in Teams', () => {
     const approve = executeActions(pending).find((action) => action.verb === 'case.approve' && action.data['value'] === String(row.number));
     expect(approve, JSON.stringify(executeActions(pending))).toBeDefined();
     const before = harness.connector.requests.length;
-    const approved = await teamsInvoke(harness, cardSubmitActivity({ verb: approve!.verb, ...approve!.data }, harness.connector.url, admin));
+    const approved = await teamsInvoke(
+      harness,
+      cardSubmitActivity({ verb: approve!.verb, ...approve!.data }, harness.connector.url, admin),
+    );
     expect(approved['type']).toBe('application/vnd.microsoft.card.adaptive');
     expect(text(approved['value'])).toContain('is published');
     expect((await prisma().caseStudy.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('published');
     // The author is told, in their personal chat.
     await harness.drainOutbox();
-    const told = harness.connector.requests.slice(before).filter((request) => request.method === 'POST' && path(request) === activitiesOf(author.who.conversationId));
+    const told = harness.connector.requests
+      .slice(before)
+      .filter((request) => request.method === 'POST' && path(request) === activitiesOf(author.who.conversationId));
     expect(told.map((request) => text(cardsOf(request.json)[0]))).toEqual([expect.stringContaining(CASE_TITLE)]);
 
     // The author finds it from the channel: search results are about nobody, so they are posted there.
     const search = mentionActivity('cases retire and return flexible rotas', harness.connector.url, inChannel(author.who));
     const results = await teamsCard(harness, search);
-    expect(path(await harness.connector.waitFor((request) => (request.json as Json | undefined)?.['replyToId'] === search.id))).toBe(activitiesOf(CHANNEL));
+    expect(path(await harness.connector.waitFor((request) => (request.json as Json | undefined)?.['replyToId'] === search.id))).toBe(
+      activitiesOf(CHANNEL),
+    );
     expect(text(results)).toContain(`#${row.number} ${CASE_TITLE}`);
     const share = executeActions(results).find((action) => action.verb === 'case.share' && action.data['value'] === String(row.number));
     expect(share, JSON.stringify(executeActions(results))).toBeDefined();
@@ -406,10 +480,20 @@ describe('a case study submitted, reviewed and shared in Teams', () => {
 describe('a digest preview asked for in a channel', () => {
   beforeAll(async () => {
     // Figures for one London trust: 1,000 staff, 10 leavers every month for two years (12.0% a year).
-    const trust = await prisma().organisation.findFirstOrThrow({ where: { regionCode: 'Y56', odsCode: { not: null } }, orderBy: { odsCode: 'asc' } });
-    const lines = ['period,org_code,staff_group,headcount_start,headcount_end,fte,leavers,joiners,stability_base,stability_stayed,vacancy_fte,nq_headcount,nq_leavers'];
-    for (let i = 0; i < 24; i += 1) lines.push(`${new Date(Date.UTC(2023, 3 + i, 1)).toISOString().slice(0, 7)},${trust.odsCode},All staff groups,1000,1000,,10,10,,,,,`);
-    const report = await importMetrics(csvTextSource('parity-london.csv', `${lines.join('\n')}\n`), { skipInvalid: false, currentMonth: '2025-06' }, new PrismaMetricStore(prisma()));
+    const trust = await prisma().organisation.findFirstOrThrow({
+      where: { regionCode: 'Y56', odsCode: { not: null } },
+      orderBy: { odsCode: 'asc' },
+    });
+    const lines = [
+      'period,org_code,staff_group,headcount_start,headcount_end,fte,leavers,joiners,stability_base,stability_stayed,vacancy_fte,nq_headcount,nq_leavers',
+    ];
+    for (let i = 0; i < 24; i += 1)
+      lines.push(`${new Date(Date.UTC(2023, 3 + i, 1)).toISOString().slice(0, 7)},${trust.odsCode},All staff groups,1000,1000,,10,10,,,,,`);
+    const report = await importMetrics(
+      csvTextSource('parity-london.csv', `${lines.join('\n')}\n`),
+      { skipInvalid: false, currentMonth: '2025-06' },
+      new PrismaMetricStore(prisma()),
+    );
     expect(report.outcome).toBe('imported');
   });
 

@@ -13,7 +13,13 @@ const MARKER_NAME = 'Quillon Zarathustra-Ebbs';
 const MARKER_ORGANISATION = 'Quillon Marker Trust 7Q';
 const MARKER_EMAIL = 'quillon.7q@nhs.example';
 
-const person: TeamsIdentity = { tenantId: TENANT, userId: '29:quillon', aadObjectId: 'aaaaaaaa-0000-0000-0000-00000000q7q7', conversationId: 'a:quillon-own', conversationType: 'personal' };
+const person: TeamsIdentity = {
+  tenantId: TENANT,
+  userId: '29:quillon',
+  aadObjectId: 'aaaaaaaa-0000-0000-0000-00000000q7q7',
+  conversationId: 'a:quillon-own',
+  conversationType: 'personal',
+};
 const inChannel: TeamsIdentity = { ...person, conversationId: '19:privacy-channel@thread.tacv2', conversationType: 'channel' };
 const inGroup: TeamsIdentity = { ...person, conversationId: '19:privacy-group@thread.v2', conversationType: 'groupChat' };
 /** Someone who has not added the app: Teams refuses to open a chat with them. */
@@ -29,7 +35,10 @@ beforeAll(async () => {
       connectorApi: (request) => {
         const members = (request.json as { members?: { id?: string }[] } | undefined)?.members;
         return request.method === 'POST' && request.path === '/v3/conversations' && members?.[0]?.id === stranger.userId
-          ? { status: 403, body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } } }
+          ? {
+              status: 403,
+              body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } },
+            }
           : undefined;
       },
     },
@@ -66,13 +75,26 @@ afterAll(async () => {
 
 /** Every call the bot made to a conversation, as text. */
 function callsTo(conversationId: string): string[] {
-  return harness.connector.requests.filter((request) => decodeURIComponent(request.path).includes(conversationId)).map((request) => request.body);
+  return harness.connector.requests
+    .filter((request) => decodeURIComponent(request.path).includes(conversationId))
+    .map((request) => request.body);
 }
 
 const MARKERS = [MARKER_NAME, 'Zarathustra', MARKER_ORGANISATION, MARKER_EMAIL, person.userId, person.aadObjectId];
 
 /** Commands whose answers are about the person or for them alone. */
-const PRIVATE_COMMANDS = ['my data', 'profile', 'profile edit', 'join', 'members london', 'members export london', 'link', 'digest preview london', 'erase my data', 'admin grant facilitator <@29:nobody> london'];
+const PRIVATE_COMMANDS = [
+  'my data',
+  'profile',
+  'profile edit',
+  'join',
+  'members london',
+  'members export london',
+  'link',
+  'digest preview london',
+  'erase my data',
+  'admin grant facilitator <@29:nobody> london',
+];
 
 describe.each([
   ['a team channel', inChannel],
@@ -82,9 +104,13 @@ describe.each([
     const activity = mentionActivity(command, harness.connector.url, who);
     const response = await postActivity(harness.url, activity);
     expect(response.status).toBe(200);
-    const here = await harness.connector.waitFor((request) => request.method === 'POST' && (request.json as { replyToId?: string }).replyToId === activity.id);
+    const here = await harness.connector.waitFor(
+      (request) => request.method === 'POST' && (request.json as { replyToId?: string }).replyToId === activity.id,
+    );
     expect(adaptiveCardToText(cardsOf(here.json)[0])).toContain('in our private chat');
-    const privately = harness.connector.requests.filter((request) => decodeURIComponent(request.path).startsWith(`/v3/conversations/${personalChatId(person.userId)}/activities`));
+    const privately = harness.connector.requests.filter((request) =>
+      decodeURIComponent(request.path).startsWith(`/v3/conversations/${personalChatId(person.userId)}/activities`),
+    );
     expect(privately.length).toBeGreaterThan(0);
     for (const body of callsTo(who.conversationId)) for (const marker of MARKERS) expect(body).not.toContain(marker);
   });
@@ -102,7 +128,10 @@ describe('clicks on shared cards', () => {
   it('refuses a tampered or unknown verb politely and changes nothing', async () => {
     const members = await harness.bot.database.prisma.member.count();
     for (const verb of ['cop.nothing', 'member.erase.confirm;drop', '', 'x'.repeat(5000)]) {
-      const body = await teamsInvoke(harness, cardSubmitActivity({ verb, value: "'; DROP TABLE \"Member\";--" }, harness.connector.url, inChannel));
+      const body = await teamsInvoke(
+        harness,
+        cardSubmitActivity({ verb, value: '\'; DROP TABLE "Member";--' }, harness.connector.url, inChannel),
+      );
       expect(adaptiveCardToText(body['value'])).toContain('That button no longer does anything');
     }
     expect(await harness.bot.database.prisma.member.count()).toBe(members);
@@ -113,7 +142,9 @@ describe('when Teams will not open a personal chat', () => {
   it('says only how to open one, never the answer', async () => {
     const activity = mentionActivity('my data', harness.connector.url, stranger);
     expect((await postActivity(harness.url, activity)).status).toBe(200);
-    const here = await harness.connector.waitFor((request) => request.method === 'POST' && (request.json as { replyToId?: string }).replyToId === activity.id);
+    const here = await harness.connector.waitFor(
+      (request) => request.method === 'POST' && (request.json as { replyToId?: string }).replyToId === activity.id,
+    );
     const card = cardsOf(here.json)[0];
     expect(adaptiveCardToText(card)).toContain("couldn't open a private chat");
     expect(JSON.stringify(card)).toContain('https://teams.microsoft.com/l/chat/0/0?users=');

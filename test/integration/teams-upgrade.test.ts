@@ -46,9 +46,13 @@ describe('references stored by the earlier SDK', () => {
       },
       select: { id: true },
     });
-    await new PrismaOutbox(prisma).send([{ recipient: { kind: 'conversation', conversationId: conversation.id }, message: textMessage('Posted after the upgrade') }]);
+    await new PrismaOutbox(prisma).send([
+      { recipient: { kind: 'conversation', conversationId: conversation.id }, message: textMessage('Posted after the upgrade') },
+    ]);
     await harness.drainOutbox();
-    const posted = await harness.connector.waitFor((request) => request.method === 'POST' && request.body.includes('Posted after the upgrade'));
+    const posted = await harness.connector.waitFor(
+      (request) => request.method === 'POST' && request.body.includes('Posted after the upgrade'),
+    );
     expect(decodeURIComponent(posted.path)).toBe(`/emea/v3/conversations/${channelId}/activities`);
   });
 
@@ -65,9 +69,13 @@ describe('references stored by the earlier SDK', () => {
         reference: storedByBotFramework({ id: 'a:stored-personal', conversationType: 'personal' }, harness.connector.url),
       },
     });
-    await new PrismaOutbox(prisma).send([{ recipient: { kind: 'member', memberId: member.id }, message: textMessage('Your reminder, after the upgrade') }]);
+    await new PrismaOutbox(prisma).send([
+      { recipient: { kind: 'member', memberId: member.id }, message: textMessage('Your reminder, after the upgrade') },
+    ]);
     await harness.drainOutbox();
-    const posted = await harness.connector.waitFor((request) => request.method === 'POST' && request.body.includes('Your reminder, after the upgrade'));
+    const posted = await harness.connector.waitFor(
+      (request) => request.method === 'POST' && request.body.includes('Your reminder, after the upgrade'),
+    );
     expect(decodeURIComponent(posted.path)).toBe('/v3/conversations/a:stored-personal/activities');
   });
 });

@@ -9,7 +9,9 @@ import {
   mentionActivity,
   messageActivity,
   postActivity,
-  type TeamsIdentity, legacySubmitActivity } from '../../src/dev/teams-activities.js';
+  type TeamsIdentity,
+  legacySubmitActivity,
+} from '../../src/dev/teams-activities.js';
 import { teamsCard } from '../support/chat.js';
 import { personalChatId, startTestBot, type TestBot } from '../support/test-bot.js';
 
@@ -49,11 +51,17 @@ describe('messages typed to the bot', () => {
     const text = adaptiveCardToText(await teamsCard(harness, asked));
     expect(text).toContain('North East and Yorkshire');
     expect(text).toContain('NHS Wales');
-    const channelPosts = harness.connector.requests.filter((request) => decodeURIComponent(request.path).startsWith(`/v3/conversations/${channel.conversationId}/`));
+    const channelPosts = harness.connector.requests.filter((request) =>
+      decodeURIComponent(request.path).startsWith(`/v3/conversations/${channel.conversationId}/`),
+    );
     expect(channelPosts).toHaveLength(1);
     expect(channelPosts[0]?.json).toMatchObject({ replyToId: asked.id });
     // Nothing went to a personal chat for it.
-    expect(harness.connector.requests.some((request) => decodeURIComponent(request.path).startsWith(`/v3/conversations/${personalChatId(channel.userId)}/`))).toBe(false);
+    expect(
+      harness.connector.requests.some((request) =>
+        decodeURIComponent(request.path).startsWith(`/v3/conversations/${personalChatId(channel.userId)}/`),
+      ),
+    ).toBe(false);
   });
 
   it('still runs the action of a card sent before Universal Actions (Action.Submit)', async () => {
@@ -89,10 +97,12 @@ describe('installation', () => {
 
     const moved = `${harness.connector.url}/moved/`;
     await postActivity(harness.url, mentionActivity('help', moved, channel));
-    await expect.poll(async () => {
-      const row = await prisma.conversation.findFirstOrThrow({ where: { externalId: channel.conversationId } });
-      return (row.reference as { serviceUrl?: string }).serviceUrl;
-    }).toBe(moved);
+    await expect
+      .poll(async () => {
+        const row = await prisma.conversation.findFirstOrThrow({ where: { externalId: channel.conversationId } });
+        return (row.reference as { serviceUrl?: string }).serviceUrl;
+      })
+      .toBe(moved);
   });
 
   it('marks the conversation removed when the bot is removed', async () => {
@@ -105,7 +115,10 @@ describe('installation', () => {
 
   it('does not store anything when someone else joins', async () => {
     const prisma = harness.bot.database.prisma;
-    const someone = { ...botAddedActivity(harness.connector.url, { ...channel, conversationId: '19:someone@thread.tacv2' }), membersAdded: [{ id: '29:bob' }] };
+    const someone = {
+      ...botAddedActivity(harness.connector.url, { ...channel, conversationId: '19:someone@thread.tacv2' }),
+      membersAdded: [{ id: '29:bob' }],
+    };
     expect((await postActivity(harness.url, someone)).status).toBeLessThan(300);
     expect(await prisma.conversation.count({ where: { externalId: '19:someone@thread.tacv2' } })).toBe(0);
   });
@@ -121,7 +134,7 @@ describe('authentication', () => {
     try {
       const response = await postActivity(secured.url, messageActivity('help', secured.connector.url, personal));
       expect(response.status).toBe(401);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await secured.idle();
       expect(secured.connector.requests).toHaveLength(0);
     } finally {
       await secured.stop();

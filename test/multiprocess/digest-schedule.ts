@@ -15,7 +15,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { importMetrics } from '../../src/core/metrics/importer.js';
-import { LATE_AFTER_MS, parseSchedule } from '../../src/core/subscriptions/schedule.js';
+import { LATE_AFTER_MS, parseSchedule } from '../../src/core/digests/schedule.js';
 import { openDatabase } from '../../src/db/database.js';
 import { PrismaMetricStore } from '../../src/db/repositories/metric-repository.js';
 import { startRecordingServer, type RecordedRequest } from '../../src/dev/recording-server.js';
@@ -50,7 +50,8 @@ const PLAN: readonly Planned[] = [
 
 let messages = 0;
 const slack = await startRecordingServer((request) => {
-  if (request.path === '/auth.test') return { body: { ok: true, team_id: 'T0MP', user_id: 'U0BOT', bot_id: 'B0BOT', url: 'https://local.slack.test/' } };
+  if (request.path === '/auth.test')
+    return { body: { ok: true, team_id: 'T0MP', user_id: 'U0BOT', bot_id: 'B0BOT', url: 'https://local.slack.test/' } };
   if (request.path === '/chat.postMessage') {
     const { channel } = request.json as { channel: string };
     return { body: { ok: true, channel, ts: `1700000000.${String(++messages).padStart(6, '0')}` } };
@@ -119,7 +120,9 @@ async function startProcesses(): Promise<Bot[]> {
 
 async function stopProcesses(bots: readonly Bot[]): Promise<void> {
   await Promise.all(bots.map((bot) => bot.ask({ stop: true }, (reply) => reply['stopped'] === true)));
-  await Promise.all(bots.map((bot) => (bot.child.exitCode === null ? new Promise((resolve) => bot.child.once('exit', resolve)) : Promise.resolve())));
+  await Promise.all(
+    bots.map((bot) => (bot.child.exitCode === null ? new Promise((resolve) => bot.child.once('exit', resolve)) : Promise.resolve())),
+  );
 }
 
 let replies = 0;
@@ -130,18 +133,35 @@ async function command(bot: Bot, planned: Planned, words: string): Promise<strin
     await postToSlackEndpoint(bot.url, slashCommandBody(words, `${slack.url}${path}`, who), SIGNING_SECRET);
     return (await slack.waitFor((request) => request.path === path, 30_000)).body;
   }
-  const who = { tenantId: 'tenant-mp', userId: '29:mp-admin', aadObjectId: 'aad-mp-admin', conversationId: planned.channel, conversationType: 'channel' as const };
+  const who = {
+    tenantId: 'tenant-mp',
+    userId: '29:mp-admin',
+    aadObjectId: 'aad-mp-admin',
+    conversationId: planned.channel,
+    conversationType: 'channel' as const,
+  };
   const activity = mentionActivity(words, connector.url, who);
   await postActivity(bot.url, activity);
   // The bot marks its answer with the activity it answers (replyToId).
-  return (await connector.waitFor((request) => request.method === 'POST' && (request.json as Json | undefined)?.['replyToId'] === activity.id, 30_000)).body;
+  return (
+    await connector.waitFor(
+      (request) => request.method === 'POST' && (request.json as Json | undefined)?.['replyToId'] === activity.id,
+      30_000,
+    )
+  ).body;
 }
 
 /** Digest posts that landed in a channel: Slack chat.postMessage, or a Bot Connector activity carrying a digest's footer. */
 function postsIn(planned: Planned): RecordedRequest[] {
-  if (planned.platform === 'slack') return slack.requests.filter((r) => r.path === '/chat.postMessage' && (r.json as Json)['channel'] === planned.channel);
+  if (planned.platform === 'slack')
+    return slack.requests.filter((r) => r.path === '/chat.postMessage' && (r.json as Json)['channel'] === planned.channel);
   const path = `/v3/conversations/${planned.channel}/activities`;
-  return connector.requests.filter((r) => r.method === 'POST' && decodeURIComponent(r.path).startsWith(path) && JSON.stringify(r.json).includes('Facilitators can pause or stop it with digest list'));
+  return connector.requests.filter(
+    (r) =>
+      r.method === 'POST' &&
+      decodeURIComponent(r.path).startsWith(path) &&
+      JSON.stringify(r.json).includes('Facilitators can pause or stop it with digest list'),
+  );
 }
 
 const problems: string[] = [];
@@ -177,7 +197,8 @@ try {
     const choice = parseSchedule(subscription.schedule, subscription.timeZone);
     if (!choice.ok) throw new Error(`stored schedule ${subscription.schedule} does not parse`);
     const due: number[] = [];
-    for (let at = choice.schedule.next(subscription.activeSince); at && at.getTime() <= end; at = choice.schedule.next(at)) due.push(at.getTime());
+    for (let at = choice.schedule.next(subscription.activeSince); at && at.getTime() <= end; at = choice.schedule.next(at))
+      due.push(at.getTime());
     const whileDown = due.filter((time) => time > downFrom - MINUTE && time <= downUntil);
     const kept = due.filter((time) => !whileDown.includes(time) || time === Math.max(...whileDown));
     expected.set(
@@ -201,7 +222,9 @@ try {
     ticks += 1;
   }
   // Anything still being retried in the background is sent before counting.
-  await Promise.all(bots.map((bot) => bot.ask({ tick: new Date(end).toISOString() }, (reply) => reply['ticked'] === new Date(end).toISOString())));
+  await Promise.all(
+    bots.map((bot) => bot.ask({ tick: new Date(end).toISOString() }, (reply) => reply['ticked'] === new Date(end).toISOString())),
+  );
 
   let posts = 0;
   for (const subscription of subscriptions) {
@@ -209,18 +232,25 @@ try {
     const want = expected.get(subscription.id)!;
     const rows = await database.prisma.digestPost.findMany({ where: { subscriptionId: subscription.id }, orderBy: { dueAt: 'asc' } });
     const got = rows.map((row) => ({ dueAt: row.dueAt.toISOString(), late: row.late }));
-    if (JSON.stringify(got) !== JSON.stringify(want)) problems.push(`${planned.channel}: periods claimed ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+    if (JSON.stringify(got) !== JSON.stringify(want))
+      problems.push(`${planned.channel}: periods claimed ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
     const landed = postsIn(planned);
     posts += landed.length;
     if (landed.length !== want.length) problems.push(`${planned.channel}: ${landed.length} posts arrived, expected ${want.length}`);
     const lateLanded = landed.filter((request) => JSON.stringify(request.json).includes('Posted late')).length;
     const lateWanted = want.filter((one) => one.late).length;
     if (lateLanded !== lateWanted) problems.push(`${planned.channel}: ${lateLanded} posts say they are late, expected ${lateWanted}`);
-    const sent = await database.prisma.outboxMessage.count({ where: { key: { startsWith: `digest:${subscription.id}:` }, status: 'sent' } });
+    const sent = await database.prisma.outboxMessage.count({
+      where: { messageKey: { startsWith: `digest:${subscription.id}:` }, status: 'sent' },
+    });
     if (sent !== want.length) problems.push(`${planned.channel}: ${sent} outbox rows sent, expected ${want.length}`);
-    console.log(`${planned.platform} ${planned.channel} (${subscription.schedule}, ${subscription.timeZone}): ${landed.length} posts, ${lateLanded} late; expected ${want.length}, ${lateWanted} late`);
+    console.log(
+      `${planned.platform} ${planned.channel} (${subscription.schedule}, ${subscription.timeZone}): ${landed.length} posts, ${lateLanded} late; expected ${want.length}, ${lateWanted} late`,
+    );
   }
-  console.log(`${PROCESSES} processes x ${ticks} simulated minutes (${DAYS} days, all down for 50 hours once): ${posts} digests posted, ${claimed} claims; ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `${PROCESSES} processes x ${ticks} simulated minutes (${DAYS} days, all down for 50 hours once): ${posts} digests posted, ${claimed} claims; ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
 } catch (error) {
   problems.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
 } finally {

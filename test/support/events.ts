@@ -1,9 +1,13 @@
-// Events as people use them in Slack, through the real endpoint: the event form submitted as a modal
+// Events as people use them in Slack, over the harness's Slack transport: the event form submitted as a modal
 // (commands and clicks go through test/support/chat.ts).
+import { expectValidCalendar } from './calendar-checks.js';
 import { expect } from 'vitest';
 import { DateTime } from 'luxon';
-import { postToSlackEndpoint, slackInput, viewSubmissionBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
-import { SIGNING_SECRET, type TestBot } from './test-bot.js';
+import { slackInput, type SlackIdentity } from '../../src/dev/slack-requests.js';
+import { slackSubmit } from './chat.js';
+import type { TestBot } from './test-bot.js';
+import { LOCAL_SECRET } from '../../src/config.js';
+import { calendarToken } from '../../src/core/links/calendar-links.js';
 
 type Values = Record<string, Record<string, unknown>>;
 
@@ -46,15 +50,22 @@ export function eventValues(hostId: string, overrides: Values = {}): Values {
 }
 
 /** Submits the event modal; returns Slack's answer: '' when it closed, else the errors beside fields. */
-export async function submitEventForm(harness: TestBot, who: SlackIdentity, values: Values, state = ''): Promise<Record<string, string> | undefined> {
-  const response = await postToSlackEndpoint(harness.url, viewSubmissionBody('event.form', values, state, who), SIGNING_SECRET);
-  expect(response.status).toBe(200);
-  const body = await response.text();
-  return body === '' ? undefined : (JSON.parse(body) as { errors: Record<string, string> }).errors;
+export async function submitEventForm(
+  harness: TestBot,
+  who: SlackIdentity,
+  values: Values,
+  state = '',
+): Promise<Record<string, string> | undefined> {
+  return slackSubmit(harness, who, 'event.form', values, state);
 }
 
 /** The bot's public address in these tests (PUBLIC_URL): its calendar files and downloads are linked there. */
 export const PUBLIC_URL = 'https://cop.example.nhs.uk';
+
+/** The token of an event's calendar link, as the test bot (keyed with the local COP_SECRET) derives it. */
+export function calendarTokenOf(event: { readonly id: string }): string {
+  return calendarToken(LOCAL_SECRET, event.id);
+}
 
 /** Follows a link the bot gave to one of its own files, at the test bot standing in for its public address. */
 export function fetchBotLink(harness: TestBot, url: string): Promise<Response> {
@@ -72,5 +83,6 @@ export async function calendarAt(harness: TestBot, url: string): Promise<string>
   expect(ics).toMatch(/\r\nEND:VCALENDAR(\r\n)?$/);
   expect(ics).toContain('BEGIN:VEVENT');
   expect(ics).toMatch(/^UID:(event|series)-[0-9a-f-]{36}@cop-bot\r?$/m);
+  expectValidCalendar(ics);
   return ics;
 }

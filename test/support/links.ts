@@ -14,7 +14,11 @@ export function slackLinkButtons(blocks: readonly Json[]): LinkButton[] {
   return blocks
     .flatMap((block) => (block['type'] === 'actions' ? (block['elements'] as Json[]) : []))
     .filter((element) => typeof element['url'] === 'string')
-    .map((element) => ({ label: (element['text'] as { text: string }).text, actionId: element['action_id'] as string, url: element['url'] as string }));
+    .map((element) => ({
+      label: (element['text'] as { text: string }).text,
+      actionId: element['action_id'] as string,
+      url: element['url'] as string,
+    }));
 }
 
 /** The Action.OpenUrl actions anywhere in an Adaptive Card (its body's action sets and its own actions). */

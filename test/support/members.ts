@@ -1,7 +1,8 @@
-// Joining as a person does in Slack: the membership modal submitted through the real endpoint.
+// Joining as a person does in Slack: the membership modal submitted over the harness's Slack transport.
 import { expect } from 'vitest';
-import { postToSlackEndpoint, slackInput, viewSubmissionBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
-import { SIGNING_SECRET, type TestBot } from './test-bot.js';
+import { slackInput, type SlackIdentity } from '../../src/dev/slack-requests.js';
+import { slackSubmit } from './chat.js';
+import type { TestBot } from './test-bot.js';
 
 export interface JoinOptions {
   /** ODS code of the organisation; Leeds Teaching Hospitals (North East and Yorkshire) by default. */
@@ -15,21 +16,14 @@ export interface JoinOptions {
 /** Submits the membership modal; fails the test unless the modal closes without errors. */
 export async function joinInSlack(harness: TestBot, who: SlackIdentity, name: string, options: JoinOptions = {}): Promise<void> {
   const organisation = await harness.bot.database.prisma.organisation.findFirstOrThrow({ where: { odsCode: options.odsCode ?? 'RR8' } });
-  const body = viewSubmissionBody(
-    'member.profile',
-    {
-      displayName: slackInput.text(name),
-      organisation: slackInput.search(organisation.id),
-      ...(options.region ? { region: slackInput.select(options.region) } : {}),
-      role: slackInput.select(options.role ?? 'retention_lead'),
-      staffGroups: slackInput.multi([...(options.staffGroups ?? [])]),
-      inDirectory: slackInput.checkbox(options.inDirectory ?? false),
-      consent: slackInput.checkbox(true),
-    },
-    '',
-    who,
-  );
-  const response = await postToSlackEndpoint(harness.url, body, SIGNING_SECRET);
-  expect(response.status).toBe(200);
-  expect(await response.text()).toBe('');
+  const errors = await slackSubmit(harness, who, 'member.profile', {
+    displayName: slackInput.text(name),
+    organisation: slackInput.search(organisation.id),
+    ...(options.region ? { region: slackInput.select(options.region) } : {}),
+    role: slackInput.select(options.role ?? 'retention_lead'),
+    staffGroups: slackInput.multi([...(options.staffGroups ?? [])]),
+    inDirectory: slackInput.checkbox(options.inDirectory ?? false),
+    consent: slackInput.checkbox(true),
+  });
+  expect(errors).toBeUndefined();
 }

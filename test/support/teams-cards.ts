@@ -60,7 +60,11 @@ export function elementsOf(value: unknown): CardElement[] {
 
 /** The ids of the inputs with dynamic typeahead (`choices.data`) anywhere in a card. */
 function typeaheadIds(json: unknown): Set<string> {
-  return new Set(elementsOf(json).filter((e) => e.type === 'Input.ChoiceSet' && 'choices.data' in e).map((e) => String(e['id'])));
+  return new Set(
+    elementsOf(json)
+      .filter((e) => e.type === 'Input.ChoiceSet' && 'choices.data' in e)
+      .map((e) => String(e['id'])),
+  );
 }
 
 /**
@@ -83,7 +87,8 @@ const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 /** What is wrong with an activity the bot sent: over the byte budget, or a card the official library objects to. */
 export function activityProblems(activity: unknown, bodyBytes: number): string[] {
   const problems: string[] = [];
-  if (bodyBytes > TEAMS_CARD_LIMITS.activityBytes) problems.push(`activity of ${bodyBytes} bytes, over the ${TEAMS_CARD_LIMITS.activityBytes}-byte budget`);
+  if (bodyBytes > TEAMS_CARD_LIMITS.activityBytes)
+    problems.push(`activity of ${bodyBytes} bytes, over the ${TEAMS_CARD_LIMITS.activityBytes}-byte budget`);
   const attachments = (activity as { attachments?: { contentType?: string; content?: unknown }[] } | undefined)?.attachments ?? [];
   for (const attachment of attachments) {
     if (attachment.contentType !== ADAPTIVE_CARD) continue;

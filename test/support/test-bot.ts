@@ -4,8 +4,17 @@ import { startBot, type RunningBot } from '../../src/app/bot.js';
 import { loadConfig } from '../../src/config.js';
 import { startRecordingServer, type RecordedRequest, type RecordingServer } from '../../src/dev/recording-server.js';
 import { createLogger } from '../../src/logger.js';
-import { testDatabase } from './test-database.js';
+import { dropTestSchema, testDatabase } from './test-database.js';
 import { activityProblems } from './teams-cards.js';
+import { TestClock } from './test-clock.js';
+import {
+  httpTransport,
+  socketTransport,
+  startSocketStandIn,
+  type SlackTransport,
+  type SlackTransportName,
+  type SocketStandIn,
+} from './slack-transport.js';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const BOT_USER_ID = 'U0BOT';
@@ -17,13 +26,25 @@ export interface TestBot {
   readonly slack: RecordingServer;
   /** Stands in for the Bot Connector: Teams activities' serviceUrl points here. */
   readonly connector: RecordingServer;
+  /** How the test's Slack requests reach the bot: signed HTTP requests, or envelopes over Socket Mode. */
+  readonly slackTransport: SlackTransport;
+  /** Over Socket Mode: the server playing Slack's side of the socket. */
+  readonly slackSocket?: SocketStandIn;
   /**
    * What was wrong with the activities the bot sent to the connector stand-in (a card the official
    * `adaptivecards` library objects to, or an activity over the byte budget). `stop()` fails if any.
    */
   readonly teamsProblems: string[];
+  /** The time the bot reads: the wall clock until the test moves it on. */
+  readonly clock: TestClock;
   /** Sends every queued proactive message that is due now, then resolves. */
   drainOutbox(): Promise<void>;
+  /**
+   * Resolves once the bot has finished what the requests so far started (Slack listeners' work after
+   * their acknowledgement, Teams file imports) and the outbox has nothing due left: then what did not
+   * happen will not happen (until the clock moves on).
+   */
+  idle(): Promise<void>;
   /**
    * Puts a file where Slack and Teams would keep a shared file: Slack's stand-in serves it (to the bot
    * token only, as Slack does) at `slackUrl`, also named by files.info for `id`; the connector's stand-in
@@ -45,12 +66,17 @@ export interface SharedTestFile {
 type FileStore = Map<string, Buffer>;
 
 /** Serves a shared file's bytes, or undefined when the request is not for one. */
-function servedFile(request: RecordedRequest, files: FileStore, token?: string): { status: number; raw: Buffer | string; headers: Record<string, string> } | undefined {
+function servedFile(
+  request: RecordedRequest,
+  files: FileStore,
+  token?: string,
+): { status: number; raw: Buffer | string; headers: Record<string, string> } | undefined {
   if (request.method !== 'GET') return undefined;
   const bytes = files.get(request.path);
   if (bytes === undefined) return undefined;
   // Slack answers a request without the bot token with its sign-in page (a 200), not an error.
-  if (token !== undefined && request.headers.authorization !== `Bearer ${token}`) return { status: 200, raw: '<html>Sign in</html>', headers: { 'content-type': 'text/html' } };
+  if (token !== undefined && request.headers.authorization !== `Bearer ${token}`)
+    return { status: 200, raw: '<html>Sign in</html>', headers: { 'content-type': 'text/html' } };
   return { status: 200, raw: bytes, headers: { 'content-type': 'text/csv', 'content-length': String(bytes.length) } };
 }
 
@@ -65,7 +91,17 @@ export interface TestBotOptions {
    * no email in their profile (as when the email scope is missing); a Teams user not listed is not found (404).
    */
   readonly emails?: Readonly<Record<string, string>>;
+  /** The clock the bot reads (a fresh test clock by default). */
+  readonly clock?: TestClock;
+  /**
+   * How Slack reaches the bot: `http` (the default) posts signed requests to /slack/events; `socket` runs the
+   * bot in Socket Mode (SLACK_APP_TOKEN), connected to a local socket stand-in before the harness is returned.
+   */
+  readonly slackTransport?: SlackTransportName;
 }
+
+/** The app-level token the test bot is given in Socket Mode. */
+export const SLACK_APP_TOKEN = 'xapp-1-test-app-token';
 
 let messageCount = 0;
 
@@ -78,17 +114,32 @@ function slackWebApi(request: RecordedRequest, emails: Readonly<Record<string, s
       const name = path === undefined ? undefined : decodeURIComponent(path.split('/').at(-1)!);
       return {
         body: path
-          ? { ok: true, file: { id: file, name, size: files.get(path)!.length, url_private_download: `http://${request.headers.host}${path}` } }
+          ? {
+              ok: true,
+              file: { id: file, name, size: files.get(path)!.length, url_private_download: `http://${request.headers.host}${path}` },
+            }
           : { ok: false, error: 'file_not_found' },
       };
     }
     case '/users.info': {
       const { user } = request.json as { user?: string };
       const email = user === undefined ? undefined : emails[user];
-      return { body: { ok: true, user: { id: user, is_bot: false, is_email_confirmed: true, profile: email === undefined ? {} : { email } } } };
+      return {
+        body: { ok: true, user: { id: user, is_bot: false, is_email_confirmed: true, profile: email === undefined ? {} : { email } } },
+      };
     }
     case '/auth.test':
-      return { body: { ok: true, url: 'https://local.slack.test/', team: 'Local', user: 'cop', team_id: 'T0TEST', user_id: BOT_USER_ID, bot_id: 'B0BOT' } };
+      return {
+        body: {
+          ok: true,
+          url: 'https://local.slack.test/',
+          team: 'Local',
+          user: 'cop',
+          team_id: 'T0TEST',
+          user_id: BOT_USER_ID,
+          bot_id: 'B0BOT',
+        },
+      };
     case '/chat.postMessage':
     case '/chat.update': {
       const { channel, ts } = request.json as { channel?: string; ts?: string };
@@ -103,8 +154,12 @@ function slackWebApi(request: RecordedRequest, emails: Readonly<Record<string, s
     case '/files.getUploadURLExternal':
       // Slack hands out an upload address of its own; here it is this stand-in, which records the bytes.
       return { body: { ok: true, upload_url: `http://${request.headers.host}/upload/F${++messageCount}`, file_id: `F${messageCount}` } };
-    case '/files.completeUploadExternal':
-      return { body: { ok: true, files: [{ id: 'F0', title: 'file' }] } };
+    case '/files.completeUploadExternal': {
+      // The files named, as Slack gives them back (their ids come from getUploadURLExternal above).
+      const { files: completed } = request.json as { files?: string | { id?: string; title?: string }[] };
+      const list = typeof completed === 'string' ? (JSON.parse(completed) as { id?: string; title?: string }[]) : (completed ?? []);
+      return { body: { ok: true, files: list.map((file) => ({ id: file.id, title: file.title ?? 'file' })) } };
+    }
     default:
       return { body: { ok: true } };
   }
@@ -123,7 +178,8 @@ function connectorApi(request: RecordedRequest, emails: Readonly<Record<string, 
   if (member?.[1] !== undefined) {
     const userId = decodeURIComponent(member[1]);
     const email = emails[userId];
-    if (email === undefined) return { status: 404, body: { error: { code: 'MemberNotFoundInConversation', message: 'The member was not found.' } } };
+    if (email === undefined)
+      return { status: 404, body: { error: { code: 'MemberNotFoundInConversation', message: 'The member was not found.' } } };
     return { status: 200, body: { id: userId, name: 'Member', email, userPrincipalName: email, userRole: 'user' } };
   }
   // Opening a personal chat: Teams gives the same conversation for the same person every time.
@@ -140,14 +196,20 @@ let fileCount = 0;
 export async function startTestBot(env: Record<string, string> = {}, options: TestBotOptions = {}): Promise<TestBot> {
   const slackFiles: FileStore = new Map();
   const teamsFiles: FileStore = new Map();
+  const socket = options.slackTransport === 'socket' ? await startSocketStandIn() : undefined;
   const slack = await startRecordingServer(
-    (request) => servedFile(request, slackFiles, SLACK_BOT_TOKEN) ?? options.slackApi?.(request) ?? slackWebApi(request, options.emails ?? {}, slackFiles),
+    (request) =>
+      servedFile(request, slackFiles, SLACK_BOT_TOKEN) ??
+      options.slackApi?.(request) ??
+      (socket && request.path === '/apps.connections.open' ? { body: { ok: true, url: socket.url } } : undefined) ??
+      slackWebApi(request, options.emails ?? {}, slackFiles),
   );
   const teamsProblems: string[] = [];
   const connector = await startRecordingServer((request) => {
     // Every activity the bot sends to Teams is checked by validators nobody here wrote.
     if ((request.method === 'POST' || request.method === 'PUT') && /\/activities(\/[^/]+)?$/.test(request.path)) {
-      for (const problem of activityProblems(request.json, Buffer.byteLength(request.body))) teamsProblems.push(`${request.method} ${request.path}: ${problem}`);
+      for (const problem of activityProblems(request.json, Buffer.byteLength(request.body)))
+        teamsProblems.push(`${request.method} ${request.path}: ${problem}`);
     }
     return servedFile(request, teamsFiles) ?? options.connectorApi?.(request) ?? connectorApi(request, options.emails ?? {});
   });
@@ -161,17 +223,26 @@ export async function startTestBot(env: Record<string, string> = {}, options: Te
     SLACK_BOT_TOKEN,
     SLACK_API_URL: `${slack.url}/`,
     COP_DEMO_DATA: 'false',
+    ...(socket ? { SLACK_APP_TOKEN } : {}),
     ...env,
   });
-  const bot = await startBot(config, createLogger(config.logLevel));
+  const clock = options.clock ?? new TestClock();
+  const bot = await startBot(config, createLogger(config.logLevel), { clock });
   await bot.ready;
+  // Readiness does not wait for Slack's socket: the harness does, so that the test's first envelope has a connection.
+  if (socket) await socket.nextConnection(30_000);
+  const url = `http://127.0.0.1:${bot.port}`;
   return {
-    url: `http://127.0.0.1:${bot.port}`,
+    url,
     bot,
     slack,
     connector,
+    slackTransport: socket ? socketTransport(socket) : httpTransport(url, SIGNING_SECRET),
+    ...(socket ? { slackSocket: socket } : {}),
     teamsProblems,
+    clock,
     drainOutbox: () => bot.drainOutbox(),
+    idle: () => bot.idle(),
     shareFile(name, content) {
       const id = `F${String(++fileCount).padStart(6, '0')}`;
       const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
@@ -182,10 +253,11 @@ export async function startTestBot(env: Record<string, string> = {}, options: Te
       return { id, name, size: bytes.length, slackUrl: `${slack.url}${slackPath}`, teamsUrl: `${connector.url}${teamsPath}` };
     },
     async stop() {
-      if (database.schema) await bot.database.prisma.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${database.schema}" CASCADE`);
       await bot.stop();
-      await Promise.all([slack.close(), connector.close()]);
-      if (teamsProblems.length > 0) throw new Error(`The bot sent Teams activities that fail the card checks:\n${teamsProblems.join('\n')}`);
+      await dropTestSchema(database);
+      await Promise.all([slack.close(), connector.close(), socket?.close()]);
+      if (teamsProblems.length > 0)
+        throw new Error(`The bot sent Teams activities that fail the card checks:\n${teamsProblems.join('\n')}`);
     },
   };
 }

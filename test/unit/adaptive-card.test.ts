@@ -124,13 +124,22 @@ describe('renderMessageCard', () => {
 
   it('is the card of renderMessageActivity, whose summary is the reply summary', () => {
     const activity = renderMessageActivity(helpLike);
-    expect(activity).toEqual({ type: 'message', summary: 'CoP Bot help', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
+    expect(activity).toEqual({
+      type: 'message',
+      summary: 'CoP Bot help',
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+    });
   });
 });
 
 describe('renderMessageCard buttons', () => {
   const eight = Array.from({ length: 8 }, (_, i) => ({ label: `Option ${i}`, action: `cop.pick`, value: String(i) }));
-  const card = renderMessageCard(message('Pick', [{ kind: 'text', text: 'Pick one' }, { kind: 'buttons', buttons: eight }]));
+  const card = renderMessageCard(
+    message('Pick', [
+      { kind: 'text', text: 'Pick one' },
+      { kind: 'buttons', buttons: eight },
+    ]),
+  );
 
   it('puts 8 buttons in two rows of 6 and 2, in order, none hidden in an overflow menu', () => {
     expect(actionSets(card).map((set) => (set['actions'] as CardElement[]).map((action) => action['title']))).toEqual([
@@ -243,7 +252,12 @@ describe('renderMessageActivity budget', () => {
   });
 
   it('keeps the heading and the first items of a huge list', () => {
-    const card = renderMessageCard(message('Long list', [{ kind: 'heading', text: 'Regions' }, { kind: 'list', items: hugeList }]));
+    const card = renderMessageCard(
+      message('Long list', [
+        { kind: 'heading', text: 'Regions' },
+        { kind: 'list', items: hugeList },
+      ]),
+    );
     expect(bytes(card) + ENVELOPE_RESERVE).toBeLessThanOrEqual(TEAMS_CARD_LIMITS.activityBytes);
     expect(JSON.stringify(card.body[0])).toContain('Regions');
     expect(JSON.stringify(card.body)).toContain('Item 0 ');
@@ -271,7 +285,8 @@ describe('renderMessageActivity budget', () => {
     const whole = Math.floor(kept.length / unit.length);
     const rest = kept.slice(whole * unit.length);
     expect(kept.startsWith(unit.repeat(whole))).toBe(true);
-    const segments = (s: string): string[] => Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(s), (p) => p.segment);
+    const segments = (s: string): string[] =>
+      Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(s), (p) => p.segment);
     expect(segments(unit).slice(0, segments(rest).length)).toEqual(segments(rest));
     expect(text).not.toMatch(/[\uD800-\uDBFF]…$/);
   });
@@ -300,18 +315,32 @@ describe('renderMessageActivity budget', () => {
     expect(officialParse(card).events).toEqual([]);
   });
 
-  it('counts inline images (data: URLs): one too big is replaced by its description', () => {
-    const big = `data:image/png;base64,${'A'.repeat(40_000)}`;
-    const activity = renderMessageActivity(message('Chart', [{ kind: 'text', text: 'Leavers' }, { kind: 'image', url: big, alt: 'Leaver rate by month' }]));
+  it('puts a picture inline (a data: URL) when the card fits with it, and its download button when not', () => {
+    const link = { url: 'https://cop.example.test/links/abc/trend.png', label: 'Download the chart' };
+    const big = 'A'.repeat(40_000);
+    const activity = renderMessageActivity(
+      message('Chart', [
+        { kind: 'text', text: 'Leavers' },
+        { kind: 'image', png: big, alt: 'Leaver rate by month', link },
+        { kind: 'note', text: 'Trend: Apr 2024 10.0%' },
+      ]),
+    );
     expectWithinBudget(activity);
-    const json = JSON.stringify(cardOf(activity));
+    const card = cardOf(activity);
+    const json = JSON.stringify(card);
     expect(json).not.toContain('data:image');
-    expect(json).toContain('[Leaver rate by month]');
-    expect(json).toMatch(MORE);
+    expect(json).not.toMatch(MORE);
+    expect(card.body[1]).toEqual({ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: 'Download the chart', url: link.url }] });
+    // The text after the picture is all there.
+    expect(json).toContain('Trend: Apr 2024 10.0%');
+    expect(officialParse(card).events).toEqual([]);
 
-    const small = `data:image/png;base64,${'A'.repeat(2_000)}`;
-    const fits = renderMessageCard(message('Chart', [{ kind: 'image', url: small, alt: 'Leaver rate by month' }]));
-    expect(fits.body).toEqual([{ type: 'Image', url: small, altText: 'Leaver rate by month', size: 'Stretch' }]);
+    const withoutLink = renderMessageCard(message('Chart', [{ kind: 'image', png: big, alt: 'Leaver rate by month' }]));
+    expect(JSON.stringify(withoutLink)).toContain('[Leaver rate by month]');
+
+    const small = 'A'.repeat(2_000);
+    const fits = renderMessageCard(message('Chart', [{ kind: 'image', png: small, alt: 'Leaver rate by month', link }]));
+    expect(fits.body).toEqual([{ type: 'Image', url: `data:image/png;base64,${small}`, altText: 'Leaver rate by month', size: 'Stretch' }]);
   });
 });
 
@@ -401,7 +430,14 @@ describe('renderFormCard', () => {
   it('carries initial values, and lists every option of a select that is not searchable', () => {
     const byId = (id: string) => card.body.find((element) => element['id'] === id);
     expect(byId('title')?.['value']).toBe('Flexible');
-    expect(byId('region')).toMatchObject({ value: 'wales', style: 'filtered', choices: [{ title: 'London', value: 'london' }, { title: 'Wales', value: 'wales' }] });
+    expect(byId('region')).toMatchObject({
+      value: 'wales',
+      style: 'filtered',
+      choices: [
+        { title: 'London', value: 'london' },
+        { title: 'Wales', value: 'wales' },
+      ],
+    });
     expect(byId('region')).not.toHaveProperty('choices.data');
     expect(byId('groups')).toMatchObject({ isMultiSelect: true, value: 'nursing,medical' });
     expect(byId('public')).toMatchObject({ value: 'true', valueOn: 'true', valueOff: 'false', title: 'Share with every region' });
@@ -416,7 +452,13 @@ describe('renderFormCard', () => {
 
   it('submits with Action.Execute: the form verb, the form id and the state (Teams adds the inputs)', () => {
     expect(card.actions).toEqual([
-      { type: 'Action.Execute', title: 'Share', verb: FORM_SUBMIT_VERB, data: { form: 'case.new', state: '{"region":"london"}' }, style: 'positive' },
+      {
+        type: 'Action.Execute',
+        title: 'Share',
+        verb: FORM_SUBMIT_VERB,
+        data: { form: 'case.new', state: '{"region":"london"}' },
+        style: 'positive',
+      },
     ]);
     expect(FORM_SUBMIT_VERB).toBe('cop.form');
     expect(typesIn(card)).not.toContain('Action.Submit');
@@ -455,7 +497,11 @@ describe('renderFormCard typeahead', () => {
     title: 'Your profile',
     submitLabel: 'Save',
     intro: 'Tell us where you work. '.repeat(20),
-    fields: [{ kind: 'text', id: 'displayName', label: 'Name', required: true }, field, { kind: 'checkbox', id: 'consent', label: 'I agree', required: true }],
+    fields: [
+      { kind: 'text', id: 'displayName', label: 'Name', required: true },
+      field,
+      { kind: 'checkbox', id: 'consent', label: 'I agree', required: true },
+    ],
     requiredMessage: 'Please fill this in',
   });
   const choiceSetOf = (card: AdaptiveCard): CardElement | undefined => card.body.find((element) => element['id'] === 'organisation');
@@ -497,8 +543,14 @@ describe('renderFormCard typeahead', () => {
     const activity = renderFormActivity(profile(organisation(false, ['org-1999'])));
     expectWithinBudget(activity);
     const card = cardOf(activity);
-    expect(card.body.filter((element) => element.type.startsWith('Input.')).map((input) => input['id'])).toEqual(['displayName', 'organisation', 'consent']);
-    expect(card.actions).toEqual([{ type: 'Action.Execute', title: 'Save', verb: FORM_SUBMIT_VERB, data: { form: 'member.profile' }, style: 'positive' }]);
+    expect(card.body.filter((element) => element.type.startsWith('Input.')).map((input) => input['id'])).toEqual([
+      'displayName',
+      'organisation',
+      'consent',
+    ]);
+    expect(card.actions).toEqual([
+      { type: 'Action.Execute', title: 'Save', verb: FORM_SUBMIT_VERB, data: { form: 'member.profile' }, style: 'positive' },
+    ]);
     // The intro goes before any option does.
     expect(JSON.stringify(card.body)).not.toContain('Tell us where you work.');
     const choices = choiceSetOf(card)?.['choices'] as { value: string }[];
@@ -514,7 +566,16 @@ describe('renderFormCard typeahead', () => {
 
   it('shares the room between long option lists, leaving a short one whole', () => {
     const long = (id: string): Field => ({ kind: 'select', id, label: id, required: false, options: organisations });
-    const short: Field = { kind: 'select', id: 'region', label: 'Region', required: true, options: [{ label: 'Wales', value: 'wales' }, { label: 'London', value: 'london' }] };
+    const short: Field = {
+      kind: 'select',
+      id: 'region',
+      label: 'Region',
+      required: true,
+      options: [
+        { label: 'Wales', value: 'wales' },
+        { label: 'London', value: 'london' },
+      ],
+    };
     const form: Form = { ...profile(short), fields: [long('first'), short, long('second')] };
     const activity = renderFormActivity(form);
     expectWithinBudget(activity);
@@ -527,12 +588,20 @@ describe('renderFormCard typeahead', () => {
 
   it('keeps every input of a big form whose prefilled texts alone outgrow the budget, cutting the longest', () => {
     const story = (id: string, text: string): Field => ({ kind: 'text', id, label: id, required: true, multiline: true, initial: text });
-    const fields = [story('summary', 'Short summary'), story('challenge', '👩🏽‍⚕️ Heddiw ŵ ŷ '.repeat(1_500)), story('results', 'ok '.repeat(1_000))];
+    const fields = [
+      story('summary', 'Short summary'),
+      story('challenge', '👩🏽‍⚕️ Heddiw ŵ ŷ '.repeat(1_500)),
+      story('results', 'ok '.repeat(1_000)),
+    ];
     const activity = renderFormActivity({ ...profile(story('x', '')), fields });
     expectWithinBudget(activity);
     const card = cardOf(activity);
     const value = (id: string): string => String(card.body.find((element) => element['id'] === id)?.['value']);
-    expect(card.body.filter((element) => element.type === 'Input.Text').map((input) => input['id'])).toEqual(['summary', 'challenge', 'results']);
+    expect(card.body.filter((element) => element.type === 'Input.Text').map((input) => input['id'])).toEqual([
+      'summary',
+      'challenge',
+      'results',
+    ]);
     expect(value('summary')).toBe('Short summary');
     expect(value('results')).toBe('ok '.repeat(1_000));
     expect(value('challenge')).toMatch(/^👩🏽‍⚕️ Heddiw ŵ ŷ .*…$/u);
@@ -584,10 +653,12 @@ describe('datasetOf and parseDataset', () => {
 });
 
 describe('renderMessageCard images', () => {
-  const card = renderMessageCard(message('Chart', [{ kind: 'image', url: 'https://cop.example.test/charts/abc.png', alt: 'Line chart of the leaver rate' }]));
+  const card = renderMessageCard(message('Chart', [{ kind: 'image', png: 'iVBORw0KGgo=', alt: 'Line chart of the leaver rate' }]));
 
-  it('renders an image with its alt text, valid for the official library', () => {
-    expect(card.body).toEqual([{ type: 'Image', url: 'https://cop.example.test/charts/abc.png', altText: 'Line chart of the leaver rate', size: 'Stretch' }]);
+  it('renders an image inline with its alt text, valid for the official library', () => {
+    expect(card.body).toEqual([
+      { type: 'Image', url: 'data:image/png;base64,iVBORw0KGgo=', altText: 'Line chart of the leaver rate', size: 'Stretch' },
+    ]);
     expect(officialParse(card).events).toEqual([]);
   });
 });

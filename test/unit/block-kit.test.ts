@@ -127,6 +127,26 @@ describe('renderMessage text', () => {
     expect(rendered.text).toBe('Type /cop help');
   });
 
+  it('escapes the fallback text exactly as the blocks, so names and titles never mention or link', () => {
+    const rendered = renderMessage(
+      message('s', [
+        { kind: 'heading', text: 'Sam <!channel> & <@U123>' },
+        { kind: 'text', text: ['Title <!here> ', { kind: 'strong', text: '<http://x|y>' }] },
+        { kind: 'list', items: [{ title: 'admin grant <facilitator|admin> <@person>' }] },
+      ]),
+    );
+    expect(rendered.text).toBe(
+      'SAM &lt;!CHANNEL&gt; &amp; &lt;@U123&gt;\n\nTitle &lt;!here&gt; &lt;http://x|y&gt;\n\n- admin grant &lt;facilitator|admin&gt; &lt;@person&gt;',
+    );
+    expect(rendered.text).not.toMatch(/<[!@#h]/);
+  });
+
+  it('never cuts an escaped character in half in the fallback', () => {
+    const { text } = renderMessage(message('s', [{ kind: 'text', text: '<'.repeat(20_000) }]));
+    expect(text.length).toBeLessThanOrEqual(SLACK_LIMITS.messageText);
+    expect(text.replace(/…$/, '')).toMatch(/^(&lt;)+$/);
+  });
+
   // Fails at the time of writing: truncate() cuts the escaped mrkdwn, so a long line of user text can end
   // in half an entity (`&am…`) or half a `<#C…>` link, which Slack shows as stray characters.
   it('never cuts an escaped character in half when a line is too long for one section', () => {
@@ -165,14 +185,24 @@ describe('renderMessage limits', () => {
   });
 
   it('keeps at most 50 blocks, the last saying there is more', () => {
-    const blocks = slackBlocks(message('s', Array.from({ length: 120 }, (_, i): Block => ({ kind: 'text', text: `line ${i}` }))));
+    const blocks = slackBlocks(
+      message(
+        's',
+        Array.from({ length: 120 }, (_, i): Block => ({ kind: 'text', text: `line ${i}` })),
+      ),
+    );
     expect(blocks).toHaveLength(SLACK_LIMITS.blocksPerMessage);
     expect(sectionTexts(blocks).at(-1)).toBe('line 48');
     expect(textOf(blocks.at(-1)?.elements?.[0]?.text)).toMatch(MORE);
   });
 
   it('shows exactly 50 blocks without a "more" note', () => {
-    const blocks = slackBlocks(message('s', Array.from({ length: 50 }, (_, i): Block => ({ kind: 'text', text: `line ${i}` }))));
+    const blocks = slackBlocks(
+      message(
+        's',
+        Array.from({ length: 50 }, (_, i): Block => ({ kind: 'text', text: `line ${i}` })),
+      ),
+    );
     expect(blocks).toHaveLength(50);
     expect(JSON.stringify(blocks)).not.toMatch(MORE);
   });
@@ -180,7 +210,12 @@ describe('renderMessage limits', () => {
   // Fails at the time of writing: renderMessage counts the characters of the blocks it keeps but not the
   // "more" note (≈90 characters) nor the JSON commas, so the total can exceed messageCharacters slightly.
   it('stays within messageCharacters in all, counting the "more" note', () => {
-    const blocks = slackBlocks(message('s', Array.from({ length: 5 }, (): Block => ({ kind: 'text', text: 'a'.repeat(2_945) }))));
+    const blocks = slackBlocks(
+      message(
+        's',
+        Array.from({ length: 5 }, (): Block => ({ kind: 'text', text: 'a'.repeat(2_945) })),
+      ),
+    );
     expect(textOf(blocks.at(-1)?.elements?.[0]?.text)).toMatch(MORE);
     expect(JSON.stringify(blocks).length).toBeLessThanOrEqual(SLACK_LIMITS.messageCharacters);
   });
@@ -192,7 +227,9 @@ describe('renderMessage limits', () => {
 
 describe('renderMessage buttons and facts', () => {
   const buttons = (count: number, label = (i: number) => `Button ${i}`): Message =>
-    message('s', [{ kind: 'buttons', buttons: Array.from({ length: count }, (_, i) => ({ label: label(i), action: 'cop.run', value: `v${i}` })) }]);
+    message('s', [
+      { kind: 'buttons', buttons: Array.from({ length: count }, (_, i) => ({ label: label(i), action: 'cop.run', value: `v${i}` })) },
+    ]);
 
   it('splits 30 buttons into two actions blocks of at most 25, with unique action ids', () => {
     const blocks = slackBlocks(buttons(30));
@@ -233,7 +270,12 @@ describe('renderMessage buttons and facts', () => {
     const url = `https://cop.example.test/calendar/${'a'.repeat(32)}.ics`;
     const [block] = slackBlocks(message('s', [{ kind: 'buttons', buttons: [linkButton('calendar', 'Add to calendar', url)] }]));
     const [element] = block?.elements ?? [];
-    expect(element).toEqual({ type: 'button', text: { type: 'plain_text', text: 'Add to calendar', emoji: true }, action_id: `link.calendar${ACTION_ID_SEPARATOR}0`, url });
+    expect(element).toEqual({
+      type: 'button',
+      text: { type: 'plain_text', text: 'Add to calendar', emoji: true },
+      action_id: `link.calendar${ACTION_ID_SEPARATOR}0`,
+      url,
+    });
     expect(element?.action_id?.startsWith(LINK_ACTION_PREFIX)).toBe(true);
   });
 
@@ -249,7 +291,10 @@ describe('renderMessage buttons and facts', () => {
 });
 
 describe('renderModal', () => {
-  const options = Array.from({ length: 150 }, (_, i) => ({ label: `Option ${i} `.padEnd(120, 'o'), value: `value-${i}-`.padEnd(300, 'v') }));
+  const options = Array.from({ length: 150 }, (_, i) => ({
+    label: `Option ${i} `.padEnd(120, 'o'),
+    value: `value-${i}-`.padEnd(300, 'v'),
+  }));
   const nations = [
     { label: 'NHS England', value: 'england' },
     { label: 'NHS Wales', value: 'wales' },
@@ -346,7 +391,10 @@ describe('renderModal', () => {
   });
 
   it('pre-selects initial options of selects and checkboxes', () => {
-    expect(input('nation')?.element?.initial_option).toEqual({ text: { type: 'plain_text', text: 'NHS Wales', emoji: true }, value: 'wales' });
+    expect(input('nation')?.element?.initial_option).toEqual({
+      text: { type: 'plain_text', text: 'NHS Wales', emoji: true },
+      value: 'wales',
+    });
     expect(input('groups')?.element?.initial_options?.map((option) => option.value)).toEqual(['nursing', 'ahp']);
     expect(input('region')?.element).not.toHaveProperty('initial_option');
     expect(input('lead')?.element).not.toHaveProperty('initial_option');
@@ -380,10 +428,34 @@ describe('renderFormErrors', () => {
 });
 
 describe('renderMessage images', () => {
-  it('renders an image block with alt text cut to Slack’s limit', () => {
-    const blocks = renderMessage(message('Chart', [{ kind: 'image', url: 'https://cop.example.test/charts/abc.png', alt: 'a'.repeat(2_500) }])).blocks as unknown as Record<string, unknown>[];
+  const link = { url: 'https://cop.example.test/links/abc/trend.png', label: 'Download the chart' };
+
+  it('renders an uploaded picture as an image block naming the Slack file, with alt text cut to Slack’s limit', () => {
+    const blocks = renderMessage(
+      message('Chart', [{ kind: 'image', png: 'iVBORw0KGgo=', alt: 'a'.repeat(2_500), link, uploaded: 'F0CHART' }]),
+    ).blocks as unknown as Record<string, unknown>[];
     expect(blocks).toHaveLength(1);
-    expect(blocks[0]).toMatchObject({ type: 'image', image_url: 'https://cop.example.test/charts/abc.png' });
+    expect(blocks[0]).toMatchObject({ type: 'image', slack_file: { id: 'F0CHART' } });
+    expect(blocks[0]).not.toHaveProperty('image_url');
     expect((blocks[0]!['alt_text'] as string).length).toBeLessThanOrEqual(SLACK_LIMITS.imageAltText);
+  });
+
+  it('offers a picture not uploaded as a download button, never as an image_url Slack might not reach', () => {
+    const blocks = renderMessage(message('Chart', [{ kind: 'image', png: 'iVBORw0KGgo=', alt: 'Chart', link }]))
+      .blocks as unknown as Record<string, unknown>[];
+    expect(blocks).toEqual([
+      {
+        type: 'actions',
+        elements: [
+          {
+            type: 'button',
+            text: { type: 'plain_text', text: 'Download the chart', emoji: true },
+            action_id: 'link.chart#0',
+            url: link.url,
+          },
+        ],
+      },
+    ]);
+    expect(renderMessage(message('Chart', [{ kind: 'image', png: 'iVBORw0KGgo=', alt: 'Chart' }])).blocks).toEqual([]);
   });
 });

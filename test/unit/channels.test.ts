@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/core/i18n/translator.js';
 import { welcomeReply } from '../../src/core/members/welcome.js';
 import { replyToPlainText } from '../../src/core/reply/plain-text.js';
-import { slackErrorCode } from '../../src/slack/follow-ups.js';
+import { slackErrorCode } from '../../src/slack/slack-errors.js';
 import { channelConversationId } from '../../src/teams/teams-context.js';
 
 const t = translator('en-GB');
@@ -47,7 +47,14 @@ describe('Teams channel ids', () => {
 
 describe('Slack error codes', () => {
   it('prefers Slack’s own error, then the Web client’s code', () => {
-    expect(slackErrorCode(Object.assign(new Error('An API error occurred: already_in_channel'), { code: 'slack_webapi_platform_error', data: { ok: false, error: 'already_in_channel' } }))).toBe('already_in_channel');
+    expect(
+      slackErrorCode(
+        Object.assign(new Error('An API error occurred: already_in_channel'), {
+          code: 'slack_webapi_platform_error',
+          data: { ok: false, error: 'already_in_channel' },
+        }),
+      ),
+    ).toBe('already_in_channel');
     expect(slackErrorCode(Object.assign(new Error('timeout'), { code: 'slack_webapi_request_error' }))).toBe('slack_webapi_request_error');
     expect(slackErrorCode('nonsense')).toBe('unknown');
   });

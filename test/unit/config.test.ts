@@ -1,5 +1,15 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, LOCAL_SECRET, LOCAL_SLACK_BOT_TOKEN, LOCAL_SLACK_SIGNING_SECRET, loadConfig } from '../../src/config.js';
+import {
+  ConfigError,
+  LOCAL_SECRET,
+  LOCAL_SLACK_BOT_TOKEN,
+  LOCAL_SLACK_SIGNING_SECRET,
+  loadConfig,
+  loadEnvironmentFile,
+} from '../../src/config.js';
 
 /** The problems loadConfig reports for an environment; fails the test if it accepts the environment. */
 function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
@@ -72,7 +82,9 @@ describe('loadConfig values', () => {
     expect(loadConfig({ COP_ADMINS: 'U111, U222  U333,,\tU444 ,' }).admins).toEqual(['U111', 'U222', 'U333', 'U444']);
   });
 
-  it('loads the demo metrics unless COP_DEMO_DATA is false', () => {
+  it('loads the demo metrics outside production unless COP_DEMO_DATA is false, and in production only when asked', () => {
+    expect(loadConfig({ ...production, ...slackHttp }).demoData).toBe(false);
+    expect(loadConfig({ ...production, ...slackHttp, COP_DEMO_DATA: 'true' }).demoData).toBe(true);
     expect(loadConfig({}).demoData).toBe(true);
     expect(loadConfig({ COP_DEMO_DATA: 'false' }).demoData).toBe(false);
     expect(() => loadConfig({ COP_DEMO_DATA: 'no' })).toThrow('COP_DEMO_DATA must be true or false');
@@ -194,8 +206,12 @@ describe('loadConfig credentials', () => {
     expect(problemsOf({ ...base, MICROSOFT_APP_TYPE: 'FederatedCredentials' })).toEqual([
       'MICROSOFT_FEDERATED_IDENTITY is required with MICROSOFT_APP_TYPE=FederatedCredentials: the client id of the managed identity, or system',
     ]);
-    expect(loadConfig({ ...base, MICROSOFT_APP_TYPE: 'FederatedCredentials', MICROSOFT_FEDERATED_IDENTITY: 'system' }).teams?.federatedIdentity).toBe('system');
-    expect(problemsOf({ ...base, MICROSOFT_APP_PASSWORD: 's', MICROSOFT_CLOUD: 'Mars' })).toEqual(['MICROSOFT_CLOUD must be Public, USGov, USGovDoD or China']);
+    expect(
+      loadConfig({ ...base, MICROSOFT_APP_TYPE: 'FederatedCredentials', MICROSOFT_FEDERATED_IDENTITY: 'system' }).teams?.federatedIdentity,
+    ).toBe('system');
+    expect(problemsOf({ ...base, MICROSOFT_APP_PASSWORD: 's', MICROSOFT_CLOUD: 'Mars' })).toEqual([
+      'MICROSOFT_CLOUD must be Public, USGov, USGovDoD or China',
+    ]);
   });
 
   it('needs a COP_SECRET of at least 32 characters in production, and uses a fixed local one elsewhere', () => {
@@ -205,6 +221,13 @@ describe('loadConfig credentials', () => {
     expect(problemsOf({ COP_SECRET: 'short' })).toEqual(['COP_SECRET must be at least 32 characters']);
     expect(loadConfig({}).secret).toBe(LOCAL_SECRET);
     expect(loadConfig({ COP_SECRET: 'b'.repeat(40) }).secret).toBe('b'.repeat(40));
+  });
+
+  it('needs an https PUBLIC_URL in production, and takes http elsewhere', () => {
+    expect(problemsOf({ ...production, PUBLIC_URL: 'http://cop.example.org', ...teams })).toEqual([
+      'PUBLIC_URL must be https:// in production: calendar files and download links carry tokens that must not cross the network in clear',
+    ]);
+    expect(loadConfig({ PUBLIC_URL: 'http://localhost:3000' }).publicUrl).toBe('http://localhost:3000/');
   });
 
   it('needs PUBLIC_URL in production, where calendar and download links must reach the bot', () => {
@@ -251,5 +274,25 @@ describe('loadConfig credentials', () => {
   it('a user-assigned managed identity needs no app password', () => {
     const config = loadConfig({ MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_TENANT_ID: 't', MICROSOFT_APP_TYPE: 'UserAssignedMSI' });
     expect(config.teams).toMatchObject({ appId: 'app-id', appPassword: undefined, appType: 'UserAssignedMSI' });
+  });
+});
+
+describe('loadEnvironmentFile', () => {
+  it('reads a .env file into the environment, leaving variables already set as they are', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'cop-env-'));
+    const file = join(folder, 'cop.env');
+    await writeFile(file, 'COP_TEST_FROM_FILE=file\nCOP_TEST_SET_BOTH=file\n# a comment\n');
+    const env = { COP_ENV_FILE: file };
+    process.env['COP_TEST_SET_BOTH'] = 'environment';
+    try {
+      expect(loadEnvironmentFile(env)).toBe(file);
+      expect(process.env['COP_TEST_FROM_FILE']).toBe('file');
+      expect(process.env['COP_TEST_SET_BOTH']).toBe('environment');
+      expect(() => loadEnvironmentFile({ COP_ENV_FILE: join(folder, 'missing.env') })).toThrow('COP_ENV_FILE names');
+    } finally {
+      delete process.env['COP_TEST_FROM_FILE'];
+      delete process.env['COP_TEST_SET_BOTH'];
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

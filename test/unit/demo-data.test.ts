@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { combinedRate, EMPTY_COUNTS, seriesOf, stabilityIndex, staffRetained, type MonthCounts, type Series } from '../../src/core/metrics/definitions.js';
+import {
+  combinedRate,
+  EMPTY_COUNTS,
+  seriesOf,
+  stabilityIndex,
+  staffRetained,
+  type MonthCounts,
+  type Series,
+} from '../../src/core/metrics/definitions.js';
 import { DEMO_TOTAL_HEADCOUNT, generateDemoData, targetRate } from '../../src/core/metrics/demo-data.js';
 import { ALL_STAFF } from '../../src/core/metrics/layouts.js';
 import type { OrganisationInfo } from '../../src/core/metrics/metric-store.js';
 
 const TYPES = ['Acute', 'Mental Health', 'Community Provider Trust', 'Ambulance', 'Integrated Care Board', 'Others'];
 const REGIONS = ['Y56', 'Y58', 'Y59', 'Y60', 'Y61', 'Y62', 'Y63', 'WALES'];
-const organisations: OrganisationInfo[] = Array.from({ length: 240 }, (_, i) => ({ code: `R${i}`, name: `Trust ${i}`, type: TYPES[i % TYPES.length]!, regionCode: REGIONS[i % REGIONS.length]!, exemplarCohort: null }));
+const organisations: OrganisationInfo[] = Array.from({ length: 240 }, (_, i) => ({
+  code: `R${i}`,
+  name: `Trust ${i}`,
+  type: TYPES[i % TYPES.length]!,
+  regionCode: REGIONS[i % REGIONS.length]!,
+  exemplarCohort: null,
+}));
 
 function nationalSeries(): Series[] {
   const data = generateDemoData(organisations, '2024-12');
@@ -42,7 +56,9 @@ describe('synthetic demo data', () => {
       const rate = combinedRate(series, month, 'leavers');
       expect(rate.kind === 'published' && Math.abs(rate.value - targetRate(month)) < 0.0002).toBe(true);
     }
-    const rates = series.map((one) => combinedRate([one], '2024-12', 'leavers')).map((rate) => (rate.kind === 'published' ? rate.value : 0));
+    const rates = series
+      .map((one) => combinedRate([one], '2024-12', 'leavers'))
+      .map((rate) => (rate.kind === 'published' ? rate.value : 0));
     expect(Math.max(...rates) - Math.min(...rates)).toBeGreaterThan(0.02);
     expect(stabilityIndex(series, '2024-12')).toMatchObject({ kind: 'published' });
   });

@@ -3,8 +3,8 @@
 // England and Wales bank holidays that fall early in a month; cron expressions in other zones; the
 // once-a-day rule; the period due after downtime; time zone names; and how the command's words split.
 import { describe, expect, it } from 'vitest';
-import { duePeriod, isFirstWorkingDay, parseSchedule, timeZoneNamed, type Schedule } from '../../src/core/subscriptions/schedule.js';
-import { splitSubscribeWords } from '../../src/core/subscriptions/subscription-commands.js';
+import { duePeriod, isFirstWorkingDay, parseSchedule, timeZoneNamed, type Schedule } from '../../src/core/digests/schedule.js';
+import { splitSubscribeWords } from '../../src/core/digests/subscription-commands.js';
 
 function schedule(typed: string, zone = 'Europe/London'): Schedule {
   const choice = parseSchedule(typed, zone);
@@ -26,7 +26,11 @@ function upcoming(one: Schedule, from: string, count: number): string[] {
 describe('weekly', () => {
   it('is Mondays at 09:00 London time, in GMT and in BST', () => {
     // The clocks go forward on Sunday 28 March 2027.
-    expect(upcoming(schedule('weekly'), '2027-03-17T12:00:00Z', 3)).toEqual(['2027-03-22T09:00:00.000Z', '2027-03-29T08:00:00.000Z', '2027-04-05T08:00:00.000Z']);
+    expect(upcoming(schedule('weekly'), '2027-03-17T12:00:00Z', 3)).toEqual([
+      '2027-03-22T09:00:00.000Z',
+      '2027-03-29T08:00:00.000Z',
+      '2027-04-05T08:00:00.000Z',
+    ]);
   });
 });
 
@@ -65,7 +69,10 @@ describe('monthly', () => {
 describe('cron expressions', () => {
   it('are read in their own time zone', () => {
     // Weekdays at 07:30 in New York: EST (UTC-5) until the clocks change there on 14 March 2027.
-    expect(upcoming(schedule('30 7 * * 1-5', 'America/New_York'), '2027-03-12T00:00:00Z', 2)).toEqual(['2027-03-12T12:30:00.000Z', '2027-03-15T11:30:00.000Z']);
+    expect(upcoming(schedule('30 7 * * 1-5', 'America/New_York'), '2027-03-12T00:00:00Z', 2)).toEqual([
+      '2027-03-12T12:30:00.000Z',
+      '2027-03-15T11:30:00.000Z',
+    ]);
     expect(upcoming(schedule('0 8 * * MON', 'UTC'), '2027-01-01T00:00:00Z', 1)).toEqual(['2027-01-04T08:00:00.000Z']);
   });
 
@@ -101,17 +108,40 @@ describe('the period due', () => {
 
 describe('time zones', () => {
   it('takes IANA names in any case and refuses offsets, abbreviations and unknown names', () => {
-    expect(['europe/london', 'America/New_York', 'utc', 'asia/kolkata'].map(timeZoneNamed)).toEqual(['Europe/London', 'America/New_York', 'UTC', 'Asia/Kolkata']);
-    expect(['+01:00', 'GMT+1', 'EST', 'BST', 'Mars/Olympus_Mons', 'Europe/Londres', ''].map(timeZoneNamed)).toEqual(Array(7).fill(undefined));
+    expect(['europe/london', 'America/New_York', 'utc', 'asia/kolkata'].map(timeZoneNamed)).toEqual([
+      'Europe/London',
+      'America/New_York',
+      'UTC',
+      'Asia/Kolkata',
+    ]);
+    expect(['+01:00', 'GMT+1', 'EST', 'BST', 'Mars/Olympus_Mons', 'Europe/Londres', ''].map(timeZoneNamed)).toEqual(
+      Array(7).fill(undefined),
+    );
   });
 });
 
 describe('the words of digest subscribe', () => {
   it('splits the scope, the schedule and the time zone', () => {
-    expect(splitSubscribeWords(['north', 'east', 'and', 'yorkshire', 'weekly'])).toEqual({ scope: 'north east and yorkshire', schedule: 'weekly', timeZone: undefined });
-    expect(splitSubscribeWords(['RJ1', 'Monthly', 'Europe/London'])).toEqual({ scope: 'RJ1', schedule: 'monthly', timeZone: 'Europe/London' });
-    expect(splitSubscribeWords(['7A1', '0', '9', '*', '*', '1-5', 'UTC'])).toEqual({ scope: '7A1', schedule: '0 9 * * 1-5', timeZone: 'UTC' });
-    expect(splitSubscribeWords(['national', '*/10', '*', '*', '*', '*'])).toEqual({ scope: 'national', schedule: '*/10 * * * *', timeZone: undefined });
+    expect(splitSubscribeWords(['north', 'east', 'and', 'yorkshire', 'weekly'])).toEqual({
+      scope: 'north east and yorkshire',
+      schedule: 'weekly',
+      timeZone: undefined,
+    });
+    expect(splitSubscribeWords(['RJ1', 'Monthly', 'Europe/London'])).toEqual({
+      scope: 'RJ1',
+      schedule: 'monthly',
+      timeZone: 'Europe/London',
+    });
+    expect(splitSubscribeWords(['7A1', '0', '9', '*', '*', '1-5', 'UTC'])).toEqual({
+      scope: '7A1',
+      schedule: '0 9 * * 1-5',
+      timeZone: 'UTC',
+    });
+    expect(splitSubscribeWords(['national', '*/10', '*', '*', '*', '*'])).toEqual({
+      scope: 'national',
+      schedule: '*/10 * * * *',
+      timeZone: undefined,
+    });
     expect(splitSubscribeWords(['london'])).toEqual({ missing: 'schedule', scope: 'london' });
     expect(splitSubscribeWords([])).toEqual({ missing: 'scope', scope: '' });
   });

@@ -1,8 +1,8 @@
 // Which figures a digest counts as worse on a year ago: the direction differs per figure, a change that
 // shows as "no change" (under 0.05 points) never counts, unpublished figures never count, worst first.
 import { describe, expect, it } from 'vitest';
-import { worsened } from '../../src/core/digest/digest-message.js';
-import type { DigestFigures } from '../../src/core/digest/digest-figures.js';
+import { worsened } from '../../src/core/digests/digest-message.js';
+import type { DigestFigures } from '../../src/core/digests/digest-figures.js';
 import type { Figure } from '../../src/core/metrics/definitions.js';
 import { HELP_THEMES } from '../../src/core/cases/help-themes.js';
 import { tagOf } from '../../src/core/cases/case-study.js';
@@ -37,6 +37,7 @@ function figures(now: Partial<Record<string, Figure>>, before: Partial<Record<st
     regionTable: [],
     mostImproved: [],
     exemplars: undefined,
+    withoutAllStaff: [],
     organisationalChanges: [],
     sources: undefined,
   };
@@ -46,8 +47,22 @@ describe('worsened', () => {
   it('counts rising leaver, vacancy, sickness and newly qualified leaver rates, and falling joiner rate and stability, worst first', () => {
     const result = worsened(
       figures(
-        { leaverRate: rate(0.104), joinerRate: rate(0.088), stability: rate(0.85), vacancy: rate(0.06), sickness: rate(0.052), newlyQualifiedLeaverRate: rate(0.24) },
-        { leaverRate: rate(0.088), joinerRate: rate(0.104), stability: rate(0.86), vacancy: rate(0.05), sickness: rate(0.05), newlyQualifiedLeaverRate: rate(0.12) },
+        {
+          leaverRate: rate(0.104),
+          joinerRate: rate(0.088),
+          stability: rate(0.85),
+          vacancy: rate(0.06),
+          sickness: rate(0.052),
+          newlyQualifiedLeaverRate: rate(0.24),
+        },
+        {
+          leaverRate: rate(0.088),
+          joinerRate: rate(0.104),
+          stability: rate(0.86),
+          vacancy: rate(0.05),
+          sickness: rate(0.05),
+          newlyQualifiedLeaverRate: rate(0.12),
+        },
       ),
     );
     expect(result).toEqual([

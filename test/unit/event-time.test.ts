@@ -1,5 +1,6 @@
 // UK time for events: instants from wall-clock times across the clock changes (whatever the process's
 // own time zone), recurrence dates, and CSV cells that spreadsheets could run as formulas.
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { neutraliseCell, toCsv } from '../../src/core/files/csv.js';
 import { ukInstant, ukRange } from '../../src/core/events/london-time.js';
@@ -44,7 +45,10 @@ describe('recurrence', () => {
   });
 
   it('repeats fortnightly, and reports a meeting that falls in the spring gap', () => {
-    expect(meetingStarts('fortnightly', '2027-03-01', '09:00', 3)).toMatchObject({ ok: true, starts: [new Date('2027-03-01T09:00:00Z'), new Date('2027-03-15T09:00:00Z'), new Date('2027-03-29T08:00:00Z')] });
+    expect(meetingStarts('fortnightly', '2027-03-01', '09:00', 3)).toMatchObject({
+      ok: true,
+      starts: [new Date('2027-03-01T09:00:00Z'), new Date('2027-03-15T09:00:00Z'), new Date('2027-03-29T08:00:00Z')],
+    });
     expect(meetingStarts('weekly', '2027-03-14', '01:30', 3)).toEqual({ ok: false, problem: 'skipped', date: '2027-03-28' });
   });
 });
@@ -61,6 +65,25 @@ describe('links and CSV', () => {
   it('neutralises cells a spreadsheet would run', () => {
     for (const risky of ['=1+1', '+44 20', '-2', '@SUM(A1)', '\tx', '\rx']) expect(neutraliseCell(risky)).toBe(`'${risky}`);
     expect(neutraliseCell('Sam = Taylor')).toBe('Sam = Taylor');
-    expect(toCsv(['Name'], [['=cmd|"/c calc"!A1'], [3]])).toBe('"Name"\r\n"\'=cmd|""/c calc""!A1"\r\n"3"');
+    expect(toCsv(['Name'], [['=cmd|"/c calc"!A1'], [3]])).toBe('\uFEFF"Name"\r\n"\'=cmd|""/c calc""!A1"\r\n"3"\r\n');
+  });
+
+  it('writes CSV that a separate parser reads back cell for cell: a byte-order mark, CRLF line ends, formulas as text', () => {
+    const rows = [
+      ['Sam "the host" Taylor', 'Leeds, North', 'two\nlines', '=SUM(A1:A2)'],
+      ['Zoë Ó Briain', '', '-5', 3.5],
+    ] as const;
+    const csv = toCsv(['Name', 'Place', 'Note', 'Figure'], rows);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv.replace(/\r\n/g, '').includes('\r')).toBe(false);
+    const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.meta.linebreak).toBe('\r\n');
+    expect(parsed.data).toEqual([
+      ['Name', 'Place', 'Note', 'Figure'],
+      ['Sam "the host" Taylor', 'Leeds, North', 'two\nlines', "'=SUM(A1:A2)"],
+      ['Zoë Ó Briain', '', "'-5", '3.5'],
+    ]);
   });
 });

@@ -18,10 +18,11 @@ import type { EmailLinkStore, LinkStore } from '../../src/core/linking/link-stor
 import type { DirectoryStore } from '../../src/core/directory/directory-store.js';
 import type { CaseStore } from '../../src/core/cases/case-store.js';
 import type { Outbox } from '../../src/core/outbox/outbox.js';
-import type { DownloadStore } from '../../src/core/downloads/download-store.js';
+import type { FileLinkStore } from '../../src/core/links/file-links.js';
 import type { OrganisationStore } from '../../src/core/organisations/organisation-store.js';
 import type { MetricStore } from '../../src/core/metrics/metric-store.js';
-import type { SubscriptionStore } from '../../src/core/subscriptions/subscription-store.js';
+import type { SubscriptionStore } from '../../src/core/digests/subscription-store.js';
+import { systemClock } from '../../src/core/clock.js';
 
 describe('tokenize', () => {
   it('splits on any whitespace', () => {
@@ -209,12 +210,6 @@ class NoMembers implements MemberStore {
   saveProfile(): Promise<{ created: boolean }> {
     return Promise.reject(new Error('no member is saved in these tests'));
   }
-  leave(): Promise<void> {
-    return Promise.resolve();
-  }
-  erase(): Promise<void> {
-    return Promise.resolve();
-  }
 }
 
 const NO_REFERENCE_DATA: ReferenceData = {
@@ -260,9 +255,13 @@ const NO_CASES: CaseStore = {
 const NO_EVENTS = new Proxy({} as EventStore, {
   get: (_target, name) => () => Promise.reject(new Error(`events.${String(name)} was not expected here`)),
 });
-const EVENT_SETTINGS = { publicUrl: 'http://localhost/', reminderMinutes: [1440, 60] };
+const EVENT_SETTINGS = {
+  publicUrl: 'http://localhost/',
+  reminderMinutes: [1440, 60],
+  organizer: { name: 'CoP Bot', email: 'noreply@localhost' },
+};
 const NO_METRICS: MetricStore = {
-  importReference: () => Promise.resolve({ organisations: new Map(), regions: new Set(), staffGroups: new Map() }),
+  importReference: () => Promise.resolve({ organisations: new Map(), organisationNames: new Map(), regions: new Set(), staffGroups: [] }),
   importInTransaction: () => Promise.reject(new Error('no metrics in these tests')),
   importIfEmpty: () => Promise.resolve(false),
   series: () => Promise.resolve([]),
@@ -270,6 +269,9 @@ const NO_METRICS: MetricStore = {
   sources: () => Promise.resolve(undefined),
   organisations: () => Promise.resolve([]),
   allOrganisations: () => Promise.resolve([]),
+  staffGroups: () => Promise.resolve([]),
+  staffGroupsWithFigures: () => Promise.resolve([]),
+  organisationsWithoutAllStaff: () => Promise.resolve([]),
   isEmpty: () => Promise.resolve(true),
 };
 
@@ -298,7 +300,11 @@ const NO_OUTBOX: Outbox = {
   wake: () => undefined,
 };
 
-const NO_DOWNLOADS: DownloadStore = { create: () => Promise.reject(new Error('no downloads in these tests')) };
+const NO_FILE_LINKS: FileLinkStore = {
+  create: () => Promise.reject(new Error('no download links in these tests')),
+  find: () => Promise.resolve(undefined),
+  deleteExpired: () => Promise.resolve(0),
+};
 
 const NO_LINKS: LinkStore = {
   createCode: () => Promise.resolve(),
@@ -350,20 +356,25 @@ const UNUSED_PORTS = {
   directory: NO_DIRECTORY,
   organisations: NO_ORGANISATIONS,
   outbox: NO_OUTBOX,
-  downloads: NO_DOWNLOADS,
+  fileLinks: NO_FILE_LINKS,
   configuredAdmins: [],
   emailLinks: NO_EMAIL_LINKS,
   cases: NO_CASES,
   events: NO_EVENTS,
   eventSettings: EVENT_SETTINGS,
+  clock: systemClock,
   metrics: NO_METRICS,
   charts: { publish: () => Promise.resolve(undefined) },
   subscriptions: NO_SUBSCRIPTIONS,
+  transaction: () => Promise.reject(new Error('no transaction in these tests')),
 };
 
 function coreWith(regions: RegionDirectory) {
   const logger = recordingLogger();
-  return { core: new BotCore({ regions, conversations: new MemoryConversations(), members: new NoMembers(), ...UNUSED_PORTS }, logger), logger };
+  return {
+    core: new BotCore({ regions, conversations: new MemoryConversations(), members: new NoMembers(), ...UNUSED_PORTS }, logger),
+    logger,
+  };
 }
 
 function plain(rich: Rich): string {
@@ -453,11 +464,7 @@ describe('BotCore.handleText', () => {
   it('unknown words answer with the suggestion and a pointer to help', async () => {
     const { core } = coreWith(new MemoryRegions(sampleRegions));
     const reply = await core.handleText('regins', context);
-    expect(linesOf(reply)).toEqual([
-      'I don\'t know the command "regins".',
-      'Did you mean regions?',
-      'To see every command, type help.',
-    ]);
+    expect(linesOf(reply)).toEqual(['I don\'t know the command "regins".', 'Did you mean regions?', 'To see every command, type help.']);
   });
 
   it('unknown words far from any command answer without a suggestion', async () => {
@@ -564,7 +571,10 @@ describe('BotCore.handleAction', () => {
 describe('BotCore conversation events', () => {
   it('passes installs and removals to the conversation store', async () => {
     const conversations = new MemoryConversations();
-    const core = new BotCore({ regions: new MemoryRegions([]), conversations, members: new NoMembers(), ...UNUSED_PORTS }, recordingLogger());
+    const core = new BotCore(
+      { regions: new MemoryRegions([]), conversations, members: new NoMembers(), ...UNUSED_PORTS },
+      recordingLogger(),
+    );
     await core.conversationInstalled(conversation, { name: 'london-cop' });
     await core.conversationRemoved(conversation);
     expect([...conversations.installed.values()]).toEqual([{ name: 'london-cop' }]);

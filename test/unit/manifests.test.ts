@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,18 +11,10 @@ import AjvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { COMMANDS } from '../../src/core/bot-core.js';
 import { translator } from '../../src/core/i18n/translator.js';
-import {
-  DEFAULT_MANIFEST_DIR,
-  PLACEHOLDER_ID,
-  buildTeamsPackage,
-  validateTeamsManifest,
-} from '../../src/cli/build-teams-package.js';
+import { DEFAULT_MANIFEST_DIR, PLACEHOLDER_ID, buildTeamsPackage, validateTeamsManifest } from '../../src/cli/build-teams-package.js';
 import { CASE_SEARCH_COMMAND_ID, CASE_SEARCH_PARAMETER } from '../../src/teams/message-extension-ids.js';
 
-const slackManifestText = readFileSync(
-  fileURLToPath(new URL('../../manifests/slack/manifest.yaml', import.meta.url)),
-  'utf8',
-);
+const slackManifestText = readFileSync(fileURLToPath(new URL('../../manifests/slack/manifest.yaml', import.meta.url)), 'utf8');
 const teamsManifestText = readFileSync(join(DEFAULT_MANIFEST_DIR, 'manifest.json'), 'utf8');
 
 type TeamsManifest = {
@@ -84,9 +76,7 @@ describe('Slack manifest', () => {
   it('has the /cop command pointing at /slack/events', () => {
     expect(manifest.display_information.name).toBe('CoP Bot');
     expect(manifest.display_information.long_description.length).toBeGreaterThanOrEqual(175);
-    expect(manifest.features.slash_commands).toEqual([
-      expect.objectContaining({ command: '/cop', url: 'https://YOUR-HOST/slack/events' }),
-    ]);
+    expect(manifest.features.slash_commands).toEqual([expect.objectContaining({ command: '/cop', url: 'https://YOUR-HOST/slack/events' })]);
   });
 
   it('sends events and interactivity to /slack/events', () => {
@@ -103,8 +93,19 @@ describe('Slack manifest', () => {
   it('asks for exactly the bot scopes the features need, each with a reason', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
       [
-        'commands', 'chat:write', 'chat:write.public', 'im:write', 'users:read', 'users:read.email',
-        'channels:read', 'groups:read', 'channels:manage', 'groups:write', 'files:write', 'files:read', 'im:history',
+        'commands',
+        'chat:write',
+        'chat:write.public',
+        'im:write',
+        'users:read',
+        'users:read.email',
+        'channels:read',
+        'groups:read',
+        'channels:manage',
+        'groups:write',
+        'files:write',
+        'files:read',
+        'im:history',
       ].sort(),
     );
     const scopes = parseDocument(slackManifestText).getIn(['oauth_config', 'scopes', 'bot'], true);
@@ -145,9 +146,7 @@ describe('Teams manifest', () => {
     const dir = mkdtempSync(join(tmpdir(), 'teams-icons-'));
     copyFileSync(join(DEFAULT_MANIFEST_DIR, 'color.png'), join(dir, 'color.png'));
     copyFileSync(join(DEFAULT_MANIFEST_DIR, 'color.png'), join(dir, 'outline.png'));
-    expect(validateTeamsManifest(teamsManifest(), dir)).toEqual([
-      'icons.outline: outline.png must be 32x32 pixels (is 192x192)',
-    ]);
+    expect(validateTeamsManifest(teamsManifest(), dir)).toEqual(['icons.outline: outline.png must be 32x32 pixels (is 192x192)']);
   });
 });
 
@@ -170,6 +169,24 @@ describe('Teams package', () => {
     expect(entries['color.png']).toEqual(new Uint8Array(readFileSync(join(DEFAULT_MANIFEST_DIR, 'color.png'))));
   });
 
+  it('in production refuses placeholder privacy and terms addresses and the placeholder id, writing nothing; warns otherwise', () => {
+    const outFile = join(mkdtempSync(join(tmpdir(), 'teams-package-')), 'cop-bot-teams.zip');
+    const refused = buildTeamsPackage({ outFile, production: true });
+    expect(refused.outFile).toBeUndefined();
+    expect(refused.problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^developer\.privacyUrl is still the placeholder https:\/\/[^ ]*example\.org.*\(NODE_ENV=production\)$/),
+        expect.stringMatching(/^developer\.termsOfUseUrl is still the placeholder .*\(NODE_ENV=production\)$/),
+        expect.stringMatching(/^MICROSOFT_APP_ID is not set; keeping the placeholder id\. \(NODE_ENV=production\)$/),
+      ]),
+    );
+    expect(existsSync(outFile)).toBe(false);
+    const tried = buildTeamsPackage({ outFile });
+    expect(tried.problems).toEqual([]);
+    expect(tried.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^developer\.privacyUrl is still the placeholder/)]));
+    expect(buildTeamsPackage({ outFile, appId, developerUrls, production: true })).toMatchObject({ problems: [], warnings: [] });
+  });
+
   it("passes Microsoft's official JSON schema for its manifest version", () => {
     const { result, manifest } = buildAndRead({ appId, developerUrls });
     expect(result.problems).toEqual([]);
@@ -179,7 +196,7 @@ describe('Teams package', () => {
     expect(officialSchemaErrors(manifest)).toEqual([]);
   });
 
-  it("the official schema check catches what Teams would refuse (so the test above can fail)", () => {
+  it('the official schema check catches what Teams would refuse (so the test above can fail)', () => {
     const { manifest } = buildAndRead({ appId, developerUrls });
     const list = manifest.bots[0]?.commandLists[0];
     if (!list) throw new Error('manifest has no command list');
@@ -286,10 +303,28 @@ describe('manifests and the command grammar', () => {
     const titles = (scope: string) =>
       manifest.bots[0]?.commandLists.find((list) => list.scopes.includes(scope))?.commands.map((command) => command.title);
     expect(titles('personal')).toEqual([
-      'help', 'join', 'profile', 'events', 'my events', 'cases', 'case submit', 'digest preview', 'my data', 'regions',
+      'help',
+      'join',
+      'profile',
+      'events',
+      'my events',
+      'cases',
+      'case submit',
+      'digest preview',
+      'my data',
+      'regions',
     ]);
     const channel = [
-      'help', 'events', 'cases', 'event new', 'digest subscribe', 'digest list', 'digest preview', 'channel link', 'regions', 'members',
+      'help',
+      'events',
+      'cases',
+      'event new',
+      'digest subscribe',
+      'digest list',
+      'digest preview',
+      'channel link',
+      'regions',
+      'members',
     ];
     expect(titles('team')).toEqual(channel);
     expect(titles('groupChat')).toEqual(channel);

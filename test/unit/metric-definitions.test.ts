@@ -101,18 +101,48 @@ describe('metric definitions', () => {
 
   it('computes the stability index, vacancy rate and sickness rate as sums of counts', () => {
     const end = '2025-03';
-    const a = seriesOf('A', [{ ...EMPTY_COUNTS, month: end, headcount: 1000, stabilityBase: 1000, stabilityStayed: 880, fte: 900, vacancyFte: 100, sicknessDaysLost: 1500, sicknessDaysAvailable: 30000 }]);
-    const b = seriesOf('B', [{ ...EMPTY_COUNTS, month: end, headcount: 500, stabilityBase: 500, stabilityStayed: 450, fte: 450, vacancyFte: 0, sicknessDaysLost: 500, sicknessDaysAvailable: 10000 }]);
+    const a = seriesOf('A', [
+      {
+        ...EMPTY_COUNTS,
+        month: end,
+        headcount: 1000,
+        stabilityBase: 1000,
+        stabilityStayed: 880,
+        fte: 900,
+        vacancyFte: 100,
+        sicknessDaysLost: 1500,
+        sicknessDaysAvailable: 30000,
+      },
+    ]);
+    const b = seriesOf('B', [
+      {
+        ...EMPTY_COUNTS,
+        month: end,
+        headcount: 500,
+        stabilityBase: 500,
+        stabilityStayed: 450,
+        fte: 450,
+        vacancyFte: 0,
+        sicknessDaysLost: 500,
+        sicknessDaysAvailable: 10000,
+      },
+    ]);
     expect(stabilityIndex([a, b], end)).toMatchObject({ value: 1330 / 1500 });
     expect(vacancyRate([a, b], end)).toMatchObject({ value: 100 / 1450 });
     expect(sicknessRate([a, b], end)).toMatchObject({ value: 2000 / 40000 });
     // An organisation with a transfer in its window is left out of stability.
-    const moved = seriesOf('M', withTransfer().map((counts) => (counts.month === end ? { ...counts, stabilityBase: 1000, stabilityStayed: 700 } : counts)));
+    const moved = seriesOf(
+      'M',
+      withTransfer().map((counts) => (counts.month === end ? { ...counts, stabilityBase: 1000, stabilityStayed: 700 } : counts)),
+    );
     expect(stabilityIndex([a, moved], end)).toMatchObject({ value: 0.88 });
   });
 
   it('gives changes in percentage points and ranks with the lowest rate first', () => {
-    const series = seriesOf('A', [...steady(1000, 10).map((c) => ({ ...c, month: addMonths(c.month, -1) })), { ...EMPTY_COUNTS, month: '2025-03', startHeadcount: 1000, headcount: 1000, leavers: 4, joiners: 4 }]);
+    const series = seriesOf('A', [
+      ...steady(1000, 10).map((c) => ({ ...c, month: addMonths(c.month, -1) })),
+      { ...EMPTY_COUNTS, month: '2025-03', startHeadcount: 1000, headcount: 1000, leavers: 4, joiners: 4 },
+    ]);
     const now = organisationRate(series, '2025-03', 'leavers');
     const before = organisationRate(series, '2025-02', 'leavers');
     // 120 -> 114 leavers on 1,000: down 0.6 points.

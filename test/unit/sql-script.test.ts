@@ -7,16 +7,16 @@ describe('splitSqlScript', () => {
   it('keeps function bodies, quoted text and comments with semicolons whole', () => {
     const script = [
       '-- A comment; with a semicolon',
-      'CREATE TABLE "a;b" (x TEXT DEFAULT \'it\'\'s; fine\');',
+      "CREATE TABLE \"a;b\" (x TEXT DEFAULT 'it''s; fine');",
       '/* block; comment */ CREATE FUNCTION f() RETURNS INT LANGUAGE plpgsql AS $$ BEGIN RETURN 1; END $$;',
-      'CREATE FUNCTION g() RETURNS TEXT LANGUAGE sql AS $body$ SELECT \'$$;\' $body$;',
+      "CREATE FUNCTION g() RETURNS TEXT LANGUAGE sql AS $body$ SELECT '$$;' $body$;",
       'SELECT $1, a$b$c FROM t;',
       '-- only a comment at the end;',
     ].join('\n');
     expect(splitSqlScript(script)).toEqual([
-      '-- A comment; with a semicolon\nCREATE TABLE "a;b" (x TEXT DEFAULT \'it\'\'s; fine\')',
+      "-- A comment; with a semicolon\nCREATE TABLE \"a;b\" (x TEXT DEFAULT 'it''s; fine')",
       '/* block; comment */ CREATE FUNCTION f() RETURNS INT LANGUAGE plpgsql AS $$ BEGIN RETURN 1; END $$',
-      'CREATE FUNCTION g() RETURNS TEXT LANGUAGE sql AS $body$ SELECT \'$$;\' $body$',
+      "CREATE FUNCTION g() RETURNS TEXT LANGUAGE sql AS $body$ SELECT '$$;' $body$",
       'SELECT $1, a$b$c FROM t',
     ]);
   });
@@ -26,7 +26,10 @@ describe('splitSqlScript', () => {
     for (const name of (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name)) {
       const script = await readFile(join(dir, name, 'migration.sql'), 'utf8');
       if (script.includes('$$;')) continue;
-      const naive = script.split(';').map((statement) => statement.trim()).filter((statement) => statement !== '');
+      const naive = script
+        .split(';')
+        .map((statement) => statement.trim())
+        .filter((statement) => statement !== '');
       expect(splitSqlScript(script), name).toEqual(naive);
     }
   });

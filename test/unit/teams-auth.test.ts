@@ -16,23 +16,44 @@ const TENANT = { MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_TENANT_ID: 'tenant-id
 describe('Teams SDK options', () => {
   it('accepts unauthenticated activities only without an app id (never allowed in production)', () => {
     const options = teamsAuthOptions(teamsConfig({}));
-    expect(options).toMatchObject({ clientId: '', clientSecret: '', tenantId: '', managedIdentityClientId: '', dangerouslyAllowUnauthenticatedRequests: true });
-    expect(() => loadConfig({ NODE_ENV: 'production', COP_SECRET: 'c'.repeat(32), PUBLIC_URL: 'https://cop.example.org' })).toThrow(/needs Slack credentials/);
+    expect(options).toMatchObject({
+      clientId: '',
+      clientSecret: '',
+      tenantId: '',
+      managedIdentityClientId: '',
+      dangerouslyAllowUnauthenticatedRequests: true,
+    });
+    expect(() => loadConfig({ NODE_ENV: 'production', COP_SECRET: 'c'.repeat(32), PUBLIC_URL: 'https://cop.example.org' })).toThrow(
+      /needs Slack credentials/,
+    );
   });
 
   it('signs in with the client secret for a single-tenant app, and checks inbound tokens', () => {
     const options = teamsAuthOptions(teamsConfig({ ...TENANT, MICROSOFT_APP_PASSWORD: 'secret' }));
-    expect(options).toMatchObject({ clientId: 'app-id', clientSecret: 'secret', tenantId: 'tenant-id', managedIdentityClientId: '', dangerouslyAllowUnauthenticatedRequests: false });
+    expect(options).toMatchObject({
+      clientId: 'app-id',
+      clientSecret: 'secret',
+      tenantId: 'tenant-id',
+      managedIdentityClientId: '',
+      dangerouslyAllowUnauthenticatedRequests: false,
+    });
     expect(allowedTenant(teamsConfig({ ...TENANT, MICROSOFT_APP_PASSWORD: 'secret' }))).toBe('tenant-id');
   });
 
   it('uses the user-assigned managed identity whose client id is the app id', () => {
     const options = teamsAuthOptions(teamsConfig({ ...TENANT, MICROSOFT_APP_TYPE: 'UserAssignedMSI' }));
-    expect(options).toMatchObject({ clientId: 'app-id', clientSecret: '', managedIdentityClientId: 'app-id', dangerouslyAllowUnauthenticatedRequests: false });
+    expect(options).toMatchObject({
+      clientId: 'app-id',
+      clientSecret: '',
+      managedIdentityClientId: 'app-id',
+      dangerouslyAllowUnauthenticatedRequests: false,
+    });
   });
 
   it('uses a managed identity as the federated credential of the app registration', () => {
-    const options = teamsAuthOptions(teamsConfig({ ...TENANT, MICROSOFT_APP_TYPE: 'FederatedCredentials', MICROSOFT_FEDERATED_IDENTITY: 'msi-client-id' }));
+    const options = teamsAuthOptions(
+      teamsConfig({ ...TENANT, MICROSOFT_APP_TYPE: 'FederatedCredentials', MICROSOFT_FEDERATED_IDENTITY: 'msi-client-id' }),
+    );
     expect(options).toMatchObject({ clientId: 'app-id', clientSecret: '', managedIdentityClientId: 'msi-client-id' });
   });
 
@@ -43,7 +64,14 @@ describe('Teams SDK options', () => {
   });
 
   it('takes the cloud, and a stand-in for the token signing keys, from the settings', () => {
-    const options = teamsAuthOptions(teamsConfig({ ...TENANT, MICROSOFT_APP_PASSWORD: 's', MICROSOFT_CLOUD: 'USGov', MICROSOFT_OPENID_METADATA_URL: 'http://127.0.0.1:9/v1/.well-known/openidconfiguration' }));
+    const options = teamsAuthOptions(
+      teamsConfig({
+        ...TENANT,
+        MICROSOFT_APP_PASSWORD: 's',
+        MICROSOFT_CLOUD: 'USGov',
+        MICROSOFT_OPENID_METADATA_URL: 'http://127.0.0.1:9/v1/.well-known/openidconfiguration',
+      }),
+    );
     expect(options.cloud?.loginEndpoint).toContain('login.microsoftonline.us');
     expect(options.cloud?.openIdMetadataUrl).toBe('http://127.0.0.1:9/v1/.well-known/openidconfiguration');
   });

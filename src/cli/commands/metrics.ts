@@ -1,17 +1,16 @@
 // `npm run cli -- metrics import <file.csv> [--skip-invalid]`: imports retention metrics from a CSV in
 // the project's layout or one of the two NHS layouts, with a progress bar, and prints the report.
 // `npm run cli -- metrics exemplars <file.csv>`: marks People Promise exemplars (org_code, cohort; a blank
-// cohort unmarks), all rows or none, audited. With the embedded database, stop the bot first (PGlite
-// serves one process); a PostgreSQL server needs no stop.
+// cohort unmarks), all rows or none, audited. With the embedded database the bot may keep running: the
+// command works on the bot's database through the socket the bot serves (see command-database.ts).
 import { parseArgs } from 'node:util';
-import type { Subcommand } from '../cli.js';
+import type { Subcommand } from '../subcommand.js';
 import { SingleBar, Presets } from 'cli-progress';
-import { loadConfig } from '../../config.js';
 import { importMetrics } from '../../core/metrics/importer.js';
 import { importReportLines } from '../../core/metrics/import-report.js';
 import { monthOfDate } from '../../core/metrics/period.js';
 import { translator } from '../../core/i18n/translator.js';
-import { openDatabase } from '../../db/database.js';
+import { openCommandDatabase } from '../command-database.js';
 import { PrismaMetricStore } from '../../db/repositories/metric-repository.js';
 import { seedReferenceData } from '../../db/seed.js';
 import { csvFileSource } from '../../metrics/csv-source.js';
@@ -22,25 +21,39 @@ const USAGE = 'Usage: npm run cli -- metrics import <file.csv> [--skip-invalid]\
 
 /** Runs `metrics <subcommand>`; returns the process exit code. */
 export async function runMetricsCommand(argv: readonly string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args: [...argv], allowPositionals: true, options: { 'skip-invalid': { type: 'boolean', default: false } } });
+  const { positionals, values } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: { 'skip-invalid': { type: 'boolean', default: false } },
+  });
   const [subcommand, file, ...extra] = positionals;
-  if ((subcommand !== 'import' && subcommand !== 'exemplars') || !file || extra.length > 0 || (subcommand === 'exemplars' && values['skip-invalid'])) {
+  if (
+    (subcommand !== 'import' && subcommand !== 'exemplars') ||
+    !file ||
+    extra.length > 0 ||
+    (subcommand === 'exemplars' && values['skip-invalid'])
+  ) {
     console.error(USAGE);
     return 2;
   }
   if (subcommand === 'exemplars') return markExemplars(file);
   const source = await readableSource(file);
   if (!source) return 2;
-  const config = loadConfig();
-  const database = await openDatabase(config.databaseUrl);
-  const bar = process.stderr.isTTY ? new SingleBar({ format: 'Importing [{bar}] {percentage}% | {value}/{total} MB', hideCursor: true }, Presets.shades_classic) : undefined;
+  const database = await openCommandDatabase('npm run cli -- metrics import');
+  const bar = process.stderr.isTTY
+    ? new SingleBar({ format: 'Importing [{bar}] {percentage}% | {value}/{total} MB', hideCursor: true }, Presets.shades_classic)
+    : undefined;
   const megabytes = (bytes: number) => Math.round(bytes / 1e5) / 10;
   const ticker = bar ? setInterval(() => bar.update(megabytes(source.bytesRead())), 200) : undefined;
   try {
     await database.migrate();
     await seedReferenceData(database.prisma);
     bar?.start(megabytes(source.size), 0);
-    const report = await importMetrics(source, { skipInvalid: values['skip-invalid'], currentMonth: monthOfDate(new Date()) }, new PrismaMetricStore(database.prisma));
+    const report = await importMetrics(
+      source,
+      { skipInvalid: values['skip-invalid'], currentMonth: monthOfDate(new Date()) },
+      new PrismaMetricStore(database.prisma, database),
+    );
     if (ticker) clearInterval(ticker);
     bar?.update(megabytes(source.size));
     bar?.stop();
@@ -67,12 +80,15 @@ async function markExemplars(file: string): Promise<number> {
   const source = await readableSource(file);
   if (!source) return 2;
   const t = translator('en');
-  const database = await openDatabase(loadConfig().databaseUrl);
+  const database = await openCommandDatabase('npm run cli -- metrics exemplars');
   try {
     await database.migrate();
     await seedReferenceData(database.prisma);
     const organisations = new PrismaOrganisationStore(database.prisma);
-    const read = await readExemplarFile(source, async (codes) => new Set((await organisations.findByCodes(codes)).map((found) => found.odsCode)));
+    const read = await readExemplarFile(
+      source,
+      async (codes) => new Set((await organisations.findByCodes(codes)).map((found) => found.odsCode)),
+    );
     if (read.kind === 'bad') {
       console.log(t('metrics.exemplars.rejected', { source: source.name, count: read.problems.length }));
       for (const problem of read.problems) console.log(t('metrics.import.line', problem));

@@ -17,11 +17,30 @@ import type { CoreServices } from '../services.js';
 import { buildCaseForm, CASE_FORM_ID, cleanParagraphs, parseCaseForm } from './case-form.js';
 import type { CaseSearch, CaseSearchResult, ReviewDecision } from './case-store.js';
 import { CASE_LIMITS, tagLabel, tagOf, type CaseStudy } from './case-study.js';
-import { ALL_STAFF_GROUPS, APPROVE_CASE_ACTION, caseBlocks, caseNamesOf, CHANGES_CASE_ACTION, hitBlocks, REJECT_CASE_ACTION, reviewActions, reviewButtons, SHARE_CASE_ACTION, shorten, type CaseNames } from './case-views.js';
+import {
+  ALL_STAFF_GROUPS,
+  APPROVE_CASE_ACTION,
+  caseBlocks,
+  caseNamesOf,
+  CHANGES_CASE_ACTION,
+  hitBlocks,
+  REJECT_CASE_ACTION,
+  reviewActions,
+  reviewButtons,
+  SHARE_CASE_ACTION,
+  shorten,
+  type CaseNames,
+} from './case-views.js';
 import { notifyOutcome, notifyReviewers } from './case-notifications.js';
 import { hasTerms, parseCaseQuery, type CaseQuery } from './search-query.js';
 import { bareWord } from './synonyms.js';
 import { activeMember } from '../members/active-member.js';
+
+/** The services this module's handlers use. */
+export type CaseCommandsServices = Pick<
+  CoreServices,
+  'cases' | 'clock' | 'configuredAdmins' | 'members' | 'outbox' | 'reference' | 'roles'
+>;
 
 export const CASES_PAGE_SIZE = 5;
 /** Matches a search ranks at most (CaseSearch.candidates): 20 pages. */
@@ -32,8 +51,12 @@ const SUGGESTED_THEMES = 5;
 const BROWSE_THEMES = 30;
 const THEME_BUTTONS = 8;
 
-export async function caseNames(services: CoreServices): Promise<CaseNames> {
-  const [regions, staffGroups, promiseElements] = await Promise.all([services.reference.regions(), services.reference.staffGroups(), services.reference.promiseElements()]);
+export async function caseNames(services: CaseCommandsServices): Promise<CaseNames> {
+  const [regions, staffGroups, promiseElements] = await Promise.all([
+    services.reference.regions(),
+    services.reference.staffGroups(),
+    services.reference.promiseElements(),
+  ]);
   return caseNamesOf(regions, staffGroups, promiseElements);
 }
 
@@ -42,7 +65,11 @@ export function mayReview(permissions: Permissions, regionCode: string | undefin
   return permissions.nationalAdmin || (regionCode !== undefined && permissions.facilitates.includes(regionCode));
 }
 
-const normalise = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const normalise = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** Staff groups people name by another word. */
 const STAFF_ALIASES: Readonly<Record<string, string>> = {
@@ -60,7 +87,7 @@ const STAFF_ALIASES: Readonly<Record<string, string>> = {
 
 // ---- search and browse -------------------------------------------------------------------------
 
-async function browse(context: RequestContext, services: CoreServices): Promise<Message> {
+async function browse(context: RequestContext, services: CaseCommandsServices): Promise<Message> {
   const { t } = context;
   const themes = await services.cases.themes();
   if (themes.length === 0) return textMessage(t('cases.libraryEmpty'));
@@ -76,16 +103,24 @@ async function browse(context: RequestContext, services: CoreServices): Promise<
     },
     {
       kind: 'buttons',
-      buttons: themes.slice(0, THEME_BUTTONS).map((theme) => ({ label: tagLabel(theme.tag), action: RUN_COMMAND_ACTION, value: `cases theme:${theme.tag}` })),
+      buttons: themes
+        .slice(0, THEME_BUTTONS)
+        .map((theme) => ({ label: tagLabel(theme.tag), action: RUN_COMMAND_ACTION, value: `cases theme:${theme.tag}` })),
     },
     { kind: 'note', text: [t('cases.searchHint'), ' ', { kind: 'command', words: 'cases flexible retirement staff:nurses' }] },
   ];
   return message(t('cases.themesSummary', { count: themes.length }), blocks, 'open');
 }
 
-type Resolved = { ok: true; search: Omit<CaseSearch, 'match' | 'offset' | 'limit' | 'terms' | 'candidates'> } | { ok: false; reply: Message };
+type Resolved =
+  { ok: true; search: Omit<CaseSearch, 'match' | 'offset' | 'limit' | 'terms' | 'candidates'> } | { ok: false; reply: Message };
 
-async function resolveFilters(query: CaseQuery, names: CaseNames, context: RequestContext, services: CoreServices): Promise<Resolved> {
+async function resolveFilters(
+  query: CaseQuery,
+  names: CaseNames,
+  context: RequestContext,
+  services: CaseCommandsServices,
+): Promise<Resolved> {
   const { t } = context;
   const { theme, staff, region, type } = query.filters;
   let tags: string[] | undefined;
@@ -106,7 +141,13 @@ async function resolveFilters(query: CaseQuery, names: CaseNames, context: Reque
     const alias = STAFF_ALIASES[wanted.replace(/ /g, '')];
     const stem = wanted.slice(0, Math.max(4, wanted.length - 3));
     const matched = names.staffGroups.filter(
-      (group) => group.value === alias || normalise(group.label).includes(wanted) || (wanted.length >= 4 && normalise(group.label).split(' ').some((word) => word.startsWith(stem))),
+      (group) =>
+        group.value === alias ||
+        normalise(group.label).includes(wanted) ||
+        (wanted.length >= 4 &&
+          normalise(group.label)
+            .split(' ')
+            .some((word) => word.startsWith(stem))),
     );
     if (wanted === '' || matched.length === 0) return { ok: false, reply: textMessage(t('cases.unknownStaff', { typed: staff })) };
     // A case study for every staff group applies to each of them.
@@ -121,13 +162,14 @@ async function resolveFilters(query: CaseQuery, names: CaseNames, context: Reque
     const wanted = normalise(type);
     const types = await services.cases.organisationTypes();
     organisationTypes = wanted === '' ? [] : types.filter((candidate) => normalise(candidate).includes(wanted));
-    if (organisationTypes.length === 0) return { ok: false, reply: textMessage(t('cases.unknownType', { typed: type, types: types.join(', ') })) };
+    if (organisationTypes.length === 0)
+      return { ok: false, reply: textMessage(t('cases.unknownType', { typed: type, types: types.join(', ') })) };
   }
   return { ok: true, search: { tags, staffGroups, regionCode, organisationTypes } };
 }
 
 /** Themes nearest the words typed (a shared start or a couple of letters apart), else the most used ones. */
-async function nearestThemes(query: CaseQuery, services: CoreServices): Promise<string[]> {
+async function nearestThemes(query: CaseQuery, services: CaseCommandsServices): Promise<string[]> {
   const themes = await services.cases.themes();
   const words = [...query.terms.words, ...query.terms.groups.map((group) => group[0] ?? '')]
     .flatMap((word) => word.split(/\s+/))
@@ -136,7 +178,11 @@ async function nearestThemes(query: CaseQuery, services: CoreServices): Promise<
   const score = (tag: string) =>
     Math.min(
       99,
-      ...tag.split('-').flatMap((part) => words.map((word) => (part.startsWith(word.slice(0, 4)) || word.startsWith(part.slice(0, 4)) ? 0 : distance(part, word)))),
+      ...tag
+        .split('-')
+        .flatMap((part) =>
+          words.map((word) => (part.startsWith(word.slice(0, 4)) || word.startsWith(part.slice(0, 4)) ? 0 : distance(part, word))),
+        ),
     );
   const near = themes.filter((theme) => score(theme.tag) <= 2).sort((a, b) => score(a.tag) - score(b.tag));
   return (near.length > 0 ? near : themes).slice(0, SUGGESTED_THEMES).map((theme) => theme.tag);
@@ -145,13 +191,25 @@ async function nearestThemes(query: CaseQuery, services: CoreServices): Promise<
 /** What a search found: the ranked page, or a reply when the words or filters cannot be searched. */
 export type CaseFinding =
   | { readonly kind: 'reply'; readonly reply: Message }
-  | { readonly kind: 'found'; readonly query: CaseQuery; readonly base: CaseSearch; readonly result: CaseSearchResult; readonly loose: boolean; readonly names: CaseNames };
+  | {
+      readonly kind: 'found';
+      readonly query: CaseQuery;
+      readonly base: CaseSearch;
+      readonly result: CaseSearchResult;
+      readonly loose: boolean;
+      readonly names: CaseNames;
+    };
 
 /**
  * Runs a search as `cases` does (every word first; some of them when nothing has all): shared by the
  * command and by Teams' compose-box search, so both rank alike.
  */
-export async function findCases(tokens: readonly string[], limit: number, context: RequestContext, services: CoreServices): Promise<CaseFinding> {
+export async function findCases(
+  tokens: readonly string[],
+  limit: number,
+  context: RequestContext,
+  services: CaseCommandsServices,
+): Promise<CaseFinding> {
   const query = parseCaseQuery(tokens);
   const filtered = Object.keys(query.filters).length > 0;
   if (!hasTerms(query.terms) && !filtered) return { kind: 'reply', reply: await browse(context, services) };
@@ -178,7 +236,7 @@ export async function findCases(tokens: readonly string[], limit: number, contex
   return { kind: 'found', query, base, result, loose, names };
 }
 
-async function search(tokens: readonly string[], context: RequestContext, services: CoreServices): Promise<Message> {
+async function search(tokens: readonly string[], context: RequestContext, services: CaseCommandsServices): Promise<Message> {
   const { t } = context;
   const finding = await findCases(tokens, CASES_PAGE_SIZE, context, services);
   if (finding.kind === 'reply') return finding.reply;
@@ -191,7 +249,12 @@ async function search(tokens: readonly string[], context: RequestContext, servic
       { kind: 'text', text: t('cases.noMatch', { typed: shorten(typed, 100) }) },
       { kind: 'text', text: filtered ? t('cases.noMatchFiltered') : t('cases.noMatchHint') },
       ...(themes.length > 0
-        ? [{ kind: 'buttons' as const, buttons: themes.map((tag) => ({ label: tagLabel(tag), action: RUN_COMMAND_ACTION, value: `cases theme:${tag}` })) }]
+        ? [
+            {
+              kind: 'buttons' as const,
+              buttons: themes.map((tag) => ({ label: tagLabel(tag), action: RUN_COMMAND_ACTION, value: `cases theme:${tag}` })),
+            },
+          ]
         : []),
     ];
     return message(t('cases.noMatch', { typed: shorten(typed, 100) }), blocks, 'open');
@@ -201,13 +264,20 @@ async function search(tokens: readonly string[], context: RequestContext, servic
   const blocks: Block[] = [{ kind: 'heading', text: t('cases.resultsHeading', { typed: shorten(typed, 80) }) }];
   if (loose) blocks.push({ kind: 'note', text: t('cases.looseMatch') });
   for (const hit of result.hits) blocks.push(...hitBlocks(hit, names, t));
-  blocks.push({ kind: 'note', text: result.capped ? t('cases.rangeCapped', { from, to, ranked: CASES_RANKED }) : t('cases.range', { from, to, total: result.total }) });
+  blocks.push({
+    kind: 'note',
+    text: result.capped ? t('cases.rangeCapped', { from, to, ranked: CASES_RANKED }) : t('cases.range', { from, to, total: result.total }),
+  });
   if (result.capped && to >= result.total) blocks.push({ kind: 'note', text: t('cases.cappedEnd', { ranked: CASES_RANKED }) });
   if (to < result.total) {
     const words = ['cases', ...query.typed.map((word) => (/\s/.test(word) ? `"${word}"` : word)), `page:${query.page + 2}`].join(' ');
     blocks.push({ kind: 'buttons', buttons: [{ label: t('cases.more'), action: RUN_COMMAND_ACTION, value: words }] });
   }
-  return message(t('cases.resultsSummary', { total: result.total, capped: result.capped ? CASES_RANKED : undefined, typed: shorten(typed, 80) }), blocks, 'open');
+  return message(
+    t('cases.resultsSummary', { total: result.total, capped: result.capped ? CASES_RANKED : undefined, typed: shorten(typed, 80) }),
+    blocks,
+    'open',
+  );
 }
 
 export const casesCommand = defineCommand({
@@ -217,8 +287,14 @@ export const casesCommand = defineCommand({
   usage: 'cases [words] [theme:…] [staff:…] [region:…] [type:…]',
   summary: 'cases.commandSummary',
   needs: 'cases.needsMember',
-  examples: ['cases', 'cases flexible retirement', 'cases legacy mentoring staff:nurses', 'cases theme:flexible region:london', 'cases type:mental-health'],
-  async run(tokens, context, services) {
+  examples: [
+    'cases',
+    'cases flexible retirement',
+    'cases legacy mentoring staff:nurses',
+    'cases theme:flexible region:london',
+    'cases type:mental-health',
+  ],
+  async run(tokens, context, services: CaseCommandsServices) {
     if (!(await activeMember(context, services))) return textMessage(context.t('cases.joinFirst'));
     return search(tokens, context, services);
   },
@@ -233,12 +309,17 @@ const caseNumber = z
 
 /** Who may see a case study that is not published: its submitter, and those who may review it. */
 function mayOpen(found: CaseStudy, member: MemberRecord | undefined, permissions: Permissions): boolean {
-  return found.status === 'published' || (member !== undefined && found.submittedById === member.id) || mayReview(permissions, found.regionCode);
+  return (
+    found.status === 'published' || (member !== undefined && found.submittedById === member.id) || mayReview(permissions, found.regionCode)
+  );
 }
 
-async function open(number: number, context: RequestContext, services: CoreServices): Promise<Message> {
+async function open(number: number, context: RequestContext, services: CaseCommandsServices): Promise<Message> {
   const { t, actor } = context;
-  const [member, permissions] = await Promise.all([activeMember(context, services), permissionsOf(actor, services.roles, services.configuredAdmins)]);
+  const [member, permissions] = await Promise.all([
+    activeMember(context, services),
+    permissionsOf(actor, services.roles, services.configuredAdmins),
+  ]);
   if (!member && !permissions.nationalAdmin) return textMessage(t('cases.joinFirst'));
   const found = await services.cases.findByNumber(number);
   if (!found || !mayOpen(found, member, permissions)) return textMessage(t('cases.notFound', { number }));
@@ -249,7 +330,10 @@ async function open(number: number, context: RequestContext, services: CoreServi
   }
   if (found.status === 'draft' && member && found.submittedById === member.id) {
     if (found.reviewNote) blocks.push({ kind: 'text', text: t('cases.changesAsked', { reason: found.reviewNote }) });
-    blocks.push({ kind: 'buttons', buttons: [{ label: t('cases.editButton'), action: RUN_COMMAND_ACTION, value: `case edit ${found.number}` }] });
+    blocks.push({
+      kind: 'buttons',
+      buttons: [{ label: t('cases.editButton'), action: RUN_COMMAND_ACTION, value: `case edit ${found.number}` }],
+    });
   }
   return message(t('cases.cardTitle', { number: found.number, title: found.title }), blocks);
 }
@@ -261,12 +345,12 @@ export const caseCommand = defineCommand({
   summary: 'cases.openSummary',
   needs: 'cases.needsMember',
   examples: ['case 3'],
-  run: (number, context, services) => open(number, context, services),
+  run: (number, context, services: CaseCommandsServices) => open(number, context, services),
 });
 
 export const shareCaseAction: ActionHandler = {
   id: SHARE_CASE_ACTION,
-  async run(value, context, services) {
+  async run(value, context, services: CaseCommandsServices) {
     const { t } = context;
     const member = await activeMember(context, services);
     if (!member) return textMessage(t('cases.joinFirst'));
@@ -288,7 +372,7 @@ export const caseSubmitCommand = defineCommand({
   summary: 'cases.submitSummary',
   needs: 'cases.needsMember',
   examples: ['case submit'],
-  async run(_args, context, services) {
+  async run(_args, context, services: CaseCommandsServices) {
     const member = await activeMember(context, services);
     if (!member) return textMessage(context.t('cases.joinFirst'));
     return buildCaseForm(context.t, await caseNames(services), member);
@@ -302,7 +386,7 @@ export const caseEditCommand = defineCommand({
   summary: 'cases.editSummary',
   needs: 'cases.needsSubmitter',
   examples: ['case edit 12'],
-  async run(number, context, services) {
+  async run(number, context, services: CaseCommandsServices) {
     const { t } = context;
     const member = await activeMember(context, services);
     if (!member) return textMessage(t('cases.joinFirst'));
@@ -315,7 +399,7 @@ export const caseEditCommand = defineCommand({
 
 export const caseFormHandler: FormHandler = {
   id: CASE_FORM_ID,
-  async submit(values, state, context, services) {
+  async submit(values, state, context, services: CaseCommandsServices) {
     const { t } = context;
     const member = await activeMember(context, services);
     if (!member) return { kind: 'done', reply: textMessage(t('cases.joinFirst')) };
@@ -325,8 +409,13 @@ export const caseFormHandler: FormHandler = {
     if (revising && (!previous || previous.submittedById !== member.id || previous.status !== 'draft')) {
       return { kind: 'done', reply: textMessage(t('cases.notEditable', { number: revising.success ? revising.data : 0 })) };
     }
-    const parsed = parseCaseForm(values, t, names);
-    if (!parsed.ok) return { kind: 'invalid', errors: parsed.errors, form: withSubmission(buildCaseForm(t, names, member, previous), values, parsed.errors) };
+    const parsed = parseCaseForm(values, t, names, services.clock.now());
+    if (!parsed.ok)
+      return {
+        kind: 'invalid',
+        errors: parsed.errors,
+        form: withSubmission(buildCaseForm(t, names, member, previous), values, parsed.errors),
+      };
     let number: number;
     if (previous) {
       if (!(await services.cases.resubmit(previous.number, parsed.content, member.id))) {
@@ -350,7 +439,7 @@ export const casesMineCommand = defineCommand({
   summary: 'cases.mineSummary',
   needs: 'cases.needsMember',
   examples: ['cases mine'],
-  async run(_args, context, services) {
+  async run(_args, context, services: CaseCommandsServices) {
     const { t } = context;
     const member = await activeMember(context, services);
     if (!member) return textMessage(t('cases.joinFirst'));
@@ -378,7 +467,7 @@ export const casesPendingCommand = defineCommand({
   summary: 'cases.pendingSummary',
   needs: 'cases.needsReviewer',
   examples: ['cases pending', 'cases pending london'],
-  async run(typedRegion, context, services) {
+  async run(typedRegion, context, services: CaseCommandsServices) {
     const { t, actor } = context;
     const permissions = await permissionsOf(actor, services.roles, services.configuredAdmins);
     if (!permissions.nationalAdmin && permissions.facilitates.length === 0) return textMessage(t('cases.reviewRefused'));
@@ -400,11 +489,19 @@ export const casesPendingCommand = defineCommand({
           items: [
             {
               title: [{ kind: 'strong', text: t('cases.cardTitle', { number: found.number, title: found.title }) }],
-              detail: [found.organisationName, names.regions.find((r) => r.value === found.regionCode)?.label, shorten(found.summary, 200)].filter(Boolean).join(' · '),
+              detail: [found.organisationName, names.regions.find((r) => r.value === found.regionCode)?.label, shorten(found.summary, 200)]
+                .filter(Boolean)
+                .join(' · '),
             },
           ],
         },
-        { kind: 'buttons', buttons: [{ label: t('cases.open'), action: RUN_COMMAND_ACTION, value: `case ${found.number}` }, ...reviewActions(found.number, t)] },
+        {
+          kind: 'buttons',
+          buttons: [
+            { label: t('cases.open'), action: RUN_COMMAND_ACTION, value: `case ${found.number}` },
+            ...reviewActions(found.number, t),
+          ],
+        },
       );
     }
     if (pending.length > PENDING_CASES_LIMIT) blocks.push({ kind: 'note', text: t('cases.pendingMore', { count: PENDING_CASES_LIMIT }) });
@@ -413,19 +510,30 @@ export const casesPendingCommand = defineCommand({
 });
 
 /** Checks that the person may review this case study now; the case when they may, else the reply saying why not. */
-async function reviewable(number: number, context: RequestContext, services: CoreServices): Promise<{ found: CaseStudy; reviewerId: string | undefined } | Message> {
+async function reviewable(
+  number: number,
+  context: RequestContext,
+  services: CaseCommandsServices,
+): Promise<{ found: CaseStudy; reviewerId: string | undefined } | Message> {
   const { t, actor } = context;
   const permissions = await permissionsOf(actor, services.roles, services.configuredAdmins);
   if (!permissions.nationalAdmin && permissions.facilitates.length === 0) return textMessage(t('cases.reviewRefused'));
   const found = await services.cases.findByNumber(number);
-  if (!found || found.status === 'draft' && !mayReview(permissions, found.regionCode)) return textMessage(t('cases.notFound', { number }));
+  if (!found || (found.status === 'draft' && !mayReview(permissions, found.regionCode)))
+    return textMessage(t('cases.notFound', { number }));
   if (!mayReview(permissions, found.regionCode)) return textMessage(t('cases.reviewRefusedCase'));
   if (found.status !== 'submitted') return textMessage(t('cases.alreadyReviewed', { number, status: t(`cases.status.${found.status}`) }));
   const reviewer = await activeMember(context, services);
   return { found, reviewerId: reviewer?.id };
 }
 
-async function decide(number: number, decision: ReviewDecision, note: string | undefined, context: RequestContext, services: CoreServices): Promise<Message> {
+async function decide(
+  number: number,
+  decision: ReviewDecision,
+  note: string | undefined,
+  context: RequestContext,
+  services: CaseCommandsServices,
+): Promise<Message> {
   const { t } = context;
   const checked = await reviewable(number, context, services);
   if ('kind' in checked) return checked;
@@ -452,7 +560,7 @@ export const caseApproveCommand = defineCommand({
   summary: 'cases.approveSummary',
   needs: 'cases.needsReviewer',
   examples: ['case approve 12'],
-  run: (number, context, services) => decide(number, 'approve', undefined, context, services),
+  run: (number, context, services: CaseCommandsServices) => decide(number, 'approve', undefined, context, services),
 });
 
 const numberAndReason = z
@@ -483,7 +591,7 @@ export const caseRejectCommand = defineCommand({
 
 export const approveCaseAction: ActionHandler = {
   id: APPROVE_CASE_ACTION,
-  async run(value, context, services) {
+  async run(value, context, services: CaseCommandsServices) {
     const number = caseNumber.safeParse(value ?? '');
     if (!number.success) return textMessage(context.t('error.unknownAction'));
     return decide(number.data, 'approve', undefined, context, services);
@@ -498,7 +606,16 @@ function reviewForm(decision: 'changes' | 'reject', found: CaseStudy, context: R
     title: decision === 'reject' ? t('cases.reviewForm.rejectTitle') : t('cases.reviewForm.changesTitle'),
     submitLabel: decision === 'reject' ? t('cases.review.reject') : t('cases.reviewForm.send'),
     intro: t('cases.cardTitle', { number: found.number, title: found.title }),
-    fields: [{ kind: 'text', id: 'reason', label: decision === 'reject' ? t('cases.reviewForm.reason') : t('cases.reviewForm.changes'), required: true, multiline: true, maxLength: CASE_LIMITS.reviewNote }],
+    fields: [
+      {
+        kind: 'text',
+        id: 'reason',
+        label: decision === 'reject' ? t('cases.reviewForm.reason') : t('cases.reviewForm.changes'),
+        required: true,
+        multiline: true,
+        maxLength: CASE_LIMITS.reviewNote,
+      },
+    ],
     state: `${decision}:${found.number}`,
     requiredMessage: t('form.required'),
   };
@@ -522,7 +639,7 @@ export const rejectCaseAction = reasonAction(REJECT_CASE_ACTION, 'reject');
 
 export const reviewFormHandler: FormHandler = {
   id: REVIEW_FORM_ID,
-  async submit(values, state, context, services) {
+  async submit(values, state, context, services: CaseCommandsServices) {
     const { t } = context;
     const match = /^(changes|reject):(\d{1,9})$/.exec(state ?? '');
     if (!match) return { kind: 'done', reply: textMessage(t('error.unknownAction')) };

@@ -38,11 +38,50 @@ export function buildCaseForm(t: Translate, choices: CaseChoices, member: Member
   const from = revising;
   const fields: Field[] = [
     { kind: 'text', id: 'title', label: t('cases.field.title'), required: true, maxLength: CASE_LIMITS.title, ...text(from?.title) },
-    { kind: 'text', id: 'summary', label: t('cases.field.summary'), required: true, multiline: true, maxLength: CASE_LIMITS.summary, ...text(from?.summary) },
-    { kind: 'text', id: 'challenge', label: t('cases.field.challenge'), required: true, multiline: true, maxLength: CASE_LIMITS.body, ...text(from?.challenge) },
-    { kind: 'text', id: 'actions', label: t('cases.field.actions'), required: true, multiline: true, maxLength: CASE_LIMITS.body, ...text(from?.actions) },
-    { kind: 'text', id: 'results', label: t('cases.field.results'), required: true, multiline: true, maxLength: CASE_LIMITS.body, ...text(from?.results) },
-    { kind: 'text', id: 'resultsPeriod', label: t('cases.field.resultsPeriod'), required: false, maxLength: CASE_LIMITS.resultsPeriod, ...text(from?.resultsPeriod) },
+    {
+      kind: 'text',
+      id: 'summary',
+      label: t('cases.field.summary'),
+      required: true,
+      multiline: true,
+      maxLength: CASE_LIMITS.summary,
+      ...text(from?.summary),
+    },
+    {
+      kind: 'text',
+      id: 'challenge',
+      label: t('cases.field.challenge'),
+      required: true,
+      multiline: true,
+      maxLength: CASE_LIMITS.body,
+      ...text(from?.challenge),
+    },
+    {
+      kind: 'text',
+      id: 'actions',
+      label: t('cases.field.actions'),
+      required: true,
+      multiline: true,
+      maxLength: CASE_LIMITS.body,
+      ...text(from?.actions),
+    },
+    {
+      kind: 'text',
+      id: 'results',
+      label: t('cases.field.results'),
+      required: true,
+      multiline: true,
+      maxLength: CASE_LIMITS.body,
+      ...text(from?.results),
+    },
+    {
+      kind: 'text',
+      id: 'resultsPeriod',
+      label: t('cases.field.resultsPeriod'),
+      required: false,
+      maxLength: CASE_LIMITS.resultsPeriod,
+      ...text(from?.resultsPeriod),
+    },
     {
       kind: 'text',
       id: 'organisationName',
@@ -67,7 +106,15 @@ export function buildCaseForm(t: Translate, choices: CaseChoices, member: Member
       options: options(choices.regions),
       ...((from?.regionCode ?? member.region?.code) ? { initial: [from?.regionCode ?? member.region?.code ?? ''] } : {}),
     },
-    { kind: 'select', id: 'staffGroups', label: t('cases.field.staffGroups'), required: false, multiple: true, options: options(choices.staffGroups), initial: from?.staffGroups ?? [] },
+    {
+      kind: 'select',
+      id: 'staffGroups',
+      label: t('cases.field.staffGroups'),
+      required: false,
+      multiple: true,
+      options: options(choices.staffGroups),
+      initial: from?.staffGroups ?? [],
+    },
     {
       kind: 'select',
       id: 'promiseElements',
@@ -77,12 +124,55 @@ export function buildCaseForm(t: Translate, choices: CaseChoices, member: Member
       options: options(choices.promiseElements),
       initial: from?.promiseElements ?? [],
     },
-    { kind: 'text', id: 'tags', label: t('cases.field.tags'), required: false, maxLength: 500, placeholder: t('cases.field.tags.placeholder'), ...text(from?.tags.join(', ')) },
-    { kind: 'text', id: 'links', label: t('cases.field.links'), required: false, multiline: true, maxLength: 2_600, ...text(from?.links.join('\n')) },
-    { kind: 'text', id: 'contactName', label: t('cases.field.contactName'), required: false, maxLength: CASE_LIMITS.contactName, ...text(from?.contactName) },
-    { kind: 'text', id: 'contactRole', label: t('cases.field.contactRole'), required: false, maxLength: CASE_LIMITS.contactRole, ...text(from?.contactRole) },
-    { kind: 'checkbox', id: 'contactConsent', label: t('cases.field.contactConsent'), required: false, initial: from?.contactName !== undefined },
-    { kind: 'text', id: 'source', label: t('cases.field.source'), required: false, maxLength: CASE_LIMITS.source, ...text(from && from.source !== t('cases.sourceMember') ? from.source : undefined) },
+    {
+      kind: 'text',
+      id: 'tags',
+      label: t('cases.field.tags'),
+      required: false,
+      maxLength: 500,
+      placeholder: t('cases.field.tags.placeholder'),
+      ...text(from?.tags.join(', ')),
+    },
+    {
+      kind: 'text',
+      id: 'links',
+      label: t('cases.field.links'),
+      required: false,
+      multiline: true,
+      maxLength: 2_600,
+      ...text(from?.links.join('\n')),
+    },
+    {
+      kind: 'text',
+      id: 'contactName',
+      label: t('cases.field.contactName'),
+      required: false,
+      maxLength: CASE_LIMITS.contactName,
+      ...text(from?.contactName),
+    },
+    {
+      kind: 'text',
+      id: 'contactRole',
+      label: t('cases.field.contactRole'),
+      required: false,
+      maxLength: CASE_LIMITS.contactRole,
+      ...text(from?.contactRole),
+    },
+    {
+      kind: 'checkbox',
+      id: 'contactConsent',
+      label: t('cases.field.contactConsent'),
+      required: false,
+      initial: from?.contactName !== undefined,
+    },
+    {
+      kind: 'text',
+      id: 'source',
+      label: t('cases.field.source'),
+      required: false,
+      maxLength: CASE_LIMITS.source,
+      ...text(from && from.source !== t('cases.sourceMember') ? from.source : undefined),
+    },
     { kind: 'date', id: 'sourceDate', label: t('cases.field.sourceDate'), required: false, ...text(from?.sourceDate) },
   ];
   return {
@@ -119,10 +209,11 @@ export const cleanParagraphs = (value: string) =>
 
 const URL_PATTERN = /^https?:\/\/[^\s<>"]+$/i;
 
-export type CaseParse = { readonly ok: true; readonly content: CaseContent } | { readonly ok: false; readonly errors: Record<string, string> };
+export type CaseParse =
+  { readonly ok: true; readonly content: CaseContent } | { readonly ok: false; readonly errors: Record<string, string> };
 
 /** Validates a submission; every problem is reported beside its field. */
-export function parseCaseForm(values: FormValues, t: Translate, choices: CaseChoices): CaseParse {
+export function parseCaseForm(values: FormValues, t: Translate, choices: CaseChoices, now: Date): CaseParse {
   const errors: Record<string, string> = {};
   const line = (id: string) => cleanText(one(values[id]));
   const paragraphs = (id: string) => cleanParagraphs(one(values[id]));
@@ -155,14 +246,23 @@ export function parseCaseForm(values: FormValues, t: Translate, choices: CaseCho
   const region = choices.regions.find((choice) => choice.value === one(values['region']));
   if (!region) errors['region'] = t('cases.error.choose');
 
-  const outside = (picked: readonly string[], allowed: readonly Choice[]) => picked.some((value) => !allowed.some((c) => c.value === value));
+  const outside = (picked: readonly string[], allowed: readonly Choice[]) =>
+    picked.some((value) => !allowed.some((c) => c.value === value));
   const staffGroups = [...new Set(many(values['staffGroups']))];
   if (outside(staffGroups, choices.staffGroups)) errors['staffGroups'] = t('cases.error.choices');
   const promiseElements = [...new Set(many(values['promiseElements']))];
   if (outside(promiseElements, choices.promiseElements)) errors['promiseElements'] = t('cases.error.choices');
 
-  const tags = [...new Set(line('tags').split(/[,;]/).map(tagOf).filter((tag) => tag !== ''))];
-  if (tags.length > CASE_LIMITS.tags || tags.some((tag) => tag.length > CASE_LIMITS.tag)) errors['tags'] = t('cases.error.tags', { max: CASE_LIMITS.tags });
+  const tags = [
+    ...new Set(
+      line('tags')
+        .split(/[,;]/)
+        .map(tagOf)
+        .filter((tag) => tag !== ''),
+    ),
+  ];
+  if (tags.length > CASE_LIMITS.tags || tags.some((tag) => tag.length > CASE_LIMITS.tag))
+    errors['tags'] = t('cases.error.tags', { max: CASE_LIMITS.tags });
 
   const links = cleanParagraphs(one(values['links']))
     .split(/\s+/)
@@ -179,8 +279,11 @@ export function parseCaseForm(values: FormValues, t: Translate, choices: CaseCho
 
   const source = optional('source', line('source'), CASE_LIMITS.source) ?? t('cases.sourceMember');
   const sourceDate = one(values['sourceDate']).trim();
-  const validDate = /^\d{4}-\d{2}-\d{2}$/.test(sourceDate) && !Number.isNaN(Date.parse(`${sourceDate}T00:00:00Z`)) && new Date(`${sourceDate}T00:00:00Z`).toISOString().startsWith(sourceDate);
-  if (sourceDate !== '' && (!validDate || sourceDate > new Date().toISOString().slice(0, 10))) errors['sourceDate'] = t('cases.error.sourceDate');
+  const validDate =
+    /^\d{4}-\d{2}-\d{2}$/.test(sourceDate) &&
+    !Number.isNaN(Date.parse(`${sourceDate}T00:00:00Z`)) &&
+    new Date(`${sourceDate}T00:00:00Z`).toISOString().startsWith(sourceDate);
+  if (sourceDate !== '' && (!validDate || sourceDate > now.toISOString().slice(0, 10))) errors['sourceDate'] = t('cases.error.sourceDate');
 
   if (Object.keys(errors).length > 0 || !organisationType || !region) return { ok: false, errors };
   return {

@@ -10,23 +10,46 @@ import type { ReviewDecision } from './case-store.js';
 import type { CaseStudy } from './case-study.js';
 import { reviewActions, shorten, type CaseNames } from './case-views.js';
 
-export async function notifyReviewers(found: CaseStudy, names: CaseNames, submitterName: string, t: Translate, services: CoreServices): Promise<void> {
+/** The services this module's handlers use. */
+export type CaseNotificationsServices = Pick<CoreServices, 'cases' | 'configuredAdmins' | 'outbox'>;
+
+export async function notifyReviewers(
+  found: CaseStudy,
+  names: CaseNames,
+  submitterName: string,
+  t: Translate,
+  services: CaseNotificationsServices,
+): Promise<void> {
   const reviewers = await services.cases.reviewers(found.regionCode, services.configuredAdmins);
   const region = names.regions.find((choice) => choice.value === found.regionCode)?.label ?? t('cases.noRegion');
   const notice = message(t('cases.notice.toReview', { number: found.number, title: found.title }), [
     { kind: 'text', text: [{ kind: 'strong', text: t('cases.notice.toReview', { number: found.number, title: found.title }) }] },
     { kind: 'text', text: t('cases.notice.toReviewDetail', { name: submitterName, region }) },
     { kind: 'text', text: shorten(found.summary, 300) },
-    { kind: 'buttons', buttons: [{ label: t('cases.open'), action: RUN_COMMAND_ACTION, value: `case ${found.number}` }, ...reviewActions(found.number, t)] },
+    {
+      kind: 'buttons',
+      buttons: [{ label: t('cases.open'), action: RUN_COMMAND_ACTION, value: `case ${found.number}` }, ...reviewActions(found.number, t)],
+    },
   ]);
   // A resubmission is a new round of review: its time is part of the key.
   const round = found.submittedAt?.getTime() ?? 0;
   await services.outbox.send(
-    reviewers.filter((memberId) => memberId !== found.submittedById).map((memberId) => ({ recipient: { kind: 'member', memberId }, message: notice, key: `case-review:${found.id}:${round}:${memberId}` })),
+    reviewers
+      .filter((memberId) => memberId !== found.submittedById)
+      .map((memberId) => ({
+        recipient: { kind: 'member', memberId },
+        message: notice,
+        key: `case-review:${found.id}:${round}:${memberId}`,
+      })),
   );
 }
 
-export async function notifyOutcome(found: CaseStudy, decision: ReviewDecision, t: Translate, services: CoreServices): Promise<void> {
+export async function notifyOutcome(
+  found: CaseStudy,
+  decision: ReviewDecision,
+  t: Translate,
+  services: CaseNotificationsServices,
+): Promise<void> {
   if (!found.submittedById) return;
   const params = { number: found.number, title: found.title, reason: found.reviewNote ?? '' };
   const text = t(`cases.notice.${decision}`, params);
@@ -37,5 +60,11 @@ export async function notifyOutcome(found: CaseStudy, decision: ReviewDecision, 
         ? { label: t('cases.editButton'), action: RUN_COMMAND_ACTION, value: `case edit ${found.number}` }
         : undefined;
   const notice = message(text, [{ kind: 'text', text }, ...(button ? [{ kind: 'buttons' as const, buttons: [button] }] : [])]);
-  await services.outbox.send([{ recipient: { kind: 'member', memberId: found.submittedById }, message: notice, key: `case-outcome:${found.id}:${decision}:${found.submittedAt?.getTime() ?? 0}` }]);
+  await services.outbox.send([
+    {
+      recipient: { kind: 'member', memberId: found.submittedById },
+      message: notice,
+      key: `case-outcome:${found.id}:${decision}:${found.submittedAt?.getTime() ?? 0}`,
+    },
+  ]);
 }

@@ -46,7 +46,10 @@ const list = z.preprocess(
   (value) => (value === undefined || value === null ? [] : typeof value === 'string' ? value.split(/[;\n]/) : value),
   z.array(z.string().transform(cleanText)).transform((items) => items.filter((item) => item !== '')),
 );
-const flag = z.preprocess((value) => (typeof value === 'string' ? ['true', 'yes', '1'].includes(value.trim().toLowerCase()) : (value ?? false)), z.boolean());
+const flag = z.preprocess(
+  (value) => (typeof value === 'string' ? ['true', 'yes', '1'].includes(value.trim().toLowerCase()) : (value ?? false)),
+  z.boolean(),
+);
 const optionalLine = (max: number) =>
   z.preprocess(
     (value) => (value === null ? undefined : value),
@@ -57,8 +60,16 @@ const optionalLine = (max: number) =>
       .optional()
       .transform((value) => (value === '' ? undefined : value)),
   );
-const line = (max: number) => z.string().transform(cleanText).pipe(z.string().min(1, 'required').max(max, `at most ${max} characters`));
-const paragraphs = (max: number) => z.string().transform(cleanParagraphs).pipe(z.string().min(1, 'required').max(max, `at most ${max} characters`));
+const line = (max: number) =>
+  z
+    .string()
+    .transform(cleanText)
+    .pipe(z.string().min(1, 'required').max(max, `at most ${max} characters`));
+const paragraphs = (max: number) =>
+  z
+    .string()
+    .transform(cleanParagraphs)
+    .pipe(z.string().min(1, 'required').max(max, `at most ${max} characters`));
 
 const recordSchema = z.object({
   sourceId: z
@@ -80,7 +91,16 @@ const recordSchema = z.object({
   staffGroups: list,
   promiseElements: list,
   tags: list.pipe(z.array(z.string()).max(CASE_LIMITS.tags, `at most ${CASE_LIMITS.tags}`)),
-  links: list.pipe(z.array(z.string().max(CASE_LIMITS.link).regex(/^https?:\/\/[^\s<>"]+$/i, 'web addresses starting with https:// or http://')).max(CASE_LIMITS.links)),
+  links: list.pipe(
+    z
+      .array(
+        z
+          .string()
+          .max(CASE_LIMITS.link)
+          .regex(/^https?:\/\/[^\s<>"]+$/i, 'web addresses starting with https:// or http://'),
+      )
+      .max(CASE_LIMITS.links),
+  ),
   contactName: optionalLine(CASE_LIMITS.contactName),
   contactRole: optionalLine(CASE_LIMITS.contactRole),
   contactConsent: flag,
@@ -90,7 +110,10 @@ const recordSchema = z.object({
     z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-      .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'a real date')
+      .refine(
+        (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+        'a real date',
+      )
       .optional(),
   ),
   demo: flag,
@@ -105,7 +128,8 @@ export type RecordCheck = { readonly ok: true; readonly record: CaseRecord } | {
 
 export function checkCaseRecord(raw: unknown, names: CaseNames): RecordCheck {
   const parsed = recordSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'record'}: ${issue.message}`) };
+  if (!parsed.success)
+    return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'record'}: ${issue.message}`) };
   const input = parsed.data;
   const problems: string[] = [];
   const region = input.region === undefined ? undefined : findRegion(input.region, names.regions);

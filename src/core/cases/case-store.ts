@@ -70,5 +70,8 @@ export interface CaseStore {
    */
   reviewers(regionCode: string | undefined, configuredAdmins: readonly string[]): Promise<readonly string[]>;
   /** A member's own submissions, newest first. */
-  submittedBy(memberId: string, limit: number): Promise<readonly { readonly number: number; readonly title: string; readonly status: CaseStatus }[]>;
+  submittedBy(
+    memberId: string,
+    limit: number,
+  ): Promise<readonly { readonly number: number; readonly title: string; readonly status: CaseStatus }[]>;
 }

@@ -23,7 +23,11 @@ const SUMMARY_ON_CARD = 220;
 export const ALL_STAFF_GROUPS: Choice = { value: 'all-staff-groups', label: 'All staff groups' };
 
 export function caseNamesOf(regions: readonly Choice[], staffGroups: readonly Choice[], promiseElements: readonly Choice[]): CaseNames {
-  return { regions, staffGroups: [ALL_STAFF_GROUPS, ...staffGroups.filter((group) => group.value !== ALL_STAFF_GROUPS.value)], promiseElements };
+  return {
+    regions,
+    staffGroups: [ALL_STAFF_GROUPS, ...staffGroups.filter((group) => group.value !== ALL_STAFF_GROUPS.value)],
+    promiseElements,
+  };
 }
 
 export function shorten(text: string, max: number): string {
@@ -34,7 +38,8 @@ export function shorten(text: string, max: number): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-const nameOf = (choices: readonly Choice[], value: string | undefined) => (value === undefined ? undefined : (choices.find((c) => c.value === value)?.label ?? value));
+const nameOf = (choices: readonly Choice[], value: string | undefined) =>
+  value === undefined ? undefined : (choices.find((c) => c.value === value)?.label ?? value);
 
 /** One search result: number, title, where from, the start of the summary; Open and Share underneath. */
 export function hitBlocks(hit: CaseHit, names: CaseNames, t: Translate): Block[] {
@@ -63,7 +68,9 @@ export function hitBlocks(hit: CaseHit, names: CaseNames, t: Translate): Block[]
 function sourceButtons(links: readonly string[], t: Translate): Button[] {
   return links.flatMap((link) => {
     const url = URL.canParse(link) ? new URL(link) : undefined;
-    return url && /^https?:$/.test(url.protocol) ? [linkButton('source', t('cases.button.source', { site: url.hostname.replace(/^www\./, '') }), link)] : [];
+    return url && /^https?:$/.test(url.protocol)
+      ? [linkButton('source', t('cases.button.source', { site: url.hostname.replace(/^www\./, '') }), link)]
+      : [];
   });
 }
 
@@ -91,14 +98,23 @@ export function caseBlocks(found: CaseStudy, names: CaseNames, t: Translate, opt
     { kind: 'text', text: [{ kind: 'strong', text: t('cases.section.actions') }, `\n${found.actions}`] },
     {
       kind: 'text',
-      text: [{ kind: 'strong', text: found.resultsPeriod ? t('cases.section.resultsPeriod', { period: found.resultsPeriod }) : t('cases.section.results') }, `\n${found.results}`],
+      text: [
+        {
+          kind: 'strong',
+          text: found.resultsPeriod ? t('cases.section.resultsPeriod', { period: found.resultsPeriod }) : t('cases.section.results'),
+        },
+        `\n${found.results}`,
+      ],
     },
   );
   const sources = sourceButtons(found.links, t);
   if (sources.length > 0) blocks.push({ kind: 'buttons', buttons: sources });
   if (found.status !== 'published') blocks.push({ kind: 'note', text: t(`cases.status.${found.status}`) });
   if (options.share && found.status === 'published') {
-    blocks.push({ kind: 'buttons', buttons: [{ label: t('cases.shareToChannel'), action: SHARE_CASE_ACTION, value: String(found.number) }] });
+    blocks.push({
+      kind: 'buttons',
+      buttons: [{ label: t('cases.shareToChannel'), action: SHARE_CASE_ACTION, value: String(found.number) }],
+    });
   }
   return blocks;
 }

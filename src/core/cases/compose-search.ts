@@ -9,6 +9,12 @@ import { activeMember } from '../members/active-member.js';
 import { findCases } from './case-commands.js';
 import { caseBlocks, shorten } from './case-views.js';
 
+/** The services this module's handlers use. */
+export type ComposeSearchServices = Pick<
+  CoreServices,
+  'cases' | 'clock' | 'configuredAdmins' | 'members' | 'outbox' | 'reference' | 'roles'
+>;
+
 /** Results shown under the compose box (Teams lists up to 25; a short list is easier to choose from). */
 export const COMPOSE_RESULTS = 10;
 /** Longer queries are cut: nobody types more into the compose box, and it bounds the work. */
@@ -23,15 +29,24 @@ export interface ComposeResult {
 }
 
 export type ComposeSearch =
-  | { readonly kind: 'join'; readonly card: Message }
-  | { readonly kind: 'results'; readonly results: readonly ComposeResult[] };
+  { readonly kind: 'join'; readonly card: Message } | { readonly kind: 'results'; readonly results: readonly ComposeResult[] };
 
-export async function composeCaseSearch(text: string, context: RequestContext, services: CoreServices): Promise<ComposeSearch> {
+export async function composeCaseSearch(text: string, context: RequestContext, services: ComposeSearchServices): Promise<ComposeSearch> {
   const { t } = context;
   const member = await activeMember(context, services);
   if (!member) {
     const line = t('cases.joinFirst');
-    return { kind: 'join', card: message(line, [{ kind: 'heading', text: t('cases.compose.joinHeading') }, { kind: 'text', text: line }], 'shared') };
+    return {
+      kind: 'join',
+      card: message(
+        line,
+        [
+          { kind: 'heading', text: t('cases.compose.joinHeading') },
+          { kind: 'text', text: line },
+        ],
+        'shared',
+      ),
+    };
   }
   const tokens = tokenize(text.slice(0, MAX_QUERY_LENGTH));
   if (tokens.length === 0) return { kind: 'results', results: [] };
@@ -45,7 +60,11 @@ export async function composeCaseSearch(text: string, context: RequestContext, s
           {
             title: t('cases.cardTitle', { number: study.number, title: study.title }),
             preview: shorten(study.summary, 120),
-            card: message(t('cases.sharedSummary', { title: study.title, name: sharedBy }), caseBlocks(study, finding.names, t, { share: false, sharedBy }), 'shared'),
+            card: message(
+              t('cases.sharedSummary', { title: study.title, name: sharedBy }),
+              caseBlocks(study, finding.names, t, { share: false, sharedBy }),
+              'shared',
+            ),
           },
         ]
       : [],

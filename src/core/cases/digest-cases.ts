@@ -3,7 +3,7 @@
 // published case studies tagged for it and the next masterclass on it (help-themes.ts). Open and Event
 // details buttons run `case <number>` and `event <number>`. Nothing is shown when nothing matches.
 import { RUN_COMMAND_ACTION } from '../actions.js';
-import type { DigestSection } from '../digest/digest-sections.js';
+import type { DigestSection, DigestSectionInput, DigestSectionStores } from '../digests/digest-section.js';
 import { ukRange } from '../events/london-time.js';
 import type { Block, Button, ListItem, Span } from '../reply/reply.js';
 import type { CaseHit } from './case-study.js';
@@ -17,10 +17,14 @@ export const NEW_CASES_LISTED = 3;
 export const HELP_CASES_PER_FIGURE = 2;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const dateText = (date: Date) => date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+const dateText = (date: Date) =>
+  date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
 const caseButton = (label: string, number: number): Button => ({ label, action: RUN_COMMAND_ACTION, value: `case ${number}` });
 
-export const newCasesSection: DigestSection = async (input, services) => {
+export const newCasesSection = async (
+  input: DigestSectionInput,
+  services: Pick<DigestSectionStores, 'cases' | 'reference'>,
+): Promise<readonly Block[]> => {
   const { t } = input;
   const since = input.since ?? new Date(input.now.getTime() - NEW_CASES_DAYS * DAY_MS);
   const found = await services.cases.publishedSince(since, NEW_CASES_LISTED);
@@ -28,18 +32,34 @@ export const newCasesSection: DigestSection = async (input, services) => {
   const regions = new Map((await services.reference.regions()).map((region) => [region.value, region.label]));
   const items: ListItem[] = found.hits.map((hit: CaseHit) => ({
     title: [{ kind: 'strong', text: t('cases.cardTitle', { number: hit.number, title: hit.title }) }],
-    detail: [hit.organisationName, hit.regionCode === undefined ? undefined : regions.get(hit.regionCode), hit.demo ? t('cases.demoShort') : undefined].filter(Boolean).join(' · ') || undefined,
+    detail:
+      [
+        hit.organisationName,
+        hit.regionCode === undefined ? undefined : regions.get(hit.regionCode),
+        hit.demo ? t('cases.demoShort') : undefined,
+      ]
+        .filter(Boolean)
+        .join(' · ') || undefined,
   }));
   const blocks: Block[] = [
-    { kind: 'heading', text: input.since ? t('digest.newCases.headingSince', { date: dateText(input.since) }) : t('digest.newCases.headingDays', { days: NEW_CASES_DAYS }) },
+    {
+      kind: 'heading',
+      text: input.since
+        ? t('digest.newCases.headingSince', { date: dateText(input.since) })
+        : t('digest.newCases.headingDays', { days: NEW_CASES_DAYS }),
+    },
     { kind: 'list', items },
   ];
-  if (found.total > found.hits.length) blocks.push({ kind: 'note', text: [t('digest.newCases.more', { count: found.total - found.hits.length }), ' ', { kind: 'command', words: 'cases' }] });
+  if (found.total > found.hits.length)
+    blocks.push({
+      kind: 'note',
+      text: [t('digest.newCases.more', { count: found.total - found.hits.length }), ' ', { kind: 'command', words: 'cases' }],
+    });
   blocks.push({ kind: 'buttons', buttons: found.hits.map((hit) => caseButton(t('digest.open', { number: hit.number }), hit.number)) });
   return blocks;
 };
 
-export const whatCouldHelpSection: DigestSection = async (input, services) => {
+export const whatCouldHelpSection: DigestSection['build'] = async (input, services) => {
   const { t } = input;
   if (input.worsened.length === 0) return [];
   // As for "Coming up": the region's masterclasses and national ones; the nation's digest, national ones.
@@ -50,13 +70,24 @@ export const whatCouldHelpSection: DigestSection = async (input, services) => {
   for (const { figure, points } of input.worsened) {
     const themes = HELP_THEMES[figure];
     const [cases, masterclass] = await Promise.all([
-      services.cases.search({ terms: undefined, match: 'all', tags: themes.tags, offset: 0, limit: HELP_CASES_PER_FIGURE, candidates: HELP_CASES_PER_FIGURE }),
+      services.cases.search({
+        terms: undefined,
+        match: 'all',
+        tags: themes.tags,
+        offset: 0,
+        limit: HELP_CASES_PER_FIGURE,
+        candidates: HELP_CASES_PER_FIGURE,
+      }),
       services.events.nextMatching({ type: 'masterclass', regionCode, from: input.now, phrases: themes.phrases }),
     ]);
     if (cases.hits.length === 0 && !masterclass) continue;
     const detail: Span[] = [];
-    if (cases.hits.length > 0) detail.push(t('digest.help.cases', { list: cases.hits.map((hit) => `#${hit.number} ${hit.title}`).join('; ') }));
-    if (masterclass) detail.push(`${detail.length > 0 ? ' ' : ''}${t('digest.help.masterclass', { title: `#${masterclass.number} ${masterclass.title}`, when: `${ukRange(masterclass.startsAt, masterclass.endsAt)} ${t('events.ukTime')}` })}`);
+    if (cases.hits.length > 0)
+      detail.push(t('digest.help.cases', { list: cases.hits.map((hit) => `#${hit.number} ${hit.title}`).join('; ') }));
+    if (masterclass)
+      detail.push(
+        `${detail.length > 0 ? ' ' : ''}${t('digest.help.masterclass', { title: `#${masterclass.number} ${masterclass.title}`, when: `${ukRange(masterclass.startsAt, masterclass.endsAt)} ${t('events.ukTime')}` })}`,
+      );
     items.push({ title: [{ kind: 'strong', text: t(`digest.help.worse.${figure}`, { points: points.toFixed(1) }) }], detail });
     for (const hit of cases.hits) {
       if (offered.has(`case ${hit.number}`)) continue;
@@ -65,9 +96,17 @@ export const whatCouldHelpSection: DigestSection = async (input, services) => {
     }
     if (masterclass && !offered.has(`event ${masterclass.number}`)) {
       offered.add(`event ${masterclass.number}`);
-      buttons.push({ label: t('digest.comingUp.details', { number: masterclass.number }), action: RUN_COMMAND_ACTION, value: `event ${masterclass.number}` });
+      buttons.push({
+        label: t('digest.comingUp.details', { number: masterclass.number }),
+        action: RUN_COMMAND_ACTION,
+        value: `event ${masterclass.number}`,
+      });
     }
   }
   if (items.length === 0) return [];
-  return [{ kind: 'heading', text: t('digest.help.heading') }, { kind: 'list', items }, { kind: 'buttons', buttons }];
+  return [
+    { kind: 'heading', text: t('digest.help.heading') },
+    { kind: 'list', items },
+    { kind: 'buttons', buttons },
+  ];
 };

@@ -5,7 +5,7 @@
 // mentoring for newly qualified staff, health and wellbeing and menopause support for sickness absence.
 // Only case studies tagged with one of these themes, and events whose words hold one of these phrases,
 // are shown: nothing is offered when nothing matches.
-import type { WorsenedFigure } from '../digest/digest-sections.js';
+import type { WorsenedFigure } from '../digests/digest-section.js';
 
 export interface HelpThemes {
   readonly tags: readonly string[];

@@ -25,7 +25,11 @@ export const casesEn = {
 
   'cases.resultsHeading': (p: { typed: string }) => `Case studies: ${p.typed}`,
   'cases.resultsSummary': (p: { total: number; capped: number | undefined; typed: string }) =>
-    p.capped !== undefined ? `More than ${p.capped} case studies for ${p.typed}` : p.total === 1 ? `1 case study for ${p.typed}` : `${p.total} case studies for ${p.typed}`,
+    p.capped !== undefined
+      ? `More than ${p.capped} case studies for ${p.typed}`
+      : p.total === 1
+        ? `1 case study for ${p.typed}`
+        : `${p.total} case studies for ${p.typed}`,
   'cases.looseMatch': 'No case study has all of those words; these have some of them.',
   'cases.range': (p: { from: number; to: number; total: number }) => `${p.from} to ${p.to} of ${p.total}`,
   'cases.rangeCapped': (p: { from: number; to: number; ranked: number }) => `${p.from} to ${p.to} of more than ${p.ranked}`,
@@ -36,9 +40,11 @@ export const casesEn = {
   'cases.noMatchHint': 'Try fewer or broader words (flexible working rather than self-rostering app), or one of these themes:',
   'cases.noMatchFiltered': 'Try fewer filters or broader words, or one of these themes:',
   'cases.unknownTheme': (p: { typed: string; themes: string }) => `No theme matches "${p.typed}". Themes in the library: ${p.themes}.`,
-  'cases.unknownStaff': (p: { typed: string }) => `I don't know the staff group "${p.typed}". Try staff:nurses, staff:midwives, staff:ahp, staff:doctors or staff:ambulance.`,
+  'cases.unknownStaff': (p: { typed: string }) =>
+    `I don't know the staff group "${p.typed}". Try staff:nurses, staff:midwives, staff:ahp, staff:doctors or staff:ambulance.`,
   'cases.unknownRegion': (p: { typed: string }) => `I don't know the region "${p.typed}". Type regions to see them.`,
-  'cases.unknownType': (p: { typed: string; types: string }) => `No case study is from an organisation of type "${p.typed}". Types in the library: ${p.types}.`,
+  'cases.unknownType': (p: { typed: string; types: string }) =>
+    `No case study is from an organisation of type "${p.typed}". Types in the library: ${p.types}.`,
 
   'cases.cardTitle': (p: { number: number; title: string }) => `#${p.number} ${p.title}`,
   'cases.open': 'Open',
@@ -99,7 +105,8 @@ export const casesEn = {
   'cases.error.choose': 'Please choose one from the list.',
   'cases.error.choices': 'Please choose only from the list.',
   'cases.error.tags': (p: { max: number }) => `Please give at most ${p.max} themes, each up to 40 characters.`,
-  'cases.error.links': (p: { max: number }) => `Please give at most ${p.max} web addresses starting with https:// or http://, one per line.`,
+  'cases.error.links': (p: { max: number }) =>
+    `Please give at most ${p.max} web addresses starting with https:// or http://, one per line.`,
   'cases.error.contactConsent': 'Please confirm that the contact agreed to be named, or leave the contact out.',
   'cases.error.contactName': 'Please give the contact’s name with their role, or leave both out.',
   'cases.error.sourceDate': 'Please give a real date that is not in the future.',
@@ -110,18 +117,22 @@ export const casesEn = {
   'cases.changesAsked': (p: { reason: string }) => `Changes asked for: ${p.reason}`,
   'cases.noRegion': 'no region',
   'cases.notice.toReview': (p: { number: number; title: string }) => `Case study to review: #${p.number} ${p.title}`,
-  'cases.notice.toReviewDetail': (p: { name: string; region: string }) => `Submitted by ${p.name} for ${p.region}. Approve it, ask for changes or reject it:`,
-  'cases.notice.approve': (p: { number: number; title: string }) => `Your case study #${p.number} "${p.title}" is published in the library. Thank you for sharing it.`,
+  'cases.notice.toReviewDetail': (p: { name: string; region: string }) =>
+    `Submitted by ${p.name} for ${p.region}. Approve it, ask for changes or reject it:`,
+  'cases.notice.approve': (p: { number: number; title: string }) =>
+    `Your case study #${p.number} "${p.title}" is published in the library. Thank you for sharing it.`,
   'cases.notice.changes': (p: { number: number; title: string; reason: string }) =>
     `Your case study #${p.number} "${p.title}" came back with changes to make before it is published: ${p.reason}`,
-  'cases.notice.reject': (p: { number: number; title: string; reason: string }) => `Your case study #${p.number} "${p.title}" was not accepted for the library. The reason given: ${p.reason}`,
+  'cases.notice.reject': (p: { number: number; title: string; reason: string }) =>
+    `Your case study #${p.number} "${p.title}" was not accepted for the library. The reason given: ${p.reason}`,
   'cases.rejectedBecause': (p: { reason: string }) => `Reason given: ${p.reason}`,
   'cases.editButton': 'Revise and resubmit',
   'cases.mineHeading': 'Case studies you submitted',
   'cases.mineNone': 'You have not submitted a case study yet. Type case submit to add one.',
 
   'cases.reviewRefused': 'Only facilitators and national admins review case studies, so nothing was changed.',
-  'cases.reviewRefusedRegion': (p: { region: string }) => `Only a facilitator of ${p.region} or a national admin can review case studies there, so nothing was changed.`,
+  'cases.reviewRefusedRegion': (p: { region: string }) =>
+    `Only a facilitator of ${p.region} or a national admin can review case studies there, so nothing was changed.`,
   'cases.reviewRefusedCase': 'Only a facilitator of that case study’s region or a national admin can review it, so nothing was changed.',
   'cases.pendingHeading': 'Case studies waiting for review',
   'cases.pendingCount': (p: { count: number }) => `${p.count} case studies waiting for review`,
@@ -135,8 +146,12 @@ export const casesEn = {
   'cases.reviewForm.send': 'Send',
   'cases.reviewForm.reason': 'Reason (the submitter sees it)',
   'cases.reviewForm.changes': 'What to change (the submitter sees it)',
-  'cases.alreadyReviewed': (p: { number: number; status: string }) => `Case study #${p.number} is not waiting for review (${p.status}), so nothing was changed.`,
-  'cases.decided.approve': (p: { number: number; title: string }) => `Done: case study #${p.number} "${p.title}" is published. Its submitter will hear.`,
-  'cases.decided.changes': (p: { number: number; title: string }) => `Done: case study #${p.number} "${p.title}" went back to its submitter with what to change.`,
-  'cases.decided.reject': (p: { number: number; title: string }) => `Done: case study #${p.number} "${p.title}" is rejected. Its submitter will hear why.`,
+  'cases.alreadyReviewed': (p: { number: number; status: string }) =>
+    `Case study #${p.number} is not waiting for review (${p.status}), so nothing was changed.`,
+  'cases.decided.approve': (p: { number: number; title: string }) =>
+    `Done: case study #${p.number} "${p.title}" is published. Its submitter will hear.`,
+  'cases.decided.changes': (p: { number: number; title: string }) =>
+    `Done: case study #${p.number} "${p.title}" went back to its submitter with what to change.`,
+  'cases.decided.reject': (p: { number: number; title: string }) =>
+    `Done: case study #${p.number} "${p.title}" is rejected. Its submitter will hear why.`,
 } as const;

@@ -4,7 +4,16 @@
 // type (quotes, `-`, `*`, `OR`, SQL-like text or emoji), so nothing here has to escape them.
 import { findSynonyms } from './synonyms.js';
 
-export const FILTER_KEYS = { theme: 'theme', themes: 'theme', tag: 'theme', staff: 'staff', group: 'staff', region: 'region', type: 'type', org: 'type' } as const;
+export const FILTER_KEYS = {
+  theme: 'theme',
+  themes: 'theme',
+  tag: 'theme',
+  staff: 'staff',
+  group: 'staff',
+  region: 'region',
+  type: 'type',
+  org: 'type',
+} as const;
 export type FilterKey = (typeof FILTER_KEYS)[keyof typeof FILTER_KEYS];
 
 /** Words beyond this many are left out of the search (an essay would only match nothing). */

@@ -22,7 +22,9 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
 ];
 
 /** Phrases as lists of lower-case words, longest first, each with its group. */
-const PHRASES = SYNONYM_GROUPS.flatMap((group, index) => group.map((phrase) => ({ words: words(phrase), index }))).sort((a, b) => b.words.length - a.words.length);
+const PHRASES = SYNONYM_GROUPS.flatMap((group, index) => group.map((phrase) => ({ words: words(phrase), index }))).sort(
+  (a, b) => b.words.length - a.words.length,
+);
 
 function words(text: string): string[] {
   return text

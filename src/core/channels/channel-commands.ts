@@ -10,15 +10,22 @@ import { textMessage } from '../reply/reply.js';
 import { mayChangeFacilitators, permissionsOf } from '../roles/permissions.js';
 import type { CoreServices } from '../services.js';
 
+/** The services this module's handlers use. */
+export type ChannelCommandsServices = Pick<CoreServices, 'configuredAdmins' | 'conversations' | 'members' | 'reference' | 'roles'>;
+
 /** The region the current conversation is linked to, with its name (its code if it is no longer known). */
-async function currentRegion(context: RequestContext, services: CoreServices, regions: readonly Choice[]): Promise<Choice | undefined> {
+async function currentRegion(
+  context: RequestContext,
+  services: ChannelCommandsServices,
+  regions: readonly Choice[],
+): Promise<Choice | undefined> {
   const code = await services.conversations.linkedRegion(context.conversation);
   if (code === undefined) return undefined;
   return regions.find((region) => region.value === code) ?? { value: code, label: code };
 }
 
 /** Links (or, with no region, unlinks) the current conversation; the asker's member id goes in the audit. */
-async function link(region: Choice | null, context: RequestContext, services: CoreServices): Promise<void> {
+async function link(region: Choice | null, context: RequestContext, services: ChannelCommandsServices): Promise<void> {
   const by = await services.members.findByIdentity(context.actor);
   await services.conversations.linkRegion(
     context.conversation,
@@ -37,7 +44,7 @@ export const channelLinkCommand = defineCommand({
   summary: 'channels.linkSummary',
   needs: 'channels.needs',
   examples: ['channel link london', 'channel link north east and yorkshire'],
-  async run(args, context, services) {
+  async run(args, context, services: ChannelCommandsServices) {
     const { t } = context;
     if (context.conversation.kind === 'personal') return textMessage(t('channels.notInChannel'));
     const regions = await services.reference.regions();
@@ -51,7 +58,10 @@ export const channelLinkCommand = defineCommand({
     if (current && !mayChangeFacilitators(permissions, current.value)) return textMessage(t('channels.refused', { region: current.label }));
     await link(region, context, services);
     // Shared: everyone in the channel learns what it has become.
-    return textMessage(current ? t('channels.moved', { region: region.label, previous: current.label }) : t('channels.linked', { region: region.label }), 'shared');
+    return textMessage(
+      current ? t('channels.moved', { region: region.label, previous: current.label }) : t('channels.linked', { region: region.label }),
+      'shared',
+    );
   },
 });
 
@@ -62,7 +72,7 @@ export const channelUnlinkCommand = defineCommand({
   summary: 'channels.unlinkSummary',
   needs: 'channels.needs',
   examples: ['channel unlink'],
-  async run(_args, context, services) {
+  async run(_args, context, services: ChannelCommandsServices) {
     const { t } = context;
     if (context.conversation.kind === 'personal') return textMessage(t('channels.notInChannel'));
     const current = await currentRegion(context, services, await services.reference.regions());

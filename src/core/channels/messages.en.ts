@@ -4,8 +4,7 @@ export const channelsEn = {
   'channels.linkSummary': 'Make this channel a community channel of a region',
   'channels.unlinkSummary': 'Stop this channel being a region’s community channel',
   'channels.needs': 'Facilitators of the region, and national admins, in the channel itself',
-  'channels.notInChannel':
-    'This works in a channel, not in a personal chat: add the bot to the channel, then type the command there.',
+  'channels.notInChannel': 'This works in a channel, not in a personal chat: add the bot to the channel, then type the command there.',
   'channels.refused': (p: { region: string }) =>
     `Only a facilitator of ${p.region} or a national admin can change the community channels of ${p.region}, so nothing was changed.`,
   'channels.linked': (p: { region: string }) =>

@@ -8,7 +8,10 @@ export const MAX_INPUT_LENGTH = 2_000;
 const CONTROL_CHARACTERS = /(?![\t\n\r])[\p{Cc}\p{Cf}]/gu;
 
 export function tokenize(input: string): string[] {
-  const text = input.slice(0, MAX_INPUT_LENGTH).replace(CONTROL_CHARACTERS, '').replace(/[\u201C\u201D\u201E]/g, '"');
+  const text = input
+    .slice(0, MAX_INPUT_LENGTH)
+    .replace(CONTROL_CHARACTERS, '')
+    .replace(/[\u201C\u201D\u201E]/g, '"');
   const tokens: string[] = [];
   const pattern = /"([^"]*)"?|(\S+)/g;
   for (const match of text.matchAll(pattern)) {

@@ -11,8 +11,12 @@ export function sentPrivatelyNotice(t: Translate): Message {
 /** The private chat could not be opened (the person has not added the app): a way to open it, nothing else. */
 export function privateChatUnavailableNotice(t: Translate, openChatUrl: string): Message {
   const text = t('delivery.privateChatUnavailable');
-  return message(text, [
-    { kind: 'text', text },
-    { kind: 'buttons', buttons: [{ label: t('delivery.openPrivateChat'), action: 'link.private-chat', url: openChatUrl }] },
-  ], 'shared');
+  return message(
+    text,
+    [
+      { kind: 'text', text },
+      { kind: 'buttons', buttons: [{ label: t('delivery.openPrivateChat'), action: 'link.private-chat', url: openChatUrl }] },
+    ],
+    'shared',
+  );
 }

@@ -9,6 +9,10 @@ import type { RequestContext } from '../context.js';
 import { message, type Block, type Message, textMessage } from '../reply/reply.js';
 import type { CoreServices } from '../services.js';
 import { mayChangeFacilitators, permissionsOf } from '../roles/permissions.js';
+import { activeMember } from '../members/active-member.js';
+
+/** The services this module's handlers use. */
+export type MembersCommandServices = Pick<CoreServices, 'configuredAdmins' | 'directory' | 'members' | 'reference' | 'roles'>;
 
 export const DIRECTORY_PAGE_SIZE = 20;
 
@@ -20,7 +24,8 @@ const directoryArguments = z.array(z.string()).transform((words) => {
 });
 
 const normalise = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
-const matches = (typed: string, choice: Choice) => normalise(choice.value) === normalise(typed) || normalise(choice.label) === normalise(typed);
+const matches = (typed: string, choice: Choice) =>
+  normalise(choice.value) === normalise(typed) || normalise(choice.label) === normalise(typed);
 
 /** What a directory request names: a region (the asker's own by default) and at most one role or staff group. */
 export interface DirectoryRequest {
@@ -35,10 +40,14 @@ export interface DirectoryRequest {
 }
 
 /** Reads `[region] [role or staff group]`; a reply instead when the asker is not a member or the words are unknown. */
-export async function readDirectoryRequest(words: readonly string[], context: RequestContext, services: CoreServices): Promise<DirectoryRequest | Message> {
+export async function readDirectoryRequest(
+  words: readonly string[],
+  context: RequestContext,
+  services: MembersCommandServices,
+): Promise<DirectoryRequest | Message> {
   const { t, actor } = context;
-  const member = await services.members.findByIdentity(actor);
-  if (member?.status !== 'active') return textMessage(t('directory.joinFirst'));
+  const member = await activeMember(context, services);
+  if (!member) return textMessage(t('directory.joinFirst'));
 
   // The region is named by the leading words (longest match first); what follows is the filter.
   const regions = await services.reference.regions();
@@ -96,7 +105,9 @@ export const membersCommand = defineCommand({
               kind: 'list' as const,
               items: result.entries.map((entry) => ({
                 title: [{ kind: 'strong' as const, text: entry.displayName }],
-                detail: [entry.organisation, entry.role ? roles.find((r) => r.value === entry.role)?.label : undefined].filter(Boolean).join(', '),
+                detail: [entry.organisation, entry.role ? roles.find((r) => r.value === entry.role)?.label : undefined]
+                  .filter(Boolean)
+                  .join(', '),
               })),
             },
             { kind: 'note' as const, text: t('directory.range', { from, to, total: result.total }) },
@@ -106,9 +117,25 @@ export const membersCommand = defineCommand({
             {
               kind: 'buttons' as const,
               buttons: [
-                ...(more ? [{ label: t('directory.more'), action: RUN_COMMAND_ACTION, value: ['members', region.value, ...rest, `page:${page + 2}`].join(' ') }] : []),
+                ...(more
+                  ? [
+                      {
+                        label: t('directory.more'),
+                        action: RUN_COMMAND_ACTION,
+                        value: ['members', region.value, ...rest, `page:${page + 2}`].join(' '),
+                      },
+                    ]
+                  : []),
                 // Facilitators can take the whole list away as a spreadsheet.
-                ...(request.facilitates ? [{ label: t('directory.export'), action: RUN_COMMAND_ACTION, value: ['members export', region.value, ...rest].join(' ') }] : []),
+                ...(request.facilitates
+                  ? [
+                      {
+                        label: t('directory.export'),
+                        action: RUN_COMMAND_ACTION,
+                        value: ['members export', region.value, ...rest].join(' '),
+                      },
+                    ]
+                  : []),
               ],
             },
           ]

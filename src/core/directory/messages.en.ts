@@ -31,5 +31,6 @@ export const directoryEn = {
   'directory.csv.no': 'No',
   'directory.joinFirst': 'The directory is for members: type join to become one.',
   'directory.whichRegion': 'Which region? For example: members london',
-  'directory.unknownFilter': (p: { typed: string }) => `I don't know "${p.typed}" as a region, role or staff group. Type help members for examples.`,
+  'directory.unknownFilter': (p: { typed: string }) =>
+    `I don't know "${p.typed}" as a region, role or staff group. Type help members for examples.`,
 } as const;

@@ -4,15 +4,29 @@
 // own VEVENTs (RECURRENCE-ID). ical-generator is given Luxon date-times in the UK zone, so the times
 // written under the London label are UK wall-clock times whatever the server's zone.
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import { ICalCalendar, ICalCalendarMethod, ICalEventRepeatingFreq, ICalEventStatus, ICalWeekday, type ICalRepeatingOptions } from 'ical-generator';
+import {
+  ICalCalendar,
+  ICalCalendarMethod,
+  ICalEventRepeatingFreq,
+  ICalEventStatus,
+  ICalWeekday,
+  type ICalRepeatingOptions,
+} from 'ical-generator';
 import type { Translate } from '../i18n/translator.js';
 import type { EventRecord } from './event.js';
+import type { CalendarOrganizer } from './event-settings.js';
 import { UK_ZONE, ukDateTime } from './london-time.js';
 
 const PRODUCT = { company: 'NHS retention communities of practice', product: 'CoP Bot', language: 'EN' };
 const UID_DOMAIN = 'cop-bot';
 
-export const eventUid = (event: Pick<EventRecord, 'id' | 'series'>) => (event.series ? `series-${event.series.id}@${UID_DOMAIN}` : `event-${event.id}@${UID_DOMAIN}`);
+export const eventUid = (event: Pick<EventRecord, 'id' | 'series'>) =>
+  event.series ? `series-${event.series.id}@${UID_DOMAIN}` : `event-${event.id}@${UID_DOMAIN}`;
+
+/** RFC 5545 ends every content line with CRLF, the last one too; ical-generator leaves the last bare. */
+function withFinalLineBreak(ics: string): string {
+  return ics.endsWith('\r\n') ? ics : `${ics}\r\n`;
+}
 
 /** The RRULE line's parts, as ical-generator takes them ("1TU" becomes BYDAY=TU;BYSETPOS=1). */
 function repeating(rule: string, exclude: Date[]): ICalRepeatingOptions {
@@ -34,8 +48,10 @@ function repeating(rule: string, exclude: Date[]): ICalRepeatingOptions {
   };
 }
 
-function details(t: Translate, event: EventRecord, eventLink: string) {
+function details(t: Translate, event: EventRecord, organizer: CalendarOrganizer, eventLink: string) {
   return {
+    // RFC 5546 (iTIP): a calendar with a METHOD must name the organiser of each event.
+    organizer: { name: organizer.name, email: organizer.email },
     summary: `${t(`events.type.${event.type}`)}: ${event.title}`,
     description: `${event.description}\n\n${eventLink}`,
     ...(event.venue || event.onlineUrl ? { location: [event.venue, event.onlineUrl].filter(Boolean).join(', ') } : {}),
@@ -48,7 +64,13 @@ function details(t: Translate, event: EventRecord, eventLink: string) {
  * The calendar file of an event, or of the series it belongs to (`meetings` then holds every meeting
  * of the series, in order). `eventLink` tells people how to find it in the bot.
  */
-export function calendarFile(t: Translate, event: EventRecord, meetings: readonly EventRecord[], eventLink: (event: EventRecord) => string): string {
+export function calendarFile(
+  t: Translate,
+  event: EventRecord,
+  meetings: readonly EventRecord[],
+  organizer: CalendarOrganizer,
+  eventLink: (event: EventRecord) => string,
+): string {
   // The zone is set on each event, not on the calendar: with a calendar zone ical-generator writes
   // DTSTAMP as London wall-clock time without its Z, and DTSTAMP must be UTC (RFC 5545 3.8.7.2).
   const calendar = new ICalCalendar({ prodId: PRODUCT, name: event.title, timezone: { name: null, generator: getVtimezoneComponent } });
@@ -61,9 +83,9 @@ export function calendarFile(t: Translate, event: EventRecord, meetings: readonl
       start: ukDateTime(event.startsAt),
       end: ukDateTime(event.endsAt),
       status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      ...details(t, event, eventLink(event)),
+      ...details(t, event, organizer, eventLink(event)),
     });
-    return calendar.toString();
+    return withFinalLineBreak(calendar.toString());
   }
   const first = meetings[0] as EventRecord;
   const allCancelled = meetings.every((meeting) => meeting.status === 'cancelled');
@@ -76,9 +98,11 @@ export function calendarFile(t: Translate, event: EventRecord, meetings: readonl
     start: ukDateTime(originalStart(first)),
     end: ukDateTime(new Date(originalStart(first).getTime() + length)),
     status: allCancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    ...details(t, first, eventLink(first)),
+    ...details(t, first, organizer, eventLink(first)),
   });
-  master.repeating(repeating(event.series.rule, allCancelled ? [] : meetings.filter((meeting) => meeting.status === 'cancelled').map(originalStart)));
+  master.repeating(
+    repeating(event.series.rule, allCancelled ? [] : meetings.filter((meeting) => meeting.status === 'cancelled').map(originalStart)),
+  );
   // A meeting changed since the series was made is given as itself, replacing its place in the rule.
   for (const meeting of meetings) {
     if (meeting.status === 'cancelled' || meeting.sequence === 0) continue;
@@ -89,8 +113,8 @@ export function calendarFile(t: Translate, event: EventRecord, meetings: readonl
       start: ukDateTime(meeting.startsAt),
       end: ukDateTime(meeting.endsAt),
       status: ICalEventStatus.CONFIRMED,
-      ...details(t, meeting, eventLink(meeting)),
+      ...details(t, meeting, organizer, eventLink(meeting)),
     });
   }
-  return calendar.toString();
+  return withFinalLineBreak(calendar.toString());
 }

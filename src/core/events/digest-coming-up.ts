@@ -2,11 +2,12 @@
 // own and national events) or, for the nation, national events with a count of regional ones per region.
 // Each listed event has an "Event details" button that runs `event <number>`.
 import { RUN_COMMAND_ACTION } from '../actions.js';
-import type { DigestSection } from '../digest/digest-sections.js';
+import type { DigestSection } from '../digests/digest-section.js';
 import type { Translate } from '../i18n/translator.js';
 import type { Block, Button, ListItem } from '../reply/reply.js';
 import type { EventRecord } from './event.js';
 import { ukRange } from './london-time.js';
+import { placesLeft } from './rules.js';
 
 /** How far ahead the digest looks. */
 export const COMING_UP_DAYS = 14;
@@ -14,19 +15,24 @@ export const COMING_UP_DAYS = 14;
 export const COMING_UP_LISTED = 5;
 
 function placesText(t: Translate, event: EventRecord): string {
-  if (event.capacity === null) return t('events.counts.noLimit');
-  const left = event.capacity - event.counts.going;
+  const left = placesLeft(event.capacity, event.counts);
+  if (event.capacity === null || left === undefined) return t('events.counts.noLimit');
   return left > 0 ? t('events.counts.places', { left, capacity: event.capacity }) : t('digest.comingUp.full');
 }
 
 function item(t: Translate, event: EventRecord): ListItem {
   return {
     title: [{ kind: 'strong', text: `#${event.number} ${event.title}` }],
-    detail: [`${ukRange(event.startsAt, event.endsAt)} ${t('events.ukTime')}`, t(`events.type.${event.type}`), event.region?.name ?? t('events.national'), placesText(t, event)].join(' · '),
+    detail: [
+      `${ukRange(event.startsAt, event.endsAt)} ${t('events.ukTime')}`,
+      t(`events.type.${event.type}`),
+      event.region?.name ?? t('events.national'),
+      placesText(t, event),
+    ].join(' · '),
   };
 }
 
-export const comingUpSection: DigestSection = async (input, services) => {
+export const comingUpSection: DigestSection['build'] = async (input, services) => {
   const { t, now } = input;
   const to = new Date(now.getTime() + COMING_UP_DAYS * 24 * 60 * 60 * 1000);
   const national = input.scope.kind === 'national';
@@ -41,7 +47,14 @@ export const comingUpSection: DigestSection = async (input, services) => {
   if (page.entries.length > 0) blocks.push({ kind: 'list', items: page.entries.map((event) => item(t, event)) });
   else blocks.push({ kind: 'text', text: t('digest.comingUp.noNational') });
   if (page.total > page.entries.length) {
-    blocks.push({ kind: 'note', text: [t('digest.comingUp.more', { count: page.total - page.entries.length }), ' ', { kind: 'command', words: national ? 'events all' : 'events' }] });
+    blocks.push({
+      kind: 'note',
+      text: [
+        t('digest.comingUp.more', { count: page.total - page.entries.length }),
+        ' ',
+        { kind: 'command', words: national ? 'events all' : 'events' },
+      ],
+    });
   }
   if (regional.size > 0) {
     const names = new Map((await services.reference.regions()).map((region) => [region.value, region.label]));
@@ -53,7 +66,11 @@ export const comingUpSection: DigestSection = async (input, services) => {
     blocks.push({ kind: 'note', text: [t('digest.comingUp.regional', { counts }), ' ', { kind: 'command', words: 'events all' }] });
   }
   if (page.entries.length > 0) {
-    const buttons: Button[] = page.entries.map((event) => ({ label: t('digest.comingUp.details', { number: event.number }), action: RUN_COMMAND_ACTION, value: `event ${event.number}` }));
+    const buttons: Button[] = page.entries.map((event) => ({
+      label: t('digest.comingUp.details', { number: event.number }),
+      action: RUN_COMMAND_ACTION,
+      value: `event ${event.number}`,
+    }));
     blocks.push({ kind: 'buttons', buttons });
   }
   return blocks;

@@ -15,7 +15,14 @@ import type { EventRecord } from './event.js';
 import { buildEventForm, EVENT_FORM_ID, parseEventForm, type EventFormChoices } from './event-form.js';
 import { mayManage, mayOrganise } from './event-permissions.js';
 import { CANCEL_ACTION, details, listItem } from './event-views.js';
+import { cancelEvent, createEvent, updateEvent } from './event-service.js';
 import { activeMember } from '../members/active-member.js';
+
+/** The services this module's handlers use. */
+export type EventCommandsServices = Pick<
+  CoreServices,
+  'clock' | 'configuredAdmins' | 'eventSettings' | 'events' | 'members' | 'outbox' | 'reference' | 'roles' | 'transaction'
+>;
 
 export const EVENTS_PAGE_SIZE = 10;
 export const HOST_OPTIONS_LIMIT = 500;
@@ -34,7 +41,7 @@ export const eventNumber = z
     return Number(match[1]);
   });
 
-async function formChoices(services: CoreServices, permissions: Permissions, extraHost?: string): Promise<EventFormChoices> {
+async function formChoices(services: EventCommandsServices, permissions: Permissions, extraHost?: string): Promise<EventFormChoices> {
   const [regions, hosts] = await Promise.all([services.reference.regions(), services.events.hosts('', HOST_OPTIONS_LIMIT)]);
   const extra = extraHost && !hosts.some((host) => host.value === extraHost) ? await services.events.host(extraHost) : undefined;
   return {
@@ -46,11 +53,18 @@ async function formChoices(services: CoreServices, permissions: Permissions, ext
 }
 
 /** The event a number names, with the asker's permissions; or the reply saying why not. */
-export async function managedEvent(number: number, context: RequestContext, services: CoreServices): Promise<{ event: EventRecord; member: MemberRecord | undefined } | Message> {
+export async function managedEvent(
+  number: number,
+  context: RequestContext,
+  services: EventCommandsServices,
+): Promise<{ event: EventRecord; member: MemberRecord | undefined } | Message> {
   const { t } = context;
   const event = await services.events.findByNumber(number);
   if (!event) return textMessage(t('events.unknown', { number }));
-  const [permissions, member] = await Promise.all([permissionsOf(context.actor, services.roles, services.configuredAdmins), activeMember(context, services)]);
+  const [permissions, member] = await Promise.all([
+    permissionsOf(context.actor, services.roles, services.configuredAdmins),
+    activeMember(context, services),
+  ]);
   if (!mayManage(permissions, event, member?.id)) return textMessage(t('events.refusedManage'));
   return { event, member };
 }
@@ -63,7 +77,7 @@ export const eventNewCommand = defineCommand({
   summary: 'events.newSummary',
   needs: 'events.needs.organisers',
   examples: ['event new'],
-  async run(_args, context, services) {
+  async run(_args, context, services: EventCommandsServices) {
     const { t } = context;
     const member = await activeMember(context, services);
     if (!member) return textMessage(t('events.joinFirst'));
@@ -80,7 +94,7 @@ export const eventEditCommand = defineCommand({
   summary: 'events.editSummary',
   needs: 'events.needs.managers',
   examples: ['event edit 12'],
-  async run(number, context, services) {
+  async run(number, context, services: EventCommandsServices) {
     const found = await managedEvent(number, context, services);
     if ('kind' in found) return found;
     if (found.event.status === 'cancelled') return textMessage(context.t('events.isCancelled'));
@@ -88,8 +102,16 @@ export const eventEditCommand = defineCommand({
     const choices = await formChoices(services, permissions, found.event.host?.id);
     // A host who is not a facilitator keeps the event where it is.
     const region = found.event.region;
-    const regions = region && !choices.regions.some((r) => r.value === region.code) ? [{ value: region.code, label: region.name }, ...choices.regions] : choices.regions;
-    return buildEventForm(context.t, { ...choices, regions, national: choices.national || region === null }, { hostId: found.event.host?.id ?? '' }, found.event);
+    const regions =
+      region && !choices.regions.some((r) => r.value === region.code)
+        ? [{ value: region.code, label: region.name }, ...choices.regions]
+        : choices.regions;
+    return buildEventForm(
+      context.t,
+      { ...choices, regions, national: choices.national || region === null },
+      { hostId: found.event.host?.id ?? '' },
+      found.event,
+    );
   },
 });
 
@@ -100,22 +122,28 @@ export const eventCancelCommand = defineCommand({
   summary: 'events.cancelSummary',
   needs: 'events.needs.managers',
   examples: ['event cancel 12'],
-  async run(number, context, services) {
+  async run(number, context, services: EventCommandsServices) {
     const { t } = context;
     const found = await managedEvent(number, context, services);
     if ('kind' in found) return found;
     if (found.event.status === 'cancelled') return textMessage(t('events.alreadyCancelled'));
-    const text = t('events.cancelConfirm', { title: found.event.title, people: found.event.counts.going + found.event.counts.maybe + found.event.counts.waitlisted });
+    const text = t('events.cancelConfirm', {
+      title: found.event.title,
+      people: found.event.counts.going + found.event.counts.maybe + found.event.counts.waitlisted,
+    });
     return message(text, [
       { kind: 'text', text },
-      { kind: 'buttons', buttons: [{ label: t('events.button.cancelConfirm'), action: CANCEL_ACTION, value: found.event.id, style: 'danger' }] },
+      {
+        kind: 'buttons',
+        buttons: [{ label: t('events.button.cancelConfirm'), action: CANCEL_ACTION, value: found.event.id, style: 'danger' }],
+      },
     ]);
   },
 });
 
 export const cancelEventAction: ActionHandler = {
   id: CANCEL_ACTION,
-  async run(value, context, services) {
+  async run(value, context, services: EventCommandsServices) {
     const { t } = context;
     const id = z.uuid().safeParse(value);
     const event = id.success ? await services.events.find(id.data) : undefined;
@@ -123,7 +151,7 @@ export const cancelEventAction: ActionHandler = {
     const found = await managedEvent(event.number, context, services);
     if ('kind' in found) return found;
     const by = found.member?.id ?? 'configured admin';
-    const cancelled = await services.events.cancel(event.id, by);
+    const cancelled = await cancelEvent(services, event.id, by, services.clock.now());
     if (!cancelled) return textMessage(t('events.alreadyCancelled'));
     services.outbox.wake();
     return textMessage(t('events.cancelled', { title: event.title }));
@@ -132,7 +160,7 @@ export const cancelEventAction: ActionHandler = {
 
 export const eventFormHandler: FormHandler = {
   id: EVENT_FORM_ID,
-  async submit(values, state, context, services) {
+  async submit(values, state, context, services: EventCommandsServices) {
     const { t } = context;
     const member = await activeMember(context, services);
     if (!member) return { kind: 'done', reply: textMessage(t('events.joinFirst')) };
@@ -140,7 +168,8 @@ export const eventFormHandler: FormHandler = {
     const existing = state ? await services.events.find(state) : undefined;
     if (state && !existing) return { kind: 'done', reply: textMessage(t('events.unknownButton')) };
     if (existing && !mayManage(permissions, existing, member.id)) return { kind: 'done', reply: textMessage(t('events.refusedManage')) };
-    if (!existing && !permissions.nationalAdmin && permissions.facilitates.length === 0) return { kind: 'done', reply: textMessage(t('events.refusedCreate')) };
+    if (!existing && !permissions.nationalAdmin && permissions.facilitates.length === 0)
+      return { kind: 'done', reply: textMessage(t('events.refusedCreate')) };
 
     const submittedHost = typeof values['host'] === 'string' ? values['host'] : undefined;
     const host = submittedHost ? await services.events.host(submittedHost) : undefined;
@@ -148,7 +177,7 @@ export const eventFormHandler: FormHandler = {
     const keepRegion = existing?.region?.code;
     const allowedRegions = regions.filter((region) => mayOrganise(permissions, region.value) || region.value === keepRegion);
     const choices: EventFormChoices = { regions: allowedRegions, hosts: host ? [host] : [], national: true };
-    const parsed = parseEventForm(values, t, choices, new Date(), existing !== undefined);
+    const parsed = parseEventForm(values, t, choices, services.clock.now(), existing !== undefined);
     const invalid = (errors: Record<string, string>) => ({
       kind: 'invalid' as const,
       errors,
@@ -163,21 +192,38 @@ export const eventFormHandler: FormHandler = {
     if (existing) {
       const meeting = event.meetings[0];
       if (!meeting) return invalid({ date: t('events.error.date') });
-      const { event: changed } = await services.events.update(existing.id, { ...event, startsAt: meeting.startsAt, endsAt: meeting.endsAt }, member.id, new Date());
+      const changed = await updateEvent(
+        services,
+        existing.id,
+        { ...event, startsAt: meeting.startsAt, endsAt: meeting.endsAt },
+        member.id,
+        services.clock.now(),
+      );
       services.outbox.wake();
       return { kind: 'done', reply: textMessage(t('events.changed', { title: changed.title, number: changed.number })) };
     }
-    const created = await services.events.create(event, member.id);
+    const created = await createEvent(services, event, member.id, services.clock.now());
     services.outbox.wake();
     const first = created[0];
     if (!first) return { kind: 'done', reply: textMessage(t('error.internal')) };
     const text =
       created.length > 1
-        ? t('events.createdSeries', { title: first.title, count: created.length, first: first.number, last: created.at(-1)?.number ?? first.number })
+        ? t('events.createdSeries', {
+            title: first.title,
+            count: created.length,
+            first: first.number,
+            last: created.at(-1)?.number ?? first.number,
+          })
         : t('events.created', { title: first.title, number: first.number });
-    return { kind: 'done', reply: message(text, [{ kind: 'text', text }, { kind: 'list', items: created.map((meeting) => listItem(t, meeting)) }]) };
+    return {
+      kind: 'done',
+      reply: message(text, [
+        { kind: 'text', text },
+        { kind: 'list', items: created.map((meeting) => listItem(t, meeting)) },
+      ]),
+    };
   },
-  async options(fieldId, query, _context, services) {
+  async options(fieldId, query, _context, services: EventCommandsServices) {
     if (fieldId !== 'host') return [];
     return services.events.hosts(query, 100);
   },
@@ -204,7 +250,12 @@ export const eventsCommand = defineCommand({
       const member = await activeMember(context, services);
       region = regions.find((candidate) => candidate.value === member?.region?.code);
     }
-    const result = await services.events.upcoming({ regionCode: region?.value, from: new Date(), page, pageSize: EVENTS_PAGE_SIZE });
+    const result = await services.events.upcoming({
+      regionCode: region?.value,
+      from: services.clock.now(),
+      page,
+      pageSize: EVENTS_PAGE_SIZE,
+    });
     const heading = region ? t('events.listHeading', { region: region.label }) : t('events.listHeadingAll');
     const shown = page * EVENTS_PAGE_SIZE + result.entries.length;
     const blocks: Block[] = [
@@ -212,9 +263,18 @@ export const eventsCommand = defineCommand({
       result.entries.length === 0
         ? { kind: 'text', text: t('events.listEmpty') }
         : { kind: 'list', items: result.entries.map((event) => listItem(t, event)) },
-      ...(result.entries.length > 0 ? [{ kind: 'note' as const, text: t('events.listRange', { from: page * EVENTS_PAGE_SIZE + 1, to: shown, total: result.total }) }] : []),
+      ...(result.entries.length > 0
+        ? [{ kind: 'note' as const, text: t('events.listRange', { from: page * EVENTS_PAGE_SIZE + 1, to: shown, total: result.total }) }]
+        : []),
       ...(shown < result.total
-        ? [{ kind: 'buttons' as const, buttons: [{ label: t('events.more'), action: RUN_COMMAND_ACTION, value: `events ${region?.value ?? 'all'} page:${page + 2}` }] }]
+        ? [
+            {
+              kind: 'buttons' as const,
+              buttons: [
+                { label: t('events.more'), action: RUN_COMMAND_ACTION, value: `events ${region?.value ?? 'all'} page:${page + 2}` },
+              ],
+            },
+          ]
         : []),
       { kind: 'note', text: [`${t('events.listHint')} `, { kind: 'command', words: 'event <number>' }] },
     ];
@@ -230,11 +290,14 @@ export const eventCommand = defineCommand({
   summary: 'events.detailSummary',
   needs: 'roles.needs.anyone',
   examples: ['event 12'],
-  async run(number, context, services) {
+  async run(number, context, services: EventCommandsServices) {
     const { t } = context;
     const event = await services.events.findByNumber(number);
     if (!event) return textMessage(t('events.unknown', { number }));
-    const [member, permissions] = await Promise.all([activeMember(context, services), permissionsOf(context.actor, services.roles, services.configuredAdmins)]);
+    const [member, permissions] = await Promise.all([
+      activeMember(context, services),
+      permissionsOf(context.actor, services.roles, services.configuredAdmins),
+    ]);
     const answer = member ? await services.events.answerOf(event.id, member.id) : undefined;
     return details(t, event, answer, services.eventSettings.publicUrl, mayManage(permissions, event, member?.id));
   },
@@ -247,11 +310,11 @@ export const myEventsCommand = defineCommand({
   summary: 'events.mineSummary',
   needs: 'roles.needs.member',
   examples: ['my events'],
-  async run(_args, context, services) {
+  async run(_args, context, services: EventCommandsServices) {
     const { t } = context;
     const member = await activeMember(context, services);
     if (!member) return textMessage(t('events.joinFirst'));
-    const mine = await services.events.ofMember(member.id, new Date(), 50);
+    const mine = await services.events.ofMember(member.id, services.clock.now(), 50);
     if (mine.length === 0) return textMessage(t('events.mineEmpty'));
     return message(t('events.mineHeading'), [
       { kind: 'heading', text: t('events.mineHeading') },

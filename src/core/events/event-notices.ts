@@ -4,16 +4,16 @@
 // them inside the transaction that makes the change, so they are sent exactly when it commits.
 import type { Translate } from '../i18n/translator.js';
 import type { OutgoingMessage } from '../outbox/outbox.js';
+import { postKey } from '../outbox/post-key.js';
 import { message, type Block } from '../reply/reply.js';
 import type { EventRecord } from './event.js';
 import type { EventSettings } from './event-settings.js';
 import { announcement, CLAIM_ACTION, linkButtons, meetingButtons, RATE_ACTION, recordingButton, whereText } from './event-views.js';
 import { ukRange, ukTime } from './london-time.js';
 
-export const eventPostKey = (eventId: string) => `event:${eventId}`;
-
-/** How far ahead meetings are announced: a series' later meetings are announced as they come near. */
-export const ANNOUNCE_AHEAD_DAYS = 14;
+/** The post kind of an event's announcement (see post-key.ts). */
+export const EVENT_POST_KIND = 'event';
+export const eventPostKey = (eventId: string) => postKey(EVENT_POST_KIND, eventId);
 
 export class EventNotices {
   constructor(
@@ -49,15 +49,27 @@ export class EventNotices {
   }
 
   offered(event: EventRecord, memberId: string, expiresAt: Date): OutgoingMessage {
-    const text = this.t('events.notice.offered', { title: event.title, when: this.when(event), until: `${ukRange(expiresAt, expiresAt).split(',')[0] ?? ''} ${ukTime(expiresAt)}` });
+    const text = this.t('events.notice.offered', {
+      title: event.title,
+      when: this.when(event),
+      until: `${ukRange(expiresAt, expiresAt).split(',')[0] ?? ''} ${ukTime(expiresAt)}`,
+    });
     return this.direct(memberId, `event-offer:${event.id}:${memberId}:${expiresAt.getTime()}`, text, [
       { kind: 'text', text },
-      { kind: 'buttons', buttons: [{ label: this.t('events.button.claim'), action: CLAIM_ACTION, value: `${event.id}:${memberId}`, style: 'primary' }] },
+      {
+        kind: 'buttons',
+        buttons: [{ label: this.t('events.button.claim'), action: CLAIM_ACTION, value: `${event.id}:${memberId}`, style: 'primary' }],
+      },
     ]);
   }
 
   changed(before: EventRecord, after: EventRecord, memberIds: readonly string[]): OutgoingMessage[] {
-    const text = this.t('events.notice.changed', { title: after.title, when: this.when(after), where: whereText(this.t, after), before: this.when(before) });
+    const text = this.t('events.notice.changed', {
+      title: after.title,
+      when: this.when(after),
+      where: whereText(this.t, after),
+      before: this.when(before),
+    });
     return memberIds.map((memberId) =>
       this.direct(memberId, `event-changed:${after.id}:${after.sequence}:${memberId}`, text, [
         { kind: 'text', text },
@@ -83,7 +95,10 @@ export class EventNotices {
       { kind: 'text', text },
       recordingButton(this.t, url),
       { kind: 'text', text: this.t('events.notice.rate') },
-      { kind: 'buttons', buttons: [1, 2, 3, 4, 5].map((rating) => ({ label: String(rating), action: RATE_ACTION, value: `${event.id}:${rating}` })) },
+      {
+        kind: 'buttons',
+        buttons: [1, 2, 3, 4, 5].map((rating) => ({ label: String(rating), action: RATE_ACTION, value: `${event.id}:${rating}` })),
+      },
     ]);
   }
 

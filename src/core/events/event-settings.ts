@@ -4,4 +4,11 @@ export interface EventSettings {
   readonly publicUrl: string;
   /** Reminders to those going, in minutes before the start (24 hours and 1 hour by default). */
   readonly reminderMinutes: readonly number[];
+  /** The organiser of every event in calendar files: the bot, under its configured name and address. */
+  readonly organizer: CalendarOrganizer;
+}
+
+export interface CalendarOrganizer {
+  readonly name: string;
+  readonly email: string;
 }

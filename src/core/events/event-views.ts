@@ -6,6 +6,10 @@ import type { CoreServices } from '../services.js';
 import { message, type Block, type Button, type ListItem, type Message } from '../reply/reply.js';
 import type { EventLinks, EventRecord, MyAnswer } from './event.js';
 import { ukRange } from './london-time.js';
+import { placesLeft } from './rules.js';
+
+/** The services this module's handlers use. */
+export type EventViewsServices = Pick<CoreServices, 'eventSettings' | 'events'>;
 
 export const RSVP_ACTION = 'event.rsvp';
 /** Under an answer refused to someone who has not joined: the join form, carrying the answer. */
@@ -21,7 +25,10 @@ export function calendarLink(publicUrl: string, event: Pick<EventRecord, 'calend
 
 /** The venue and whether it is online; the online meeting's address is a button (meetingButtons), not text. */
 export function whereText(t: Translate, event: EventRecord): string {
-  return [event.venue, event.onlineUrl ? t('events.online') : null].filter((part): part is string => Boolean(part)).join(' · ') || t('events.whereUnknown');
+  return (
+    [event.venue, event.onlineUrl ? t('events.online') : null].filter((part): part is string => Boolean(part)).join(' · ') ||
+    t('events.whereUnknown')
+  );
 }
 
 /** "Join online", while the event is on and has an online meeting; none otherwise. */
@@ -34,7 +41,12 @@ export function meetingButtons(t: Translate, event: EventLinks): Button[] {
  * calendar" for those told of a change or a cancellation, and on a cancelled event: opening the file
  * again replaces (or removes) their copy.
  */
-export function linkButtons(t: Translate, event: EventLinks, publicUrl: string, calendar: 'add' | 'update' = event.status === 'cancelled' ? 'update' : 'add'): Block {
+export function linkButtons(
+  t: Translate,
+  event: EventLinks,
+  publicUrl: string,
+  calendar: 'add' | 'update' = event.status === 'cancelled' ? 'update' : 'add',
+): Block {
   const label = calendar === 'add' ? t('events.button.calendar') : t('events.button.calendarUpdate');
   return { kind: 'buttons', buttons: [linkButton('calendar', label, calendarLink(publicUrl, event)), ...meetingButtons(t, event)] };
 }
@@ -44,10 +56,17 @@ export function recordingButton(t: Translate, followUpUrl: string): Block {
   return { kind: 'buttons', buttons: [linkButton('recording', t('events.button.recording'), followUpUrl)] };
 }
 
+/** "n of m places left" (places offered from the waitlist count as taken), or no limit. */
+export function placesText(t: Translate, event: EventRecord): string {
+  const left = placesLeft(event.capacity, event.counts);
+  return event.capacity === null || left === undefined
+    ? t('events.counts.noLimit')
+    : t('events.counts.places', { left, capacity: event.capacity });
+}
+
 function countsText(t: Translate, event: EventRecord): string {
   const { going, maybe, notGoing, waitlisted } = event.counts;
-  const places = event.capacity === null ? t('events.counts.noLimit') : t('events.counts.places', { left: Math.max(0, event.capacity - going), capacity: event.capacity });
-  return t('events.counts', { going, maybe, notGoing, waitlisted, places });
+  return t('events.counts', { going, maybe, notGoing, waitlisted, places: placesText(t, event) });
 }
 
 function facts(t: Translate, event: EventRecord): Block {
@@ -80,10 +99,14 @@ const title = (t: Translate, event: EventRecord) => `${t(`events.type.${event.ty
 export function announcement(t: Translate, event: EventRecord, publicUrl: string): Message {
   const heading = title(t, event);
   if (event.status === 'cancelled') {
-    return message(t('events.cancelledHeading', { title: heading }), [
-      { kind: 'heading', text: t('events.cancelledHeading', { title: heading }) },
-      { kind: 'text', text: t('events.cancelledText', { when: ukRange(event.startsAt, event.endsAt) }) },
-    ], 'shared');
+    return message(
+      t('events.cancelledHeading', { title: heading }),
+      [
+        { kind: 'heading', text: t('events.cancelledHeading', { title: heading }) },
+        { kind: 'text', text: t('events.cancelledText', { when: ukRange(event.startsAt, event.endsAt) }) },
+      ],
+      'shared',
+    );
   }
   return message(
     heading,
@@ -126,7 +149,16 @@ export function details(t: Translate, event: EventRecord, answer: MyAnswer | und
       buttons: [
         { label: t('events.button.attendees'), action: RUN_COMMAND_ACTION, value: `attendees ${event.number}` },
         { label: t('events.button.edit'), action: RUN_COMMAND_ACTION, value: `event edit ${event.number}` },
-        ...(event.status === 'scheduled' ? [{ label: t('events.button.cancel'), action: RUN_COMMAND_ACTION, value: `event cancel ${event.number}`, style: 'danger' as const }] : []),
+        ...(event.status === 'scheduled'
+          ? [
+              {
+                label: t('events.button.cancel'),
+                action: RUN_COMMAND_ACTION,
+                value: `event cancel ${event.number}`,
+                style: 'danger' as const,
+              },
+            ]
+          : []),
       ],
     });
   }
@@ -144,7 +176,7 @@ export function listItem(t: Translate, event: EventRecord, answer?: MyAnswer): L
 }
 
 /** The announcement as it should look now, for in-place updates (in the default language, as posted). */
-export async function renderEventAnnouncement(id: string, services: CoreServices): Promise<Message | undefined> {
+export async function renderEventAnnouncement(id: string, services: EventViewsServices): Promise<Message | undefined> {
   const event = await services.events.find(id);
   return event ? announcement(translator(undefined), event, services.eventSettings.publicUrl) : undefined;
 }

@@ -47,6 +47,8 @@ export interface RsvpCounts {
   readonly going: number;
   readonly maybe: number;
   readonly notGoing: number;
+  /** Of those waitlisted, how many hold a place offered to them (offer mode). */
+  readonly offered: number;
   readonly waitlisted: number;
 }
 
@@ -66,11 +68,17 @@ export interface EventRecord {
   readonly waitlistMode: WaitlistMode;
   readonly offerMinutes: number;
   readonly host: { readonly id: string; readonly name: string | null } | null;
-  readonly series: { readonly id: string; readonly recurrence: Exclude<Recurrence, 'none'>; readonly rule: string; readonly sequence: number } | null;
+  readonly series: {
+    readonly id: string;
+    readonly recurrence: Exclude<Recurrence, 'none'>;
+    readonly rule: string;
+    readonly sequence: number;
+  } | null;
   /** For a meeting of a series: its start as the series first set it (the calendar's RECURRENCE-ID). */
   readonly seriesStart: Date | null;
   readonly status: 'scheduled' | 'cancelled';
   readonly sequence: number;
+  /** The token of the calendar file's link, derived from the id (src/core/links/calendar-links.ts); never stored. */
   readonly calendarToken: string;
   readonly followUpUrl: string | null;
   readonly attendanceAt: Date | null;

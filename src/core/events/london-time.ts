@@ -22,7 +22,9 @@ export function ukInstant(date: string, time: string): LocalTime {
   // A repeated time is the same wall clock under both of the day's offsets.
   const offsets = new Set([local.minus({ hours: 3 }).offset, local.plus({ hours: 3 }).offset]);
   const readings = [...offsets].filter((offset) => {
-    const candidate = DateTime.fromISO(`${date}T${time}`, { zone: `UTC${offset >= 0 ? '+' : '-'}${Math.abs(offset / 60)}` }).setZone(UK_ZONE);
+    const candidate = DateTime.fromISO(`${date}T${time}`, { zone: `UTC${offset >= 0 ? '+' : '-'}${Math.abs(offset / 60)}` }).setZone(
+      UK_ZONE,
+    );
     return candidate.toFormat('yyyy-MM-dd HH:mm') === `${date} ${time}`;
   });
   if (readings.length > 1) return { ok: false, problem: 'repeated' };

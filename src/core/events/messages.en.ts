@@ -38,7 +38,8 @@ export const eventsEn = {
   'events.form.editTitle': 'Change event',
   'events.form.submit': 'Create',
   'events.form.save': 'Save changes',
-  'events.form.intro': 'Times are UK time (GMT or BST, as on the day). The event is announced in the region’s community channels (every region’s, for a national event) with buttons to answer.',
+  'events.form.intro':
+    'Times are UK time (GMT or BST, as on the day). The event is announced in the region’s community channels (every region’s, for a national event) with buttons to answer.',
   'events.field.type': 'Type',
   'events.field.title': 'Title',
   'events.field.description': 'What it is about',
@@ -64,8 +65,10 @@ export const eventsEn = {
   'events.error.date': 'Please choose a date.',
   'events.error.past': 'That time has already passed. Please choose a date and time in the future.',
   'events.error.time': 'Please give a time such as 14:30.',
-  'events.error.timeSkipped': (p: { date: string }) => `That time does not exist in the UK on ${p.date}: the clocks go forward an hour. Please choose another time.`,
-  'events.error.timeRepeated': (p: { date: string }) => `That time happens twice in the UK on ${p.date}: the clocks go back an hour. Please choose another time.`,
+  'events.error.timeSkipped': (p: { date: string }) =>
+    `That time does not exist in the UK on ${p.date}: the clocks go forward an hour. Please choose another time.`,
+  'events.error.timeRepeated': (p: { date: string }) =>
+    `That time happens twice in the UK on ${p.date}: the clocks go back an hour. Please choose another time.`,
   'events.error.endBeforeStart': 'The end must be after the start, on the same day.',
   'events.error.onlineUrl': 'Please give the full web address, starting with https://',
   'events.error.venueLength': (p: { max: number }) => `Please keep the venue to ${p.max} characters.`,
@@ -80,7 +83,8 @@ export const eventsEn = {
   'events.created': (p: { title: string; number: number }) => `Done: ${p.title} is event ${p.number}.`,
   'events.createdSeries': (p: { title: string; count: number; first: number; last: number }) =>
     `Done: ${p.title} has ${p.count} meetings, events ${p.first} to ${p.last}.`,
-  'events.changed': (p: { title: string; number: number }) => `Saved: event ${p.number}, ${p.title}, is changed. Everyone who answered is told.`,
+  'events.changed': (p: { title: string; number: number }) =>
+    `Saved: event ${p.number}, ${p.title}, is changed. Everyone who answered is told.`,
   'events.cancelConfirm': (p: { title: string; people: number }) =>
     `Cancel ${p.title}? The ${p.people} people going, maybe going or waitlisted will be told. This cannot be undone.`,
   'events.button.cancelConfirm': 'Cancel the event',
@@ -141,7 +145,8 @@ export const eventsEn = {
   'events.rsvp.past': 'That event has already started, so nothing was recorded.',
   'events.rsvp.joinFirst': (p: { title: string; answer: string }) =>
     `To answer for ${p.title}, please join the community first. Your answer (${p.answer}) is recorded as soon as you have joined.`,
-  'events.rsvp.joinIntro': (p: { title: string; answer: string }) => `Once you have joined, your answer to ${p.title} (${p.answer}) is recorded.`,
+  'events.rsvp.joinIntro': (p: { title: string; answer: string }) =>
+    `Once you have joined, your answer to ${p.title} (${p.answer}) is recorded.`,
   'events.claim.notYours': 'That place was offered to someone else, so nothing was changed.',
   'events.claim.none': 'There is no place offered to you for that event.',
   'events.claim.expired': 'Sorry, that offer has run out; you are still on the waitlist.',
@@ -150,7 +155,8 @@ export const eventsEn = {
   'events.attendeesGroup': (p: { status: string; count: number }) => `${p.status}: ${p.count}`,
   'events.attendeesNone': 'Nobody has answered yet.',
   'events.attendeesMore': (p: { shown: number; total: number }) => `Showing ${p.shown} of ${p.total}: the CSV file has everyone.`,
-  'events.attendeesCsv': (p: { minutes: number }) => `Everyone who answered, as a CSV file: the download link works for ${p.minutes} minutes.`,
+  'events.attendeesCsv': (p: { minutes: number }) =>
+    `Everyone who answered, as a CSV file: the download link works for ${p.minutes} minutes.`,
   'events.calendar.findIt': (p: { number: number }) => `In CoP Bot: event ${p.number}`,
   'events.csv.name': 'Name',
   'events.csv.organisation': 'Organisation',
@@ -168,28 +174,33 @@ export const eventsEn = {
   'events.csv.title': 'Title',
   'events.csv.host': 'Host',
 
-  'events.notice.promoted': (p: { title: string; when: string }) => `Good news: a place came free and it is yours. You're going to ${p.title}, ${p.when}.`,
+  'events.notice.promoted': (p: { title: string; when: string }) =>
+    `Good news: a place came free and it is yours. You're going to ${p.title}, ${p.when}.`,
   'events.notice.offered': (p: { title: string; when: string; until: string }) =>
     `A place came free at ${p.title}, ${p.when}. It is held for you until ${p.until} (UK time): claim it with the button.`,
   'events.button.claim': 'Claim the place',
   'events.notice.changed': (p: { title: string; when: string; where: string; before: string }) =>
     `${p.title} has changed. It is now ${p.when}; where: ${p.where}. (It was ${p.before}.)`,
   'events.notice.cancelled': (p: { title: string; when: string }) => `${p.title}, ${p.when}, is cancelled and will not take place.`,
-  'events.notice.reminder': (p: { title: string; when: string; before: string }) => `Reminder: ${p.title} starts in ${p.before}, ${p.when}.`,
-  'events.notice.followUp': (p: { title: string }) => `Thank you for coming to ${p.title}. The recording and slides are behind the button below.`,
+  'events.notice.reminder': (p: { title: string; when: string; before: string }) =>
+    `Reminder: ${p.title} starts in ${p.before}, ${p.when}.`,
+  'events.notice.followUp': (p: { title: string }) =>
+    `Thank you for coming to ${p.title}. The recording and slides are behind the button below.`,
   'events.notice.rate': 'How useful was it, from 1 (not at all) to 5 (very)?',
   'events.attendanceSummary': 'After an event: mark who attended and send them the recording and slides',
   'events.summarySummary': 'After an event: answers, attendance and ratings',
   'events.recordSummary': 'The events you attended, with dates and hours, as CPD evidence',
   'events.attendance.title': 'Attendance',
   'events.attendance.submit': 'Save',
-  'events.attendance.intro': (p: { title: string; when: string }) => `${p.title}, ${p.when} (UK time). Those who said they were going are ticked.`,
+  'events.attendance.intro': (p: { title: string; when: string }) =>
+    `${p.title}, ${p.when} (UK time). Those who said they were going are ticked.`,
   'events.attendance.field': 'Who attended',
   'events.attendance.followUp': 'Recording and slides link, sent to those who attended (optional)',
   'events.attendance.notYet': 'Attendance can be marked once the event has started.',
   'events.attendance.unknown': 'Please choose only people who answered for this event.',
   'events.attendance.done': (p: { count: number; title: string }) => `Saved: ${p.count} attended ${p.title}.`,
-  'events.attendance.doneSent': (p: { count: number; title: string }) => `Saved: ${p.count} attended ${p.title}; they are sent the link and asked for a rating.`,
+  'events.attendance.doneSent': (p: { count: number; title: string }) =>
+    `Saved: ${p.count} attended ${p.title}; they are sent the link and asked for a rating.`,
   'events.rate.thanks': (p: { rating: number }) => `Thank you: you rated it ${p.rating} out of 5.`,
   'events.rate.notAttended': 'Only those who attended can rate an event, so nothing was recorded.',
   'events.summaryHeading': (p: { title: string; number: number }) => `Summary: ${p.title} (#${p.number})`,
@@ -197,7 +208,8 @@ export const eventsEn = {
   'events.summary.attended': 'Attended',
   'events.summary.notMarked': 'Not marked yet',
   'events.summary.ratings': 'Ratings',
-  'events.summary.ratingValue': (p: { average: string; count: number; spread: string }) => `${p.average} out of 5 from ${p.count} (${p.spread})`,
+  'events.summary.ratingValue': (p: { average: string; count: number; spread: string }) =>
+    `${p.average} out of 5 from ${p.count} (${p.spread})`,
   'events.summary.noRatings': 'None yet',
   'events.summary.followUp': 'Follow-up sent',
   'events.summary.followUpSent': 'Yes',
@@ -205,7 +217,8 @@ export const eventsEn = {
   'events.recordEmpty': 'No attended events are recorded for you yet. Hosts mark attendance after each event.',
   'events.recordHours': (p: { hours: number }) => `${p.hours} hours`,
   'events.recordTotal': (p: { count: number; hours: number }) => `${p.count} events, ${p.hours} hours in all.`,
-  'events.recordCsv': (p: { minutes: number }) => `Your record as a CSV file, for your revalidation evidence: the download link works for ${p.minutes} minutes.`,
+  'events.recordCsv': (p: { minutes: number }) =>
+    `Your record as a CSV file, for your revalidation evidence: the download link works for ${p.minutes} minutes.`,
   'welcome.events': (p: { region: string }) => `Coming up in ${p.region} and nationally; to answer, type`,
   'events.hours': (p: { count: number }) => (p.count === 1 ? '1 hour' : `${p.count} hours`),
   'events.minutes': (p: { count: number }) => (p.count === 1 ? '1 minute' : `${p.count} minutes`),

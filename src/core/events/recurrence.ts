@@ -35,7 +35,13 @@ export function seriesRule(recurrence: Exclude<Recurrence, 'none'>, date: string
     recurrence === 'monthly'
       ? { freq: 'MONTHLY' as const, byDay: [`${ordinal}${WEEKDAYS[weekday - 1]}`] }
       : { freq: 'WEEKLY' as const, interval: recurrence === 'fortnightly' ? 2 : 1 };
-  const at = (clock: string) => new RRuleTemporal({ ...options, count, tzid: UK_ZONE, dtstart: Temporal.PlainDateTime.from(`${date}T${clock}`).toZonedDateTime(UK_ZONE) });
+  const at = (clock: string) =>
+    new RRuleTemporal({
+      ...options,
+      count,
+      tzid: UK_ZONE,
+      dtstart: Temporal.PlainDateTime.from(`${date}T${clock}`).toZonedDateTime(UK_ZONE),
+    });
   // The dates are taken at noon, which no clock change touches: a rule evaluated at the typed time
   // silently drops a meeting whose time falls in the spring gap, and that meeting must be reported.
   const dates = at('12:00')

@@ -7,12 +7,19 @@ import type { Translate } from '../i18n/translator.js';
 import { message, textMessage, type Message } from '../reply/reply.js';
 import { ANSWERS, type EventLinks, type RsvpStatus } from './event.js';
 import type { EventHeading } from './event-store.js';
+import { claim, respond } from './event-service.js';
 import { activeMember } from '../members/active-member.js';
 import { ukRange } from './london-time.js';
 import { CLAIM_ACTION, JOIN_TO_ANSWER_ACTION, linkButtons, RSVP_ACTION, details } from './event-views.js';
 import type { RequestContext } from '../context.js';
 import type { CoreServices } from '../services.js';
 import { buildProfileForm } from '../members/profile-form.js';
+
+/** The services this module's handlers use. */
+export type RsvpActionsServices = Pick<
+  CoreServices,
+  'clock' | 'eventSettings' | 'events' | 'members' | 'outbox' | 'reference' | 'transaction'
+>;
 
 const rsvpValue = z
   .string()
@@ -41,31 +48,37 @@ function recordedText(t: Translate, event: EventHeading, status: RsvpStatus, pos
 
 function refusal(t: Translate, kind: 'unknown' | 'cancelled' | 'past' | 'not-member'): Message {
   return textMessage(
-    kind === 'unknown' ? t('events.unknownButton') : kind === 'cancelled' ? t('events.rsvp.cancelled') : kind === 'past' ? t('events.rsvp.past') : t('events.joinFirst'),
+    kind === 'unknown'
+      ? t('events.unknownButton')
+      : kind === 'cancelled'
+        ? t('events.rsvp.cancelled')
+        : kind === 'past'
+          ? t('events.rsvp.past')
+          : t('events.joinFirst'),
   );
 }
 
 /** The answer of someone (maybe) going, with "Add to calendar" and, for an online event, "Join online" under it. */
-function withLinks(text: string, event: EventLinks, context: RequestContext, services: CoreServices): Message {
+function withLinks(text: string, event: EventLinks, context: RequestContext, services: RsvpActionsServices): Message {
   return message(text, [{ kind: 'text', text }, linkButtons(context.t, event, services.eventSettings.publicUrl)]);
 }
 
 /** The event as the clicker sees it now: their answer, the live counts and the buttons to change it. */
-async function eventViewFor(eventId: string, context: RequestContext, services: CoreServices): Promise<Message | undefined> {
+async function eventViewFor(eventId: string, context: RequestContext, services: RsvpActionsServices): Promise<Message | undefined> {
   const [event, member] = await Promise.all([services.events.find(eventId), activeMember(context, services)]);
   if (!event || !member) return undefined;
   const answer = await services.events.answerOf(event.id, member.id);
   return details(context.t, event, answer, services.eventSettings.publicUrl, false);
 }
 
-export const rsvpAction: ActionHandler = {
+export const rsvpAction = {
   id: RSVP_ACTION,
   runsAfterJoining: true,
-  async viewAfter(value, context, services) {
+  async viewAfter(value, context, services: RsvpActionsServices) {
     const parsed = rsvpValue.safeParse(value ?? '');
     return parsed.success ? eventViewFor(parsed.data[0], context, services) : undefined;
   },
-  async run(value, context, services) {
+  async run(value, context, services: RsvpActionsServices) {
     const { t } = context;
     const parsed = rsvpValue.safeParse(value ?? '');
     if (!parsed.success) return textMessage(t('events.unknownButton'));
@@ -78,10 +91,13 @@ export const rsvpAction: ActionHandler = {
       const text = t('events.rsvp.joinFirst', { title: event.title, answer: t(`events.answer.${answer}`) });
       return message(text, [
         { kind: 'text', text },
-        { kind: 'buttons', buttons: [{ label: t('events.button.join'), action: JOIN_TO_ANSWER_ACTION, value: `${eventId}:${answer}`, style: 'primary' }] },
+        {
+          kind: 'buttons',
+          buttons: [{ label: t('events.button.join'), action: JOIN_TO_ANSWER_ACTION, value: `${eventId}:${answer}`, style: 'primary' }],
+        },
       ]);
     }
-    const outcome = await services.events.respond(eventId, member.id, answer, new Date());
+    const outcome = await respond(services, eventId, member.id, answer, services.clock.now());
     if (outcome.kind !== 'recorded' && outcome.kind !== 'unchanged') return refusal(t, outcome.kind);
     // The announcement's counts (and any promotion) were queued with the answer.
     if (outcome.kind === 'recorded') services.outbox.wake();
@@ -89,15 +105,15 @@ export const rsvpAction: ActionHandler = {
     const links = outcome.status === 'going' || outcome.status === 'maybe' ? await services.events.linksOf(eventId) : undefined;
     return links ? withLinks(text, links, context, services) : textMessage(text);
   },
-};
+} satisfies ActionHandler;
 
 export const claimAction: ActionHandler = {
   id: CLAIM_ACTION,
-  async viewAfter(value, context, services) {
+  async viewAfter(value, context, services: RsvpActionsServices) {
     const parsed = claimValue.safeParse(value ?? '');
     return parsed.success ? eventViewFor(parsed.data[0], context, services) : undefined;
   },
-  async run(value, context, services) {
+  async run(value, context, services: RsvpActionsServices) {
     const { t } = context;
     const parsed = claimValue.safeParse(value ?? '');
     if (!parsed.success) return textMessage(t('events.unknownButton'));
@@ -106,12 +122,17 @@ export const claimAction: ActionHandler = {
     if (!member) return textMessage(t('events.joinFirst'));
     // The offer names the member it was made to: anyone else clicking it takes nothing.
     if (member.id !== memberId) return textMessage(t('events.claim.notYours'));
-    const outcome = await services.events.claim(eventId, member.id, new Date());
+    const outcome = await claim(services, eventId, member.id, services.clock.now());
     if (outcome.kind === 'claimed') services.outbox.wake();
     switch (outcome.kind) {
       case 'claimed':
       case 'already-going':
-        return withLinks(t('events.rsvp.going', { title: outcome.event.title, when: ukRange(outcome.event.startsAt, outcome.event.endsAt) }), outcome.event, context, services);
+        return withLinks(
+          t('events.rsvp.going', { title: outcome.event.title, when: ukRange(outcome.event.startsAt, outcome.event.endsAt) }),
+          outcome.event,
+          context,
+          services,
+        );
       case 'no-offer':
         return textMessage(t('events.claim.none'));
       case 'expired':
@@ -128,7 +149,7 @@ export const claimAction: ActionHandler = {
  */
 export const joinToAnswerAction: ActionHandler = {
   id: JOIN_TO_ANSWER_ACTION,
-  async run(value, context, services) {
+  async run(value, context, services: RsvpActionsServices) {
     const { t } = context;
     const parsed = rsvpValue.safeParse(value ?? '');
     if (!parsed.success) return textMessage(t('events.unknownButton'));

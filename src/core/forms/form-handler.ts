@@ -41,7 +41,12 @@ export interface FormHandler {
   readonly id: string;
   submit(values: FormValues, state: string | undefined, context: RequestContext, services: CoreServices): Promise<FormOutcome>;
   /** Options matching what a person typed in a searchable field (Slack loads long option lists this way). */
-  options?(fieldId: string, query: string, context: RequestContext, services: CoreServices): Promise<readonly { label: string; value: string }[]>;
+  options?(
+    fieldId: string,
+    query: string,
+    context: RequestContext,
+    services: CoreServices,
+  ): Promise<readonly { label: string; value: string }[]>;
 }
 
 export interface ActionHandler {

@@ -5,7 +5,7 @@
 import { channelsEn } from '../channels/messages.en.js';
 import { directoryEn } from '../directory/messages.en.js';
 import { deliveryEn } from '../delivery/messages.en.js';
-import { downloadsEn } from '../downloads/messages.en.js';
+import { linksEn } from '../links/messages.en.js';
 import { linkingEn } from '../linking/messages.en.js';
 import { membersEn } from '../members/messages.en.js';
 import { organisationsEn } from '../organisations/messages.en.js';
@@ -13,8 +13,8 @@ import { rolesEn } from '../roles/messages.en.js';
 import { casesEn } from '../cases/messages.en.js';
 import { eventsEn } from '../events/messages.en.js';
 import { metricsEn } from '../metrics/messages.en.js';
-import { digestEn } from '../digest/messages.en.js';
-import { subscriptionsEn } from '../subscriptions/messages.en.js';
+import { digestEn } from '../digests/messages.en.js';
+import { subscriptionsEn } from '../digests/subscription-messages.en.js';
 
 export const en = {
   'bot.name': 'CoP Bot',
@@ -57,7 +57,7 @@ export const en = {
   ...metricsEn,
   ...digestEn,
   ...subscriptionsEn,
-  ...downloadsEn,
+  ...linksEn,
   ...deliveryEn,
   ...eventsEn,
 } as const;

@@ -5,8 +5,11 @@
 import type { RequestContext } from '../context.js';
 import type { CoreServices } from '../services.js';
 
+/** The services this module's handlers use. */
+export type EmailLinkServices = Pick<CoreServices, 'emailLinks' | 'members'>;
+
 /** The linked member's name, or undefined when there is no email or no match (the code is the way then). */
-export async function linkByVerifiedEmail(context: RequestContext, services: CoreServices): Promise<string | undefined> {
+export async function linkByVerifiedEmail(context: RequestContext, services: EmailLinkServices): Promise<string | undefined> {
   const email = await context.verifiedEmail?.();
   if (email === undefined || email.trim() === '') return undefined;
   const outcome = await services.emailLinks.linkByEmail(context.actor, email);

@@ -8,6 +8,10 @@ import { defineCommand } from '../commands/command.js';
 import { message, textMessage } from '../reply/reply.js';
 import { CODE_VALID_MINUTES, MAX_FAILED_ATTEMPTS, newLinkCode, normaliseLinkCode } from './link-code.js';
 import { linkByVerifiedEmail } from './email-link.js';
+import type { CoreServices } from '../services.js';
+
+/** The services this module's handlers use. */
+export type LinkCommandsServices = Pick<CoreServices, 'clock' | 'emailLinks' | 'links' | 'members'>;
 
 export const linkCommand = defineCommand({
   words: 'link',
@@ -20,7 +24,7 @@ export const linkCommand = defineCommand({
   summary: 'link.commandSummary',
   needs: 'link.needs',
   examples: ['link', 'link K7QM2XPA'],
-  async run(args, context, services) {
+  async run(args, context, services: LinkCommandsServices) {
     const { t, actor } = context;
     const member = await services.members.findByIdentity(actor);
     if (args.code === undefined) {
@@ -32,8 +36,16 @@ export const linkCommand = defineCommand({
       // Slack answers a command privately wherever it is typed; Teams shows a reply in a channel to all.
       if (actor.platform === 'teams' && context.conversation.kind !== 'personal') return textMessage(t('link.personalOnly'));
       const code = newLinkCode();
-      await services.links.createCode(member.id, actor.platform, code, new Date(Date.now() + CODE_VALID_MINUTES * 60_000));
-      const created = t(actor.platform === 'slack' ? 'link.created.toTeams' : 'link.created.toSlack', { code, minutes: CODE_VALID_MINUTES });
+      await services.links.createCode(
+        member.id,
+        actor.platform,
+        code,
+        new Date(services.clock.now().getTime() + CODE_VALID_MINUTES * 60_000),
+      );
+      const created = t(actor.platform === 'slack' ? 'link.created.toTeams' : 'link.created.toSlack', {
+        code,
+        minutes: CODE_VALID_MINUTES,
+      });
       return message(created, [
         { kind: 'text', text: created },
         { kind: 'note', text: t('link.created.replaces') },

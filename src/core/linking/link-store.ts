@@ -16,7 +16,8 @@ export type LinkRefusal =
   /** This account typed too many codes that did not work lately: it must wait before trying again. */
   | 'tooManyAttempts';
 
-export type RedeemOutcome = { readonly kind: 'linked'; readonly memberId: string } | { readonly kind: 'refused'; readonly reason: LinkRefusal };
+export type RedeemOutcome =
+  { readonly kind: 'linked'; readonly memberId: string } | { readonly kind: 'refused'; readonly reason: LinkRefusal };
 
 export interface LinkStore {
   /**

@@ -12,7 +12,8 @@ export const linkingEn = {
   'link.notMember':
     'You have not joined on this platform. If you are a member on the other platform, type link there to get a code, then type link followed by the code here.',
   'link.left': 'You have left the community. Type join to come back, then link.',
-  'link.personalOnly': 'So that nobody else sees your code, I give linking codes only in a personal chat. Open a chat with CoP Bot and type link there.',
+  'link.personalOnly':
+    'So that nobody else sees your code, I give linking codes only in a personal chat. Open a chat with CoP Bot and type link there.',
   'link.badCode': 'That is not a linking code: a code has 8 letters and digits, such as K7QM2XPA.',
   'link.byEmail.done': (p: { name: string }) =>
     `Done: the email address your platforms have verified is the same here and on the other platform, so this account is now linked to the membership of ${p.name}. Your profile, region and roles are the same on both platforms; my data lists both accounts.`,

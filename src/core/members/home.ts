@@ -7,7 +7,10 @@ import { channelSpans } from '../regions/regions-command.js';
 import { message, type Block, type Message } from '../reply/reply.js';
 import type { CoreServices } from '../services.js';
 
-export async function homeView(context: RequestContext, services: CoreServices): Promise<Message> {
+/** The services this module's handlers use. */
+export type HomeServices = Pick<CoreServices, 'members' | 'regions'>;
+
+export async function homeView(context: RequestContext, services: HomeServices): Promise<Message> {
   const { t, actor } = context;
   const member = await services.members.findByIdentity(actor);
   if (member?.status !== 'active') {

@@ -7,8 +7,15 @@ import { withSubmission, type ActionHandler, type FormHandler } from '../forms/f
 import { message, type Block, type Message, textMessage } from '../reply/reply.js';
 import type { CoreServices } from '../services.js';
 import type { MemberRecord } from './member.js';
+import { eraseMember, leaveCommunity } from './membership.js';
 import { buildProfileForm, decodeProfileState, parseProfile, PROFILE_FORM_ID } from './profile-form.js';
 import { welcomeReply, WELCOME_EVENTS } from './welcome.js';
+
+/** The services this module's handlers use. */
+export type MemberCommandsServices = Pick<
+  CoreServices,
+  'clock' | 'eventSettings' | 'events' | 'members' | 'organisations' | 'outbox' | 'reference' | 'regions' | 'transaction'
+>;
 
 export const ERASE_ACTION = 'member.erase';
 
@@ -17,7 +24,7 @@ function labels(codes: readonly string[], choices: readonly { value: string; lab
   return names.length > 0 ? names.join(', ') : none;
 }
 
-async function profileReply(member: MemberRecord, { t }: RequestContext, services: CoreServices): Promise<Message> {
+async function profileReply(member: MemberRecord, { t }: RequestContext, services: MemberCommandsServices): Promise<Message> {
   const [staffGroups, promiseElements] = await Promise.all([services.reference.staffGroups(), services.reference.promiseElements()]);
   const organisation = member.organisation
     ? `${member.organisation.name}${member.organisation.verified ? '' : ` ${t('profile.unverified')}`}`
@@ -49,7 +56,7 @@ async function profileReply(member: MemberRecord, { t }: RequestContext, service
 }
 
 /** The member behind the person asking, unless they were erased (then they are nobody to us). */
-async function currentMember(context: RequestContext, services: CoreServices): Promise<MemberRecord | undefined> {
+async function currentMember(context: RequestContext, services: MemberCommandsServices): Promise<MemberRecord | undefined> {
   const member = await services.members.findByIdentity(context.actor);
   return member?.status === 'erased' ? undefined : member;
 }
@@ -61,7 +68,7 @@ export const joinCommand = defineCommand({
   summary: 'join.commandSummary',
   needs: 'roles.needs.anyone',
   examples: ['join'],
-  async run(_args, context, services) {
+  async run(_args, context, services: MemberCommandsServices) {
     return buildProfileForm(context.t, services.reference, await currentMember(context, services));
   },
 });
@@ -73,7 +80,7 @@ export const profileEditCommand = defineCommand({
   summary: 'profileEdit.commandSummary',
   needs: 'roles.needs.member',
   examples: ['profile edit'],
-  async run(_args, context, services) {
+  async run(_args, context, services: MemberCommandsServices) {
     const member = await currentMember(context, services);
     if (!member) return textMessage(context.t('profile.notMember'));
     return buildProfileForm(context.t, services.reference, member);
@@ -87,7 +94,7 @@ export const profileCommand = defineCommand({
   summary: 'profile.commandSummary',
   needs: 'roles.needs.member',
   examples: ['profile'],
-  async run(_args, context, services) {
+  async run(_args, context, services: MemberCommandsServices) {
     const member = await currentMember(context, services);
     return member ? profileReply(member, context, services) : textMessage(context.t('profile.notMember'));
   },
@@ -100,10 +107,10 @@ export const leaveCommand = defineCommand({
   summary: 'leave.commandSummary',
   needs: 'roles.needs.member',
   examples: ['leave'],
-  async run(_args, context, services) {
+  async run(_args, context, services: MemberCommandsServices) {
     const member = await currentMember(context, services);
     if (member?.status !== 'active') return textMessage(context.t('leave.notMember'));
-    await services.members.leave(member.id);
+    await leaveCommunity(services, member.id, services.clock.now());
     // Their places at events went to the waitlists; those promoted are told.
     services.outbox.wake();
     return textMessage(context.t('leave.done'));
@@ -118,7 +125,7 @@ export const eraseCommand = defineCommand({
   summary: 'erase.commandSummary',
   needs: 'roles.needs.anyone',
   examples: ['erase my data'],
-  async run(_args, context, services) {
+  async run(_args, context, services: MemberCommandsServices) {
     const { t } = context;
     const member = await currentMember(context, services);
     if (!member) return textMessage(t('erase.nothing'));
@@ -136,7 +143,7 @@ export const myDataCommand = defineCommand({
   summary: 'myData.commandSummary',
   needs: 'roles.needs.anyone',
   examples: ['my data'],
-  async run(_args, context, services) {
+  async run(_args, context, services: MemberCommandsServices) {
     const { t } = context;
     const member = await currentMember(context, services);
     if (!member) return textMessage(t('myData.nothing'));
@@ -158,7 +165,10 @@ export const myDataCommand = defineCommand({
           },
           {
             label: t('myData.roles'),
-            value: member.roles.length > 0 ? member.roles.map((role) => [role.role, role.regionCode].filter(Boolean).join(' ')).join('; ') : t('profile.none'),
+            value:
+              member.roles.length > 0
+                ? member.roles.map((role) => [role.role, role.regionCode].filter(Boolean).join(' ')).join('; ')
+                : t('profile.none'),
           },
         ],
       },
@@ -168,7 +178,7 @@ export const myDataCommand = defineCommand({
 
 export const profileFormHandler: FormHandler = {
   id: PROFILE_FORM_ID,
-  async submit(values, state, context, services) {
+  async submit(values, state, context, services: MemberCommandsServices) {
     const { t } = context;
     const existing = await services.members.findByIdentity(context.actor);
     const carried = decodeProfileState(state);
@@ -185,17 +195,20 @@ export const profileFormHandler: FormHandler = {
     if (!parsed.ok) return invalid(parsed.errors);
     const { created } = await services.members.saveProfile(context.actor, parsed.profile);
     // The verified email (as a keyed hash) is recorded after the reply, so that `link` can match it on the other platform.
-    if (!created && existing?.status !== 'left') return { kind: 'done', reply: textMessage(t('join.updated')), followUps: [{ kind: 'record-verified-email' }], ...then };
+    if (!created && existing?.status !== 'left')
+      return { kind: 'done', reply: textMessage(t('join.updated')), followUps: [{ kind: 'record-verified-email' }], ...then };
     // A new member, or one coming back: the welcome, and an invitation to the region's channels where the platform can.
     const { regionCode } = parsed.profile;
     const [regions, channels, upcoming] = await Promise.all([
       services.reference.regions(),
       services.regions.channelsOf(regionCode),
-      services.events.upcoming({ regionCode, from: new Date(), page: 0, pageSize: WELCOME_EVENTS }),
+      services.events.upcoming({ regionCode, from: services.clock.now(), page: 0, pageSize: WELCOME_EVENTS }),
     ]);
     const region = regions.find((r) => r.value === regionCode)?.label ?? regionCode;
     // Channels of another Slack workspace or Teams tenant are of no use to the person: theirs, and other platforms'.
-    const reachable = channels.filter((channel) => channel.platform !== context.actor.platform || channel.workspaceId === context.actor.workspaceId);
+    const reachable = channels.filter(
+      (channel) => channel.platform !== context.actor.platform || channel.workspaceId === context.actor.workspaceId,
+    );
     return {
       kind: 'done',
       reply: welcomeReply(t, { name: parsed.profile.displayName, region }, reachable, upcoming.entries),
@@ -203,7 +216,7 @@ export const profileFormHandler: FormHandler = {
       ...then,
     };
   },
-  async options(fieldId, query, _context, services) {
+  async options(fieldId, query, _context, services: MemberCommandsServices) {
     if (fieldId !== 'organisation') return [];
     const found = await services.reference.searchOrganisations(query, 100);
     return found.map((organisation) => ({ label: organisation.label, value: organisation.value }));
@@ -212,13 +225,13 @@ export const profileFormHandler: FormHandler = {
 
 export const eraseAction: ActionHandler = {
   id: ERASE_ACTION,
-  async run(value, context, services) {
+  async run(value, context, services: MemberCommandsServices) {
     const { t } = context;
     const member = await services.members.findByIdentity(context.actor);
     if (!member || member.status === 'erased') return textMessage(t('erase.nothing'));
     // The button carries the member id it was made for: someone else clicking it erases nothing.
     if (member.id !== value) return textMessage(t('erase.notYours'));
-    await services.members.erase(member.id);
+    await eraseMember(services, member.id, services.clock.now());
     services.outbox.wake();
     return textMessage(t('erase.done'));
   },

@@ -11,13 +11,20 @@ export interface MemberStore {
    * organisation in the profile is created unverified in the same transaction (audited by id).
    */
   saveProfile(actor: Actor, profile: Profile): Promise<{ readonly created: boolean }>;
-  /** Ends the membership; the profile is kept so the member can come back. Audited. */
-  leave(memberId: string): Promise<void>;
+}
+
+/** Members inside a unit of work (src/core/transaction.ts); membership.ts composes them with events. */
+export interface MemberWrites {
+  /** The member's status, undefined for no such member. */
+  statusOf(memberId: string): Promise<MemberRecord['status'] | undefined>;
+  /** Ends the membership at `now`; the profile is kept so the member can come back. Audited. */
+  markLeft(memberId: string, now: Date): Promise<void>;
   /**
    * Erases the member: identities and the Teams personal conversations that hold their ids deleted,
-   * personal fields emptied, roles removed; an audit entry without personal data records it.
+   * messages to them and their unpublished case studies gone, personal fields emptied, roles removed;
+   * an audit entry without personal data records it.
    */
-  erase(memberId: string): Promise<void>;
+  erase(memberId: string, now: Date): Promise<void>;
 }
 
 export interface ReferenceData {

@@ -40,7 +40,12 @@ export interface MemberRecord {
   readonly joinedAt: Date;
   readonly updatedAt: Date;
   readonly leftAt: Date | null;
-  readonly identities: readonly { readonly platform: Platform; readonly workspaceId: string; readonly userId: string; readonly linkedAt: Date }[];
+  readonly identities: readonly {
+    readonly platform: Platform;
+    readonly workspaceId: string;
+    readonly userId: string;
+    readonly linkedAt: Date;
+  }[];
   readonly roles: readonly { readonly role: 'facilitator' | 'national_admin'; readonly regionCode: string | null }[];
 }
 

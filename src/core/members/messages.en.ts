@@ -40,7 +40,8 @@ export const membersEn = {
   'join.error.consent': 'Please confirm that you agree, or close this form: nothing has been saved.',
   'join.error.erased':
     'This form is out of date: your data was erased while it was open, or it was opened by someone else. Nothing was saved. Please start again with join.',
-  'join.welcome': (p: { name: string; region: string }) => `Welcome, ${p.name}: you are now a member of the ${p.region} community of practice.`,
+  'join.welcome': (p: { name: string; region: string }) =>
+    `Welcome, ${p.name}: you are now a member of the ${p.region} community of practice.`,
   'join.updated': 'Your profile is saved.',
   'welcome.channels': (p: { region: string }) => `Community channels of ${p.region}:`,
   'welcome.noChannel': (p: { region: string }) => `${p.region} has no community channel yet: type regions to find it once it has one.`,

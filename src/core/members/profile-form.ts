@@ -22,7 +22,11 @@ const single = z.preprocess((value: unknown) => (Array.isArray(value) ? (value[0
 const checked = z.preprocess((value) => (Array.isArray(value) ? value.includes('true') : value === 'true'), z.boolean());
 
 // Control and invisible formatting characters (Unicode Cc and Cf) are removed; names keep one line.
-export const cleanText = (value: string) => value.replace(/[\p{Cc}\p{Cf}]/gu, ' ').replace(/\s+/g, ' ').trim();
+export const cleanText = (value: string) =>
+  value
+    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 const submission = z.object({
   displayName: single.transform((value) => cleanText(value ?? '')),
@@ -99,7 +103,14 @@ export async function buildProfileForm(
   const [choices, organisations] = await Promise.all([options(reference), reference.searchOrganisations('', ORGANISATION_OPTIONS_LIMIT)]);
   const current = member?.status === 'erased' ? undefined : member;
   const fields: Field[] = [
-    { kind: 'text', id: 'displayName', label: t('join.field.displayName'), required: true, maxLength: MAX_NAME_LENGTH, ...(current?.displayName ? { initial: current.displayName } : {}) },
+    {
+      kind: 'text',
+      id: 'displayName',
+      label: t('join.field.displayName'),
+      required: true,
+      maxLength: MAX_NAME_LENGTH,
+      ...(current?.displayName ? { initial: current.displayName } : {}),
+    },
     {
       kind: 'select',
       id: 'organisation',
@@ -111,7 +122,13 @@ export async function buildProfileForm(
       options: organisations.map((o) => ({ label: o.label, value: o.value })),
       ...(current?.organisation ? { initial: [current.organisation.id] } : {}),
     },
-    { kind: 'text', id: 'newOrganisation', label: t('join.field.newOrganisation'), required: false, maxLength: MAX_ORGANISATION_NAME_LENGTH },
+    {
+      kind: 'text',
+      id: 'newOrganisation',
+      label: t('join.field.newOrganisation'),
+      required: false,
+      maxLength: MAX_ORGANISATION_NAME_LENGTH,
+    },
     {
       kind: 'select',
       id: 'region',
@@ -161,7 +178,8 @@ export async function buildProfileForm(
   };
 }
 
-export type ProfileParse = { readonly ok: true; readonly profile: Profile } | { readonly ok: false; readonly errors: Record<string, string> };
+export type ProfileParse =
+  { readonly ok: true; readonly profile: Profile } | { readonly ok: false; readonly errors: Record<string, string> };
 
 /** Validates a submission against the reference data; every problem is reported beside its field. */
 export async function parseProfile(
@@ -209,7 +227,8 @@ export async function parseProfile(
   const role = MEMBER_ROLES.find((candidate) => candidate === input.role);
   if (!role) errors['role'] = t('join.error.role');
 
-  const outside = (picked: readonly string[], allowed: readonly Choice[]) => picked.some((value) => !allowed.some((c) => c.value === value));
+  const outside = (picked: readonly string[], allowed: readonly Choice[]) =>
+    picked.some((value) => !allowed.some((c) => c.value === value));
   if (outside(input.staffGroups, choices.staffGroups)) errors['staffGroups'] = t('join.error.choices');
   if (outside(input.promiseElements, choices.promiseElements)) errors['promiseElements'] = t('join.error.choices');
   if (!input.consent) errors['consent'] = t('join.error.consent');

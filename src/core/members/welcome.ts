@@ -30,12 +30,18 @@ export function welcomeReply(
       : { kind: 'text', text: t('welcome.noChannel', { region: member.region }) },
     ...(events.length > 0
       ? [
-          { kind: 'text' as const, text: [`${t('welcome.events', { region: member.region })} `, { kind: 'command' as const, words: 'event <number>' }] },
+          {
+            kind: 'text' as const,
+            text: [`${t('welcome.events', { region: member.region })} `, { kind: 'command' as const, words: 'event <number>' }],
+          },
           { kind: 'list' as const, items: events.map((event) => listItem(t, event)) },
         ]
       : []),
     { kind: 'note', text: t('welcome.start') },
-    { kind: 'list', items: FIRST_COMMANDS.map((command) => ({ title: [{ kind: 'command', words: command.words }], detail: t(command.summary) })) },
+    {
+      kind: 'list',
+      items: FIRST_COMMANDS.map((command) => ({ title: [{ kind: 'command', words: command.words }], detail: t(command.summary) })),
+    },
   ];
   return message(greeting, blocks);
 }

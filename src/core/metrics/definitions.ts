@@ -90,7 +90,8 @@ export function monthHeadcount(counts: MonthCounts): number | null {
 export function isOrganisationalChange(counts: MonthCounts): boolean {
   const headcount = monthHeadcount(counts);
   if (headcount === null || headcount <= 0) return false;
-  const large = (count: number | null) => count !== null && count >= ORGANISATIONAL_CHANGE_MIN_PEOPLE && count >= ORGANISATIONAL_CHANGE_SHARE * headcount;
+  const large = (count: number | null) =>
+    count !== null && count >= ORGANISATIONAL_CHANGE_MIN_PEOPLE && count >= ORGANISATIONAL_CHANGE_SHARE * headcount;
   return large(counts.leavers) || large(counts.joiners);
 }
 
@@ -212,7 +213,9 @@ export function vacancyRate(series: readonly Series[], end: Month): Figure {
   }
   // FTE is not people: publish unless the establishment is small.
   if (establishment <= 0) return MISSING;
-  return establishment < SMALL_DENOMINATOR ? { kind: 'suppressed', reason: 'fewStaff' } : { kind: 'published', value: vacant / establishment, count: vacant, base: establishment };
+  return establishment < SMALL_DENOMINATOR
+    ? { kind: 'suppressed', reason: 'fewStaff' }
+    : { kind: 'published', value: vacant / establishment, count: vacant, base: establishment };
 }
 
 /** Sickness absence rate for a month, over every organisation that gives it. */

@@ -89,7 +89,13 @@ export function generateDemoData(organisations: readonly OrganisationInfo[], las
   const months = monthsBetween(DEMO_FIRST_MONTH, lastMonth);
   const raw = organisations.map((organisation) => {
     const draw = random(organisation.code);
-    return { organisation, headcount: (TYPICAL_HEADCOUNT[organisation.type] ?? OTHER_HEADCOUNT) * (0.6 + 0.8 * draw()), level: 0.75 + 0.5 * draw(), improvement: -0.04 + 0.12 * draw(), noise: draw };
+    return {
+      organisation,
+      headcount: (TYPICAL_HEADCOUNT[organisation.type] ?? OTHER_HEADCOUNT) * (0.6 + 0.8 * draw()),
+      level: 0.75 + 0.5 * draw(),
+      improvement: -0.04 + 0.12 * draw(),
+      noise: draw,
+    };
   });
   const scale = DEMO_TOTAL_HEADCOUNT / raw.reduce((sum, one) => sum + one.headcount, 0);
   const profiles: Profile[] = raw.map((one) => ({ ...one, headcount: Math.round(one.headcount * scale) }));
@@ -119,7 +125,9 @@ export function generateDemoData(organisations: readonly OrganisationInfo[], las
       total = (targetRate(addMonths(month, 6)) / 12) * monthHeadcount;
     }
     nationalLeavers.push(total);
-    const wanted = profiles.map((p) => headcount.get(p.organisation.code)! * p.level * Math.max(0.5, 1 - p.improvement * years) * (0.9 + 0.2 * p.noise()));
+    const wanted = profiles.map(
+      (p) => headcount.get(p.organisation.code)! * p.level * Math.max(0.5, 1 - p.improvement * years) * (0.9 + 0.2 * p.noise()),
+    );
     const fit = total / wanted.reduce((sum, value) => sum + value, 0);
     profiles.forEach((p, i) => {
       const code = p.organisation.code;
@@ -203,6 +211,8 @@ export async function writeDemoData(writer: ImportWriter, data: DemoData): Promi
 export async function loadDemoDataIfEmpty(store: MetricStore, currentMonth: Month): Promise<number> {
   if (!(await store.isEmpty())) return 0;
   const data = generateDemoData(await store.allOrganisations(), addMonths(currentMonth, -1));
-  const loaded = await store.importIfEmpty({ layout: 'demo', source: DEMO_SOURCE, synthetic: true }, (writer) => writeDemoData(writer, data));
+  const loaded = await store.importIfEmpty({ layout: 'demo', source: DEMO_SOURCE, synthetic: true }, (writer) =>
+    writeDemoData(writer, data),
+  );
   return loaded ? data.workforce.length + data.sickness.length : 0;
 }

@@ -1,7 +1,44 @@
 // The import report in words: what was stored, and each bad row's line and reason.
 import type { Translate } from '../i18n/translator.js';
-import type { ImportReport, LineProblem } from './importer.js';
+import { ORGANISATIONAL_CHANGE_MIN_PEOPLE, ORGANISATIONAL_CHANGE_SHARE } from './definitions.js';
+import type { ImportReport, LineProblem, MarkerCounts } from './importer.js';
 import { monthName } from './period.js';
+
+const count = (value: number) => value.toLocaleString('en-GB');
+
+function columnCounts(counts: Readonly<Record<string, number>>): string {
+  return Object.entries(counts)
+    .map(([column, n]) => `${column} ${count(n)}`)
+    .join(', ');
+}
+
+function markerLines(markers: MarkerCounts, t: Translate): string[] {
+  const out: string[] = [];
+  if (Object.keys(markers.suppressed).length > 0) out.push(t('metrics.import.suppressed', { columns: columnCounts(markers.suppressed) }));
+  if (Object.keys(markers.notGiven).length > 0) out.push(t('metrics.import.notGiven', { columns: columnCounts(markers.notGiven) }));
+  return out;
+}
+
+function changeLines(report: ImportReport, t: Translate): string[] {
+  if (report.organisationalChanges.length === 0) return [];
+  return [
+    t('metrics.import.changesHeading', {
+      share: Math.round(ORGANISATIONAL_CHANGE_SHARE * 100),
+      people: ORGANISATIONAL_CHANGE_MIN_PEOPLE,
+    }),
+    ...report.organisationalChanges.map((change) =>
+      t('metrics.import.change', {
+        organisation: change.organisationName ? `${change.organisationName} (${change.organisationCode})` : change.organisationCode,
+        month: monthName(change.month),
+        staffGroup: change.staffGroup,
+        flow: change.flow,
+        count: count(change.count),
+        share: Math.round((change.count / change.headcount) * 100),
+        headcount: count(Math.round(change.headcount)),
+      }),
+    ),
+  ];
+}
 
 function monthsText(months: readonly string[]): string {
   if (months.length === 0) return '';
@@ -24,14 +61,34 @@ export function importReportLines(report: ImportReport, t: Translate): string[] 
     return out;
   }
   if (report.outcome === 'imported') {
-    out.push(t('metrics.import.imported', { source: report.source, rows: report.rowsImported, layout: report.layout ?? '', months: monthsText(report.months) }));
+    out.push(
+      t('metrics.import.imported', {
+        source: report.source,
+        rows: report.rowsImported,
+        layout: report.layout ?? '',
+        months: monthsText(report.months),
+      }),
+    );
     if (report.badRows > 0) out.push(t('metrics.import.importedSkipping', { count: report.badRows }));
   } else if (report.badRows === 0) {
     out.push(t('metrics.import.nothingGood', { source: report.source }));
   } else {
     out.push(t('metrics.import.rejected', { source: report.source, count: report.badRows }));
   }
+  if (report.ignoredColumns.length > 0) {
+    const columns = report.ignoredColumns.map((column) => (column === '' ? t('metrics.import.unnamedColumn') : column));
+    out.push(t('metrics.import.ignoredColumns', { columns: columns.join(', ') }));
+  }
+  out.push(...markerLines(report.markers, t));
+  if (report.unknownStaffGroups.length > 0) {
+    out.push(
+      t('metrics.import.unknownStaffGroupsHeading'),
+      ...report.unknownStaffGroups.map((group) => t('metrics.import.unknownStaffGroup', group)),
+    );
+  }
   if (report.badRows > 0) out.push(t('metrics.import.problemsHeading'), ...lines(report.problems, report.badRows, t));
-  if (report.warningCount > 0) out.push(t('metrics.import.warningsHeading', { count: report.warningCount }), ...lines(report.warnings, report.warningCount, t));
+  if (report.warningCount > 0)
+    out.push(t('metrics.import.warningsHeading', { count: report.warningCount }), ...lines(report.warnings, report.warningCount, t));
+  if (report.outcome === 'imported') out.push(...changeLines(report, t));
   return out;
 }

@@ -2,7 +2,20 @@
 // and stores the file in one transaction. A file with bad rows is rejected whole, with each bad row's
 // line and reason, unless `skipInvalid` is set (then the good rows are stored and the same report
 // given). Re-importing an organisation's month replaces what was there.
-import { readRow, recogniseHeader, rowKey, cleanHeader, type ImportReference, type LayoutName, type SicknessRow, type WorkforceRow } from './layouts.js';
+import { markerOf, type Marker } from './cells.js';
+import { EMPTY_COUNTS, isOrganisationalChange, monthHeadcount, ORGANISATIONAL_CHANGE_MIN_PEOPLE } from './definitions.js';
+import {
+  LAYOUTS,
+  readRow,
+  recogniseHeader,
+  rowKey,
+  cleanHeader,
+  importReference,
+  type ImportReference,
+  type LayoutName,
+  type SicknessRow,
+  type WorkforceRow,
+} from './layouts.js';
 import { RollBack, type MetricStore } from './metric-store.js';
 import type { Month } from './period.js';
 
@@ -23,6 +36,30 @@ export interface LineProblem {
   readonly reason: string;
 }
 
+/** Values a file gave as a marker instead of a figure, by column. */
+export type MarkerCounts = Readonly<Record<Marker, Readonly<Record<string, number>>>>;
+
+/** A staff group label no staff group has, with the rows that used it and the closest name. */
+export interface UnknownStaffGroup {
+  readonly label: string;
+  readonly rows: number;
+  readonly suggestion: string;
+}
+
+/**
+ * A month in which an organisation's leavers or joiners were so many against its headcount that it is a
+ * staff transfer, merger or dissolution (definitions.ts, isOrganisationalChange), not turnover.
+ */
+export interface OrganisationalChangeFound {
+  readonly organisationCode: string;
+  readonly organisationName: string | undefined;
+  readonly month: Month;
+  readonly staffGroup: string;
+  readonly flow: 'leavers' | 'joiners';
+  readonly count: number;
+  readonly headcount: number;
+}
+
 export interface ImportReport {
   readonly source: string;
   readonly layout: LayoutName | undefined;
@@ -39,6 +76,12 @@ export interface ImportReport {
   /** Why the whole file was refused before its rows were read (a header problem, an empty file). */
   readonly fileProblem?: string;
   readonly months: readonly Month[];
+  /** Columns of the file the layout does not read. */
+  readonly ignoredColumns: readonly string[];
+  readonly markers: MarkerCounts;
+  readonly unknownStaffGroups: readonly UnknownStaffGroup[];
+  /** Organisational changes among the rows stored (the first REPORTED_LINES_MAX). */
+  readonly organisationalChanges: readonly OrganisationalChangeFound[];
 }
 
 export interface ImportOptions {
@@ -52,21 +95,77 @@ export interface ImportOptions {
 }
 
 function rejectedFile(source: string, problem: string, layout?: LayoutName): ImportReport {
-  return { source, layout, outcome: 'rejected', rowsRead: 0, rowsImported: 0, badRows: 0, problems: [], warnings: [], warningCount: 0, fileProblem: problem, months: [] };
+  return {
+    source,
+    layout,
+    outcome: 'rejected',
+    rowsRead: 0,
+    rowsImported: 0,
+    badRows: 0,
+    problems: [],
+    warnings: [],
+    warningCount: 0,
+    fileProblem: problem,
+    months: [],
+    ignoredColumns: [],
+    markers: { suppressed: {}, notGiven: {} },
+    unknownStaffGroups: [],
+    organisationalChanges: [],
+  };
+}
+
+/** The layouts' column names: a data row made of them is a header, so the file is several files joined. */
+const HEADER_NAMES = new Set(LAYOUTS.flatMap((layout) => [...layout.required, ...layout.optional]));
+
+function repeatsAHeader(fields: readonly string[]): boolean {
+  return fields.length > 1 && HEADER_NAMES.has(cleanHeader(fields[0]!)) && recogniseHeader(fields.map(cleanHeader)).kind !== 'unknown';
+}
+
+/** The organisational change a workforce row shows, if any. */
+function organisationalChangeIn(
+  row: WorkforceRow,
+  reference: ImportReference,
+  nameInFile: string | undefined,
+): OrganisationalChangeFound | undefined {
+  // Most rows are far from the rule: decided here without building anything (this runs for every row).
+  const largest = Math.max(row.leavers ?? 0, row.joiners ?? 0);
+  if (largest < ORGANISATIONAL_CHANGE_MIN_PEOPLE || (row.headcount === null && row.startHeadcount === null)) return undefined;
+  const counts = { ...EMPTY_COUNTS, month: row.month, startHeadcount: row.startHeadcount, headcount: row.headcount };
+  const leavers = { ...counts, leavers: row.leavers };
+  const flow = isOrganisationalChange(leavers)
+    ? 'leavers'
+    : isOrganisationalChange({ ...counts, joiners: row.joiners })
+      ? 'joiners'
+      : undefined;
+  if (!flow) return undefined;
+  return {
+    organisationCode: row.organisationCode,
+    // An organisation gone from the list (merged, dissolved) is named as the file names it.
+    organisationName: reference.organisationNames.get(row.organisationCode) ?? (nameInFile?.trim() || undefined),
+    month: row.month,
+    staffGroup: reference.staffGroups.nameOf(row.staffGroupCode),
+    flow,
+    count: (flow === 'leavers' ? row.leavers : row.joiners)!,
+    headcount: monthHeadcount(leavers)!,
+  };
 }
 
 export async function importMetrics(source: RecordSource, options: ImportOptions, store: MetricStore): Promise<ImportReport> {
-  const reference: ImportReference = { ...(await store.importReference()), currentMonth: options.currentMonth };
+  const reference = importReference(await store.importReference(), options.currentMonth);
   const rows = source.rows()[Symbol.asyncIterator]();
   const first = await rows.next();
   if (first.done) return rejectedFile(source.name, 'the file is empty');
   const header = first.value.map(cleanHeader);
   const check = recogniseHeader(header);
-  if (check.kind === 'unknown') {
+  if (check.kind !== 'ok') {
     await rows.return?.();
-    return rejectedFile(source.name, `line 1: the header is not one I know. Closest is the ${check.closest.name} layout, which also needs the columns ${check.missing.join(', ')}`);
+    return rejectedFile(source.name, headerProblem(check));
   }
   const layout = check.layout.name;
+  const figureColumns = check.layout.figures.filter((column) => header.includes(column));
+  const markers: Record<Marker, Record<string, number>> = { suppressed: {}, notGiven: {} };
+  const unknownStaffGroups = new Map<string, UnknownStaffGroup>();
+  const changes: OrganisationalChangeFound[] = [];
   const kind = layout === 'nhs-sickness' ? 'sickness' : 'workforce';
 
   const problems: LineProblem[] = [];
@@ -102,14 +201,31 @@ export async function importMetrics(source: RecordSource, options: ImportOptions
         const fields = next.value;
         if (fields.length === 1 && fields[0]!.trim() === '') continue;
         rowsRead += 1;
+        if (repeatsAHeader(fields)) {
+          bad(line, 'this line is a header: the file looks like several files joined together, so please import each one on its own');
+          continue;
+        }
         if (fields.length !== header.length) {
           bad(line, `the row has ${fields.length} fields but the header has ${header.length}`);
           continue;
         }
         const record: Record<string, string> = {};
         for (let i = 0; i < header.length; i += 1) record[header[i]!] = fields[i]!;
+        for (const column of figureColumns) {
+          const marker = markerOf(record[column]!);
+          if (marker) markers[marker][column] = (markers[marker][column] ?? 0) + 1;
+        }
         const outcome = readRow(layout, record, reference);
         if (outcome.kind === 'bad') {
+          if (outcome.unknownStaffGroup !== undefined) {
+            const label = outcome.unknownStaffGroup;
+            const known = unknownStaffGroups.get(label);
+            unknownStaffGroups.set(label, {
+              label,
+              rows: (known?.rows ?? 0) + 1,
+              suggestion: known?.suggestion ?? reference.staffGroups.suggestionFor(label),
+            });
+          }
           bad(line, outcome.reason);
           continue;
         }
@@ -132,8 +248,12 @@ export async function importMetrics(source: RecordSource, options: ImportOptions
         replaced.set(`${organisationCode}|${month}`, [organisationCode, month]);
         months.add(month);
         imported += 1;
-        if (outcome.kind === 'workforce') workforce.push(outcome.row);
-        else sickness.push(outcome.row);
+        if (outcome.kind === 'workforce') {
+          workforce.push(outcome.row);
+          const change =
+            changes.length < REPORTED_LINES_MAX ? organisationalChangeIn(outcome.row, reference, record['org_name']) : undefined;
+          if (change) changes.push(change);
+        } else sickness.push(outcome.row);
         if (workforce.length + sickness.length >= BATCH_SIZE) await flush();
       }
       await flush();
@@ -154,7 +274,44 @@ export async function importMetrics(source: RecordSource, options: ImportOptions
       warningCount,
       ...(rowsRead === 0 ? { fileProblem: 'the file has a header but no rows' } : {}),
       months: [],
+      ignoredColumns: check.ignored,
+      markers: inColumnOrder(markers, figureColumns),
+      unknownStaffGroups: [...unknownStaffGroups.values()],
+      organisationalChanges: [],
     };
   }
-  return { source: source.name, layout, outcome: 'imported', rowsRead, rowsImported: imported, badRows, problems, warnings, warningCount, months: [...months].sort() };
+  return {
+    source: source.name,
+    layout,
+    outcome: 'imported',
+    rowsRead,
+    rowsImported: imported,
+    badRows,
+    problems,
+    warnings,
+    warningCount,
+    months: [...months].sort(),
+    ignoredColumns: check.ignored,
+    markers: inColumnOrder(markers, figureColumns),
+    unknownStaffGroups: [...unknownStaffGroups.values()],
+    organisationalChanges: changes,
+  };
+}
+
+/** The marker counts with their columns in the layout's order, whatever order the markers were met in. */
+function inColumnOrder(markers: MarkerCounts, columns: readonly string[]): MarkerCounts {
+  const ordered = (counts: Readonly<Record<string, number>>) =>
+    Object.fromEntries(columns.filter((column) => counts[column] !== undefined).map((column) => [column, counts[column]!]));
+  return { suppressed: ordered(markers.suppressed), notGiven: ordered(markers.notGiven) };
+}
+
+function headerProblem(check: Exclude<ReturnType<typeof recogniseHeader>, { kind: 'ok' }>): string {
+  switch (check.kind) {
+    case 'mixed':
+      return `line 1: the header has the columns of ${check.layouts.length} layouts (${check.layouts.map((layout) => layout.name).join(' and ')}), so I cannot tell which it is. Please import each layout as its own file`;
+    case 'repeated':
+      return `line 1: the column ${check.column} appears twice in the header`;
+    case 'unknown':
+      return `line 1: the header is not one I know. Closest is the ${check.closest.name} layout, which also needs the columns ${check.missing.join(', ')}`;
+  }
 }

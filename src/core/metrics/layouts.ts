@@ -8,15 +8,25 @@
 //   per month: `period_end` (YYYYMM) is the month, leavers and joiners are those of the month,
 //   `denom_start_hc`/`denom_end_hc` the headcount at its start and end.
 // - `nhs-sickness`: NHS Sickness Absence Rates, one row per organisation and month (all staff).
+//
+// Files are read as they are really written: header names in any case, with columns a layout does not
+// read left out; figures with thousands separators, as 91.0, or as the markers statistics use for
+// suppressed and missing values (cells.ts); months in several forms; staff groups by any of the labels
+// NHS files give them (staff-group-labels.ts).
 import { z } from 'zod';
-import { isMonth, monthOf, type Month } from './period.js';
+import { markerOf, readCount, readMonth, readNumber, type NumberReading } from './cells.js';
+import type { Month } from './period.js';
+import { staffGroupLabels, type StaffGroupLabels, type StaffGroupName } from './staff-group-labels.js';
 
 export type LayoutName = 'cop' | 'nhs-turnover' | 'nhs-sickness';
 
 export interface Layout {
   readonly name: LayoutName;
+  /** Column names, in lower case: a file's header is matched in any case. */
   readonly required: readonly string[];
   readonly optional: readonly string[];
+  /** The columns holding figures, where a file may put a suppression or missing-value marker. */
+  readonly figures: readonly string[];
 }
 
 export const LAYOUTS: readonly Layout[] = [
@@ -24,50 +34,89 @@ export const LAYOUTS: readonly Layout[] = [
     name: 'cop',
     required: ['period', 'org_code', 'staff_group', 'headcount_end', 'leavers', 'joiners'],
     optional: ['headcount_start', 'fte', 'stability_base', 'stability_stayed', 'vacancy_fte', 'nq_headcount', 'nq_leavers'],
+    figures: [
+      'headcount_start',
+      'headcount_end',
+      'fte',
+      'leavers',
+      'joiners',
+      'stability_base',
+      'stability_stayed',
+      'vacancy_fte',
+      'nq_headcount',
+      'nq_leavers',
+    ],
   },
   {
     name: 'nhs-turnover',
     required: ['period_end', 'org_code', 'nhse_region_code', 'staff_group', 'leavers_hc', 'joiners_hc', 'denom_start_hc', 'denom_end_hc'],
     optional: ['org_name', 'nhse_region_name', 'ics_code', 'leavers_fte', 'denom_end_fte'],
+    figures: ['leavers_hc', 'joiners_hc', 'denom_start_hc', 'denom_end_hc', 'leavers_fte', 'denom_end_fte'],
   },
   {
     name: 'nhs-sickness',
-    required: ['DATE', 'NHSE_REGION_CODE', 'ORG_CODE', 'FTE_DAYS_LOST', 'FTE_DAYS_AVAILABLE', 'SICKNESS_ABSENCE_RATE_PERCENT'],
-    optional: ['NHSE_REGION_NAME', 'ICS_CODE', 'ICS_NAME', 'ORG_NAME', 'ORG_TYPE'],
+    required: ['date', 'nhse_region_code', 'org_code', 'fte_days_lost', 'fte_days_available', 'sickness_absence_rate_percent'],
+    optional: ['nhse_region_name', 'ics_code', 'ics_name', 'org_name', 'org_type'],
+    figures: ['fte_days_lost', 'fte_days_available', 'sickness_absence_rate_percent'],
   },
 ];
 
 export type HeaderCheck =
-  | { readonly kind: 'ok'; readonly layout: Layout }
+  | { readonly kind: 'ok'; readonly layout: Layout; readonly ignored: readonly string[] }
+  | { readonly kind: 'mixed'; readonly layouts: readonly Layout[] }
+  | { readonly kind: 'repeated'; readonly column: string }
   | { readonly kind: 'unknown'; readonly closest: Layout; readonly missing: readonly string[] };
 
-/** Header names as written, less a byte-order mark and surrounding spaces. */
+/** A header name as the layouts write it: no byte-order mark, no surrounding spaces, lower case, `_` between words. */
 export function cleanHeader(name: string): string {
-  return name.replace(/^\uFEFF/, '').trim();
+  return name
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
-/** Which layout a header is; or the closest one and the columns it lacks. */
+/** Which layout a (cleaned) header is, and the columns it has that the layout does not read; or what is wrong with it. */
 export function recogniseHeader(header: readonly string[]): HeaderCheck {
-  const names = new Set(header.map(cleanHeader));
+  const names = new Set<string>();
+  for (const name of header) {
+    if (name !== '' && names.has(name)) return { kind: 'repeated', column: name };
+    names.add(name);
+  }
+  const matching = LAYOUTS.filter((layout) => layout.required.every((column) => names.has(column)));
+  if (matching.length > 1) return { kind: 'mixed', layouts: matching };
+  const layout = matching[0];
+  if (layout) {
+    const known = new Set([...layout.required, ...layout.optional]);
+    return { kind: 'ok', layout, ignored: header.filter((name) => !known.has(name)) };
+  }
   let closest: { layout: Layout; missing: string[] } | undefined;
-  for (const layout of LAYOUTS) {
-    const missing = layout.required.filter((column) => !names.has(column));
-    if (missing.length === 0) return { kind: 'ok', layout };
-    if (!closest || missing.length < closest.missing.length) closest = { layout, missing };
+  for (const candidate of LAYOUTS) {
+    const missing = candidate.required.filter((column) => !names.has(column));
+    if (!closest || missing.length < closest.missing.length) closest = { layout: candidate, missing };
   }
   return { kind: 'unknown', closest: closest!.layout, missing: closest!.missing };
 }
 
-/** What the import needs to know about organisations and staff groups. */
-export interface ImportReference {
+/** What the import needs to know about organisations and staff groups, as the database holds it. */
+export interface ImportReferenceData {
   /** ODS code -> region code (null for national bodies). */
   readonly organisations: ReadonlyMap<string, string | null>;
+  /** ODS code -> name, for reports. */
+  readonly organisationNames: ReadonlyMap<string, string>;
   /** Known region codes. */
   readonly regions: ReadonlySet<string>;
-  /** Staff group code, name or other published label, in lower case -> staff group code. */
-  readonly staffGroups: ReadonlyMap<string, string>;
+  readonly staffGroups: readonly StaffGroupName[];
+}
+
+export interface ImportReference extends Omit<ImportReferenceData, 'staffGroups'> {
+  readonly staffGroups: StaffGroupLabels;
   /** The current month: figures for later months are refused. */
   readonly currentMonth: Month;
+}
+
+export function importReference(data: ImportReferenceData, currentMonth: Month): ImportReference {
+  return { ...data, staffGroups: staffGroupLabels(data.staffGroups), currentMonth };
 }
 
 export interface WorkforceRow {
@@ -99,96 +148,90 @@ export interface SicknessRow {
 export type RowOutcome =
   | { readonly kind: 'workforce'; readonly row: WorkforceRow; readonly warning?: string }
   | { readonly kind: 'sickness'; readonly row: SicknessRow; readonly warning?: string }
-  | { readonly kind: 'bad'; readonly reason: string };
+  | { readonly kind: 'bad'; readonly reason: string; readonly unknownStaffGroup?: string };
 
 /** A published rate may differ from the one recomputed from its counts by rounding only. */
 export const RATE_TOLERANCE_POINTS = 0.01;
 
-const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : typeof value === 'string' ? value.trim() : value);
+/** Reads a figure cell; a marker (see cells.ts) or an absent optional column is null. */
+const figure = (column: string, read: (column: string, cell: string) => NumberReading) =>
+  z
+    .string()
+    .optional()
+    .transform((cell, context) => {
+      if (cell === undefined || markerOf(cell) !== undefined) return null;
+      const reading = read(column, cell);
+      if (reading.kind === 'number') return reading.value;
+      context.addIssue({ code: 'custom', message: reading.reason });
+      return z.NEVER;
+    });
 
-/** A count of people: a whole number, 0 or more; blank (possibly a suppressed small number) is null. */
-const count = (column: string) =>
-  z.preprocess(
-    blankToNull,
-    z
-      .string()
-      .regex(/^-?\d+$/, { error: `${column} must be a whole number` })
-      .transform(Number)
-      .refine((n) => n >= 0, { error: `${column} must not be negative` })
-      .nullable(),
-  );
+/** A count of people; 91.0 is read as 91. */
+const count = (column: string) => figure(column, readCount);
+/** An amount such as FTE or days. */
+const amount = (column: string) => figure(column, readNumber);
 
-/** An amount such as FTE or days; blank is null. */
-const amount = (column: string) =>
-  z.preprocess(
-    blankToNull,
-    z
-      .string()
-      .regex(/^-?(\d+(\.\d*)?|\.\d+)$/, { error: `${column} must be a number` })
-      .transform(Number)
-      .refine((n) => n >= 0, { error: `${column} must not be negative` })
-      .nullable(),
-  );
+const month = (column: string) =>
+  z.string({ error: `${column} is missing` }).transform((cell, context) => {
+    const reading = readMonth(column, cell);
+    if (reading.kind === 'month') return reading.month;
+    context.addIssue({ code: 'custom', message: reading.reason });
+    return z.NEVER;
+  });
 
-const code = (column: string) => z.string({ error: `${column} is missing` }).trim().min(1, { error: `${column} is empty` }).max(20, { error: `${column} is too long` });
+const code = (column: string) =>
+  z
+    .string({ error: `${column} is missing` })
+    .trim()
+    .min(1, { error: `${column} is empty` })
+    .max(20, { error: `${column} is too long` })
+    .transform((value) => value.toUpperCase());
+
+const staffGroup = z.string({ error: 'staff_group is missing' }).trim().min(1, { error: 'staff_group is empty' });
 
 const copRow = z.object({
-  period: z.string({ error: 'period is missing' }).trim().refine(isMonth, { error: 'period must be a month written YYYY-MM, e.g. 2025-03' }),
+  period: month('period'),
   org_code: code('org_code'),
-  staff_group: z.string({ error: 'staff_group is missing' }).trim().min(1, { error: 'staff_group is empty' }),
-  headcount_start: count('headcount_start').optional(),
+  staff_group: staffGroup,
+  headcount_start: count('headcount_start'),
   headcount_end: count('headcount_end'),
-  fte: amount('fte').optional(),
+  fte: amount('fte'),
   leavers: count('leavers'),
   joiners: count('joiners'),
-  stability_base: count('stability_base').optional(),
-  stability_stayed: count('stability_stayed').optional(),
-  vacancy_fte: amount('vacancy_fte').optional(),
-  nq_headcount: count('nq_headcount').optional(),
-  nq_leavers: count('nq_leavers').optional(),
+  stability_base: count('stability_base'),
+  stability_stayed: count('stability_stayed'),
+  vacancy_fte: amount('vacancy_fte'),
+  nq_headcount: count('nq_headcount'),
+  nq_leavers: count('nq_leavers'),
 });
 
 const turnoverRow = z.object({
-  period_end: z.string({ error: 'period_end is missing' }).trim().regex(/^\d{4}(0[1-9]|1[0-2])$/, { error: 'period_end must be a month written YYYYMM, e.g. 202503' }),
+  period_end: month('period_end'),
   org_code: code('org_code'),
-  nhse_region_code: z.string().trim(),
-  staff_group: z.string({ error: 'staff_group is missing' }).trim().min(1, { error: 'staff_group is empty' }),
+  nhse_region_code: z
+    .string()
+    .trim()
+    .transform((value) => value.toUpperCase()),
+  staff_group: staffGroup,
   leavers_hc: count('leavers_hc'),
   joiners_hc: count('joiners_hc'),
   denom_start_hc: count('denom_start_hc'),
   denom_end_hc: count('denom_end_hc'),
-  leavers_fte: amount('leavers_fte').optional(),
-  denom_end_fte: amount('denom_end_fte').optional(),
+  leavers_fte: amount('leavers_fte'),
+  denom_end_fte: amount('denom_end_fte'),
 });
 
 const sicknessRow = z.object({
-  DATE: z.string({ error: 'DATE is missing' }).trim(),
-  NHSE_REGION_CODE: z.string().trim(),
-  ORG_CODE: code('ORG_CODE'),
-  FTE_DAYS_LOST: amount('FTE_DAYS_LOST'),
-  FTE_DAYS_AVAILABLE: amount('FTE_DAYS_AVAILABLE'),
-  SICKNESS_ABSENCE_RATE_PERCENT: amount('SICKNESS_ABSENCE_RATE_PERCENT'),
+  date: month('date'),
+  nhse_region_code: z
+    .string()
+    .trim()
+    .transform((value) => value.toUpperCase()),
+  org_code: code('org_code'),
+  fte_days_lost: amount('fte_days_lost'),
+  fte_days_available: amount('fte_days_available'),
+  sickness_absence_rate_percent: amount('sickness_absence_rate_percent'),
 });
-
-const MONTH_ABBREVIATIONS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-/** The month of a DATE as NHS files write it: 2025-03-31, 31/03/2025, 2025-03 or MAR2025. */
-export function monthOfNhsDate(value: string): Month | undefined {
-  let match = /^(\d{4})-(\d{2})(-\d{2})?$/.exec(value);
-  if (match) return checked(Number(match[1]), Number(match[2]));
-  match = /^\d{1,2}\/(\d{1,2})\/(\d{4})$/.exec(value);
-  if (match) return checked(Number(match[2]), Number(match[1]));
-  match = /^([A-Za-z]{3})[- ]?(\d{4})$/.exec(value);
-  if (match) {
-    const index = MONTH_ABBREVIATIONS.indexOf(match[1]!.toLowerCase());
-    return index >= 0 ? checked(Number(match[2]), index + 1) : undefined;
-  }
-  return undefined;
-}
-
-function checked(year: number, month: number): Month | undefined {
-  return month >= 1 && month <= 12 ? monthOf(year, month) : undefined;
-}
 
 function firstIssue(error: z.ZodError): string {
   return error.issues.map((issue) => issue.message).join('; ');
@@ -230,8 +273,12 @@ export function readRow(layout: LayoutName, record: Readonly<Record<string, stri
   }
 }
 
-function staffGroupOf(name: string, reference: ImportReference): string | undefined {
-  return reference.staffGroups.get(name.toLowerCase());
+function unknownStaffGroup(label: string, reference: ImportReference): RowOutcome {
+  return {
+    kind: 'bad',
+    reason: `staff_group "${label}" is not a staff group I know (did you mean "${reference.staffGroups.suggestionFor(label)}"?)`,
+    unknownStaffGroup: label,
+  };
 }
 
 function readCopRow(record: Readonly<Record<string, string | undefined>>, reference: ImportReference): RowOutcome {
@@ -239,8 +286,8 @@ function readCopRow(record: Readonly<Record<string, string | undefined>>, refere
   if (!parsed.success) return { kind: 'bad', reason: firstIssue(parsed.error) };
   const r = parsed.data;
   if (!reference.organisations.has(r.org_code)) return { kind: 'bad', reason: `org_code ${r.org_code} is not an organisation I know` };
-  const staffGroupCode = staffGroupOf(r.staff_group, reference);
-  if (!staffGroupCode) return { kind: 'bad', reason: `staff_group "${r.staff_group}" is not a staff group I know` };
+  const staffGroupCode = reference.staffGroups.codeOf(r.staff_group);
+  if (!staffGroupCode) return unknownStaffGroup(r.staff_group, reference);
   const future = monthProblem(r.period, reference);
   if (future) return { kind: 'bad', reason: future };
   const row: WorkforceRow = {
@@ -248,17 +295,17 @@ function readCopRow(record: Readonly<Record<string, string | undefined>>, refere
     regionCode: regionOf(r.org_code, undefined, reference),
     month: r.period,
     staffGroupCode,
-    startHeadcount: r.headcount_start ?? null,
+    startHeadcount: r.headcount_start,
     headcount: r.headcount_end,
-    fte: r.fte ?? null,
+    fte: r.fte,
     leavers: r.leavers,
     joiners: r.joiners,
     leaversFte: null,
-    stabilityBase: r.stability_base ?? null,
-    stabilityStayed: r.stability_stayed ?? null,
-    vacancyFte: r.vacancy_fte ?? null,
-    nqHeadcount: r.nq_headcount ?? null,
-    nqLeavers: r.nq_leavers ?? null,
+    stabilityBase: r.stability_base,
+    stabilityStayed: r.stability_stayed,
+    vacancyFte: r.vacancy_fte,
+    nqHeadcount: r.nq_headcount,
+    nqLeavers: r.nq_leavers,
   };
   const problem = workforceProblem(row);
   return problem ? { kind: 'bad', reason: problem } : { kind: 'workforce', row };
@@ -268,22 +315,21 @@ function readTurnoverRow(record: Readonly<Record<string, string | undefined>>, r
   const parsed = turnoverRow.safeParse(record);
   if (!parsed.success) return { kind: 'bad', reason: firstIssue(parsed.error) };
   const r = parsed.data;
-  const staffGroupCode = staffGroupOf(r.staff_group, reference);
-  if (!staffGroupCode) return { kind: 'bad', reason: `staff_group "${r.staff_group}" is not a staff group I know` };
-  const month = monthOf(Number(r.period_end.slice(0, 4)), Number(r.period_end.slice(4)));
-  const future = monthProblem(month, reference);
+  const staffGroupCode = reference.staffGroups.codeOf(r.staff_group);
+  if (!staffGroupCode) return unknownStaffGroup(r.staff_group, reference);
+  const future = monthProblem(r.period_end, reference);
   if (future) return { kind: 'bad', reason: future };
   const row: WorkforceRow = {
     organisationCode: r.org_code,
     regionCode: regionOf(r.org_code, r.nhse_region_code, reference),
-    month,
+    month: r.period_end,
     staffGroupCode,
     startHeadcount: r.denom_start_hc,
     headcount: r.denom_end_hc,
-    fte: r.denom_end_fte ?? null,
+    fte: r.denom_end_fte,
     leavers: r.leavers_hc,
     joiners: r.joiners_hc,
-    leaversFte: r.leavers_fte ?? null,
+    leaversFte: r.leavers_fte,
     stabilityBase: null,
     stabilityStayed: null,
     vacancyFte: null,
@@ -298,26 +344,26 @@ function readSicknessRow(record: Readonly<Record<string, string | undefined>>, r
   const parsed = sicknessRow.safeParse(record);
   if (!parsed.success) return { kind: 'bad', reason: firstIssue(parsed.error) };
   const r = parsed.data;
-  const month = monthOfNhsDate(r.DATE);
-  if (!month) return { kind: 'bad', reason: `DATE "${r.DATE}" is not a date I can read (e.g. 2025-03-31 or 31/03/2025)` };
-  const future = monthProblem(month, reference);
+  const future = monthProblem(r.date, reference);
   if (future) return { kind: 'bad', reason: future };
-  if (r.FTE_DAYS_LOST === null || r.FTE_DAYS_AVAILABLE === null) return { kind: 'bad', reason: 'FTE_DAYS_LOST and FTE_DAYS_AVAILABLE must both be given' };
-  if (r.FTE_DAYS_AVAILABLE === 0) return { kind: 'bad', reason: 'FTE_DAYS_AVAILABLE must be more than 0' };
-  if (r.FTE_DAYS_LOST > r.FTE_DAYS_AVAILABLE) return { kind: 'bad', reason: `FTE_DAYS_LOST (${r.FTE_DAYS_LOST}) is more than FTE_DAYS_AVAILABLE (${r.FTE_DAYS_AVAILABLE})` };
+  if (r.fte_days_lost === null || r.fte_days_available === null)
+    return { kind: 'bad', reason: 'fte_days_lost and fte_days_available must both be given' };
+  if (r.fte_days_available === 0) return { kind: 'bad', reason: 'fte_days_available must be more than 0' };
+  if (r.fte_days_lost > r.fte_days_available)
+    return { kind: 'bad', reason: `fte_days_lost (${r.fte_days_lost}) is more than fte_days_available (${r.fte_days_available})` };
   const row: SicknessRow = {
-    organisationCode: r.ORG_CODE,
-    regionCode: regionOf(r.ORG_CODE, r.NHSE_REGION_CODE, reference),
-    month,
-    fteDaysLost: r.FTE_DAYS_LOST,
-    fteDaysAvailable: r.FTE_DAYS_AVAILABLE,
+    organisationCode: r.org_code,
+    regionCode: regionOf(r.org_code, r.nhse_region_code, reference),
+    month: r.date,
+    fteDaysLost: r.fte_days_lost,
+    fteDaysAvailable: r.fte_days_available,
   };
   // The published rate is recomputed from its counts; a disagreement is reported, and the counts are kept.
-  const recomputed = (r.FTE_DAYS_LOST / r.FTE_DAYS_AVAILABLE) * 100;
-  const published = r.SICKNESS_ABSENCE_RATE_PERCENT;
+  const recomputed = (r.fte_days_lost / r.fte_days_available) * 100;
+  const published = r.sickness_absence_rate_percent;
   const warning =
     published !== null && Math.abs(published - recomputed) > RATE_TOLERANCE_POINTS
-      ? `SICKNESS_ABSENCE_RATE_PERCENT is ${published} but FTE_DAYS_LOST / FTE_DAYS_AVAILABLE gives ${recomputed.toFixed(2)}; the counts were used`
+      ? `sickness_absence_rate_percent is ${published} but fte_days_lost / fte_days_available gives ${recomputed.toFixed(2)}; the counts were used`
       : undefined;
   return warning ? { kind: 'sickness', row, warning } : { kind: 'sickness', row };
 }
@@ -329,17 +375,4 @@ export function rowKey(outcome: RowOutcome): string | undefined {
   return undefined;
 }
 
-/** The staff group of all staff: what regional and national headlines are given for. */
-export const ALL_STAFF = 'all-staff-groups';
-
-/** Labels NHS files use besides the staff groups' own names (prisma/data/nhs_staff_groups.csv), lower case -> code. */
-export const STAFF_GROUP_ALIASES: Readonly<Record<string, string>> = {
-  total: ALL_STAFF,
-  'all staff': ALL_STAFF,
-  all: ALL_STAFF,
-  'hchs doctors - all grades': 'hchs-doctors',
-  'hchs doctors - consultant': 'consultant',
-  'st&t': 'scientific-therapeutic-technical-staff',
-  'other hchs doctor grades': 'other-and-local-hchs-doctor-grades',
-  'unknown classification': 'other-staff-or-those-with-unknown-classification',
-};
+export { ALL_STAFF, STAFF_GROUP_ALIASES } from './staff-group-labels.js';

@@ -1,6 +1,6 @@
 // What the metrics feature needs from storage; implemented over Prisma in src/db/repositories.
 import type { Series } from './definitions.js';
-import type { ImportReference, LayoutName, SicknessRow, WorkforceRow } from './layouts.js';
+import type { ImportReferenceData, LayoutName, SicknessRow, WorkforceRow } from './layouts.js';
 import type { Month } from './period.js';
 
 export interface ImportPlan {
@@ -19,7 +19,11 @@ export interface ImportWriter {
    * Ends the import: for every (organisation, month) the file gave, observations from earlier imports
    * that this one did not replace are deleted, so a re-imported month holds exactly the new file's rows.
    */
-  finish(rows: number, replaced: readonly (readonly [organisationCode: string, month: Month])[], kind: 'workforce' | 'sickness'): Promise<void>;
+  finish(
+    rows: number,
+    replaced: readonly (readonly [organisationCode: string, month: Month])[],
+    kind: 'workforce' | 'sickness',
+  ): Promise<void>;
 }
 
 /** Thrown inside `importInTransaction` to undo everything the import wrote. */
@@ -31,7 +35,10 @@ export class RollBack extends Error {
 }
 
 /** Where observations come from: the nation, a region, or one organisation. */
-export type Scope = { readonly kind: 'national' } | { readonly kind: 'region'; readonly code: string } | { readonly kind: 'organisation'; readonly code: string };
+export type Scope =
+  | { readonly kind: 'national' }
+  | { readonly kind: 'region'; readonly code: string }
+  | { readonly kind: 'organisation'; readonly code: string };
 
 export interface OrganisationInfo {
   readonly code: string;
@@ -42,6 +49,12 @@ export interface OrganisationInfo {
   readonly exemplarCohort: number | null;
 }
 
+/** A staff group as the reference data names it (prisma/data/nhs_staff_groups.csv). */
+export interface StaffGroupInfo {
+  readonly code: string;
+  readonly name: string;
+}
+
 /** The imports behind some observations: what the digest cites as its source. */
 export interface SourceInfo {
   readonly sources: readonly string[];
@@ -50,7 +63,7 @@ export interface SourceInfo {
 }
 
 export interface MetricStore {
-  importReference(): Promise<Omit<ImportReference, 'currentMonth'>>;
+  importReference(): Promise<ImportReferenceData>;
   /** Runs `work` in one transaction; throwing (RollBack or anything else) leaves nothing written. */
   importInTransaction<T>(plan: ImportPlan, work: (writer: ImportWriter) => Promise<T>): Promise<T>;
   /** One series per organisation of the scope for the staff group, months from `first` to `last` (sickness joined in). */
@@ -60,6 +73,12 @@ export interface MetricStore {
   /** Sources of the scope's observations from `first` to `last`. */
   sources(scope: Scope, first: Month, last: Month): Promise<SourceInfo | undefined>;
   organisations(codes: readonly string[]): Promise<readonly OrganisationInfo[]>;
+  /** Every staff group but the all-staff total, in the reference data's order. */
+  staffGroups(): Promise<readonly StaffGroupInfo[]>;
+  /** Staff groups other than all staff with workforce observations in the scope (any month), by code. */
+  staffGroupsWithFigures(scope: Scope): Promise<readonly string[]>;
+  /** Organisations of the scope with staff-group observations from `first` to `last` but no all-staff ones. */
+  organisationsWithoutAllStaff(scope: Scope, first: Month, last: Month): Promise<readonly string[]>;
   /** Whether any metrics are stored. */
   isEmpty(): Promise<boolean>;
   /** Every organisation with an ODS code. */

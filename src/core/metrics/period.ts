@@ -43,7 +43,20 @@ export function monthStart(month: Month): Date {
   return new Date(Date.UTC(year, m - 1, 1));
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** `2023-09` -> `September 2023`. */
 export function monthName(month: Month): string {

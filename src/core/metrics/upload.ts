@@ -11,6 +11,9 @@ import { importMetrics, type RecordSource } from './importer.js';
 import { importReportLines } from './import-report.js';
 import { monthOfDate } from './period.js';
 
+/** The services this module's handlers use. */
+export type UploadServices = Pick<CoreServices, 'clock' | 'configuredAdmins' | 'metrics' | 'roles'>;
+
 /** The largest file read from chat. */
 export const UPLOAD_MAX_BYTES = 50 * 1024 * 1024;
 /** Lines of a report shown in chat; the command line shows up to 1,000. */
@@ -52,13 +55,20 @@ export function asksToSkipInvalid(text: string): boolean {
   return SKIP_INVALID.test(text);
 }
 
-export async function importUpload(upload: MetricsUpload, context: RequestContext, services: CoreServices, now: Date = new Date()): Promise<Message> {
+export async function importUpload(
+  upload: MetricsUpload,
+  context: RequestContext,
+  services: UploadServices,
+  now: Date = services.clock.now(),
+): Promise<Message> {
   const { t, actor } = context;
   const permissions = await permissionsOf(actor, services.roles, services.configuredAdmins);
   if (!permissions.nationalAdmin && permissions.facilitates.length === 0) return textMessage(t('metrics.upload.refused'));
   if (!/\.csv$/i.test(upload.name)) return textMessage(t('metrics.upload.notCsv', { name: upload.name }));
   if (upload.size !== undefined && upload.size > UPLOAD_MAX_BYTES) {
-    return textMessage(t('metrics.upload.tooLarge', { name: upload.name, size: megabytes(upload.size), limit: megabytes(UPLOAD_MAX_BYTES) }));
+    return textMessage(
+      t('metrics.upload.tooLarge', { name: upload.name, size: megabytes(upload.size), limit: megabytes(UPLOAD_MAX_BYTES) }),
+    );
   }
   const skipInvalid = asksToSkipInvalid(upload.text);
   let report;
@@ -70,18 +80,26 @@ export async function importUpload(upload: MetricsUpload, context: RequestContex
     );
   } catch (error) {
     // The import's transaction was rolled back: nothing of the file is stored.
-    if (error instanceof UploadTooLarge) return textMessage(t('metrics.upload.tooLarge', { name: upload.name, size: t('metrics.upload.moreThan'), limit: megabytes(UPLOAD_MAX_BYTES) }));
+    if (error instanceof UploadTooLarge)
+      return textMessage(
+        t('metrics.upload.tooLarge', { name: upload.name, size: t('metrics.upload.moreThan'), limit: megabytes(UPLOAD_MAX_BYTES) }),
+      );
     if (error instanceof UploadUnavailable) return textMessage(t('metrics.upload.unavailable', { name: upload.name }));
     throw error;
   }
 
   const [first, ...rest] = importReportLines(report, t);
   const shown = rest.slice(0, UPLOAD_REPORT_LINES);
-  const blocks: Block[] = [{ kind: 'heading', text: t('metrics.upload.heading', { name: upload.name }) }, { kind: 'text', text: [{ kind: 'strong', text: first ?? '' }] }];
+  const blocks: Block[] = [
+    { kind: 'heading', text: t('metrics.upload.heading', { name: upload.name }) },
+    { kind: 'text', text: [{ kind: 'strong', text: first ?? '' }] },
+  ];
   if (shown.length > 0) blocks.push({ kind: 'text', text: shown.join('\n') });
   if (rest.length > shown.length) blocks.push({ kind: 'note', text: t('metrics.upload.moreLines', { count: rest.length - shown.length }) });
   // Rejected for bad rows with some good ones: the chat way of --skip-invalid.
-  if (report.outcome === 'rejected' && report.badRows > 0 && report.rowsRead > report.badRows) blocks.push({ kind: 'note', text: t('metrics.upload.skipHint') });
-  if (report.outcome === 'imported') blocks.push({ kind: 'note', text: [t('metrics.upload.preview'), ' ', { kind: 'command', words: 'digest preview' }] });
+  if (report.outcome === 'rejected' && report.badRows > 0 && report.rowsRead > report.badRows)
+    blocks.push({ kind: 'note', text: t('metrics.upload.skipHint') });
+  if (report.outcome === 'imported')
+    blocks.push({ kind: 'note', text: [t('metrics.upload.preview'), ' ', { kind: 'command', words: 'digest preview' }] });
   return message(first ?? upload.name, blocks);
 }

@@ -11,6 +11,9 @@ import type { CoreServices } from '../services.js';
 import { EXEMPLAR_COHORT_MAX, ODS_CODE } from './exemplar-file.js';
 import { mayConfirmOrganisation } from './organisation-commands.js';
 
+/** The services this module's handlers use. */
+export type ExemplarCommandsServices = Pick<CoreServices, 'configuredAdmins' | 'members' | 'organisations' | 'roles'>;
+
 const code = z.string().regex(ODS_CODE);
 const cohort = z
   .string()
@@ -18,22 +21,35 @@ const cohort = z
   .transform(Number)
   .pipe(z.number().int().min(1).max(EXEMPLAR_COHORT_MAX));
 
-async function mark(odsCode: string, cohortNumber: number | null, context: RequestContext, services: CoreServices): Promise<Message> {
+async function mark(
+  odsCode: string,
+  cohortNumber: number | null,
+  context: RequestContext,
+  services: ExemplarCommandsServices,
+): Promise<Message> {
   const { t, actor } = context;
   const permissions = await permissionsOf(actor, services.roles, services.configuredAdmins);
   if (!permissions.nationalAdmin && permissions.facilitates.length === 0) return textMessage(t('organisations.exemplar.refused'));
   const [organisation] = await services.organisations.findByCodes([odsCode]);
   if (!organisation) return textMessage(t('organisations.exemplar.unknown', { code: odsCode.toUpperCase() }));
-  if (!mayConfirmOrganisation(permissions, organisation.regionCode)) return textMessage(t('organisations.exemplar.refusedOne', { name: organisation.name }));
+  if (!mayConfirmOrganisation(permissions, organisation.regionCode))
+    return textMessage(t('organisations.exemplar.refusedOne', { name: organisation.name }));
   if (organisation.exemplarCohort === cohortNumber) {
     return textMessage(
-      cohortNumber === null ? t('organisations.exemplar.alreadyNot', { name: organisation.name }) : t('organisations.exemplar.already', { name: organisation.name, cohort: cohortNumber }),
+      cohortNumber === null
+        ? t('organisations.exemplar.alreadyNot', { name: organisation.name })
+        : t('organisations.exemplar.already', { name: organisation.name, cohort: cohortNumber }),
     );
   }
   const by = await services.members.findByIdentity(actor);
-  await services.organisations.setExemplars([{ odsCode: organisation.odsCode, cohort: cohortNumber }], by?.status === 'active' ? by.id : 'configured admin');
+  await services.organisations.setExemplars(
+    [{ odsCode: organisation.odsCode, cohort: cohortNumber }],
+    by?.status === 'active' ? by.id : 'configured admin',
+  );
   return textMessage(
-    cohortNumber === null ? t('organisations.exemplar.removed', { name: organisation.name }) : t('organisations.exemplar.marked', { name: organisation.name, cohort: cohortNumber }),
+    cohortNumber === null
+      ? t('organisations.exemplar.removed', { name: organisation.name })
+      : t('organisations.exemplar.marked', { name: organisation.name, cohort: cohortNumber }),
   );
 }
 
@@ -44,7 +60,7 @@ export const organisationExemplarCommand = defineCommand({
   summary: 'organisations.exemplar.summary',
   needs: 'roles.needs.facilitatorOrAdmin',
   examples: ['organisation exemplar RTX 1', 'organisation exemplar remove RTX'],
-  run: (args, context, services) => mark(args.odsCode, args.cohort, context, services),
+  run: (args, context, services: ExemplarCommandsServices) => mark(args.odsCode, args.cohort, context, services),
 });
 
 export const organisationExemplarRemoveCommand = defineCommand({
@@ -54,5 +70,5 @@ export const organisationExemplarRemoveCommand = defineCommand({
   summary: 'organisations.exemplar.removeSummary',
   needs: 'roles.needs.facilitatorOrAdmin',
   examples: ['organisation exemplar remove RTX'],
-  run: (odsCode, context, services) => mark(odsCode, null, context, services),
+  run: (odsCode, context, services: ExemplarCommandsServices) => mark(odsCode, null, context, services),
 });

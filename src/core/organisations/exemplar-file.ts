@@ -24,17 +24,24 @@ const row = z.object({
       if (text === '') return null;
       const value = Number(text);
       if (!Number.isInteger(value) || value < 1 || value > EXEMPLAR_COHORT_MAX) {
-        context.addIssue({ code: 'custom', message: `cohort must be a whole number from 1 to ${EXEMPLAR_COHORT_MAX}, or blank for not an exemplar` });
+        context.addIssue({
+          code: 'custom',
+          message: `cohort must be a whole number from 1 to ${EXEMPLAR_COHORT_MAX}, or blank for not an exemplar`,
+        });
         return z.NEVER;
       }
       return value;
     }),
 });
 
-export type ExemplarFile = { readonly kind: 'ok'; readonly marks: readonly ExemplarMark[] } | { readonly kind: 'bad'; readonly problems: readonly LineProblem[] };
+export type ExemplarFile =
+  { readonly kind: 'ok'; readonly marks: readonly ExemplarMark[] } | { readonly kind: 'bad'; readonly problems: readonly LineProblem[] };
 
 /** The marks in the file, or every problem found; `known` says whether an ODS code is in the organisation list. */
-export async function readExemplarFile(source: RecordSource, known: (codes: readonly string[]) => Promise<ReadonlySet<string>>): Promise<ExemplarFile> {
+export async function readExemplarFile(
+  source: RecordSource,
+  known: (codes: readonly string[]) => Promise<ReadonlySet<string>>,
+): Promise<ExemplarFile> {
   const problems: LineProblem[] = [];
   const marks: (ExemplarMark & { line: number })[] = [];
   let header: string[] | undefined;
@@ -69,7 +76,8 @@ export async function readExemplarFile(source: RecordSource, known: (codes: read
   }
   if (!header) return { kind: 'bad', problems: [{ line: 1, reason: 'the file is empty' }] };
   const found = await known(marks.map((mark) => mark.odsCode));
-  for (const mark of marks) if (!found.has(mark.odsCode)) problems.push({ line: mark.line, reason: `${mark.odsCode} is not in the organisation list` });
+  for (const mark of marks)
+    if (!found.has(mark.odsCode)) problems.push({ line: mark.line, reason: `${mark.odsCode} is not in the organisation list` });
   if (problems.length > 0) return { kind: 'bad', problems: problems.sort((a, b) => a.line - b.line) };
   if (marks.length === 0) return { kind: 'bad', problems: [{ line: 1, reason: 'the file has a header but no rows' }] };
   return { kind: 'ok', marks: marks.map(({ odsCode, cohort }) => ({ odsCode, cohort })) };

@@ -4,10 +4,12 @@ export const organisationsEn = {
   'organisations.pendingSummary': 'Organisations added by members, waiting for a facilitator to confirm them',
   'organisations.confirmSummary': 'Confirm an organisation added by a member, by its exact name',
   'organisations.needs': 'Facilitators of the organisation’s region, and national admins',
-  'organisations.refused': 'Only facilitators and national admins can see and confirm organisations added by members, so nothing was changed.',
+  'organisations.refused':
+    'Only facilitators and national admins can see and confirm organisations added by members, so nothing was changed.',
   'organisations.refusedRegion': (p: { region: string }) =>
     `Only a facilitator of ${p.region} or a national admin can confirm organisations there, so nothing was changed.`,
-  'organisations.refusedOne': 'Only a facilitator of that organisation’s region or a national admin can confirm it, so nothing was changed.',
+  'organisations.refusedOne':
+    'Only a facilitator of that organisation’s region or a national admin can confirm it, so nothing was changed.',
   'organisations.unknownRegion': (p: { typed: string }) => `I don't know the region "${p.typed}". Type regions to see them.`,
   'organisations.pendingHeading': 'Organisations waiting for confirmation',
   'organisations.pendingCount': (p: { count: number }) => `${p.count} organisations waiting for confirmation`,
@@ -15,21 +17,26 @@ export const organisationsEn = {
   'organisations.pendingMore': (p: { count: number }) => `Showing the first ${p.count}: confirm these to see more.`,
   'organisations.pendingDetail': (p: { region: string; source: string; added: string }) => `${p.region}. ${p.source}, ${p.added}`,
   'organisations.confirmButton': 'Confirm',
-  'organisations.notFound': (p: { typed: string }) => `I can't find an organisation called "${p.typed}". Type organisations pending to see those waiting.`,
+  'organisations.notFound': (p: { typed: string }) =>
+    `I can't find an organisation called "${p.typed}". Type organisations pending to see those waiting.`,
   'organisations.gone': 'That organisation no longer exists, so nothing was changed.',
   'organisations.confirmed': (p: { name: string }) => `Done: ${p.name} is now confirmed. This change is recorded.`,
   'organisations.alreadyConfirmed': (p: { name: string }) => `${p.name} is already confirmed: nothing changed.`,
   'organisations.noRegion': 'No region',
-  'organisations.exemplar.summary': 'Mark an organisation as a People Promise exemplar of a cohort, so digests compare exemplars with the others',
+  'organisations.exemplar.summary':
+    'Mark an organisation as a People Promise exemplar of a cohort, so digests compare exemplars with the others',
   'organisations.exemplar.removeSummary': 'Mark an organisation as no longer a People Promise exemplar',
   'organisations.exemplar.refused': 'Only facilitators and national admins can mark People Promise exemplars, so nothing was changed.',
   'organisations.exemplar.refusedOne': (p: { name: string }) =>
     `Only a facilitator of ${p.name}’s region or a national admin can mark it as an exemplar, so nothing was changed.`,
-  'organisations.exemplar.unknown': (p: { code: string }) => `I can't find an organisation with the ODS code ${p.code}, so nothing was changed.`,
+  'organisations.exemplar.unknown': (p: { code: string }) =>
+    `I can't find an organisation with the ODS code ${p.code}, so nothing was changed.`,
   'organisations.exemplar.marked': (p: { name: string; cohort: number }) =>
     `Done: ${p.name} is now a People Promise exemplar (cohort ${p.cohort}). Digests compare exemplars with the other organisations. This change is recorded.`,
-  'organisations.exemplar.removed': (p: { name: string }) => `Done: ${p.name} is no longer marked as a People Promise exemplar. This change is recorded.`,
-  'organisations.exemplar.already': (p: { name: string; cohort: number }) => `${p.name} is already a People Promise exemplar of cohort ${p.cohort}: nothing changed.`,
+  'organisations.exemplar.removed': (p: { name: string }) =>
+    `Done: ${p.name} is no longer marked as a People Promise exemplar. This change is recorded.`,
+  'organisations.exemplar.already': (p: { name: string; cohort: number }) =>
+    `${p.name} is already a People Promise exemplar of cohort ${p.cohort}: nothing changed.`,
   'organisations.exemplar.alreadyNot': (p: { name: string }) => `${p.name} is not marked as a People Promise exemplar: nothing changed.`,
   'join.field.newOrganisation': 'Organisation not in the list? Type its full name',
   'join.error.organisationOrNew': 'Please choose your organisation from the list, or type its full name below if it is missing.',

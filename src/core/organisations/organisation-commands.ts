@@ -11,6 +11,9 @@ import { permissionsOf, type Permissions } from '../roles/permissions.js';
 import type { CoreServices } from '../services.js';
 import type { OrganisationSummary } from './organisation-store.js';
 
+/** The services this module's handlers use. */
+export type OrganisationCommandsServices = Pick<CoreServices, 'configuredAdmins' | 'members' | 'organisations' | 'reference' | 'roles'>;
+
 export const CONFIRM_ORGANISATION_ACTION = 'organisation.confirm';
 export const PENDING_LIST_LIMIT = 25;
 
@@ -19,7 +22,11 @@ export function mayConfirmOrganisation(permissions: Permissions, regionCode: str
   return permissions.nationalAdmin || (regionCode !== null && permissions.facilitates.includes(regionCode));
 }
 
-async function confirm(organisation: OrganisationSummary | undefined, context: RequestContext, services: CoreServices): Promise<Message> {
+async function confirm(
+  organisation: OrganisationSummary | undefined,
+  context: RequestContext,
+  services: OrganisationCommandsServices,
+): Promise<Message> {
   const { t, actor } = context;
   const permissions = await permissionsOf(actor, services.roles, services.configuredAdmins);
   if (!permissions.nationalAdmin && permissions.facilitates.length === 0) return textMessage(t('organisations.refused'));
@@ -28,7 +35,9 @@ async function confirm(organisation: OrganisationSummary | undefined, context: R
   if (organisation.verified) return textMessage(t('organisations.alreadyConfirmed', { name: organisation.name }));
   const by = await services.members.findByIdentity(actor);
   const changed = await services.organisations.confirm(organisation.id, by?.status === 'active' ? by.id : undefined);
-  return textMessage(changed ? t('organisations.confirmed', { name: organisation.name }) : t('organisations.alreadyConfirmed', { name: organisation.name }));
+  return textMessage(
+    changed ? t('organisations.confirmed', { name: organisation.name }) : t('organisations.alreadyConfirmed', { name: organisation.name }),
+  );
 }
 
 export const organisationsPendingCommand = defineCommand({
@@ -38,7 +47,7 @@ export const organisationsPendingCommand = defineCommand({
   summary: 'organisations.pendingSummary',
   needs: 'organisations.needs',
   examples: ['organisations pending', 'organisations pending london'],
-  async run(typedRegion, context, services) {
+  async run(typedRegion, context, services: OrganisationCommandsServices) {
     const { t, actor } = context;
     const permissions = await permissionsOf(actor, services.roles, services.configuredAdmins);
     if (!permissions.nationalAdmin && permissions.facilitates.length === 0) return textMessage(t('organisations.refused'));
@@ -47,7 +56,8 @@ export const organisationsPendingCommand = defineCommand({
     if (typedRegion !== '') {
       const region = findRegion(typedRegion, regions);
       if (!region) return textMessage(t('organisations.unknownRegion', { typed: typedRegion }));
-      if (!mayConfirmOrganisation(permissions, region.value)) return textMessage(t('organisations.refusedRegion', { region: region.label }));
+      if (!mayConfirmOrganisation(permissions, region.value))
+        return textMessage(t('organisations.refusedRegion', { region: region.label }));
       regionCodes = [region.value];
     }
     const pending = await services.organisations.pending(regionCodes, PENDING_LIST_LIMIT + 1);
@@ -70,10 +80,16 @@ export const organisationsPendingCommand = defineCommand({
             },
           ],
         },
-        { kind: 'buttons', buttons: [{ label: t('organisations.confirmButton'), action: CONFIRM_ORGANISATION_ACTION, value: organisation.id, style: 'primary' }] },
+        {
+          kind: 'buttons',
+          buttons: [
+            { label: t('organisations.confirmButton'), action: CONFIRM_ORGANISATION_ACTION, value: organisation.id, style: 'primary' },
+          ],
+        },
       );
     }
-    if (pending.length > PENDING_LIST_LIMIT) blocks.push({ kind: 'note', text: t('organisations.pendingMore', { count: PENDING_LIST_LIMIT }) });
+    if (pending.length > PENDING_LIST_LIMIT)
+      blocks.push({ kind: 'note', text: t('organisations.pendingMore', { count: PENDING_LIST_LIMIT }) });
     return message(t('organisations.pendingCount', { count: shown.length }), blocks);
   },
 });
@@ -88,7 +104,7 @@ export const organisationConfirmCommand = defineCommand({
   summary: 'organisations.confirmSummary',
   needs: 'organisations.needs',
   examples: ['organisation confirm Riverside Community NHS Trust'],
-  async run(name, context, services) {
+  async run(name, context, services: OrganisationCommandsServices) {
     const { t, actor } = context;
     const permissions = await permissionsOf(actor, services.roles, services.configuredAdmins);
     if (!permissions.nationalAdmin && permissions.facilitates.length === 0) return textMessage(t('organisations.refused'));
@@ -100,7 +116,7 @@ export const organisationConfirmCommand = defineCommand({
 
 export const confirmOrganisationAction: ActionHandler = {
   id: CONFIRM_ORGANISATION_ACTION,
-  async run(value, context, services) {
+  async run(value, context, services: OrganisationCommandsServices) {
     // The button carries an organisation id: anything else (a tampered payload) finds nothing.
     const organisation = value ? await services.organisations.find(value) : undefined;
     return confirm(organisation, context, services);

@@ -3,8 +3,10 @@
 // the outcome. Rate limits wait as long as the platform asks; other failures are retried with growing
 // delays, then given up and recorded. Posts marked for refresh are re-rendered and updated in place.
 import pLimit from 'p-limit';
+import { systemClock, type Clock } from '../clock.js';
 import type { Platform } from '../context.js';
 import type { Message } from '../reply/reply.js';
+import { parsePostKey } from './post-key.js';
 
 /** Where one message goes: a Slack channel or user id, or a Teams conversation reference. */
 export interface DeliveryTarget {
@@ -45,8 +47,12 @@ export interface Posted {
 export interface OutboxQueue {
   claimDue(limit: number, leaseMs: number): Promise<Delivery[]>;
   markSent(delivery: Delivery, posted: Posted): Promise<void>;
-  /** Tries again at `at`; `refund` gives back the try this claim counted (a wait the platform asked for is no failure). */
-  retryLater(delivery: Delivery, at: Date, error: string, refund?: boolean): Promise<void>;
+  /**
+   * Tries again at `at`; `refund` gives back the try this claim counted (a wait the platform asked for is
+   * no failure); `revised` replaces the message kept for the retry (what this try already did, such as an
+   * uploaded picture, is not done again).
+   */
+  retryLater(delivery: Delivery, at: Date, error: string, refund?: boolean, revised?: Message): Promise<void>;
   /** Gives up on a message; `gone` also records that the bot is no longer in the conversation. */
   markFailed(delivery: Delivery, error: string, gone: boolean): Promise<void>;
   claimDirtyPosts(limit: number, leaseMs: number): Promise<ClaimedPost[]>;
@@ -79,6 +85,8 @@ export class DeliveryError extends Error {
     readonly code: string,
     readonly kind: FailureKind,
     readonly retryAfterMs?: number,
+    /** The message as a retry should send it (e.g. with a picture this try uploaded): kept in the outbox. */
+    readonly revised?: Message,
   ) {
     super(`delivery failed: ${code}`);
   }
@@ -105,6 +113,8 @@ export interface DispatcherOptions {
    * one event) is shown in a few updates, each with all the changes so far, within Slack's rate limits.
    */
   readonly refreshIntervalMs?: number;
+  /** Where the time comes from (tests move it on instead of waiting). */
+  readonly clock?: Clock;
 }
 
 const MAX_DELAY_MS = 10 * 60_000;
@@ -128,6 +138,7 @@ export class OutboxDispatcher {
   private readonly maxAttempts: number;
   private readonly baseDelayMs: number;
   private readonly refreshIntervalMs: number;
+  private readonly clock: Clock;
   private running: Promise<void> | undefined;
   private wakeAgain = false;
   /**
@@ -153,6 +164,11 @@ export class OutboxDispatcher {
     this.maxAttempts = options.maxAttempts ?? 6;
     this.baseDelayMs = options.baseDelayMs ?? 5_000;
     this.refreshIntervalMs = options.refreshIntervalMs ?? 2_000;
+    this.clock = options.clock ?? systemClock;
+  }
+
+  private nowMs(): number {
+    return this.clock.now().getTime();
   }
 
   /** Starts sending in the background (or runs once more after the current run). Never throws. */
@@ -179,17 +195,41 @@ export class OutboxDispatcher {
    */
   async drain(): Promise<void> {
     for (;;) {
-      // Through wake(), so that one process never runs two rounds at once (a round in flight holds its
-      // posts under a lease, which would look like a post held for a retry).
-      this.wake();
-      while (this.running) await this.running;
+      while ((await this.runDue()) > 0) {
+        // Another round: more may have become due, or a full batch may have left rows behind.
+      }
       if (this.stopped) return;
       const next = await this.queue.nextRefreshAt();
-      const wait = next ? next.getTime() - Date.now() : Infinity;
+      const wait = next ? next.getTime() - this.nowMs() : Infinity;
       // Posts held longer than the interval are waiting for a retry, not for this drain.
       if (wait > this.refreshIntervalMs) return;
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (wait > 0) await this.clock.sleep(wait);
     }
+  }
+
+  /**
+   * One round of the work due now (a batch of messages and a batch of posts to refresh), after a
+   * background run has finished; returns how many were handled (0: nothing was due). Never two rounds at
+   * once in one process: a round in flight holds its posts under a lease, which would look like a post
+   * held for a retry.
+   */
+  async runDue(): Promise<number> {
+    while (this.running) await this.running;
+    if (this.stopped) return 0;
+    const round = this.runOnce().catch((error: unknown) => {
+      this.log.error({ err: error, component: 'outbox' }, 'sending queued messages failed');
+      return 0;
+    });
+    this.running = round
+      .then(() => undefined)
+      .finally(() => {
+        this.running = undefined;
+        if (this.wakeAgain) {
+          this.wakeAgain = false;
+          this.wake();
+        }
+      });
+    return round;
   }
 
   /** Stops waking (before the database closes): timers cancelled, then waits for a background run to finish. */
@@ -233,7 +273,7 @@ export class OutboxDispatcher {
       return;
     }
     const held = this.heldUntil.get(holdKey(delivery.target)) ?? 0;
-    if (held > Date.now()) {
+    if (held > this.nowMs()) {
       await this.queue.retryLater(delivery, new Date(held), 'ratelimited', true);
       return;
     }
@@ -249,9 +289,9 @@ export class OutboxDispatcher {
     const details = { component: 'outbox', platform: delivery.target.platform, code: failure.code, attempts: delivery.attempts };
     if (failure.kind === 'rate-limited') {
       // Waiting as asked is not the message's fault: it does not use up a try.
-      const until = Date.now() + (failure.retryAfterMs ?? this.baseDelayMs);
+      const until = this.nowMs() + (failure.retryAfterMs ?? this.baseDelayMs);
       this.hold(holdKey(delivery.target), until);
-      await this.queue.retryLater(delivery, new Date(until), failure.code, true);
+      await this.queue.retryLater(delivery, new Date(until), failure.code, true, failure.revised);
       return;
     }
     if (failure.kind === 'gone' || failure.kind === 'rejected' || delivery.attempts >= this.maxAttempts) {
@@ -260,7 +300,7 @@ export class OutboxDispatcher {
       return;
     }
     const delay = Math.min(this.baseDelayMs * 2 ** (delivery.attempts - 1), MAX_DELAY_MS);
-    await this.queue.retryLater(delivery, new Date(Date.now() + delay), failure.code);
+    await this.queue.retryLater(delivery, new Date(this.nowMs() + delay), failure.code, false, failure.revised);
   }
 
   /** Holds a workspace until `until`, and wakes up then to send what was put back. */
@@ -269,10 +309,13 @@ export class OutboxDispatcher {
     if (this.stopped) return;
     clearTimeout(this.resumeTimer);
     const next = Math.min(...this.heldUntil.values());
-    this.resumeTimer = setTimeout(() => {
-      for (const [held, at] of this.heldUntil) if (at <= Date.now()) this.heldUntil.delete(held);
-      this.wake();
-    }, Math.max(0, next - Date.now()) + 10);
+    this.resumeTimer = setTimeout(
+      () => {
+        for (const [held, at] of this.heldUntil) if (at <= this.nowMs()) this.heldUntil.delete(held);
+        this.wake();
+      },
+      Math.max(0, next - this.nowMs()) + 10,
+    );
     this.resumeTimer.unref();
   }
 
@@ -285,8 +328,11 @@ export class OutboxDispatcher {
       try {
         message = await this.renderPost(postKey);
       } catch (error) {
-        this.log.error({ err: error, component: 'outbox', postKey: postKey.split(':')[0] }, 'could not render a post for its update');
-        await Promise.all(group.map((post) => this.queue.retryPostLater(post, new Date(Date.now() + this.baseDelayMs))));
+        this.log.error(
+          { err: error, component: 'outbox', postKind: parsePostKey(postKey)?.kind },
+          'could not render a post for its update',
+        );
+        await Promise.all(group.map((post) => this.queue.retryPostLater(post, new Date(this.nowMs() + this.baseDelayMs))));
         continue;
       }
       await inPool(group, this.concurrency, (post) => this.updatePost(post, message));
@@ -301,7 +347,7 @@ export class OutboxDispatcher {
     } catch (error) {
       const failure = asDeliveryError(error);
       if (failure.kind === 'rate-limited' || failure.kind === 'transient') {
-        await this.queue.retryPostLater(post, new Date(Date.now() + (failure.retryAfterMs ?? this.baseDelayMs)));
+        await this.queue.retryPostLater(post, new Date(this.nowMs() + (failure.retryAfterMs ?? this.baseDelayMs)));
       } else {
         // The message was deleted or the bot left: nothing left to update.
         this.log.warn({ component: 'outbox', platform: post.target.platform, code: failure.code }, 'could not update a posted message');

@@ -7,5 +7,7 @@ const normalise = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '')
 export function findRegion(typed: string, regions: readonly Choice[]): Choice | undefined {
   const wanted = normalise(typed);
   if (wanted === '') return undefined;
-  return regions.find((region) => normalise(region.value) === wanted || normalise(region.label) === wanted || normalise(region.label) === `nhs${wanted}`);
+  return regions.find(
+    (region) => normalise(region.value) === wanted || normalise(region.label) === wanted || normalise(region.label) === `nhs${wanted}`,
+  );
 }

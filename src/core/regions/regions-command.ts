@@ -1,7 +1,11 @@
 // `regions`: NHS England's seven regions and NHS Wales, with the community channels linked to each.
 import { defineCommand, noArguments } from '../commands/command.js';
 import { message, type Block, type ListItem, type Span } from '../reply/reply.js';
+import type { CoreServices } from '../services.js';
 import type { CommunityChannel, RegionWithChannels } from './region-directory.js';
+
+/** The services this module's handlers use. */
+export type RegionsCommandServices = Pick<CoreServices, 'regions'>;
 
 /** Channels as spans separated by commas: each platform renders a channel its own way. */
 export function channelSpans(channels: readonly CommunityChannel[]): Span[] {
@@ -31,12 +35,21 @@ export const regionsCommand = defineCommand({
     if (regions.length === 0) return message(t('regions.none'), [{ kind: 'text', text: t('regions.none') }]);
     const section = (nation: RegionWithChannels['nation'], heading: string): Block[] => {
       const items = regions.filter((region) => region.nation === nation).map((region) => regionItem(region, t('regions.noChannel')));
-      return items.length > 0 ? [{ kind: 'note', text: heading }, { kind: 'list', items }] : [];
+      return items.length > 0
+        ? [
+            { kind: 'note', text: heading },
+            { kind: 'list', items },
+          ]
+        : [];
     };
-    return message(t('regions.summary', { count: regions.length }), [
-      { kind: 'heading', text: t('regions.heading') },
-      ...section('england', t('regions.england')),
-      ...section('wales', t('regions.wales')),
-    ], 'open');
+    return message(
+      t('regions.summary', { count: regions.length }),
+      [
+        { kind: 'heading', text: t('regions.heading') },
+        ...section('england', t('regions.england')),
+        ...section('wales', t('regions.wales')),
+      ],
+      'open',
+    );
   },
 });

@@ -35,8 +35,21 @@ export type Block =
   | { readonly kind: 'buttons'; readonly buttons: readonly Button[] }
   | { readonly kind: 'note'; readonly text: Rich }
   | { readonly kind: 'divider' }
-  /** A picture at a public URL (e.g. a chart). `alt` describes it for screen readers and stands in where images are not shown. */
-  | { readonly kind: 'image'; readonly url: string; readonly alt: string };
+  /**
+   * A picture the bot drew (a digest's chart). `alt` describes it for screen readers and stands in where
+   * images are not shown. The picture travels in the message (`png`): Slack gets it uploaded, Teams inline
+   * in the card, so neither platform has to reach the bot's address. Where it cannot be shown, `link`
+   * is a button opening it behind the bot's address, in the person's own browser.
+   */
+  | {
+      readonly kind: 'image';
+      readonly alt: string;
+      /** The picture: a PNG, base64. */
+      readonly png: string;
+      readonly link?: { readonly url: string; readonly label: string } | undefined;
+      /** The platform's own copy once uploaded for this post (a Slack file id): a retried post uploads nothing again. */
+      readonly uploaded?: string | undefined;
+    };
 
 export interface Message {
   readonly kind: 'message';

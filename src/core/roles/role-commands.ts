@@ -8,6 +8,9 @@ import { findRegion } from '../regions/region-names.js';
 import type { CoreServices } from '../services.js';
 import { mayChangeFacilitators, permissionsOf } from './permissions.js';
 
+/** The services this module's handlers use. */
+export type RoleCommandsServices = Pick<CoreServices, 'configuredAdmins' | 'members' | 'outbox' | 'reference' | 'roles'>;
+
 /** A person named with an @mention: adapters turn platform mentions into `<@user id>`. */
 const mention = z
   .string()
@@ -21,7 +24,12 @@ const roleArguments = z
 
 type RoleArguments = z.output<typeof roleArguments>;
 
-async function changeRole(change: 'grant' | 'revoke', args: RoleArguments, context: RequestContext, services: CoreServices): Promise<Message> {
+async function changeRole(
+  change: 'grant' | 'revoke',
+  args: RoleArguments,
+  context: RequestContext,
+  services: RoleCommandsServices,
+): Promise<Message> {
   const { t, actor } = context;
   const permissions = await permissionsOf(actor, services.roles, services.configuredAdmins);
   let regionCode: string | undefined;
@@ -60,7 +68,7 @@ export const grantCommand = defineCommand({
   summary: 'roles.grantSummary',
   needs: 'roles.needs.facilitatorOrAdmin',
   examples: ['admin grant facilitator @Sam Taylor london', 'admin grant admin @Sam Taylor'],
-  run: (args, context, services) => changeRole('grant', args, context, services),
+  run: (args, context, services: RoleCommandsServices) => changeRole('grant', args, context, services),
 });
 
 export const revokeCommand = defineCommand({
@@ -70,5 +78,5 @@ export const revokeCommand = defineCommand({
   summary: 'roles.revokeSummary',
   needs: 'roles.needs.facilitatorOrAdmin',
   examples: ['admin revoke facilitator @Sam Taylor london'],
-  run: (args, context, services) => changeRole('revoke', args, context, services),
+  run: (args, context, services: RoleCommandsServices) => changeRole('revoke', args, context, services),
 });

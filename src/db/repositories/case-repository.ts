@@ -8,6 +8,7 @@ import type { CaseSearch, CaseSearchResult, CaseStore, ReviewRequest } from '../
 import type { CaseContent, CaseHit, CaseStatus, CaseStudy } from '../../core/cases/case-study.js';
 import type { SearchTerms } from '../../core/cases/search-query.js';
 import type { CaseRecord } from '../../core/cases/case-record.js';
+import { systemClock, type Clock } from '../../core/clock.js';
 
 const caseSelect = {
   id: true,
@@ -98,8 +99,17 @@ const combine = (parts: readonly Prisma.Sql[], operator: '&&' | '||') => Prisma.
 
 /** The tsquery for the terms: each word or quoted phrase through websearch_to_tsquery, each synonym group an OR of its phrases. */
 export function tsquery(terms: SearchTerms, match: 'all' | 'any'): Prisma.Sql {
-  const words = match === 'all' ? [Prisma.sql`websearch_to_tsquery('english', ${terms.words.join(' ')})`] : terms.words.map((word) => Prisma.sql`websearch_to_tsquery('english', ${word})`);
-  const groups = terms.groups.map((group) => Prisma.sql`(${combine(group.map((phrase) => Prisma.sql`websearch_to_tsquery('english', ${`"${phrase}"`})`), '||')})`);
+  const words =
+    match === 'all'
+      ? [Prisma.sql`websearch_to_tsquery('english', ${terms.words.join(' ')})`]
+      : terms.words.map((word) => Prisma.sql`websearch_to_tsquery('english', ${word})`);
+  const groups = terms.groups.map(
+    (group) =>
+      Prisma.sql`(${combine(
+        group.map((phrase) => Prisma.sql`websearch_to_tsquery('english', ${`"${phrase}"`})`),
+        '||',
+      )})`,
+  );
   const parts = [...(terms.words.length > 0 ? words : []), ...groups];
   return parts.length === 0 ? Prisma.sql`''::tsquery` : combine(parts, match === 'all' ? '&&' : '||');
 }
@@ -123,7 +133,8 @@ export function caseSearchSql(query: CaseSearch): Prisma.Sql {
   if (query.tags) filters.push(Prisma.sql`c.tags && ${[...query.tags]}::text[]`);
   if (query.staffGroups) filters.push(Prisma.sql`c."staffGroups" && ${[...query.staffGroups]}::text[]`);
   if (query.regionCode) filters.push(Prisma.sql`c."regionCode" = ${query.regionCode}`);
-  if (query.organisationTypes) filters.push(Prisma.sql`lower(c."organisationType") = ANY(${query.organisationTypes.map((t) => t.toLowerCase())}::text[])`);
+  if (query.organisationTypes)
+    filters.push(Prisma.sql`lower(c."organisationType") = ANY(${query.organisationTypes.map((t) => t.toLowerCase())}::text[])`);
   const where = Prisma.join(filters, ' AND ');
   const text = query.terms ? tsquery(query.terms, query.match) : undefined;
   // The tsquery is written out where it is used, not carried in a CTE: with its words as bound values
@@ -159,7 +170,10 @@ export function caseSearchSql(query: CaseSearch): Prisma.Sql {
 }
 
 export class PrismaCaseStore implements CaseStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   async search(query: CaseSearch): Promise<CaseSearchResult> {
     const rows = await this.prisma.$queryRaw<SearchRow[]>(caseSearchSql(query));
@@ -168,7 +182,17 @@ export class PrismaCaseStore implements CaseStore {
     const hits: CaseHit[] = rows.flatMap((row) =>
       row.number === null
         ? []
-        : [{ number: row.number, title: row.title, summary: row.summary, organisationName: orUndefined(row.organisationName), regionCode: orUndefined(row.regionCode), tags: row.tags, demo: row.demo }],
+        : [
+            {
+              number: row.number,
+              title: row.title,
+              summary: row.summary,
+              organisationName: orUndefined(row.organisationName),
+              regionCode: orUndefined(row.regionCode),
+              tags: row.tags,
+              demo: row.demo,
+            },
+          ],
     );
     return { total: capped ? Number(rows[0]?.ranked ?? 0) : found, capped, hits };
   }
@@ -176,7 +200,16 @@ export class PrismaCaseStore implements CaseStore {
   async publishedSince(since: Date, limit: number): Promise<CaseSearchResult> {
     // Published when approved (reviewedAt); an imported or starter case study was published as it arrived (createdAt).
     const rows = await this.prisma.$queryRaw<
-      { number: number; title: string; summary: string; organisationName: string | null; regionCode: string | null; tags: string[]; demo: boolean; total: bigint }[]
+      {
+        number: number;
+        title: string;
+        summary: string;
+        organisationName: string | null;
+        regionCode: string | null;
+        tags: string[];
+        demo: boolean;
+        total: bigint;
+      }[]
     >`
       SELECT number, title, summary, "organisationName", "regionCode", tags, demo, count(*) OVER () AS total
       FROM "CaseStudy"
@@ -225,7 +258,7 @@ export class PrismaCaseStore implements CaseStore {
     const keywords = await this.keywords(content);
     return this.prisma.$transaction(async (tx) => {
       const row = await tx.caseStudy.create({
-        data: { ...columns(content, keywords), status: 'submitted', submittedById: submitterId, submittedAt: new Date() },
+        data: { ...columns(content, keywords), status: 'submitted', submittedById: submitterId, submittedAt: this.clock.now() },
         select: caseSelect,
       });
       await tx.auditEntry.create({ data: { action: 'case.submitted', subject: row.id, details: { by: submitterId } } });
@@ -238,7 +271,7 @@ export class PrismaCaseStore implements CaseStore {
     return this.prisma.$transaction(async (tx) => {
       const { count } = await tx.caseStudy.updateMany({
         where: { number, submittedById: submitterId, status: 'draft' },
-        data: { ...columns(content, keywords), status: 'submitted', submittedAt: new Date() },
+        data: { ...columns(content, keywords), status: 'submitted', submittedAt: this.clock.now() },
       });
       if (count === 0) return false;
       const row = await tx.caseStudy.findUniqueOrThrow({ where: { number }, select: { id: true } });
@@ -253,12 +286,16 @@ export class PrismaCaseStore implements CaseStore {
       // Only a submitted case changes: two reviewers clicking at once record one decision.
       const { count } = await tx.caseStudy.updateMany({
         where: { number: request.number, status: 'submitted' },
-        data: { status, reviewedById: request.reviewerId ?? null, reviewedAt: new Date(), reviewNote: request.note ?? null },
+        data: { status, reviewedById: request.reviewerId ?? null, reviewedAt: this.clock.now(), reviewNote: request.note ?? null },
       });
       if (count === 0) return false;
       const row = await tx.caseStudy.findUniqueOrThrow({ where: { number: request.number }, select: { id: true } });
       await tx.auditEntry.create({
-        data: { action: `case.${request.decision === 'approve' ? 'approved' : request.decision === 'changes' ? 'changes_requested' : 'rejected'}`, subject: row.id, details: { by: request.reviewerId ?? 'configured admin' } },
+        data: {
+          action: `case.${request.decision === 'approve' ? 'approved' : request.decision === 'changes' ? 'changes_requested' : 'rejected'}`,
+          subject: row.id,
+          details: { by: request.reviewerId ?? 'configured admin' },
+        },
       });
       return true;
     });
@@ -306,16 +343,21 @@ export class PrismaCaseStore implements CaseStore {
   async importCases(records: readonly ImportedCase[]): Promise<ImportOutcome> {
     const outcome = { created: 0, updated: 0, unchanged: 0 };
     const stored = new Map(
-      (await this.prisma.caseStudy.findMany({ where: { sourceId: { in: records.map((r) => r.sourceId) } }, select: { ...caseSelect, keywords: true, contactConsent: true } })).map((row) => [
-        row.sourceId,
-        row,
-      ]),
+      (
+        await this.prisma.caseStudy.findMany({
+          where: { sourceId: { in: records.map((r) => r.sourceId) } },
+          select: { ...caseSelect, keywords: true, contactConsent: true },
+        })
+      ).map((row) => [row.sourceId, row]),
     );
     // `cases export` names a member's submission `case-<number>`: importing it back updates that case.
     for (const record of records) {
       const number = /^case-(\d{1,9})$/.exec(record.sourceId)?.[1];
       if (number === undefined || stored.has(record.sourceId)) continue;
-      const row = await this.prisma.caseStudy.findFirst({ where: { number: Number(number), sourceId: null }, select: { ...caseSelect, keywords: true, contactConsent: true } });
+      const row = await this.prisma.caseStudy.findFirst({
+        where: { number: Number(number), sourceId: null },
+        select: { ...caseSelect, keywords: true, contactConsent: true },
+      });
       if (row) stored.set(record.sourceId, row);
     }
     const names = await this.referenceNames();

@@ -3,13 +3,17 @@ import type { PrismaClient } from '../database.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { ConversationAddress, Platform } from '../../core/context.js';
 import type { ConversationStore, InstallDetails, RegionLinkChange } from '../../core/conversations/conversation-store.js';
+import { systemClock, type Clock } from '../../core/clock.js';
 
 function key(address: ConversationAddress) {
   return { platform: address.platform, workspaceId: address.workspaceId, externalId: address.externalId };
 }
 
 export class PrismaConversationStore implements ConversationStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   async recordInstalled(address: ConversationAddress, details: InstallDetails): Promise<void> {
     const reference = details.reference as Prisma.InputJsonValue | undefined;
@@ -17,7 +21,12 @@ export class PrismaConversationStore implements ConversationStore {
       const conversation = await tx.conversation.upsert({
         where: { platform_workspaceId_externalId: key(address) },
         create: { ...key(address), kind: address.kind, name: details.name ?? null, ...(reference ? { reference } : {}) },
-        update: { kind: address.kind, removedAt: null, ...(details.name ? { name: details.name } : {}), ...(reference ? { reference } : {}) },
+        update: {
+          kind: address.kind,
+          removedAt: null,
+          ...(details.name ? { name: details.name } : {}),
+          ...(reference ? { reference } : {}),
+        },
         select: { id: true },
       });
       await tx.auditEntry.create({
@@ -39,14 +48,17 @@ export class PrismaConversationStore implements ConversationStore {
     await this.prisma.$transaction(async (tx) => {
       const found = await tx.conversation.findUnique({ where: { platform_workspaceId_externalId: key(address) }, select: { id: true } });
       if (!found) return;
-      await tx.conversation.update({ where: { id: found.id }, data: { removedAt: new Date() } });
+      await tx.conversation.update({ where: { id: found.id }, data: { removedAt: this.clock.now() } });
       await tx.auditEntry.create({ data: { action: 'conversation.removed', subject: found.id, details: { platform: address.platform } } });
     });
   }
 
   async recordWorkspaceRemoved(platform: Platform, workspaceId: string): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.conversation.updateMany({ where: { platform, workspaceId, removedAt: null }, data: { removedAt: new Date() } });
+      const { count } = await tx.conversation.updateMany({
+        where: { platform, workspaceId, removedAt: null },
+        data: { removedAt: this.clock.now() },
+      });
       await tx.auditEntry.create({ data: { action: 'workspace.uninstalled', details: { platform, conversations: count } } });
     });
   }
@@ -72,15 +84,31 @@ export class PrismaConversationStore implements ConversationStore {
         if (!found?.regionCode) return;
         await tx.conversation.update({ where: { id: found.id }, data: { regionCode: null } });
         await tx.auditEntry.create({
-          data: { action: 'conversation.unlinked', subject: found.id, details: { platform: address.platform, region: found.regionCode, by } },
+          data: {
+            action: 'conversation.unlinked',
+            subject: found.id,
+            details: { platform: address.platform, region: found.regionCode, by },
+          },
         });
         return;
       }
       // The bot may have been added before it was running, so it may have no record of the conversation yet.
       const conversation = await tx.conversation.upsert({
         where: { platform_workspaceId_externalId: key(address) },
-        create: { ...key(address), kind: address.kind, name: details.name ?? null, regionCode: change.regionCode, ...(reference ? { reference } : {}) },
-        update: { kind: address.kind, removedAt: null, regionCode: change.regionCode, ...(details.name ? { name: details.name } : {}), ...(reference ? { reference } : {}) },
+        create: {
+          ...key(address),
+          kind: address.kind,
+          name: details.name ?? null,
+          regionCode: change.regionCode,
+          ...(reference ? { reference } : {}),
+        },
+        update: {
+          kind: address.kind,
+          removedAt: null,
+          regionCode: change.regionCode,
+          ...(details.name ? { name: details.name } : {}),
+          ...(reference ? { reference } : {}),
+        },
         select: { id: true },
       });
       if (!found || found.removedAt !== null) {
@@ -90,7 +118,11 @@ export class PrismaConversationStore implements ConversationStore {
       }
       const previous = found?.removedAt === null ? found.regionCode : null;
       await tx.auditEntry.create({
-        data: { action: 'conversation.linked', subject: conversation.id, details: { platform: address.platform, region: change.regionCode, previous, by } },
+        data: {
+          action: 'conversation.linked',
+          subject: conversation.id,
+          details: { platform: address.platform, region: change.regionCode, previous, by },
+        },
       });
     });
   }

@@ -51,6 +51,10 @@ export class PrismaDirectoryStore implements DirectoryStore {
         organisation: { select: { name: true } },
       },
     });
-    return rows.map(({ organisation, displayName, ...row }) => ({ ...row, displayName: displayName ?? '', organisation: organisation?.name ?? null }));
+    return rows.map(({ organisation, displayName, ...row }) => ({
+      ...row,
+      displayName: displayName ?? '',
+      organisation: organisation?.name ?? null,
+    }));
   }
 }

@@ -38,7 +38,11 @@ export class PrismaEmailLinkStore implements EmailLinkStore {
           return { kind: 'alreadyMember' } as const;
         }
         const candidates = await tx.platformIdentity.findMany({
-          where: { emailHash: hash, platform: { not: actor.platform }, member: { status: 'active', identities: { none: { platform: actor.platform } } } },
+          where: {
+            emailHash: hash,
+            platform: { not: actor.platform },
+            member: { status: 'active', identities: { none: { platform: actor.platform } } },
+          },
           select: { memberId: true },
         });
         const memberIds = [...new Set(candidates.map((candidate) => candidate.memberId))];
@@ -51,7 +55,9 @@ export class PrismaEmailLinkStore implements EmailLinkStore {
         if (member?.status !== 'active') return { kind: 'noMatch' } as const;
         if ((await tx.platformIdentity.count({ where: { memberId, platform: actor.platform } })) > 0) return { kind: 'noMatch' } as const;
         await tx.platformIdentity.create({ data: { memberId, ...identityKey(actor), emailHash: hash } });
-        await tx.auditEntry.create({ data: { action: 'member.linked', subject: memberId, details: { platform: actor.platform, by: 'email' } } });
+        await tx.auditEntry.create({
+          data: { action: 'member.linked', subject: memberId, details: { platform: actor.platform, by: 'email' } },
+        });
         return { kind: 'linked', memberId } as const;
       });
     } catch (error) {

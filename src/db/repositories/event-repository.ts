@@ -1,17 +1,27 @@
-// Events and RSVPs through Prisma. Every change to an event's answers first locks the event's row
-// (SELECT … FOR UPDATE): answers to one event are taken one at a time, so the capacity check and the
-// waitlist order hold however many people click at once, on PGlite and on a server. An answer is one
-// call to the database function cop_record_answer (its migration says how), so the lock is held for
-// one statement; changes that move the waitlist run in a transaction here, as they queue messages.
-import { randomBytes, randomUUID } from 'node:crypto';
+// Events and RSVPs through Prisma: reads, and writes inside a unit of work (PrismaEventWrites, bound to
+// one transaction by src/db/transactions.ts). Nothing here decides: the event service
+// (src/core/events/event-service.ts) locks the event's row (SELECT … FOR UPDATE), reads, applies the
+// rules (src/core/events/rules.ts) and writes through here, so answers to one event are taken one at a
+// time, on PGlite and on a server.
 import type { PrismaClient } from '../database.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Choice } from '../../core/members/member.js';
-import type { Answer, Attendee, EventChanges, EventDetails, EventLinks, EventRecord, EventType, MyAnswer, NewEvent, RsvpCounts, RsvpStatus } from '../../core/events/event.js';
-import { ANNOUNCE_AHEAD_DAYS, eventPostKey, type EventNotices } from '../../core/events/event-notices.js';
-import type { OutgoingMessage } from '../../core/outbox/outbox.js';
-import { markForRefresh, queueMessages } from './outbox-repository.js';
-import type { ClaimOutcome, EventHeading, EventPage, ExportSubject, EventStore, RespondOutcome, WaitlistMoves } from '../../core/events/event-store.js';
+import type {
+  Attendee,
+  EventChanges,
+  EventDetails,
+  EventLinks,
+  EventRecord,
+  EventType,
+  MyAnswer,
+  NewEvent,
+  RsvpCounts,
+  RsvpStatus,
+} from '../../core/events/event.js';
+import type { AnswerChange, AnswerState } from '../../core/events/rules.js';
+import { calendarToken, calendarTokenEvent, LEGACY_CALENDAR_TOKEN } from '../../core/links/calendar-links.js';
+import { legacyLinkTokenHash } from '../../core/links/file-links.js';
+import type { AnswerContext, EventPage, EventWrites, EventStore, LockedEvent } from '../../core/events/event-store.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -34,90 +44,51 @@ const eventSelect = {
   seriesStart: true,
   status: true,
   sequence: true,
-  calendarToken: true,
   followUpUrl: true,
   attendanceAt: true,
 } satisfies Prisma.EventSelect;
 
 type EventRow = Prisma.EventGetPayload<{ select: typeof eventSelect }>;
 
-const NO_COUNTS: RsvpCounts = { going: 0, maybe: 0, notGoing: 0, waitlisted: 0 };
+const NO_COUNTS: RsvpCounts = { going: 0, maybe: 0, notGoing: 0, offered: 0, waitlisted: 0 };
 
 async function countsOf(db: PrismaClient | Tx, eventIds: readonly string[]): Promise<Map<string, RsvpCounts>> {
-  const groups = await db.rsvp.groupBy({ by: ['eventId', 'status'], where: { eventId: { in: [...eventIds] } }, _count: { _all: true } });
+  const where = { eventId: { in: [...eventIds] } };
+  const [groups, offers] = await Promise.all([
+    db.rsvp.groupBy({ by: ['eventId', 'status'], where, _count: { _all: true } }),
+    db.rsvp.groupBy({ by: ['eventId'], where: { ...where, status: 'waitlisted', offerExpiresAt: { not: null } }, _count: { _all: true } }),
+  ]);
   const counts = new Map<string, RsvpCounts>();
   for (const group of groups) {
     const current = counts.get(group.eventId) ?? NO_COUNTS;
     const key = group.status === 'not_going' ? 'notGoing' : group.status;
     counts.set(group.eventId, { ...current, [key]: group._count._all });
   }
+  for (const group of offers) counts.set(group.eventId, { ...(counts.get(group.eventId) ?? NO_COUNTS), offered: group._count._all });
   return counts;
 }
 
-function toRecord(row: EventRow, counts: RsvpCounts | undefined): EventRecord {
+function toRecord(row: EventRow, counts: RsvpCounts | undefined, secret: string): EventRecord {
   return {
     ...row,
+    calendarToken: calendarToken(secret, row.id),
     host: row.host ? { id: row.host.id, name: row.host.displayName } : null,
     counts: counts ?? NO_COUNTS,
   };
 }
 
-async function records(db: PrismaClient | Tx, rows: readonly EventRow[]): Promise<EventRecord[]> {
+async function records(db: PrismaClient | Tx, rows: readonly EventRow[], secret: string): Promise<EventRecord[]> {
   if (rows.length === 0) return [];
   const counts = await countsOf(
     db,
     rows.map((row) => row.id),
   );
-  return rows.map((row) => toRecord(row, counts.get(row.id)));
+  return rows.map((row) => toRecord(row, counts.get(row.id), secret));
 }
 
-async function recordOf(db: PrismaClient | Tx, id: string): Promise<EventRecord | undefined> {
+async function recordOf(db: PrismaClient | Tx, id: string, secret: string): Promise<EventRecord | undefined> {
   const row = await db.event.findUnique({ where: { id }, select: eventSelect });
-  return row ? (await records(db, [row]))[0] : undefined;
-}
-
-interface LockedEvent {
-  readonly status: 'scheduled' | 'cancelled';
-  readonly title: string;
-  readonly startsAt: Date;
-  readonly endsAt: Date;
-  readonly capacity: number | null;
-  readonly waitlistMode: 'automatic' | 'offer';
-  readonly offerMinutes: number;
-}
-
-/** Locks the event's row until the transaction ends: every change to its answers goes through here. */
-async function lockEvent(tx: Tx, eventId: string): Promise<LockedEvent | undefined> {
-  const rows = await tx.$queryRaw<LockedEvent[]>`
-    SELECT status::text AS status, title, "startsAt", "endsAt", capacity, "waitlistMode"::text AS "waitlistMode", "offerMinutes"
-    FROM "Event" WHERE id = ${eventId} FOR UPDATE`;
-  return rows[0];
-}
-
-/** What `cop_record_answer` returns (see its migration). */
-interface RecordedAnswer {
-  readonly outcome: 'unknown' | 'cancelled' | 'past' | 'not-member' | 'unchanged' | 'recorded' | 'frees-place';
-  readonly status: RsvpStatus | null;
-  readonly position: number | null;
-  readonly title: string;
-  readonly startsAt: Date;
-  readonly endsAt: Date;
-}
-
-function headingOf(event: { title: string; startsAt: Date; endsAt: Date }): EventHeading {
-  return { title: event.title, startsAt: event.startsAt, endsAt: event.endsAt };
-}
-
-/** Places taken: those going, and places offered from the waitlist that are still held. */
-async function placesTaken(tx: Tx, eventId: string, now: Date): Promise<number> {
-  return tx.rsvp.count({
-    where: { eventId, OR: [{ status: 'going' }, { status: 'waitlisted', offerExpiresAt: { gt: now } }] },
-  });
-}
-
-async function nextWaitlistOrder(tx: Tx, eventId: string): Promise<number> {
-  const last = await tx.rsvp.aggregate({ where: { eventId }, _max: { waitlistOrder: true } });
-  return (last._max.waitlistOrder ?? 0) + 1;
+  return row ? (await records(db, [row], secret))[0] : undefined;
 }
 
 async function positionOf(db: PrismaClient | Tx, eventId: string, order: number | null): Promise<number | undefined> {
@@ -125,65 +96,70 @@ async function positionOf(db: PrismaClient | Tx, eventId: string, order: number 
   return db.rsvp.count({ where: { eventId, status: 'waitlisted', waitlistOrder: { lte: order } } });
 }
 
+interface AnswerContextRow extends LockedEvent {
+  memberStatus: AnswerContext['memberStatus'] | null;
+  answerStatus: RsvpStatus | null;
+  waitlistOrder: number | null;
+  offerExpiresAt: Date | null;
+  position: number;
+  going: number;
+  offered: number;
+  waitlisted: number;
+  lastWaitlistOrder: number;
+  lapsed: number;
+}
+
 /**
- * Gives free places to the waitlist, first come first served: at once (automatic), or as offers held
- * for `offerMinutes`. An offer that lapsed sends its member to the back of the queue first.
+ * What a member's answer is decided from, as one statement: the event's row, the member's status, their
+ * answer and its place in the queue, and the counts of the event's answers (aggregated in the database,
+ * not every answer read). Offers are counted as rules.isOffered and rules.hasLapsed define them.
  */
-export async function fillPlaces(tx: Tx, eventId: string, event: Omit<LockedEvent, 'title' | 'endsAt'>, now: Date): Promise<WaitlistMoves> {
-  const promoted: string[] = [];
-  const offered: { memberId: string; expiresAt: Date }[] = [];
-  if (event.status !== 'scheduled' || event.startsAt <= now) return { promoted, offered };
-  const lapsed = await tx.rsvp.findMany({
-    where: { eventId, status: 'waitlisted', offerExpiresAt: { lte: now } },
-    orderBy: { waitlistOrder: 'asc' },
-    select: { id: true },
-  });
-  for (const rsvp of lapsed) {
-    await tx.rsvp.update({ where: { id: rsvp.id }, data: { offerExpiresAt: null, waitlistOrder: await nextWaitlistOrder(tx, eventId) } });
-  }
-  if (event.capacity === null) {
-    // No limit (any more): everyone waiting goes.
-    const waiting = await tx.rsvp.findMany({ where: { eventId, status: 'waitlisted' }, select: { memberId: true } });
-    await tx.rsvp.updateMany({ where: { eventId, status: 'waitlisted' }, data: { status: 'going', waitlistOrder: null, offerExpiresAt: null } });
-    return { promoted: waiting.map((rsvp) => rsvp.memberId), offered };
-  }
-  let free = event.capacity - (await placesTaken(tx, eventId, now));
-  if (free <= 0) return { promoted, offered };
-  const next = await tx.rsvp.findMany({
-    where: { eventId, status: 'waitlisted', offerExpiresAt: null },
-    orderBy: { waitlistOrder: 'asc' },
-    take: free,
-    select: { id: true, memberId: true },
-  });
-  for (const rsvp of next) {
-    if (event.waitlistMode === 'automatic') {
-      await tx.rsvp.update({ where: { id: rsvp.id }, data: { status: 'going', waitlistOrder: null } });
-      promoted.push(rsvp.memberId);
-    } else {
-      const expiresAt = new Date(now.getTime() + event.offerMinutes * 60_000);
-      await tx.rsvp.update({ where: { id: rsvp.id }, data: { offerExpiresAt: expiresAt } });
-      offered.push({ memberId: rsvp.memberId, expiresAt });
-    }
-    free -= 1;
-  }
-  return { promoted, offered };
+async function answerContextOf(db: PrismaClient | Tx, eventId: string, memberId: string, now: Date): Promise<AnswerContext | undefined> {
+  const [row] = await db.$queryRaw<AnswerContextRow[]>`
+    SELECT e.id, e.status::text AS status, e.title, e."startsAt", e."endsAt", e.capacity, e."waitlistMode"::text AS "waitlistMode", e."offerMinutes", e."announcedAt", e."remindedAt",
+      (SELECT m.status::text FROM "Member" m WHERE m.id = ${memberId}) AS "memberStatus",
+      mine.status::text AS "answerStatus", mine."waitlistOrder", mine."offerExpiresAt",
+      counts.*
+    FROM "Event" e
+    LEFT JOIN "Rsvp" mine ON mine."eventId" = e.id AND mine."memberId" = ${memberId}
+    CROSS JOIN LATERAL (
+      SELECT
+        count(*) FILTER (WHERE r.status = 'going')::int AS going,
+        count(*) FILTER (WHERE r.status = 'waitlisted' AND r."offerExpiresAt" IS NOT NULL)::int AS offered,
+        count(*) FILTER (WHERE r.status = 'waitlisted')::int AS waitlisted,
+        coalesce(max(r."waitlistOrder"), 0)::int AS "lastWaitlistOrder",
+        count(*) FILTER (WHERE r.status = 'waitlisted' AND r."offerExpiresAt" <= ${now}::timestamptz)::int AS lapsed,
+        count(*) FILTER (WHERE r.status = 'waitlisted' AND r."waitlistOrder" <= mine."waitlistOrder")::int AS position
+      FROM "Rsvp" r WHERE r."eventId" = e.id
+    ) counts
+    WHERE e.id = ${eventId}`;
+  if (!row) return undefined;
+  const {
+    memberStatus,
+    answerStatus,
+    waitlistOrder,
+    offerExpiresAt,
+    position,
+    going,
+    offered,
+    waitlisted,
+    lastWaitlistOrder,
+    lapsed,
+    ...event
+  } = row;
+  return {
+    event,
+    memberStatus: memberStatus ?? undefined,
+    current:
+      answerStatus === null
+        ? undefined
+        : { memberId, status: answerStatus, waitlistOrder, offerExpiresAt, position: answerStatus === 'waitlisted' ? position : undefined },
+    counts: { going, offered, waitlisted, lastWaitlistOrder, lapsed },
+  };
 }
 
 function hostChoice(row: { id: string; displayName: string | null; organisation: { name: string } | null }): Choice {
   return { value: row.id, label: [row.displayName ?? '', row.organisation?.name].filter(Boolean).join(', ') };
-}
-
-/** Transactions that queue behind one event's lock wait their turn rather than fail. */
-const QUEUED = { maxWait: 20_000, timeout: 20_000 } as const;
-
-/** Community channels an event is announced in: its region's, or every region's for a national event. */
-async function announcementChannels(tx: Tx, regionCode: string | null): Promise<string[]> {
-  const rows = await tx.conversation.findMany({
-    where: { removedAt: null, kind: { not: 'personal' }, ...(regionCode === null ? { regionCode: { not: null } } : { regionCode }) },
-    select: { id: true },
-    orderBy: { installedAt: 'asc' },
-  });
-  return rows.map((row) => row.id);
 }
 
 /** The columns an event's form details fill, on creation and on every change. */
@@ -205,102 +181,39 @@ function detailColumns(details: EventDetails) {
 export class PrismaEventStore implements EventStore {
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly notices: EventNotices,
+    /** COP_SECRET: keys the calendar links' tokens (src/core/links/calendar-links.ts). */
+    private readonly secret: string,
   ) {}
 
-  /** Queues the messages telling members they moved up the waitlist (the event is locked by the caller). */
-  private async queueMoves(tx: Tx, eventId: string, moves: WaitlistMoves, now: Date): Promise<void> {
-    if (moves.promoted.length === 0 && moves.offered.length === 0) return;
-    const event = (await recordOf(tx, eventId)) as EventRecord;
-    const messages: OutgoingMessage[] = [
-      ...moves.promoted.map((memberId) => this.notices.promoted(event, memberId, now)),
-      ...moves.offered.map((offer) => this.notices.offered(event, offer.memberId, offer.expiresAt)),
-    ];
-    await queueMessages(tx, messages);
-  }
-
-  /** Announces a meeting in its channels, once (the keys), and records that it was. */
-  private async announce(tx: Tx, eventId: string, now: Date): Promise<void> {
-    const event = (await recordOf(tx, eventId)) as EventRecord;
-    const channels = await announcementChannels(tx, event.region?.code ?? null);
-    await queueMessages(
-      tx,
-      channels.map((conversationId) => this.notices.announce(event, conversationId)),
-    );
-    await tx.event.update({ where: { id: eventId }, data: { announcedAt: now } });
-  }
-
-  /**
-   * Withdraws a member's answers to events that have not started (leaving, erasure), each event locked,
-   * its freed places given to the waitlist (those promoted are told) and its announcement refreshed.
-   * With `everything`, answers to past events go too. Runs inside the caller's transaction.
-   */
-  async withdrawInTransaction(tx: Tx, memberId: string, now: Date, everything: boolean): Promise<void> {
-    const answers = await tx.rsvp.findMany({ where: { memberId, event: { startsAt: { gt: now } } }, select: { eventId: true }, orderBy: { eventId: 'asc' } });
-    for (const { eventId } of answers) {
-      const event = await lockEvent(tx, eventId);
-      await tx.rsvp.deleteMany({ where: { eventId, memberId } });
-      if (!event) continue;
-      await this.queueMoves(tx, eventId, await fillPlaces(tx, eventId, event, now), now);
-      await markForRefresh(tx, eventPostKey(eventId));
-    }
-    if (everything) await tx.rsvp.deleteMany({ where: { memberId } });
-  }
-
-  async create(event: NewEvent, byMemberId: string): Promise<readonly EventRecord[]> {
-    return this.prisma.$transaction(async (tx) => {
-      const series =
-        event.recurrence === 'none' || !event.rule
-          ? undefined
-          : await tx.eventSeries.create({ data: { recurrence: event.recurrence, rule: event.rule }, select: { id: true } });
-      const ids: string[] = [];
-      for (const meeting of event.meetings) {
-        const created = await tx.event.create({
-          data: {
-            ...detailColumns(event),
-            startsAt: meeting.startsAt,
-            endsAt: meeting.endsAt,
-            seriesId: series?.id ?? null,
-            seriesStart: series ? meeting.startsAt : null,
-            calendarToken: randomBytes(24).toString('base64url'),
-          },
-          select: { id: true },
-        });
-        ids.push(created.id);
-      }
-      // The first meeting is announced at once; a series' later ones as they come near (announceDue).
-      const soon = new Date(Date.now() + ANNOUNCE_AHEAD_DAYS * 86_400_000);
-      for (const [i, meeting] of event.meetings.entries()) {
-        if (i === 0 || meeting.startsAt <= soon) await this.announce(tx, ids[i] as string, new Date());
-      }
-      await tx.auditEntry.create({
-        data: { action: 'event.created', subject: ids[0] ?? null, details: { by: byMemberId, meetings: ids.length, series: series?.id ?? null, region: event.regionCode } },
-      });
-      const rows = await tx.event.findMany({ where: { id: { in: ids } }, select: eventSelect, orderBy: { startsAt: 'asc' } });
-      return records(tx, rows);
-    });
-  }
-
   find(id: string): Promise<EventRecord | undefined> {
-    return recordOf(this.prisma, id);
+    return recordOf(this.prisma, id, this.secret);
   }
 
   async findByNumber(number: number): Promise<EventRecord | undefined> {
     const row = await this.prisma.event.findUnique({ where: { number }, select: eventSelect });
-    return row ? (await records(this.prisma, [row]))[0] : undefined;
+    return row ? (await records(this.prisma, [row], this.secret))[0] : undefined;
   }
 
   async findByCalendarToken(token: string): Promise<EventRecord | undefined> {
-    const row = await this.prisma.event.findUnique({ where: { calendarToken: token }, select: eventSelect });
-    return row ? (await records(this.prisma, [row]))[0] : undefined;
+    const id = calendarTokenEvent(this.secret, token);
+    if (id !== undefined) return this.find(id);
+    // Events made before the tokens were derived: by the hash of their old token.
+    if (!LEGACY_CALENDAR_TOKEN.test(token)) return undefined;
+    const row = await this.prisma.event.findUnique({ where: { legacyCalendarTokenHash: legacyLinkTokenHash(token) }, select: eventSelect });
+    return row ? (await records(this.prisma, [row], this.secret))[0] : undefined;
   }
 
   async linksOf(id: string): Promise<EventLinks | undefined> {
-    return (await this.prisma.event.findUnique({ where: { id }, select: { calendarToken: true, onlineUrl: true, status: true } })) ?? undefined;
+    const row = await this.prisma.event.findUnique({ where: { id }, select: { onlineUrl: true, status: true } });
+    return row ? { ...row, calendarToken: calendarToken(this.secret, id) } : undefined;
   }
 
   async seriesMeetings(seriesId: string): Promise<readonly EventRecord[]> {
-    return records(this.prisma, await this.prisma.event.findMany({ where: { seriesId }, select: eventSelect, orderBy: { seriesStart: 'asc' } }));
+    return records(
+      this.prisma,
+      await this.prisma.event.findMany({ where: { seriesId }, select: eventSelect, orderBy: { seriesStart: 'asc' } }),
+      this.secret,
+    );
   }
 
   async upcoming(query: { regionCode: string | undefined; from: Date; page: number; pageSize: number }): Promise<EventPage> {
@@ -310,10 +223,16 @@ export class PrismaEventStore implements EventStore {
       ...(query.regionCode === undefined ? {} : { OR: [{ regionCode: query.regionCode }, { regionCode: null }] }),
     };
     const [rows, total] = await Promise.all([
-      this.prisma.event.findMany({ where, select: eventSelect, orderBy: [{ startsAt: 'asc' }, { number: 'asc' }], skip: query.page * query.pageSize, take: query.pageSize }),
+      this.prisma.event.findMany({
+        where,
+        select: eventSelect,
+        orderBy: [{ startsAt: 'asc' }, { number: 'asc' }],
+        skip: query.page * query.pageSize,
+        take: query.pageSize,
+      }),
       this.prisma.event.count({ where }),
     ]);
-    return { entries: await records(this.prisma, rows), total };
+    return { entries: await records(this.prisma, rows, this.secret), total };
   }
 
   async startingBetween(query: { regionCode: string | null; from: Date; to: Date; limit: number }): Promise<EventPage> {
@@ -326,7 +245,7 @@ export class PrismaEventStore implements EventStore {
       this.prisma.event.findMany({ where, select: eventSelect, orderBy: [{ startsAt: 'asc' }, { number: 'asc' }], take: query.limit }),
       this.prisma.event.count({ where }),
     ]);
-    return { entries: await records(this.prisma, rows), total };
+    return { entries: await records(this.prisma, rows, this.secret), total };
   }
 
   async regionalCounts(from: Date, to: Date): Promise<ReadonlyMap<string, number>> {
@@ -338,7 +257,12 @@ export class PrismaEventStore implements EventStore {
     return new Map(groups.flatMap((group) => (group.regionCode === null ? [] : [[group.regionCode, group._count._all] as const])));
   }
 
-  async nextMatching(query: { type: EventType; regionCode: string | null; from: Date; phrases: readonly string[] }): Promise<EventRecord | undefined> {
+  async nextMatching(query: {
+    type: EventType;
+    regionCode: string | null;
+    from: Date;
+    phrases: readonly string[];
+  }): Promise<EventRecord | undefined> {
     if (query.phrases.length === 0) return undefined;
     const row = await this.prisma.event.findFirst({
       where: {
@@ -358,19 +282,28 @@ export class PrismaEventStore implements EventStore {
       select: eventSelect,
       orderBy: [{ startsAt: 'asc' }, { number: 'asc' }],
     });
-    return row ? (await records(this.prisma, [row]))[0] : undefined;
+    return row ? (await records(this.prisma, [row], this.secret))[0] : undefined;
   }
 
   async ofMember(memberId: string, from: Date, limit: number): Promise<readonly { event: EventRecord; answer: MyAnswer }[]> {
     const rsvps = await this.prisma.rsvp.findMany({
       where: { memberId, status: { in: ['going', 'maybe', 'waitlisted'] }, event: { endsAt: { gt: from } } },
-      select: { eventId: true, status: true, waitlistOrder: true, offerExpiresAt: true, attended: true, rating: true, event: { select: eventSelect } },
+      select: {
+        eventId: true,
+        status: true,
+        waitlistOrder: true,
+        offerExpiresAt: true,
+        attended: true,
+        rating: true,
+        event: { select: eventSelect },
+      },
       orderBy: { event: { startsAt: 'asc' } },
       take: limit,
     });
     const events = await records(
       this.prisma,
       rsvps.map((rsvp) => rsvp.event),
+      this.secret,
     );
     return Promise.all(
       rsvps.map(async (rsvp, i) => ({
@@ -386,120 +319,6 @@ export class PrismaEventStore implements EventStore {
       select: { status: true, waitlistOrder: true, offerExpiresAt: true, attended: true, rating: true },
     });
     return rsvp ? { ...rsvp, position: await positionOf(this.prisma, eventId, rsvp.waitlistOrder) } : undefined;
-  }
-
-  /**
-   * One round trip: `cop_record_answer` (a function in the database) locks the event's row, checks the
-   * event and the member, counts the places and records the answer with its place in the queue, and
-   * marks the announcement for re-rendering, so the lock is held only while it runs in the server. An
-   * answer that gives up a place goes to `giveUpPlace`, which promotes the next and tells them.
-   */
-  async respond(eventId: string, memberId: string, answer: Answer, now: Date): Promise<RespondOutcome> {
-    const [row] = await this.prisma.$queryRaw<RecordedAnswer[]>`
-      SELECT answer_outcome AS outcome, answer_status AS status, answer_position AS position,
-             event_title AS title, event_starts AS "startsAt", event_ends AS "endsAt"
-      FROM "cop_record_answer"(${randomUUID()}, ${eventId}, ${memberId}, ${answer}, ${now}, ${eventPostKey(eventId)})`;
-    if (!row) throw new Error('cop_record_answer returned no row');
-    switch (row.outcome) {
-      case 'recorded':
-      case 'unchanged':
-        return { kind: row.outcome, status: row.status as RsvpStatus, position: row.position ?? undefined, event: headingOf(row) };
-      case 'frees-place':
-        return this.giveUpPlace(eventId, memberId, answer as Exclude<Answer, 'going'>, now);
-      default:
-        return { kind: row.outcome };
-    }
-  }
-
-  /** Maybe or can't go from someone going or waiting: their place goes to the next in the queue. */
-  private async giveUpPlace(eventId: string, memberId: string, answer: Exclude<Answer, 'going'>, now: Date): Promise<RespondOutcome> {
-    return this.prisma.$transaction(async (tx) => {
-      const event = await lockEvent(tx, eventId);
-      if (!event) return { kind: 'unknown' as const };
-      if (event.status === 'cancelled') return { kind: 'cancelled' as const };
-      if (event.startsAt <= now) return { kind: 'past' as const };
-      const member = await tx.member.findUnique({ where: { id: memberId }, select: { status: true } });
-      if (member?.status !== 'active') return { kind: 'not-member' as const };
-      const current = await tx.rsvp.findUnique({ where: { eventId_memberId: { eventId, memberId } }, select: { status: true } });
-      if (current?.status === answer) return { kind: 'unchanged' as const, status: answer, position: undefined, event: headingOf(event) };
-      await tx.rsvp.upsert({
-        where: { eventId_memberId: { eventId, memberId } },
-        create: { eventId, memberId, status: answer, respondedAt: now },
-        update: { status: answer, waitlistOrder: null, offerExpiresAt: null, respondedAt: now },
-      });
-      if (current?.status === 'going' || current?.status === 'waitlisted') await this.queueMoves(tx, eventId, await fillPlaces(tx, eventId, event, now), now);
-      await markForRefresh(tx, eventPostKey(eventId));
-      return { kind: 'recorded' as const, status: answer, position: undefined, event: headingOf(event) };
-    }, QUEUED);
-  }
-
-  async claim(eventId: string, memberId: string, now: Date): Promise<ClaimOutcome> {
-    return this.prisma.$transaction(async (tx) => {
-      const event = await lockEvent(tx, eventId);
-      if (!event) return { kind: 'unknown' as const };
-      if (event.status === 'cancelled') return { kind: 'cancelled' as const };
-      if (event.startsAt <= now) return { kind: 'past' as const };
-      const member = await tx.member.findUnique({ where: { id: memberId }, select: { status: true } });
-      if (member?.status !== 'active') return { kind: 'not-member' as const };
-      const rsvp = await tx.rsvp.findUnique({ where: { eventId_memberId: { eventId, memberId } }, select: { status: true, offerExpiresAt: true } });
-      if (rsvp?.status === 'going') return { kind: 'already-going' as const, event: (await recordOf(tx, eventId)) as EventRecord };
-      if (rsvp?.status !== 'waitlisted' || rsvp.offerExpiresAt === null) return { kind: 'no-offer' as const };
-      if (rsvp.offerExpiresAt <= now) return { kind: 'expired' as const };
-      await tx.rsvp.update({ where: { eventId_memberId: { eventId, memberId } }, data: { status: 'going', waitlistOrder: null, offerExpiresAt: null } });
-      await markForRefresh(tx, eventPostKey(eventId));
-      return { kind: 'claimed' as const, event: (await recordOf(tx, eventId)) as EventRecord };
-    }, QUEUED);
-  }
-
-  async update(eventId: string, changes: EventChanges, byMemberId: string, now: Date): Promise<{ event: EventRecord; moves: WaitlistMoves }> {
-    return this.prisma.$transaction(async (tx) => {
-      const locked = await lockEvent(tx, eventId);
-      if (!locked) throw new Error('event not found');
-      const before = (await recordOf(tx, eventId)) as EventRecord;
-      const updated = await tx.event.update({
-        where: { id: eventId },
-        data: {
-          ...detailColumns(changes),
-          startsAt: changes.startsAt,
-          endsAt: changes.endsAt,
-          sequence: { increment: 1 },
-        },
-        select: { seriesId: true, status: true, startsAt: true, capacity: true, waitlistMode: true, offerMinutes: true },
-      });
-      if (updated.seriesId) await tx.eventSeries.update({ where: { id: updated.seriesId }, data: { sequence: { increment: 1 } } });
-      await tx.auditEntry.create({ data: { action: 'event.changed', subject: eventId, details: { by: byMemberId } } });
-      const moves = await fillPlaces(tx, eventId, updated, now);
-      const after = (await recordOf(tx, eventId)) as EventRecord;
-      // Those who may come hear of a new time or place; the announcement shows it.
-      const moved = before.startsAt.getTime() !== after.startsAt.getTime() || before.endsAt.getTime() !== after.endsAt.getTime();
-      if (moved || before.onlineUrl !== after.onlineUrl || before.venue !== after.venue) {
-        const audience = await tx.rsvp.findMany({ where: { eventId, status: { in: ['going', 'maybe', 'waitlisted'] } }, select: { memberId: true } });
-        await queueMessages(tx, this.notices.changed(before, after, audience.map((row) => row.memberId)));
-      }
-      await this.queueMoves(tx, eventId, moves, now);
-      await markForRefresh(tx, eventPostKey(eventId));
-      return { event: after, moves };
-    }, QUEUED);
-  }
-
-  async cancel(eventId: string, byMemberId: string): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
-      const locked = await lockEvent(tx, eventId);
-      if (locked?.status !== 'scheduled') return false;
-      const updated = await tx.event.update({
-        where: { id: eventId },
-        data: { status: 'cancelled', cancelledAt: new Date(), sequence: { increment: 1 } },
-        select: { seriesId: true },
-      });
-      if (updated.seriesId) await tx.eventSeries.update({ where: { id: updated.seriesId }, data: { sequence: { increment: 1 } } });
-      // Offers die with the event.
-      await tx.rsvp.updateMany({ where: { eventId, offerExpiresAt: { not: null } }, data: { offerExpiresAt: null } });
-      await tx.auditEntry.create({ data: { action: 'event.cancelled', subject: eventId, details: { by: byMemberId } } });
-      const audience = await tx.rsvp.findMany({ where: { eventId, status: { in: ['going', 'maybe', 'waitlisted'] } }, select: { memberId: true } });
-      await queueMessages(tx, this.notices.cancelled((await recordOf(tx, eventId)) as EventRecord, audience.map((row) => row.memberId)));
-      await markForRefresh(tx, eventPostKey(eventId));
-      return true;
-    }, QUEUED);
   }
 
   async attendees(eventId: string): Promise<readonly Attendee[]> {
@@ -530,116 +349,17 @@ export class PrismaEventStore implements EventStore {
   }
 
   async audience(eventId: string, statuses: readonly RsvpStatus[]): Promise<readonly string[]> {
-    const rows = await this.prisma.rsvp.findMany({ where: { eventId, status: { in: [...statuses] } }, select: { memberId: true }, orderBy: { respondedAt: 'asc' } });
+    const rows = await this.prisma.rsvp.findMany({
+      where: { eventId, status: { in: [...statuses] } },
+      select: { memberId: true },
+      orderBy: { respondedAt: 'asc' },
+    });
     return rows.map((row) => row.memberId);
-  }
-
-  async createExport(what: ExportSubject, tokenHash: string, expiresAt: Date): Promise<void> {
-    await this.prisma.eventExport.create({
-      data: { kind: what.kind, tokenHash, expiresAt, ...(what.kind === 'attendees' ? { eventId: what.eventId } : { memberId: what.memberId }) },
-    });
-  }
-
-  async exportOf(tokenHash: string, now: Date): Promise<ExportSubject | undefined> {
-    const found = await this.prisma.eventExport.findUnique({ where: { tokenHash }, select: { kind: true, eventId: true, memberId: true, expiresAt: true } });
-    if (!found || found.expiresAt <= now) return undefined;
-    if (found.kind === 'attendees' && found.eventId) return { kind: 'attendees', eventId: found.eventId };
-    if (found.kind === 'record' && found.memberId) return { kind: 'record', memberId: found.memberId };
-    return undefined;
-  }
-
-  async markAttendance(eventId: string, attendedMemberIds: readonly string[], followUpUrl: string | undefined, now: Date): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
-      await tx.rsvp.updateMany({ where: { eventId }, data: { attended: false } });
-      const { count } = await tx.rsvp.updateMany({ where: { eventId, memberId: { in: [...attendedMemberIds] } }, data: { attended: true } });
-      await tx.event.update({ where: { id: eventId }, data: { attendanceAt: now, ...(followUpUrl ? { followUpUrl } : {}) } });
-      await tx.auditEntry.create({ data: { action: 'event.attendance_marked', subject: eventId, details: { attended: count } } });
-      if (followUpUrl) {
-        const event = (await recordOf(tx, eventId)) as EventRecord;
-        const attended = await tx.rsvp.findMany({ where: { eventId, attended: true }, select: { memberId: true } });
-        await queueMessages(tx, attended.map((row) => this.notices.followUp(event, row.memberId, followUpUrl)));
-      }
-    });
   }
 
   async rate(eventId: string, memberId: string, rating: number): Promise<boolean> {
     const { count } = await this.prisma.rsvp.updateMany({ where: { eventId, memberId, attended: true }, data: { rating } });
     return count > 0;
-  }
-
-  async announceDue(now: Date, aheadDays: number): Promise<number> {
-    const due = await this.prisma.event.findMany({
-      where: { status: 'scheduled', announcedAt: null, startsAt: { gt: now, lte: new Date(now.getTime() + aheadDays * 86_400_000) } },
-      select: { id: true },
-      orderBy: { startsAt: 'asc' },
-      take: 50,
-    });
-    let announced = 0;
-    for (const { id } of due) {
-      // Claimed under the event's lock: of several processes, one announces (the keys make sure anyway).
-      const done = await this.prisma.$transaction(async (tx) => {
-        await lockEvent(tx, id);
-        const still = await tx.event.findFirst({ where: { id, announcedAt: null, status: 'scheduled' }, select: { id: true } });
-        if (!still) return false;
-        await this.announce(tx, id, now);
-        return true;
-      });
-      if (done) announced += 1;
-    }
-    return announced;
-  }
-
-  async queueReminders(now: Date, reminderMinutes: readonly number[]): Promise<number> {
-    if (reminderMinutes.length === 0) return 0;
-    const longest = Math.max(...reminderMinutes);
-    const soon = await this.prisma.event.findMany({
-      where: { status: 'scheduled', startsAt: { gt: now, lte: new Date(now.getTime() + longest * 60_000) } },
-      select: { id: true, startsAt: true, remindedAt: true },
-    });
-    let reminded = 0;
-    for (const event of soon) {
-      // The shortest reminder now due: a reminder overtaken by a later one (an event created an hour
-      // before it starts) is not sent late.
-      const left = (event.startsAt.getTime() - now.getTime()) / 60_000;
-      const due = reminderMinutes.filter((minutes) => left <= minutes);
-      if (due.length === 0) continue;
-      const minutes = Math.min(...due);
-      if (event.remindedAt !== null && event.remindedAt <= minutes) continue;
-      const queued = await this.prisma.$transaction(async (tx) => {
-        // Claimed with a conditional update: of several processes, one queues (the keys make sure anyway).
-        const claimed = await tx.event.updateMany({
-          where: { id: event.id, status: 'scheduled', OR: [{ remindedAt: null }, { remindedAt: { gt: minutes } }] },
-          data: { remindedAt: minutes },
-        });
-        if (claimed.count === 0) return false;
-        const record = (await recordOf(tx, event.id)) as EventRecord;
-        const going = await tx.rsvp.findMany({ where: { eventId: event.id, status: 'going' }, select: { memberId: true } });
-        await queueMessages(
-          tx,
-          going.map((row) => this.notices.reminder(record, row.memberId, minutes)),
-        );
-        return true;
-      });
-      if (queued) reminded += 1;
-    }
-    return reminded;
-  }
-
-  async sweepOffers(now: Date): Promise<number> {
-    const lapsed = await this.prisma.rsvp.findMany({
-      where: { status: 'waitlisted', offerExpiresAt: { lte: now }, event: { status: 'scheduled', startsAt: { gt: now } } },
-      select: { eventId: true },
-      distinct: ['eventId'],
-    });
-    for (const { eventId } of lapsed) {
-      await this.prisma.$transaction(async (tx) => {
-        const event = await lockEvent(tx, eventId);
-        if (!event) return;
-        await this.queueMoves(tx, eventId, await fillPlaces(tx, eventId, event, now), now);
-        await markForRefresh(tx, eventPostKey(eventId));
-      }, QUEUED);
-    }
-    return lapsed.length;
   }
 
   async hosts(query: string, limit: number): Promise<readonly Choice[]> {
@@ -668,6 +388,187 @@ export class PrismaEventStore implements EventStore {
       select: eventSelect,
       orderBy: { startsAt: 'desc' },
     });
-    return records(this.prisma, rows);
+    return records(this.prisma, rows, this.secret);
+  }
+
+  async unannounced(window: { after: Date; until: Date }, limit: number): Promise<readonly string[]> {
+    const due = await this.prisma.event.findMany({
+      where: { status: 'scheduled', announcedAt: null, startsAt: { gt: window.after, lte: window.until } },
+      select: { id: true },
+      orderBy: { startsAt: 'asc' },
+      take: limit,
+    });
+    return due.map((row) => row.id);
+  }
+
+  startingWithin(window: { after: Date; until: Date }): Promise<readonly { id: string; startsAt: Date; remindedAt: number | null }[]> {
+    return this.prisma.event.findMany({
+      where: { status: 'scheduled', startsAt: { gt: window.after, lte: window.until } },
+      select: { id: true, startsAt: true, remindedAt: true },
+    });
+  }
+
+  answerContext(eventId: string, memberId: string, now: Date): Promise<AnswerContext | undefined> {
+    return answerContextOf(this.prisma, eventId, memberId, now);
+  }
+
+  async openOffers(): Promise<readonly { eventId: string; status: 'scheduled' | 'cancelled'; startsAt: Date; offerExpiresAt: Date }[]> {
+    const rows = await this.prisma.rsvp.findMany({
+      where: { status: 'waitlisted', offerExpiresAt: { not: null }, event: { status: 'scheduled' } },
+      select: { eventId: true, offerExpiresAt: true, event: { select: { status: true, startsAt: true } } },
+    });
+    return rows.map((row) => ({
+      eventId: row.eventId,
+      status: row.event.status,
+      startsAt: row.event.startsAt,
+      offerExpiresAt: row.offerExpiresAt as Date,
+    }));
+  }
+}
+
+/** The event store inside a unit of work: reads and writes on the transaction, under the locks the event service takes. */
+export class PrismaEventWrites implements EventWrites {
+  constructor(
+    private readonly tx: Tx,
+    private readonly secret: string,
+  ) {}
+
+  async lockEvent(eventId: string): Promise<LockedEvent | undefined> {
+    const rows = await this.tx.$queryRaw<LockedEvent[]>`
+      SELECT id, status::text AS status, title, "startsAt", "endsAt", capacity, "waitlistMode"::text AS "waitlistMode", "offerMinutes", "announcedAt", "remindedAt"
+      FROM "Event" WHERE id = ${eventId} FOR UPDATE`;
+    return rows[0];
+  }
+
+  record(eventId: string): Promise<EventRecord | undefined> {
+    return recordOf(this.tx, eventId, this.secret);
+  }
+
+  answerContext(eventId: string, memberId: string, now: Date): Promise<AnswerContext | undefined> {
+    return answerContextOf(this.tx, eventId, memberId, now);
+  }
+
+  answers(eventId: string): Promise<readonly AnswerState[]> {
+    return this.tx.rsvp.findMany({
+      where: { eventId },
+      select: { memberId: true, status: true, waitlistOrder: true, offerExpiresAt: true },
+    });
+  }
+
+  async saveAnswer(eventId: string, answer: AnswerChange, respondedAt?: Date): Promise<void> {
+    // One statement (INSERT … ON CONFLICT), as it is made under the event's lock.
+    await this.tx.$executeRaw`
+      INSERT INTO "Rsvp" (id, "eventId", "memberId", status, "waitlistOrder", "offerExpiresAt", "respondedAt", "updatedAt")
+      VALUES (gen_random_uuid()::text, ${eventId}, ${answer.memberId}, ${answer.status}::"RsvpStatus", ${answer.waitlistOrder}::int, ${answer.offerExpiresAt}::timestamptz,
+        coalesce(${respondedAt ?? null}::timestamptz, now()), now())
+      ON CONFLICT ("eventId", "memberId") DO UPDATE SET
+        status = excluded.status, "waitlistOrder" = excluded."waitlistOrder", "offerExpiresAt" = excluded."offerExpiresAt",
+        "respondedAt" = coalesce(${respondedAt ?? null}::timestamptz, "Rsvp"."respondedAt"), "updatedAt" = now()`;
+  }
+
+  async deleteAnswer(eventId: string, memberId: string): Promise<void> {
+    await this.tx.rsvp.deleteMany({ where: { eventId, memberId } });
+  }
+
+  async deleteAnswersOf(memberId: string): Promise<void> {
+    await this.tx.rsvp.deleteMany({ where: { memberId } });
+  }
+
+  answeredBy(memberId: string): Promise<readonly { eventId: string; startsAt: Date }[]> {
+    return this.tx.rsvp
+      .findMany({ where: { memberId }, select: { eventId: true, event: { select: { startsAt: true } } }, orderBy: { eventId: 'asc' } })
+      .then((rows) => rows.map((row) => ({ eventId: row.eventId, startsAt: row.event.startsAt })));
+  }
+
+  async audience(eventId: string, statuses: readonly RsvpStatus[]): Promise<readonly string[]> {
+    const rows = await this.tx.rsvp.findMany({
+      where: { eventId, status: { in: [...statuses] } },
+      select: { memberId: true },
+      orderBy: { respondedAt: 'asc' },
+    });
+    return rows.map((row) => row.memberId);
+  }
+
+  async createMeetings(event: NewEvent): Promise<{ ids: readonly string[]; seriesId: string | null }> {
+    const series =
+      event.recurrence === 'none' || !event.rule
+        ? undefined
+        : await this.tx.eventSeries.create({ data: { recurrence: event.recurrence, rule: event.rule }, select: { id: true } });
+    const ids: string[] = [];
+    for (const meeting of event.meetings) {
+      const created = await this.tx.event.create({
+        data: {
+          ...detailColumns(event),
+          startsAt: meeting.startsAt,
+          endsAt: meeting.endsAt,
+          seriesId: series?.id ?? null,
+          seriesStart: series ? meeting.startsAt : null,
+        },
+        select: { id: true },
+      });
+      ids.push(created.id);
+    }
+    return { ids, seriesId: series?.id ?? null };
+  }
+
+  async saveDetails(eventId: string, changes: EventChanges): Promise<void> {
+    const updated = await this.tx.event.update({
+      where: { id: eventId },
+      data: { ...detailColumns(changes), startsAt: changes.startsAt, endsAt: changes.endsAt, sequence: { increment: 1 } },
+      select: { seriesId: true },
+    });
+    if (updated.seriesId) await this.tx.eventSeries.update({ where: { id: updated.seriesId }, data: { sequence: { increment: 1 } } });
+  }
+
+  async markCancelled(eventId: string, now: Date): Promise<void> {
+    const updated = await this.tx.event.update({
+      where: { id: eventId },
+      data: { status: 'cancelled', cancelledAt: now, sequence: { increment: 1 } },
+      select: { seriesId: true },
+    });
+    if (updated.seriesId) await this.tx.eventSeries.update({ where: { id: updated.seriesId }, data: { sequence: { increment: 1 } } });
+  }
+
+  async markAnnounced(eventId: string, now: Date): Promise<void> {
+    await this.tx.event.update({ where: { id: eventId }, data: { announcedAt: now } });
+  }
+
+  async markReminded(eventId: string, minutes: number): Promise<void> {
+    await this.tx.event.update({ where: { id: eventId }, data: { remindedAt: minutes } });
+  }
+
+  async announcementChannels(regionCode: string | null): Promise<readonly string[]> {
+    const rows = await this.tx.conversation.findMany({
+      where: { removedAt: null, kind: { not: 'personal' }, ...(regionCode === null ? { regionCode: { not: null } } : { regionCode }) },
+      select: { id: true },
+      orderBy: { installedAt: 'asc' },
+    });
+    return rows.map((row) => row.id);
+  }
+
+  async audit(action: string, subject: string | null, details: Record<string, unknown>): Promise<void> {
+    await this.tx.auditEntry.create({ data: { action, subject, details: details as Prisma.InputJsonValue } });
+  }
+
+  async saveAttendance(
+    eventId: string,
+    attendedMemberIds: readonly string[],
+    followUpUrl: string | undefined,
+    now: Date,
+  ): Promise<readonly string[]> {
+    await this.tx.rsvp.updateMany({ where: { eventId }, data: { attended: false } });
+    const { count } = await this.tx.rsvp.updateMany({
+      where: { eventId, memberId: { in: [...attendedMemberIds] } },
+      data: { attended: true },
+    });
+    await this.tx.event.update({ where: { id: eventId }, data: { attendanceAt: now, ...(followUpUrl ? { followUpUrl } : {}) } });
+    await this.tx.auditEntry.create({ data: { action: 'event.attendance_marked', subject: eventId, details: { attended: count } } });
+    const attended = await this.tx.rsvp.findMany({ where: { eventId, attended: true }, select: { memberId: true } });
+    return attended.map((row) => row.memberId);
+  }
+
+  async forgetMember(memberId: string): Promise<void> {
+    await this.tx.fileLink.deleteMany({ where: { memberId } });
+    await this.tx.event.updateMany({ where: { hostId: memberId }, data: { hostId: null } });
   }
 }

@@ -6,6 +6,7 @@ import type { PrismaClient } from '../database.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Actor, Platform } from '../../core/context.js';
 import type { LinkRefusal, LinkStore, RedeemOutcome } from '../../core/linking/link-store.js';
+import { systemClock, type Clock } from '../../core/clock.js';
 
 const refused = (reason: LinkRefusal): RedeemOutcome => ({ kind: 'refused', reason });
 const identityKey = (actor: Actor) => ({ platform: actor.platform, workspaceId: actor.workspaceId, userId: actor.userId });
@@ -14,6 +15,7 @@ export class PrismaLinkStore implements LinkStore {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly secret: string,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   private hash(purpose: 'code' | 'actor', text: string): string {
@@ -30,9 +32,13 @@ export class PrismaLinkStore implements LinkStore {
     });
   }
 
-  async redeem(typed: string, actor: Actor, limit: { readonly maxFailures: number; readonly windowMinutes: number }): Promise<RedeemOutcome> {
+  async redeem(
+    typed: string,
+    actor: Actor,
+    limit: { readonly maxFailures: number; readonly windowMinutes: number },
+  ): Promise<RedeemOutcome> {
     const actorHash = this.hash('actor', `${actor.platform}:${actor.workspaceId}:${actor.userId}`);
-    const since = new Date(Date.now() - limit.windowMinutes * 60_000);
+    const since = new Date(this.clock.now().getTime() - limit.windowMinutes * 60_000);
     const failures = await this.prisma.linkAttempt.count({ where: { actorHash, at: { gt: since } } });
     if (failures >= limit.maxFailures) return refused('tooManyAttempts');
     const outcome = await this.tryRedeem(this.hash('code', typed), actor);
@@ -52,16 +58,21 @@ export class PrismaLinkStore implements LinkStore {
           where: { codeHash },
           select: { id: true, memberId: true, platform: true, expiresAt: true, usedAt: true, member: { select: { status: true } } },
         });
-        if (!code || code.usedAt !== null || code.expiresAt.getTime() <= Date.now() || code.member.status === 'erased') return refused('invalid');
+        if (!code || code.usedAt !== null || code.expiresAt.getTime() <= this.clock.now().getTime() || code.member.status === 'erased')
+          return refused('invalid');
         if (code.platform === actor.platform) return refused('samePlatform');
-        const existing = await tx.platformIdentity.findUnique({ where: { platform_workspaceId_userId: identityKey(actor) }, select: { memberId: true } });
+        const existing = await tx.platformIdentity.findUnique({
+          where: { platform_workspaceId_userId: identityKey(actor) },
+          select: { memberId: true },
+        });
         if (existing) return refused(existing.memberId === code.memberId ? 'alreadyLinked' : 'alreadyMember');
         // The member row is locked, so that two codes redeemed at once cannot give it two accounts on one platform.
         await tx.$queryRaw`SELECT id FROM "Member" WHERE id = ${code.memberId} FOR UPDATE`;
-        if ((await tx.platformIdentity.count({ where: { memberId: code.memberId, platform: actor.platform } })) > 0) return refused('platformTaken');
+        if ((await tx.platformIdentity.count({ where: { memberId: code.memberId, platform: actor.platform } })) > 0)
+          return refused('platformTaken');
         // The code is used once: of two redemptions at once, only one updates the row.
         const used = await tx.$executeRaw`
-          UPDATE "LinkCode" SET "usedAt" = now() WHERE id = ${code.id} AND "usedAt" IS NULL AND "expiresAt" > now()`;
+          UPDATE "LinkCode" SET "usedAt" = ${this.clock.now()}::timestamptz WHERE id = ${code.id} AND "usedAt" IS NULL AND "expiresAt" > ${this.clock.now()}::timestamptz`;
         if (used !== 1) return refused('invalid');
         await tx.platformIdentity.create({ data: { memberId: code.memberId, ...identityKey(actor) } });
         await tx.auditEntry.create({ data: { action: 'member.linked', subject: code.memberId, details: { platform: actor.platform } } });

@@ -4,8 +4,8 @@ import type { PrismaClient } from '../database.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Actor } from '../../core/context.js';
 import type { MemberRecord, Profile } from '../../core/members/member.js';
-import type { MemberStore } from '../../core/members/member-store.js';
-import type { PrismaEventStore } from './event-repository.js';
+import type { MemberStore, MemberWrites } from '../../core/members/member-store.js';
+import { systemClock, type Clock } from '../../core/clock.js';
 
 const memberSelect = {
   id: true,
@@ -63,8 +63,7 @@ const identityKey = (actor: Actor) => ({ platform: actor.platform, workspaceId: 
 export class PrismaMemberStore implements MemberStore {
   constructor(
     private readonly prisma: PrismaClient,
-    /** A member's answers to events go when they leave or are erased, in the same transaction. */
-    private readonly events: Pick<PrismaEventStore, 'withdrawInTransaction'>,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   async findByIdentity(actor: Actor): Promise<MemberRecord | undefined> {
@@ -87,7 +86,9 @@ export class PrismaMemberStore implements MemberStore {
       leftAt: null,
     };
     return this.prisma.$transaction(async (tx) => {
-      const organisationId = profile.newOrganisation ? await addOrganisation(tx, profile.newOrganisation.name, profile.regionCode) : profile.organisationId;
+      const organisationId = profile.newOrganisation
+        ? await addOrganisation(tx, profile.newOrganisation.name, profile.regionCode)
+        : profile.organisationId;
       if (!organisationId) throw new Error('a profile needs an organisation');
       const data = { ...common, organisationId };
       const identity = await tx.platformIdentity.findUnique({
@@ -95,76 +96,77 @@ export class PrismaMemberStore implements MemberStore {
         select: { memberId: true },
       });
       if (identity) {
-        await tx.member.update({ where: { id: identity.memberId }, data: { ...data, consentedAt: new Date() } });
+        await tx.member.update({ where: { id: identity.memberId }, data: { ...data, consentedAt: this.clock.now() } });
         await tx.auditEntry.create({ data: { action: 'member.profile_updated', subject: identity.memberId } });
         return { created: false };
       }
       const member = await tx.member.create({
-        data: { ...data, consentedAt: new Date(), identities: { create: identityKey(actor) } },
+        data: { ...data, consentedAt: this.clock.now(), identities: { create: identityKey(actor) } },
         select: { id: true },
       });
       await tx.auditEntry.create({ data: { action: 'member.joined', subject: member.id, details: { region: profile.regionCode } } });
       return { created: true };
     });
   }
+}
 
-  async leave(memberId: string): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
-      await tx.member.update({ where: { id: memberId }, data: { status: 'left', leftAt: new Date() } });
-      // Their places at events still to come go to the waitlists.
-      await this.events.withdrawInTransaction(tx, memberId, new Date(), false);
-      await tx.auditEntry.create({ data: { action: 'member.left', subject: memberId } });
-    });
+/** Members inside a unit of work (bound to one transaction by src/db/transactions.ts). */
+export class PrismaMemberWrites implements MemberWrites {
+  constructor(private readonly tx: Prisma.TransactionClient) {}
+
+  async statusOf(memberId: string): Promise<MemberRecord['status'] | undefined> {
+    return (await this.tx.member.findUnique({ where: { id: memberId }, select: { status: true } }))?.status;
   }
 
-  async erase(memberId: string): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
-      const identities = await tx.platformIdentity.findMany({ where: { memberId }, select: { platform: true, userId: true } });
-      // A Teams personal chat's stored reference names the user: it goes with them.
-      for (const identity of identities.filter((i) => i.platform === 'teams')) {
-        await tx.$executeRaw`
-          DELETE FROM "Conversation"
-          WHERE platform = 'teams' AND kind = 'personal'
-            AND (reference->'user'->>'id' = ${identity.userId} OR reference->'user'->>'aadObjectId' = ${identity.userId})`;
-      }
-      // Messages to them, sent or waiting, name their platform ids (and may name them).
-      await tx.outboxMessage.deleteMany({ where: { memberId } });
-      await tx.postedMessage.deleteMany({ where: { memberId } });
-      // Exports waiting behind a download link can name anyone, them included: they go (they are short-lived).
-      await tx.download.deleteMany();
-      await tx.platformIdentity.deleteMany({ where: { memberId } });
-      await tx.linkCode.deleteMany({ where: { memberId } });
-      await tx.roleGrant.deleteMany({ where: { memberId } });
-      // Case studies: unpublished submissions go with the member; published ones stay in the library, and
-      // no case study keeps them as its named contact.
-      await tx.caseStudy.deleteMany({ where: { submittedById: memberId, status: { in: ['draft', 'submitted', 'rejected'] } } });
-      const named = await tx.member.findUnique({ where: { id: memberId }, select: { displayName: true } });
-      if (named?.displayName) {
-        await tx.$executeRaw`
-          UPDATE "CaseStudy" SET "contactName" = NULL, "contactRole" = NULL, "contactConsent" = false
-          WHERE lower("contactName") = lower(${named.displayName})`;
-      }
-      // Every answer to an event goes (places to come go to the waitlists), as do their download links;
-      // events they hosted are left without a host.
-      await this.events.withdrawInTransaction(tx, memberId, new Date(), true);
-      await tx.eventExport.deleteMany({ where: { memberId } });
-      await tx.event.updateMany({ where: { hostId: memberId }, data: { hostId: null } });
-      await tx.member.update({
-        where: { id: memberId },
-        data: {
-          status: 'erased',
-          displayName: null,
-          organisationId: null,
-          regionCode: null,
-          role: null,
-          staffGroups: [],
-          promiseElements: [],
-          inDirectory: false,
-          consentedAt: null,
-          leftAt: new Date(),
-        },
-      });
-      await tx.auditEntry.create({ data: { action: 'member.erased', subject: memberId } });
+  async markLeft(memberId: string, now: Date): Promise<void> {
+    await this.tx.member.update({ where: { id: memberId }, data: { status: 'left', leftAt: now } });
+    await this.tx.auditEntry.create({ data: { action: 'member.left', subject: memberId } });
+  }
+
+  async erase(memberId: string, now: Date): Promise<void> {
+    const tx = this.tx;
+    const identities = await tx.platformIdentity.findMany({ where: { memberId }, select: { platform: true, userId: true } });
+    // A Teams personal chat's stored reference names the user: it goes with them.
+    for (const identity of identities.filter((i) => i.platform === 'teams')) {
+      await tx.$executeRaw`
+        DELETE FROM "Conversation"
+        WHERE platform = 'teams' AND kind = 'personal'
+          AND (reference->'user'->>'id' = ${identity.userId} OR reference->'user'->>'aadObjectId' = ${identity.userId})`;
+    }
+    // Messages to them, sent or waiting, name their platform ids (and may name them).
+    await tx.outboxMessage.deleteMany({ where: { memberId } });
+    await tx.postedMessage.deleteMany({ where: { memberId } });
+    // Exports waiting behind a download link can name anyone, them included: they go (they are short-lived).
+    await tx.fileLink.deleteMany({ where: { kind: 'file' } });
+    await tx.platformIdentity.deleteMany({ where: { memberId } });
+    await tx.linkCode.deleteMany({ where: { memberId } });
+    await tx.roleGrant.deleteMany({ where: { memberId } });
+    // Case studies: unpublished submissions go with the member; published ones stay in the library, and
+    // no case study keeps them as its named contact.
+    await tx.caseStudy.deleteMany({ where: { submittedById: memberId, status: { in: ['draft', 'submitted', 'rejected'] } } });
+    const named = await tx.member.findUnique({ where: { id: memberId }, select: { displayName: true } });
+    if (named?.displayName) {
+      await tx.$executeRaw`
+        UPDATE "CaseStudy" SET "contactName" = NULL, "contactRole" = NULL, "contactConsent" = false
+        WHERE lower("contactName") = lower(${named.displayName})`;
+    }
+    // Their answers to events, their event download links and their hosting were dealt with first
+    // (src/core/members/membership.ts).
+    await tx.member.update({
+      where: { id: memberId },
+      data: {
+        status: 'erased',
+        displayName: null,
+        organisationId: null,
+        regionCode: null,
+        role: null,
+        staffGroups: [],
+        promiseElements: [],
+        inDirectory: false,
+        consentedAt: null,
+        leftAt: now,
+      },
     });
+    await tx.auditEntry.create({ data: { action: 'member.erased', subject: memberId } });
   }
 }

@@ -1,11 +1,22 @@
-// Retention metrics through Prisma: imports written in one transaction with batched inserts (unnest of
-// column arrays: one statement per batch, whatever its size), and the series the digests are built from.
+// Retention metrics through Prisma: the series the digests are built from, and imports written in one
+// transaction. Given a database's own `pg` connections, imports go through metric-bulk-writer.ts (COPY on
+// a PostgreSQL server, batched inserts on PGlite); without, through a Prisma transaction with batched
+// inserts (unnest of column arrays: one statement per batch, whatever its size).
 import { EMPTY_COUNTS, seriesOf, type MonthCounts, type Series } from '../../core/metrics/definitions.js';
-import { STAFF_GROUP_ALIASES, type ImportReference, type SicknessRow, type WorkforceRow } from '../../core/metrics/layouts.js';
-import type { ImportPlan, ImportWriter, MetricStore, OrganisationInfo, Scope, SourceInfo } from '../../core/metrics/metric-store.js';
+import { ALL_STAFF, type ImportReferenceData, type SicknessRow, type WorkforceRow } from '../../core/metrics/layouts.js';
+import type {
+  ImportPlan,
+  ImportWriter,
+  MetricStore,
+  OrganisationInfo,
+  Scope,
+  SourceInfo,
+  StaffGroupInfo,
+} from '../../core/metrics/metric-store.js';
 import { monthOfDate, monthStart, type Month } from '../../core/metrics/period.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import type { PrismaClient } from '../database.js';
+import type { Database, PrismaClient } from '../database.js';
+import { bulkImport } from './metric-bulk-writer.js';
 
 /** A large file is one transaction: allow it time (the default is 5 seconds). */
 const IMPORT_TIMEOUT_MS = 60 * 60 * 1000;
@@ -105,31 +116,45 @@ interface WorkforceRecord {
 }
 
 export class PrismaMetricStore implements MetricStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  /**
+   * `bulk`: the database whose own connections imports use (COPY on a PostgreSQL server, batched
+   * inserts on PGlite). Without it, imports run in a Prisma transaction.
+   */
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly bulk?: Pick<Database, 'kind' | 'connect'>,
+  ) {}
 
-  async importReference(): Promise<Omit<ImportReference, 'currentMonth'>> {
+  async importReference(): Promise<ImportReferenceData> {
     const [organisations, regions, staffGroups] = await Promise.all([
-      this.prisma.organisation.findMany({ where: { odsCode: { not: null } }, select: { odsCode: true, regionCode: true } }),
+      this.prisma.organisation.findMany({ where: { odsCode: { not: null } }, select: { odsCode: true, regionCode: true, name: true } }),
       this.prisma.region.findMany({ select: { code: true } }),
       this.prisma.staffGroup.findMany({ select: { code: true, name: true } }),
     ]);
-    const groups = new Map<string, string>(Object.entries(STAFF_GROUP_ALIASES));
-    for (const group of staffGroups) {
-      groups.set(group.code, group.code);
-      groups.set(group.name.toLowerCase(), group.code);
-    }
     return {
       organisations: new Map(organisations.map((organisation) => [organisation.odsCode!, organisation.regionCode])),
+      organisationNames: new Map(organisations.map((organisation) => [organisation.odsCode!, organisation.name])),
       regions: new Set(regions.map((region) => region.code)),
-      staffGroups: groups,
+      staffGroups,
     };
   }
 
   async importInTransaction<T>(plan: ImportPlan, work: (writer: ImportWriter) => Promise<T>): Promise<T> {
+    if (this.bulk) {
+      const result = await bulkImport(this.bulk.connect, this.bulk.kind === 'postgres' ? 'copy' : 'insert', plan, work);
+      if (!result.done) throw new Error('an import that is not exclusive always runs');
+      return result.value;
+    }
     return this.prisma.$transaction(
       async (tx) => {
-        const created = await tx.metricImport.create({ data: { layout: plan.layout, source: plan.source, synthetic: plan.synthetic, rows: 0 }, select: { id: true } });
-        return work(new PrismaImportWriter(tx, created.id));
+        const created = await tx.metricImport.create({
+          data: { layout: plan.layout, source: plan.source, synthetic: plan.synthetic, rows: 0 },
+          select: { id: true },
+        });
+        const value = await work(new PrismaImportWriter(tx, created.id));
+        // Real figures replace the demo data wholly: demo and real figures are never summed in one digest.
+        if (!plan.synthetic) await tx.metricImport.deleteMany({ where: { synthetic: true } });
+        return value;
       },
       { timeout: IMPORT_TIMEOUT_MS, maxWait: 30_000 },
     );
@@ -143,7 +168,9 @@ export class PrismaMetricStore implements MetricStore {
        FROM "WorkforceObservation" WHERE "staffGroupCode" = $1 AND period BETWEEN $2 AND $3 AND ${filter.sql}`,
       ...params,
     );
-    const sickness = await this.prisma.$queryRawUnsafe<{ organisationCode: string; period: Date; fteDaysLost: number; fteDaysAvailable: number }[]>(
+    const sickness = await this.prisma.$queryRawUnsafe<
+      { organisationCode: string; period: Date; fteDaysLost: number; fteDaysAvailable: number }[]
+    >(
       `SELECT "organisationCode", period, "fteDaysLost", "fteDaysAvailable" FROM "SicknessObservation"
        WHERE $1 = 'all-staff-groups' AND period BETWEEN $2 AND $3 AND ${filter.sql}`,
       ...params,
@@ -165,7 +192,11 @@ export class PrismaMetricStore implements MetricStore {
     for (const row of sickness) {
       const month = monthOfDate(row.period);
       const months = monthsOf(row.organisationCode);
-      months.set(month, { ...(months.get(month) ?? { ...EMPTY_COUNTS, month }), sicknessDaysLost: row.fteDaysLost, sicknessDaysAvailable: row.fteDaysAvailable });
+      months.set(month, {
+        ...(months.get(month) ?? { ...EMPTY_COUNTS, month }),
+        sicknessDaysLost: row.fteDaysLost,
+        sicknessDaysAvailable: row.fteDaysAvailable,
+      });
     }
     return [...byOrganisation].map(([code, months]) => seriesOf(code, [...months.values()], regions.get(code) ?? null));
   }
@@ -204,9 +235,53 @@ export class PrismaMetricStore implements MetricStore {
     };
   }
 
+  async staffGroups(): Promise<readonly StaffGroupInfo[]> {
+    return this.prisma.staffGroup.findMany({
+      where: { code: { not: ALL_STAFF } },
+      orderBy: { sortOrder: 'asc' },
+      select: { code: true, name: true },
+    });
+  }
+
+  async staffGroupsWithFigures(scope: Scope): Promise<readonly string[]> {
+    const filter = scopeFilter(scope);
+    // $1 to $3 keep the placeholders of scopeFilter in the same positions as in `series`.
+    const rows = await this.prisma.$queryRawUnsafe<{ staffGroupCode: string }[]>(
+      `SELECT DISTINCT "staffGroupCode" FROM "WorkforceObservation"
+       WHERE "staffGroupCode" <> $1 AND $2::int = $3::int AND ${filter.sql} ORDER BY "staffGroupCode"`,
+      ALL_STAFF,
+      0,
+      0,
+      ...(filter.value === undefined ? [] : [filter.value]),
+    );
+    return rows.map((row) => row.staffGroupCode);
+  }
+
+  async organisationsWithoutAllStaff(scope: Scope, first: Month, last: Month): Promise<readonly string[]> {
+    const filter = scopeFilter(scope);
+    const rows = await this.prisma.$queryRawUnsafe<{ organisationCode: string }[]>(
+      `SELECT "organisationCode" FROM "WorkforceObservation" WHERE period BETWEEN $2 AND $3 AND ${filter.sql}
+       GROUP BY "organisationCode" HAVING bool_and("staffGroupCode" <> $1) ORDER BY "organisationCode"`,
+      ALL_STAFF,
+      monthStart(first),
+      monthStart(last),
+      ...(filter.value === undefined ? [] : [filter.value]),
+    );
+    return rows.map((row) => row.organisationCode);
+  }
+
   async organisations(codes: readonly string[]): Promise<readonly OrganisationInfo[]> {
-    const rows = await this.prisma.organisation.findMany({ where: { odsCode: { in: [...codes] } }, select: { odsCode: true, name: true, type: true, regionCode: true, exemplarCohort: true } });
-    return rows.map((row) => ({ code: row.odsCode!, name: row.name, type: row.type, regionCode: row.regionCode, exemplarCohort: row.exemplarCohort }));
+    const rows = await this.prisma.organisation.findMany({
+      where: { odsCode: { in: [...codes] } },
+      select: { odsCode: true, name: true, type: true, regionCode: true, exemplarCohort: true },
+    });
+    return rows.map((row) => ({
+      code: row.odsCode!,
+      name: row.name,
+      type: row.type,
+      regionCode: row.regionCode,
+      exemplarCohort: row.exemplarCohort,
+    }));
   }
 
   async isEmpty(): Promise<boolean> {
@@ -214,17 +289,34 @@ export class PrismaMetricStore implements MetricStore {
   }
 
   async allOrganisations(): Promise<readonly OrganisationInfo[]> {
-    const rows = await this.prisma.organisation.findMany({ where: { odsCode: { not: null } }, orderBy: { odsCode: 'asc' }, select: { odsCode: true, name: true, type: true, regionCode: true, exemplarCohort: true } });
-    return rows.map((row) => ({ code: row.odsCode!, name: row.name, type: row.type, regionCode: row.regionCode, exemplarCohort: row.exemplarCohort }));
+    const rows = await this.prisma.organisation.findMany({
+      where: { odsCode: { not: null } },
+      orderBy: { odsCode: 'asc' },
+      select: { odsCode: true, name: true, type: true, regionCode: true, exemplarCohort: true },
+    });
+    return rows.map((row) => ({
+      code: row.odsCode!,
+      name: row.name,
+      type: row.type,
+      regionCode: row.regionCode,
+      exemplarCohort: row.exemplarCohort,
+    }));
   }
 
   async importIfEmpty(plan: ImportPlan, work: (writer: ImportWriter) => Promise<void>): Promise<boolean> {
+    if (this.bulk) {
+      const result = await bulkImport(this.bulk.connect, this.bulk.kind === 'postgres' ? 'copy' : 'insert', plan, work, true);
+      return result.done;
+    }
     return this.prisma.$transaction(
       async (tx) => {
         // One lock for "first metrics": a second process waits here, then finds the import done.
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('cop.metrics.first-import'))`;
         if ((await tx.metricImport.count()) > 0) return false;
-        const created = await tx.metricImport.create({ data: { layout: plan.layout, source: plan.source, synthetic: plan.synthetic, rows: 0 }, select: { id: true } });
+        const created = await tx.metricImport.create({
+          data: { layout: plan.layout, source: plan.source, synthetic: plan.synthetic, rows: 0 },
+          select: { id: true },
+        });
         await work(new PrismaImportWriter(tx, created.id));
         return true;
       },

@@ -1,7 +1,12 @@
 // Organisations added by members, and their confirmation, through Prisma. A confirmation and its audit
 // entry share one transaction; audit entries hold ids only, never names.
 import type { PrismaClient } from '../database.js';
-import type { CodedOrganisation, ExemplarMark, OrganisationStore, OrganisationSummary } from '../../core/organisations/organisation-store.js';
+import type {
+  CodedOrganisation,
+  ExemplarMark,
+  OrganisationStore,
+  OrganisationSummary,
+} from '../../core/organisations/organisation-store.js';
 
 const summarySelect = { id: true, name: true, regionCode: true, verified: true, source: true, addedAt: true } as const;
 
@@ -37,7 +42,9 @@ export class PrismaOrganisationStore implements OrganisationStore {
       // Only an unverified row changes: two confirmations at once record one.
       const { count } = await tx.organisation.updateMany({ where: { id, verified: false }, data: { verified: true } });
       if (count === 0) return false;
-      await tx.auditEntry.create({ data: { action: 'organisation.confirmed', subject: id, details: { by: byMemberId ?? 'configured admin' } } });
+      await tx.auditEntry.create({
+        data: { action: 'organisation.confirmed', subject: id, details: { by: byMemberId ?? 'configured admin' } },
+      });
       return true;
     });
   }
@@ -51,17 +58,22 @@ export class PrismaOrganisationStore implements OrganisationStore {
   }
 
   async setExemplars(marks: readonly ExemplarMark[], by: string): Promise<number> {
-    return this.prisma.$transaction(async (tx) => {
-      let changed = 0;
-      for (const mark of marks) {
-        // Only a row whose cohort differs changes, so the audit log records real changes only.
-        const row = await tx.organisation.findUnique({ where: { odsCode: mark.odsCode }, select: { id: true, exemplarCohort: true } });
-        if (!row || row.exemplarCohort === mark.cohort) continue;
-        await tx.organisation.update({ where: { id: row.id }, data: { exemplarCohort: mark.cohort } });
-        await tx.auditEntry.create({ data: { action: 'organisation.exemplar', subject: row.id, details: { cohort: mark.cohort, previous: row.exemplarCohort, by } } });
-        changed += 1;
-      }
-      return changed;
-    }, { timeout: 60_000 });
+    return this.prisma.$transaction(
+      async (tx) => {
+        let changed = 0;
+        for (const mark of marks) {
+          // Only a row whose cohort differs changes, so the audit log records real changes only.
+          const row = await tx.organisation.findUnique({ where: { odsCode: mark.odsCode }, select: { id: true, exemplarCohort: true } });
+          if (!row || row.exemplarCohort === mark.cohort) continue;
+          await tx.organisation.update({ where: { id: row.id }, data: { exemplarCohort: mark.cohort } });
+          await tx.auditEntry.create({
+            data: { action: 'organisation.exemplar', subject: row.id, details: { cohort: mark.cohort, previous: row.exemplarCohort, by } },
+          });
+          changed += 1;
+        }
+        return changed;
+      },
+      { timeout: 60_000 },
+    );
   }
 }

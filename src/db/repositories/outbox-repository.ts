@@ -8,6 +8,7 @@ import type { ClaimedPost, Delivery, DeliveryTarget, OutboxQueue, Posted } from 
 import type { OutgoingMessage, Outbox } from '../../core/outbox/outbox.js';
 import type { Platform } from '../../core/context.js';
 import type { Message } from '../../core/reply/reply.js';
+import { systemClock, type Clock } from '../../core/clock.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -61,6 +62,11 @@ async function conversationTargets(tx: Tx, conversationId: string): Promise<Targ
   ];
 }
 
+/** The row's unique key: the message's own key and its target, so each target gets the message once. */
+function targetKey(messageKey: string, target: Target): string {
+  return `${messageKey}#${target.platform}:${target.workspaceId}:${target.conversationId ?? target.address ?? ''}`;
+}
+
 /**
  * Queues messages as part of the caller's transaction: they are sent once it commits (call
  * Outbox.wake() then). A message with a key already queued is skipped. Returns how many rows were queued.
@@ -69,11 +75,13 @@ export async function queueMessages(tx: Tx, messages: readonly OutgoingMessage[]
   const rows: Prisma.OutboxMessageCreateManyInput[] = [];
   for (const outgoing of messages) {
     const { recipient } = outgoing;
-    const targets = recipient.kind === 'member' ? await memberTargets(tx, recipient.memberId) : await conversationTargets(tx, recipient.conversationId);
+    const targets =
+      recipient.kind === 'member' ? await memberTargets(tx, recipient.memberId) : await conversationTargets(tx, recipient.conversationId);
     for (const target of targets) {
       rows.push({
         ...target,
-        key: outgoing.key === undefined ? null : `${outgoing.key}#${target.platform}:${target.workspaceId}:${target.conversationId ?? target.address ?? ''}`,
+        messageKey: outgoing.key ?? null,
+        key: outgoing.key === undefined ? null : targetKey(outgoing.key, target),
         message: outgoing.message as unknown as Prisma.InputJsonValue,
         postKey: outgoing.postKey ?? null,
         ...(outgoing.notBefore ? { notBefore: outgoing.notBefore } : {}),
@@ -105,7 +113,10 @@ function target(row: ClaimedRow): DeliveryTarget {
 export class PrismaOutbox implements Outbox, OutboxQueue {
   private wakeListener: (() => void) | undefined;
 
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   /** The dispatcher to wake when messages are queued. */
   onWake(listener: () => void): void {
@@ -127,12 +138,13 @@ export class PrismaOutbox implements Outbox, OutboxQueue {
   }
 
   async claimDue(limit: number, leaseMs: number): Promise<Delivery[]> {
+    const now = this.clock.now();
     const rows = await this.prisma.$queryRaw<(ClaimedRow & { message: Message; postKey: string | null; attempts: number })[]>`
       WITH claimed AS (
-        UPDATE "OutboxMessage" SET "lockedUntil" = now() + ${leaseMs} * interval '1 millisecond', attempts = attempts + 1
+        UPDATE "OutboxMessage" SET "lockedUntil" = ${now}::timestamptz + ${leaseMs} * interval '1 millisecond', attempts = attempts + 1
         WHERE id IN (
           SELECT id FROM "OutboxMessage"
-          WHERE status = 'pending' AND "notBefore" <= now() AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
+          WHERE status = 'pending' AND "notBefore" <= ${now}::timestamptz AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}::timestamptz)
           ORDER BY "notBefore", id
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED)
@@ -156,7 +168,7 @@ export class PrismaOutbox implements Outbox, OutboxQueue {
       const row = await tx.outboxMessage.update({
         where: { id },
         // The content is not kept once delivered: it may name people.
-        data: { status: 'sent', sentAt: new Date(), message: Prisma.DbNull, lockedUntil: null, lastError: null },
+        data: { status: 'sent', sentAt: this.clock.now(), message: Prisma.DbNull, lockedUntil: null, lastError: null },
         select: { postKey: true, platform: true, workspaceId: true, conversationId: true, memberId: true },
       });
       if (row.postKey === null) return;
@@ -174,10 +186,16 @@ export class PrismaOutbox implements Outbox, OutboxQueue {
     });
   }
 
-  async retryLater(delivery: Delivery, at: Date, error: string, refund = false): Promise<void> {
+  async retryLater(delivery: Delivery, at: Date, error: string, refund = false, revised?: Message): Promise<void> {
     await this.prisma.outboxMessage.update({
       where: { id: BigInt(delivery.id) },
-      data: { notBefore: at, lockedUntil: null, lastError: error, ...(refund ? { attempts: { decrement: 1 } } : {}) },
+      data: {
+        notBefore: at,
+        lockedUntil: null,
+        lastError: error,
+        ...(refund ? { attempts: { decrement: 1 } } : {}),
+        ...(revised ? { message: revised as unknown as Prisma.InputJsonValue } : {}),
+      },
     });
   }
 
@@ -191,19 +209,20 @@ export class PrismaOutbox implements Outbox, OutboxQueue {
       // A channel the bot can no longer post to is no longer one of its conversations (a member's chat
       // stays: the person may open it again).
       if (gone && row.conversationId && row.memberId === null) {
-        await tx.conversation.update({ where: { id: row.conversationId }, data: { removedAt: new Date() } });
+        await tx.conversation.update({ where: { id: row.conversationId }, data: { removedAt: this.clock.now() } });
         await tx.auditEntry.create({ data: { action: 'conversation.unreachable', subject: row.conversationId, details: { code: error } } });
       }
     });
   }
 
   async claimDirtyPosts(limit: number, leaseMs: number): Promise<ClaimedPost[]> {
+    const now = this.clock.now();
     const rows = await this.prisma.$queryRaw<(ClaimedRow & { postKey: string; messageId: string; refreshes: number })[]>`
       WITH claimed AS (
-        UPDATE "PostedMessage" SET "lockedUntil" = now() + ${leaseMs} * interval '1 millisecond'
+        UPDATE "PostedMessage" SET "lockedUntil" = ${now}::timestamptz + ${leaseMs} * interval '1 millisecond'
         WHERE id IN (
           SELECT id FROM "PostedMessage"
-          WHERE "dirtyAt" IS NOT NULL AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
+          WHERE "dirtyAt" IS NOT NULL AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}::timestamptz)
           ORDER BY "dirtyAt", id
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED)
@@ -212,7 +231,13 @@ export class PrismaOutbox implements Outbox, OutboxQueue {
              claimed."messageId", claimed.refreshes, c.reference
       FROM claimed LEFT JOIN "Conversation" c ON c.id = claimed."conversationId"
       ORDER BY claimed.id`;
-    return rows.map((row) => ({ id: row.id.toString(), postKey: row.postKey, target: target(row), messageId: row.messageId, refreshes: row.refreshes }));
+    return rows.map((row) => ({
+      id: row.id.toString(),
+      postKey: row.postKey,
+      target: target(row),
+      messageId: row.messageId,
+      refreshes: row.refreshes,
+    }));
   }
 
   async markRendered(post: ClaimedPost, holdMs: number): Promise<void> {
@@ -220,14 +245,14 @@ export class PrismaOutbox implements Outbox, OutboxQueue {
     // again before `holdMs` has passed, so a burst of changes is shown in few updates.
     await this.prisma.$executeRaw`
       UPDATE "PostedMessage"
-      SET "lockedUntil" = CASE WHEN ${holdMs} > 0 THEN now() + ${holdMs} * interval '1 millisecond' END,
+      SET "lockedUntil" = CASE WHEN ${holdMs} > 0 THEN ${this.clock.now()}::timestamptz + ${holdMs} * interval '1 millisecond' END,
           "dirtyAt" = CASE WHEN refreshes = ${post.refreshes} THEN NULL ELSE "dirtyAt" END
       WHERE id = ${BigInt(post.id)}`;
   }
 
   async nextRefreshAt(): Promise<Date | undefined> {
     const [row] = await this.prisma.$queryRaw<{ at: Date | null }[]>`
-      SELECT min(coalesce("lockedUntil", now())) AS at FROM "PostedMessage" WHERE "dirtyAt" IS NOT NULL`;
+      SELECT min(coalesce("lockedUntil", ${this.clock.now()}::timestamptz)) AS at FROM "PostedMessage" WHERE "dirtyAt" IS NOT NULL`;
     return row?.at ?? undefined;
   }
 

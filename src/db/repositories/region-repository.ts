@@ -4,7 +4,12 @@ import type { CommunityChannel, RegionDirectory, RegionWithChannels } from '../.
 
 const channelSelect = { platform: true, workspaceId: true, externalId: true, name: true } as const;
 
-function toChannel(row: { platform: CommunityChannel['platform']; workspaceId: string; externalId: string; name: string | null }): CommunityChannel {
+function toChannel(row: {
+  platform: CommunityChannel['platform'];
+  workspaceId: string;
+  externalId: string;
+  name: string | null;
+}): CommunityChannel {
   return { platform: row.platform, workspaceId: row.workspaceId, externalId: row.externalId, name: row.name ?? undefined };
 }
 

@@ -8,7 +8,7 @@ import type { ConversationAddress, Platform } from '../../core/context.js';
 import type { Scope } from '../../core/metrics/metric-store.js';
 import type { OutgoingMessage } from '../../core/outbox/outbox.js';
 import type { Message } from '../../core/reply/reply.js';
-import { MAX_SUBSCRIPTIONS_PER_CHANNEL } from '../../core/subscriptions/subscription-commands.js';
+import { MAX_SUBSCRIPTIONS_PER_CHANNEL } from '../../core/digests/subscription-commands.js';
 import type {
   FailedPost,
   KnownConversation,
@@ -18,14 +18,16 @@ import type {
   ScheduledSubscription,
   Subscription,
   SubscriptionStore,
-} from '../../core/subscriptions/subscription-store.js';
+} from '../../core/digests/subscription-store.js';
 import { queueMessages } from './outbox-repository.js';
+import { systemClock, type Clock } from '../../core/clock.js';
 
 const subscriptionSelect = {
   id: true,
   number: true,
   scopeKind: true,
   scopeCode: true,
+  staffGroupCode: true,
   schedule: true,
   timeZone: true,
   pausedAt: true,
@@ -41,8 +43,20 @@ function scopeOf(kind: SubscriptionRow['scopeKind'], code: string): Scope {
   return kind === 'national' ? { kind: 'national' } : { kind, code };
 }
 
-function conversationOf(row: { id: string; platform: Platform; externalId: string; name: string | null; regionCode: string | null }): KnownConversation {
-  return { id: row.id, platform: row.platform, externalId: row.externalId, name: row.name ?? undefined, regionCode: row.regionCode ?? undefined };
+function conversationOf(row: {
+  id: string;
+  platform: Platform;
+  externalId: string;
+  name: string | null;
+  regionCode: string | null;
+}): KnownConversation {
+  return {
+    id: row.id,
+    platform: row.platform,
+    externalId: row.externalId,
+    name: row.name ?? undefined,
+    regionCode: row.regionCode ?? undefined,
+  };
 }
 
 function toSubscription(row: SubscriptionRow): Subscription {
@@ -51,6 +65,7 @@ function toSubscription(row: SubscriptionRow): Subscription {
     number: row.number,
     conversation: conversationOf(row.conversation),
     scope: scopeOf(row.scopeKind, row.scopeCode),
+    staffGroup: row.staffGroupCode,
     schedule: row.schedule,
     timeZone: row.timeZone,
     pausedAt: row.pausedAt ?? undefined,
@@ -68,35 +83,54 @@ const by = (memberId: string | undefined) => memberId ?? 'configured admin';
 export const periodKey = (subscriptionId: string, dueAt: Date) => `digest:${subscriptionId}:${dueAt.toISOString()}`;
 
 export class PrismaSubscriptionStore implements SubscriptionStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   async knownConversation(address: ConversationAddress): Promise<KnownConversation | undefined> {
     const row = await this.prisma.conversation.findUnique({
-      where: { platform_workspaceId_externalId: { platform: address.platform, workspaceId: address.workspaceId, externalId: address.externalId } },
+      where: {
+        platform_workspaceId_externalId: { platform: address.platform, workspaceId: address.workspaceId, externalId: address.externalId },
+      },
       select: { id: true, platform: true, externalId: true, name: true, regionCode: true, removedAt: true },
     });
     return row && row.removedAt === null ? conversationOf(row) : undefined;
   }
 
   async subscribe(request: NewSubscription): Promise<{ kind: 'created' | 'exists'; subscription: Subscription } | { kind: 'full' }> {
-    const scope = scopeColumns(request.scope);
+    const scope = { ...scopeColumns(request.scope), staffGroupCode: request.staffGroup };
     try {
       return await this.prisma.$transaction(async (tx) => {
         const existing = await tx.digestSubscription.findUnique({
-          where: { conversationId_scopeKind_scopeCode: { conversationId: request.conversationId, ...scope } },
+          where: { conversationId_scopeKind_scopeCode_staffGroupCode: { conversationId: request.conversationId, ...scope } },
           select: subscriptionSelect,
         });
         if (existing) return { kind: 'exists' as const, subscription: toSubscription(existing) };
-        if ((await tx.digestSubscription.count({ where: { conversationId: request.conversationId } })) >= MAX_SUBSCRIPTIONS_PER_CHANNEL) return { kind: 'full' as const };
+        if ((await tx.digestSubscription.count({ where: { conversationId: request.conversationId } })) >= MAX_SUBSCRIPTIONS_PER_CHANNEL)
+          return { kind: 'full' as const };
         const created = await tx.digestSubscription.create({
-          data: { conversationId: request.conversationId, ...scope, schedule: request.schedule, timeZone: request.timeZone, subscribedBy: request.byMemberId ?? null },
+          data: {
+            conversationId: request.conversationId,
+            ...scope,
+            schedule: request.schedule,
+            timeZone: request.timeZone,
+            subscribedBy: request.byMemberId ?? null,
+          },
           select: subscriptionSelect,
         });
         await tx.auditEntry.create({
           data: {
             action: 'digest.subscribed',
             subject: created.id,
-            details: { conversation: request.conversationId, scope: auditScope(request.scope), schedule: request.schedule, timeZone: request.timeZone, by: by(request.byMemberId) },
+            details: {
+              conversation: request.conversationId,
+              scope: auditScope(request.scope),
+              staffGroup: request.staffGroup,
+              schedule: request.schedule,
+              timeZone: request.timeZone,
+              by: by(request.byMemberId),
+            },
           },
         });
         return { kind: 'created' as const, subscription: toSubscription(created) };
@@ -105,7 +139,7 @@ export class PrismaSubscriptionStore implements SubscriptionStore {
       // Two facilitators subscribing the same channel to the same scope at once: the second finds the first.
       if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002') throw error;
       const existing = await this.prisma.digestSubscription.findUniqueOrThrow({
-        where: { conversationId_scopeKind_scopeCode: { conversationId: request.conversationId, ...scope } },
+        where: { conversationId_scopeKind_scopeCode_staffGroupCode: { conversationId: request.conversationId, ...scope } },
         select: subscriptionSelect,
       });
       return { kind: 'exists', subscription: toSubscription(existing) };
@@ -113,18 +147,30 @@ export class PrismaSubscriptionStore implements SubscriptionStore {
   }
 
   async inConversation(conversationId: string): Promise<readonly Subscription[]> {
-    const rows = await this.prisma.digestSubscription.findMany({ where: { conversationId }, orderBy: { number: 'asc' }, select: subscriptionSelect });
+    const rows = await this.prisma.digestSubscription.findMany({
+      where: { conversationId },
+      orderBy: { number: 'asc' },
+      select: subscriptionSelect,
+    });
     return rows.map(toSubscription);
   }
 
   async setPaused(subscriptionId: string, paused: boolean, byMemberId: string | undefined, now: Date): Promise<boolean> {
     return this.prisma.$transaction(async (tx) => {
       const { count } = paused
-        ? await tx.digestSubscription.updateMany({ where: { id: subscriptionId, pausedAt: null }, data: { pausedAt: now, pauseReason: 'paused' } })
+        ? await tx.digestSubscription.updateMany({
+            where: { id: subscriptionId, pausedAt: null },
+            data: { pausedAt: now, pauseReason: 'paused' },
+          })
         : // Resumed: periods due while it was paused are not posted late.
-          await tx.digestSubscription.updateMany({ where: { id: subscriptionId, pausedAt: { not: null } }, data: { pausedAt: null, pauseReason: null, activeSince: now } });
+          await tx.digestSubscription.updateMany({
+            where: { id: subscriptionId, pausedAt: { not: null } },
+            data: { pausedAt: null, pauseReason: null, activeSince: now },
+          });
       if (count === 0) return false;
-      await tx.auditEntry.create({ data: { action: paused ? 'digest.paused' : 'digest.resumed', subject: subscriptionId, details: { by: by(byMemberId) } } });
+      await tx.auditEntry.create({
+        data: { action: paused ? 'digest.paused' : 'digest.resumed', subject: subscriptionId, details: { by: by(byMemberId) } },
+      });
       return true;
     });
   }
@@ -145,16 +191,30 @@ export class PrismaSubscriptionStore implements SubscriptionStore {
 
   async postNow(subscriptionId: string, message: Message, byMemberId: string | undefined, now: Date): Promise<boolean> {
     return this.prisma.$transaction(async (tx) => {
-      const subscription = await tx.digestSubscription.findUnique({ where: { id: subscriptionId }, select: { conversationId: true, conversation: { select: { removedAt: true } } } });
+      const subscription = await tx.digestSubscription.findUnique({
+        where: { id: subscriptionId },
+        select: { conversationId: true, conversation: { select: { removedAt: true } } },
+      });
       if (!subscription || subscription.conversation.removedAt) return false;
       // Keyed by the request's own row, so a repeated `digest now` posts again (it was asked for) but a
       // retried delivery does not.
       const post = await tx.digestPost.create({
-        data: { subscriptionId, dueAt: now, kind: 'now', claimedAt: now, outboxKey: `digest:${subscriptionId}:now:${now.toISOString()}`, requestedBy: byMemberId ?? null },
+        data: {
+          subscriptionId,
+          dueAt: now,
+          kind: 'now',
+          claimedAt: now,
+          outboxKey: `digest:${subscriptionId}:now:${now.toISOString()}`,
+          requestedBy: byMemberId ?? null,
+        },
         select: { id: true, outboxKey: true },
       });
-      await queueMessages(tx, [{ recipient: { kind: 'conversation', conversationId: subscription.conversationId }, message, key: post.outboxKey }]);
-      await tx.auditEntry.create({ data: { action: 'digest.posted_now', subject: subscriptionId, details: { post: post.id.toString(), by: by(byMemberId) } } });
+      await queueMessages(tx, [
+        { recipient: { kind: 'conversation', conversationId: subscription.conversationId }, message, key: post.outboxKey },
+      ]);
+      await tx.auditEntry.create({
+        data: { action: 'digest.posted_now', subject: subscriptionId, details: { post: post.id.toString(), by: by(byMemberId) } },
+      });
       return true;
     });
   }
@@ -190,7 +250,7 @@ export class PrismaSubscriptionStore implements SubscriptionStore {
           WHERE s.id = ${claim.subscriptionId} AND s."pausedAt" IS NULL AND c."removedAt" IS NULL),
         inserted AS (
           INSERT INTO "DigestPost" ("subscriptionId", "dueAt", kind, "claimedAt", late, "outboxKey")
-          SELECT id, ${claim.dueAt}, 'scheduled', now(), ${claim.late}, ${key} FROM target
+          SELECT id, ${claim.dueAt}, 'scheduled', ${this.clock.now()}, ${claim.late}, ${key} FROM target
           ON CONFLICT DO NOTHING
           RETURNING "subscriptionId")
         SELECT target."conversationId" FROM inserted JOIN target ON target.id = inserted."subscriptionId"`;
@@ -214,28 +274,35 @@ export class PrismaSubscriptionStore implements SubscriptionStore {
     return this.prisma.$transaction(async (tx) => {
       const { count } = await tx.digestSubscription.updateMany({
         where: { id: subscriptionId, pausedAt: null, conversation: { removedAt: { not: null } } },
-        data: { pausedAt: new Date(), pauseReason: 'unreachable' },
+        data: { pausedAt: this.clock.now(), pauseReason: 'unreachable' },
       });
       if (count === 0) return false;
       await queueMessages(tx, notices);
-      await tx.auditEntry.create({ data: { action: 'digest.paused', subject: subscriptionId, details: { by: 'bot', reason: 'unreachable', told: notices.length } } });
+      await tx.auditEntry.create({
+        data: { action: 'digest.paused', subject: subscriptionId, details: { by: 'bot', reason: 'unreachable', told: notices.length } },
+      });
       return true;
     });
   }
 
   async failedPosts(): Promise<readonly FailedPost[]> {
-    // From the outbox's failed digest rows (few), to their posts by the unique outbox key.
-    const rows = await this.prisma.$queryRaw<{ id: bigint; subscriptionId: string; dueAt: Date; kind: string; requestedBy: string | null; error: string | null; gone: boolean }[]>`
+    // From the outbox's failed rows (few), to the digest posts they were queued for.
+    const rows = await this.prisma.$queryRaw<
+      { id: bigint; subscriptionId: string; dueAt: Date; kind: string; requestedBy: string | null; error: string | null; gone: boolean }[]
+    >`
       SELECT p.id, p."subscriptionId", p."dueAt", p.kind, p."requestedBy", o."lastError" AS error, c."removedAt" IS NOT NULL AS gone
       FROM "OutboxMessage" o
-      JOIN "DigestPost" p ON p."outboxKey" = split_part(o.key, '#', 1)
+      JOIN "DigestPost" p ON p."outboxKey" = o."messageKey"
       JOIN "DigestSubscription" s ON s.id = p."subscriptionId"
       JOIN "Conversation" c ON c.id = s."conversationId"
-      WHERE o.status = 'failed' AND o.key LIKE 'digest:%' AND p."failureReportedAt" IS NULL
+      WHERE o.status = 'failed' AND p."failureReportedAt" IS NULL
       ORDER BY p.id
       LIMIT 100`;
     if (rows.length === 0) return [];
-    const subscriptions = await this.prisma.digestSubscription.findMany({ where: { id: { in: rows.map((row) => row.subscriptionId) } }, select: subscriptionSelect });
+    const subscriptions = await this.prisma.digestSubscription.findMany({
+      where: { id: { in: rows.map((row) => row.subscriptionId) } },
+      select: subscriptionSelect,
+    });
     const byId = new Map(subscriptions.map((row) => [row.id, toSubscription(row)]));
     return rows.flatMap((row) => {
       const subscription = byId.get(row.subscriptionId);
@@ -256,11 +323,16 @@ export class PrismaSubscriptionStore implements SubscriptionStore {
 
   async reportFailure(postId: string, notices: readonly OutgoingMessage[]): Promise<boolean> {
     return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.digestPost.updateMany({ where: { id: BigInt(postId), failureReportedAt: null }, data: { failureReportedAt: new Date() } });
+      const { count } = await tx.digestPost.updateMany({
+        where: { id: BigInt(postId), failureReportedAt: null },
+        data: { failureReportedAt: this.clock.now() },
+      });
       if (count === 0) return false;
       await queueMessages(tx, notices);
       const post = await tx.digestPost.findUniqueOrThrow({ where: { id: BigInt(postId) }, select: { subscriptionId: true } });
-      await tx.auditEntry.create({ data: { action: 'digest.post_failed', subject: post.subscriptionId, details: { post: postId, told: notices.length } } });
+      await tx.auditEntry.create({
+        data: { action: 'digest.post_failed', subject: post.subscriptionId, details: { post: postId, told: notices.length } },
+      });
       return true;
     });
   }
@@ -273,14 +345,24 @@ export class PrismaSubscriptionStore implements SubscriptionStore {
     let region = subscription.conversation.regionCode;
     if (region === undefined && subscription.scope.kind === 'region') region = subscription.scope.code;
     if (region === undefined && subscription.scope.kind === 'organisation') {
-      region = (await this.prisma.organisation.findUnique({ where: { odsCode: subscription.scope.code }, select: { regionCode: true } }))?.regionCode ?? undefined;
+      region =
+        (await this.prisma.organisation.findUnique({ where: { odsCode: subscription.scope.code }, select: { regionCode: true } }))
+          ?.regionCode ?? undefined;
     }
     const active = { status: 'active' as const };
     if (region !== undefined) {
-      const facilitators = await this.prisma.member.findMany({ where: { ...active, roleGrants: { some: { role: 'facilitator', regionCode: region } } }, orderBy: { id: 'asc' }, select: { id: true } });
+      const facilitators = await this.prisma.member.findMany({
+        where: { ...active, roleGrants: { some: { role: 'facilitator', regionCode: region } } },
+        orderBy: { id: 'asc' },
+        select: { id: true },
+      });
       if (facilitators.length > 0) return facilitators.map((row) => row.id);
     }
-    const admins = await this.prisma.member.findMany({ where: { ...active, roleGrants: { some: { role: 'national_admin' } } }, orderBy: { id: 'asc' }, select: { id: true } });
+    const admins = await this.prisma.member.findMany({
+      where: { ...active, roleGrants: { some: { role: 'national_admin' } } },
+      orderBy: { id: 'asc' },
+      select: { id: true },
+    });
     return admins.map((row) => row.id);
   }
 }

@@ -1,7 +1,8 @@
-// Button clicks (block_actions). Every `cop.`, `member.`, `organisation.`, `case.` and `event.` action is acknowledged at once and handed to the core,
-// which re-checks the payload: anyone who can see a message can replay its buttons. The core's work
-// runs a few clicks at a time, in arrival order; the replies go out as each is ready. `link.` buttons
-// open a web address and are only acknowledged.
+// Button clicks (block_actions). Every action but a `link.` one is acknowledged at once and handed to the
+// core, as Teams does: the core knows the actions its features declare, answers an old button whose
+// action is gone with a polite line, and re-checks the payload: anyone who can see a message can replay
+// its buttons. The core's work runs a few clicks at a time, in arrival order; the replies go out as each
+// is ready. `link.` buttons open a web address and are only acknowledged.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import pLimit from 'p-limit';
 import { LINK_ACTION_PREFIX } from '../../core/actions.js';
@@ -21,13 +22,18 @@ import { slackVerifiedEmail } from '../verified-email.js';
  */
 const CLICKS_AT_ONCE = 8;
 
+const linkPrefix = LINK_ACTION_PREFIX.replaceAll('.', '\\.');
 /** `link.calendar#0` and the like: the core's buttons that open a web address. */
-const LINK_ACTION = new RegExp(`^${LINK_ACTION_PREFIX.replaceAll('.', '\\.')}`);
+const LINK_ACTION = new RegExp(`^${linkPrefix}`);
+/** Every other action id. */
+const CORE_ACTION = new RegExp(`^(?!${linkPrefix})`);
 
 export function registerActions(app: App, core: BotCore, logger: Logger): void {
   const clicks = pLimit(CLICKS_AT_ONCE);
-  app.action<BlockAction<ButtonAction>>(/^(cop|member|organisation|case|event)\./, async ({ action, body, ack, respond, client }) => {
+  app.action<BlockAction<ButtonAction>>(CORE_ACTION, async ({ action, body, ack, respond, client }) => {
     await ack();
+    // Form fields in modals send nothing (no dispatch_action); anything but a button is not the core's.
+    if (action.type !== 'button') return;
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     const container = body.container as { channel_id?: string } | undefined;
     const channelId = body.channel?.id ?? container?.channel_id ?? '';
@@ -36,7 +42,17 @@ export function registerActions(app: App, core: BotCore, logger: Logger): void {
     const reply = await clicks(() => core.handleAction(actionId, action.value, context));
     // Buttons on the App Home tab come without a response_url.
     const canRespond = typeof (body as { response_url?: unknown }).response_url === 'string';
-    await sendReply(reply, { respond: canRespond ? respond : undefined, client, triggerId: body.trigger_id, userId: body.user.id }, logger);
+    await sendReply(
+      reply,
+      {
+        respond: canRespond ? respond : undefined,
+        client,
+        triggerId: body.trigger_id,
+        userId: body.user.id,
+        channelId: channelId || undefined,
+      },
+      logger,
+    );
   });
   // The browser has opened the address already; Slack still sends the click and, unless it is
   // acknowledged within 3 seconds, shows the clicker a warning. There is nothing else to do.

@@ -15,6 +15,10 @@ export function registerCommands(app: App, core: BotCore, logger: Logger): void 
       slackVerifiedEmail(client, command.user_id, logger),
     );
     const reply = await core.handleText(commandWords(command.text), context);
-    await sendReply(reply, { respond, client, triggerId: command.trigger_id, userId: command.user_id }, logger);
+    await sendReply(
+      reply,
+      { respond, client, triggerId: command.trigger_id, userId: command.user_id, channelId: command.channel_id },
+      logger,
+    );
   });
 }

@@ -8,7 +8,7 @@ import type { BotCore } from '../../core/bot-core.js';
 import { UPLOAD_MAX_BYTES, UploadUnavailable } from '../../core/metrics/upload.js';
 import type { Logger } from '../../logger.js';
 import { csvStreamSource } from '../../metrics/csv-source.js';
-import { downloadText } from '../../metrics/download.js';
+import { fetchUploadText } from '../../metrics/uploads.js';
 import { renderMessage } from '../block-kit.js';
 import { slackRequestContext } from '../slack-context.js';
 
@@ -50,7 +50,14 @@ async function details(file: SharedFile, client: webApi.WebClient): Promise<Shar
 export function registerFileUploads(app: App, core: BotCore, allowedOrigins: readonly string[], logger: Logger): void {
   app.event('message', async ({ event, body, client, context }) => {
     const shared = event as unknown as FileShareEvent;
-    if (shared.subtype !== 'file_share' || shared.channel_type !== 'im' || shared.bot_id !== undefined || !shared.user || !shared.files?.length) return;
+    if (
+      shared.subtype !== 'file_share' ||
+      shared.channel_type !== 'im' ||
+      shared.bot_id !== undefined ||
+      !shared.user ||
+      !shared.files?.length
+    )
+      return;
     const request = slackRequestContext(body.team_id, shared.user, shared.channel);
     for (const listed of shared.files) {
       let file: SharedFile;
@@ -70,7 +77,7 @@ export function registerFileUploads(app: App, core: BotCore, allowedOrigins: rea
             csvStreamSource(name, () => {
               const url = file.url_private_download;
               if (!url || !allowedOrigins.includes(new URL(url).origin)) throw new UploadUnavailable('no Slack file address');
-              return downloadText(url, { headers: { authorization: `Bearer ${context.botToken ?? ''}` }, maxBytes: UPLOAD_MAX_BYTES });
+              return fetchUploadText(url, { headers: { authorization: `Bearer ${context.botToken ?? ''}` }, maxBytes: UPLOAD_MAX_BYTES });
             }),
         },
         request,

@@ -32,13 +32,20 @@ function inputValue(state: ViewStateValue): string | string[] | undefined {
 
 export function formValues(values: Record<string, Record<string, ViewStateValue>>): FormValues {
   // Each input block's id is the field id; its element's action id is always `value`.
-  return Object.fromEntries(Object.entries(values).map(([fieldId, elements]) => [fieldId, elements['value'] ? inputValue(elements['value']) : undefined]));
+  return Object.fromEntries(
+    Object.entries(values).map(([fieldId, elements]) => [fieldId, elements['value'] ? inputValue(elements['value']) : undefined]),
+  );
 }
 
 export function registerViews(app: App, core: BotCore, logger: Logger): void {
   app.view(/.+/, async ({ view, body, ack, client }) => {
     const context = slackRequestContext(body.team?.id ?? body.user.team_id ?? '', body.user.id, body.user.id);
-    const outcome = await core.handleFormSubmit(view.callback_id, formValues(view.state.values), view.private_metadata || undefined, context);
+    const outcome = await core.handleFormSubmit(
+      view.callback_id,
+      formValues(view.state.values),
+      view.private_metadata || undefined,
+      context,
+    );
     if (outcome.kind === 'invalid') {
       await ack(renderFormErrors(outcome.errors));
       return;

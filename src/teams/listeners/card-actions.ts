@@ -21,7 +21,9 @@ function stringOr(value: unknown): string | undefined {
 }
 
 function inputsOf(data: Record<string, unknown>): FormValues {
-  return Object.fromEntries(Object.entries(data).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && !FORM_FIELDS.has(entry[0])));
+  return Object.fromEntries(
+    Object.entries(data).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && !FORM_FIELDS.has(entry[0])),
+  );
 }
 
 export function registerCardActions(app: App, core: BotCore, logger: Logger): void {
@@ -36,11 +38,11 @@ export function registerCardActions(app: App, core: BotCore, logger: Logger): vo
       const outcome = await core.handleFormSubmit(stringOr(data['form']) ?? '', inputsOf(data), stringOr(data['state']), request);
       if (outcome.kind === 'invalid') return cardResponse(outcome.form);
       await runFollowUps(outcome.followUps ?? [], ctx.api, activity, core, logger);
-      return cardResponse(await core.withDownloadLinks(outcome.reply, request));
+      return cardResponse(await core.withFileLinks(outcome.reply, request));
     }
 
     const value = stringOr(data['value']);
-    const reply = await core.withDownloadLinks(await core.handleAction(verb, value, request), request);
+    const reply = await core.withFileLinks(await core.handleAction(verb, value, request), request);
     const view = await core.viewAfterAction(verb, value, request);
     return answerClick(turn, verb, reply, view);
   });

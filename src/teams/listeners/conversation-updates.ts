@@ -5,7 +5,13 @@ import type { App } from '@microsoft/teams.apps';
 import type { BotCore } from '../../core/bot-core.js';
 import type { Logger } from '../../logger.js';
 import { deliverReply, turnOf } from '../reply-delivery.js';
-import { teamsConversation, teamsConversationName, teamsConversationReference, teamsRequestContext, type InboundActivity } from '../teams-context.js';
+import {
+  teamsConversation,
+  teamsConversationName,
+  teamsConversationReference,
+  teamsRequestContext,
+  type InboundActivity,
+} from '../teams-context.js';
 
 function includesBot(activity: InboundActivity, members: readonly { id: string }[] | undefined): boolean {
   return (members ?? []).some((member) => member.id === activity.recipient.id);
@@ -31,7 +37,7 @@ export function registerConversationUpdates(app: App, core: BotCore, logger: Log
     // In a personal chat, the person gets their page at a glance (or the invitation to join) at once.
     if (address.kind === 'personal') {
       const request = teamsRequestContext(activity);
-      await deliverReply(turnOf(ctx, core, request.t), await core.withDownloadLinks(await core.home(request), request), logger);
+      await deliverReply(turnOf(ctx, core, request.t), await core.withFileLinks(await core.home(request), request), logger);
     }
   });
 

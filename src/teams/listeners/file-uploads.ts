@@ -8,8 +8,14 @@ import { UPLOAD_MAX_BYTES, UploadUnavailable } from '../../core/metrics/upload.j
 import type { MessageSender } from '../../core/outbox/dispatcher.js';
 import type { Logger } from '../../logger.js';
 import { csvStreamSource } from '../../metrics/csv-source.js';
-import { downloadText } from '../../metrics/download.js';
-import { teamsCommandWords, teamsConversation, teamsConversationReference, teamsRequestContext, type InboundActivity } from '../teams-context.js';
+import { fetchUploadText } from '../../metrics/uploads.js';
+import {
+  teamsCommandWords,
+  teamsConversation,
+  teamsConversationReference,
+  teamsRequestContext,
+  type InboundActivity,
+} from '../teams-context.js';
 
 export const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
 
@@ -19,7 +25,9 @@ export interface SharedFile {
 }
 
 /** The files attached to a message in a personal chat (none elsewhere: a channel's files are not for the bot). */
-export function sharedFiles(activity: InboundActivity & { attachments?: readonly { contentType?: string; name?: string; content?: unknown }[] }): SharedFile[] {
+export function sharedFiles(
+  activity: InboundActivity & { attachments?: readonly { contentType?: string; name?: string; content?: unknown }[] },
+): SharedFile[] {
   if (activity.conversation.conversationType !== 'personal') return [];
   return (activity.attachments ?? []).flatMap((attachment) => {
     const content = attachment.content as { downloadUrl?: unknown } | undefined;
@@ -35,7 +43,12 @@ export interface FileUploads {
   idle(): Promise<void>;
 }
 
-export function teamsFileUploads(core: BotCore, sender: MessageSender, options: { readonly httpsOnly: boolean }, logger: Logger): FileUploads {
+export function teamsFileUploads(
+  core: BotCore,
+  sender: MessageSender,
+  options: { readonly httpsOnly: boolean },
+  logger: Logger,
+): FileUploads {
   const running = new Set<Promise<void>>();
   async function importOne(activity: InboundActivity, file: SharedFile): Promise<void> {
     const request = teamsRequestContext(activity);
@@ -50,7 +63,7 @@ export function teamsFileUploads(core: BotCore, sender: MessageSender, options: 
         open: () =>
           csvStreamSource(file.name, () => {
             if (options.httpsOnly && new URL(file.downloadUrl).protocol !== 'https:') throw new UploadUnavailable('not an https address');
-            return downloadText(file.downloadUrl, { maxBytes: UPLOAD_MAX_BYTES });
+            return fetchUploadText(file.downloadUrl, { maxBytes: UPLOAD_MAX_BYTES });
           }),
       },
       request,
@@ -61,7 +74,9 @@ export function teamsFileUploads(core: BotCore, sender: MessageSender, options: 
     start(activity, files) {
       for (const file of files) {
         const work = importOne(activity, file)
-          .catch((error: unknown) => logger.error({ err: error, component: 'teams' }, 'could not import a shared metrics file or send its report'))
+          .catch((error: unknown) =>
+            logger.error({ err: error, component: 'teams' }, 'could not import a shared metrics file or send its report'),
+          )
           .finally(() => running.delete(work));
         running.add(work);
       }

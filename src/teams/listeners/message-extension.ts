@@ -18,12 +18,10 @@ function queryText(activity: IMessageExtensionQueryInvokeActivity): string {
 export function registerMessageExtension(app: App, core: BotCore): void {
   app.on('message.ext.query', async (ctx): Promise<MessagingExtensionResponse> => {
     const activity = ctx.activity as IMessageExtensionQueryInvokeActivity & InboundActivity;
-    if (activity.value?.commandId !== CASE_SEARCH_COMMAND_ID) return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [] } };
+    if (activity.value?.commandId !== CASE_SEARCH_COMMAND_ID)
+      return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [] } };
     const found = await core.composeCaseSearch(queryText(activity), teamsRequestContext(activity));
-    const entries =
-      found.kind === 'join'
-        ? [{ title: found.card.summary, preview: found.card.summary, card: found.card }]
-        : found.results;
+    const entries = found.kind === 'join' ? [{ title: found.card.summary, preview: found.card.summary, card: found.card }] : found.results;
     return {
       composeExtension: {
         type: 'result',

@@ -29,10 +29,14 @@ export function registerMessages(app: App, core: BotCore, uploads: FileUploads, 
     const submitted = activity.value as Record<string, unknown> | undefined;
     const reply =
       text === '' && submitted !== undefined && typeof submitted === 'object'
-        ? await core.handleAction(typeof submitted[LEGACY_VERB_FIELD] === 'string' ? submitted[LEGACY_VERB_FIELD] : '', typeof submitted['value'] === 'string' ? submitted['value'] : undefined, request)
+        ? await core.handleAction(
+            typeof submitted[LEGACY_VERB_FIELD] === 'string' ? submitted[LEGACY_VERB_FIELD] : '',
+            typeof submitted['value'] === 'string' ? submitted['value'] : undefined,
+            request,
+          )
         : await core.handleText(text, request);
     try {
-      await deliverReply(turn, await core.withDownloadLinks(reply, request), logger);
+      await deliverReply(turn, await core.withFileLinks(reply, request), logger);
     } catch (error) {
       // The core never throws; sending can. Say so where the person asked, without the answer.
       logger.error({ err: error, component: 'teams' }, 'could not send an answer to Teams');

@@ -1,0 +1,38 @@
+// `digest preview [region|national|organisation code or name] [staff:<group>]`: the digest as it would
+// be posted, shown only to the person who asked. Anyone may preview: the figures are published aggregates.
+import { z } from 'zod';
+import type { CoreServices } from '../services.js';
+import { defineCommand } from '../commands/command.js';
+import { textMessage } from '../reply/reply.js';
+import { buildDigest, staffGroupProblem } from './digest-message.js';
+import { targetFromWords } from './digest-scope.js';
+
+/** The services this module's handlers use. */
+export type DigestCommandsServices = Pick<
+  CoreServices,
+  'cases' | 'charts' | 'clock' | 'digestSections' | 'events' | 'members' | 'metrics' | 'reference'
+>;
+
+export const digestPreviewCommand = defineCommand({
+  words: 'digest preview',
+  args: z.array(z.string()),
+  usage: 'digest preview [region|national|organisation code or name] [staff:<staff group>]',
+  summary: 'digest.previewSummary',
+  needs: 'roles.needs.anyone',
+  examples: [
+    'digest preview',
+    'digest preview london',
+    'digest preview national',
+    'digest preview RJ1',
+    'digest preview RJ1 nurses',
+    'digest preview london staff:midwives',
+  ],
+  async run(words, context, services: DigestCommandsServices) {
+    const { t, actor } = context;
+    const choice = await targetFromWords(words, actor, services);
+    if (choice.kind === 'unknown') return textMessage(t('digest.unknownScope', { typed: choice.typed }));
+    if (choice.kind === 'unknownStaffGroup') return staffGroupProblem(choice, services, t);
+    const { scope, staffGroup } = choice.target;
+    return buildDigest(scope, services, t, { now: services.clock.now(), visibility: 'private', staffGroup });
+  },
+});

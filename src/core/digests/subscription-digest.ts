@@ -1,0 +1,81 @@
+// A subscription's digest as posted to its channel: the digest itself (built once, shared with the
+// channel), with a footer naming the subscription and its schedule, and the sentences that describe a
+// schedule. Shared by `digest now` and the scheduler.
+import { buildDigest, type DigestMessageServices } from './digest-message.js';
+import type { Translate } from '../i18n/translator.js';
+import type { Message } from '../reply/reply.js';
+import { parseSchedule, zonedText, type Schedule } from './schedule.js';
+import type { Subscription } from './subscription-store.js';
+
+/** What building a digest reads. */
+export type SubscriptionDigestServices = DigestMessageServices;
+
+/** `every Monday at 09:00 (Europe/London)`, `on the cron schedule 0 7 * * 1-5 (UTC)`. */
+export function scheduleText(schedule: Pick<Schedule, 'kind' | 'given' | 'timeZone'>, t: Translate): string {
+  if (schedule.kind === 'weekly') return t('subscriptions.when.weekly', { zone: schedule.timeZone });
+  if (schedule.kind === 'monthly') return t('subscriptions.when.monthly', { zone: schedule.timeZone });
+  return t('subscriptions.when.cron', { expression: schedule.given, zone: schedule.timeZone });
+}
+
+/** Schedules read back, by text and zone: many subscriptions share one, and the job reads them all every 30 seconds. */
+const readSchedules = new Map<string, Schedule | undefined>();
+
+/** The stored schedule read back; undefined only if it no longer parses (it was checked when saved). */
+export function scheduleOf(subscription: Pick<Subscription, 'schedule' | 'timeZone'>): Schedule | undefined {
+  const key = `${subscription.schedule}|${subscription.timeZone}`;
+  if (!readSchedules.has(key)) {
+    if (readSchedules.size >= 1_000) readSchedules.clear();
+    const choice = parseSchedule(subscription.schedule, subscription.timeZone);
+    readSchedules.set(key, choice.ok ? choice.schedule : undefined);
+  }
+  return readSchedules.get(key);
+}
+
+/** When the subscription is next due after `now`, as words in its zone. */
+export function nextDueText(subscription: Subscription, now: Date, t: Translate): string {
+  const next = scheduleOf(subscription)?.next(now);
+  return next ? zonedText(next, subscription.timeZone) : t('subscriptions.noNext');
+}
+
+export interface PostingOptions {
+  readonly now: Date;
+  /** The period was due at this instant and is posted late. */
+  readonly lateSince?: Date | undefined;
+  /** When the previous digest went to this channel. */
+  readonly since?: Date | undefined;
+}
+
+/** Builds digests for the subscriptions of one run, once for each scope, staff group and options (a tick can post many). */
+export class DigestBuilder {
+  private readonly built = new Map<string, Promise<Message>>();
+
+  constructor(
+    private readonly services: SubscriptionDigestServices,
+    private readonly t: Translate,
+  ) {}
+
+  async forSubscription(subscription: Subscription, options: PostingOptions): Promise<Message> {
+    const key = JSON.stringify([
+      subscription.scope,
+      subscription.staffGroup,
+      options.lateSince?.toISOString(),
+      options.since?.toISOString(),
+    ]);
+    let digest = this.built.get(key);
+    if (!digest) {
+      digest = buildDigest(subscription.scope, this.services, this.t, {
+        ...options,
+        visibility: 'shared',
+        staffGroup: subscription.staffGroup,
+      });
+      this.built.set(key, digest);
+    }
+    const message = await digest;
+    const schedule = scheduleOf(subscription);
+    const when = schedule ? scheduleText(schedule, this.t) : subscription.schedule;
+    return {
+      ...message,
+      blocks: [...message.blocks, { kind: 'note', text: this.t('subscriptions.footer', { number: subscription.number, when }) }],
+    };
+  }
+}

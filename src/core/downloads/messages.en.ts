@@ -1,6 +1,0 @@
-// English sentences of file downloads; part of the catalogue in src/core/i18n/en.ts.
-
-export const downloadsEn = {
-  'downloads.open': (p: { filename: string }) => `Download ${p.filename}`,
-  'downloads.expires': (p: { minutes: number }) => `The link works for ${p.minutes} minutes and only for people you share it with: keep it to yourself.`,
-} as const;
