@@ -46,6 +46,7 @@ describe('demo metrics', () => {
 
     // Real figures replace the demo data wholly, so a digest never sums demo and real figures; a file
     // refused whole leaves the demo data as it was.
+    const demoRows = await prisma.workforceObservation.count();
     const refused = await importMetrics(
       csvTextSource('bad.csv', `${COP_HEADER}\n2025-02,RJ1,All staff groups,1000,1000,900,lots,8\n`),
       { skipInvalid: false, currentMonth: '2025-06' },
@@ -53,6 +54,7 @@ describe('demo metrics', () => {
     );
     expect(refused.outcome).toBe('rejected');
     expect(await prisma.metricImport.count({ where: { synthetic: true } })).toBe(1);
+    expect(await prisma.workforceObservation.count()).toBe(demoRows);
     const real = await importMetrics(
       csvTextSource('real.csv', `${COP_HEADER}\n2025-02,RJ1,All staff groups,1000,1000,900,8,8\n`),
       { skipInvalid: false, currentMonth: '2025-06' },

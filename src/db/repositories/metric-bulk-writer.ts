@@ -3,10 +3,17 @@
 // and on PGlite (whose loopback socket does not carry COPY) one multi-row INSERT from column arrays
 // (unnest) per batch, which works over any connection.
 //
-// The replace rule: before a batch is stored, the observations of earlier imports for the batch's
-// (organisation, month) pairs are deleted, so a re-imported month holds exactly the new file's rows and
-// the new rows never meet an old one (no ON CONFLICT needed, which COPY does not have). A failure, or
-// RollBack, anywhere rolls the whole transaction back: a bad file stores nothing.
+// Imports take turns: each holds a transaction-scoped advisory lock (IMPORT_LOCK) from its start to its
+// commit, so two imports (the command line, an upload in chat, the demo data at start) never interleave.
+//
+// The replace rule: the (organisation, month) pairs already stored are read once, under the lock; before
+// a batch is stored, the earlier observations of those of its pairs are deleted (each pair once), so a
+// re-imported month holds exactly the new file's rows and the new rows never meet an old one (no ON
+// CONFLICT needed, which COPY does not have). A first import deletes nothing. A failure, or RollBack,
+// anywhere rolls the whole transaction back: a bad file stores nothing.
+//
+// Observations have no foreign key to their import (it would be checked on every row): real figures
+// replace the demo data by deleting the demo observations explicitly, here, at the import's start.
 //
 // Batches are pipelined: a batch is sent while the importer reads and checks the next one, so the bot's
 // process and the database work at the same time; a failure surfaces at the next write or at the end.
@@ -66,6 +73,16 @@ const SICKNESS_TYPES = ['text', 'text', 'date', 'float8', 'float8'];
 
 type Value = string | number | null;
 
+/** Every import holds this lock (pg_advisory_xact_lock) until it commits or rolls back. */
+export const IMPORT_LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtext('cop.metrics.import'))";
+
+/** Deletes the observations of the synthetic demo imports, then those imports (no cascade does it). */
+export const DELETE_DEMO_SQL = [
+  'DELETE FROM "WorkforceObservation" WHERE "importId" IN (SELECT id FROM "MetricImport" WHERE synthetic)',
+  'DELETE FROM "SicknessObservation" WHERE "importId" IN (SELECT id FROM "MetricImport" WHERE synthetic)',
+  'DELETE FROM "MetricImport" WHERE synthetic',
+] as const;
+
 const workforceValues = (row: WorkforceRow): Value[] => [
   row.organisationCode,
   row.regionCode,
@@ -93,14 +110,29 @@ const sicknessValues = (row: SicknessRow): Value[] => [
 
 const quoted = (columns: readonly string[]) => columns.map((column) => `"${column}"`).join(', ');
 
-/** One field in COPY's text format: \N for null; backslash, tab, newline and carriage return escaped. */
-function copyField(value: Value): string {
+const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** A text field in COPY's text format: \N for null; backslash, tab, newline and carriage return escaped. */
+function copyText(value: string | null): string {
   if (value === null) return '\\N';
-  if (typeof value === 'number') return String(value);
-  return /[\\\t\n\r]/.test(value)
-    ? value.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!)
-    : value;
+  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : value;
 }
+
+/** A number field in COPY's text format. */
+const copyNumber = (value: number | null): string => (value === null ? '\\N' : `${value}`);
+
+/** One workforce row as a line of COPY text, built in one string (this runs for every row). */
+const workforceLine = (row: WorkforceRow, suffix: string): string =>
+  `${copyText(row.organisationCode)}\t${copyText(row.regionCode)}\t${row.month}-01\t${copyText(row.staffGroupCode)}\t${copyNumber(
+    row.startHeadcount,
+  )}\t${copyNumber(row.headcount)}\t${copyNumber(row.fte)}\t${copyNumber(row.leavers)}\t${copyNumber(row.joiners)}\t${copyNumber(
+    row.leaversFte,
+  )}\t${copyNumber(row.stabilityBase)}\t${copyNumber(row.stabilityStayed)}\t${copyNumber(row.vacancyFte)}\t${copyNumber(
+    row.nqHeadcount,
+  )}\t${copyNumber(row.nqLeavers)}${suffix}`;
+
+const sicknessLine = (row: SicknessRow, suffix: string): string =>
+  `${copyText(row.organisationCode)}\t${copyText(row.regionCode)}\t${row.month}-01\t${row.fteDaysLost}\t${row.fteDaysAvailable}${suffix}`;
 
 interface Table {
   readonly name: string;
@@ -111,9 +143,18 @@ interface Table {
 const WORKFORCE: Table = { name: 'WorkforceObservation', columns: WORKFORCE_COLUMNS, types: WORKFORCE_TYPES };
 const SICKNESS: Table = { name: 'SicknessObservation', columns: SICKNESS_COLUMNS, types: SICKNESS_TYPES };
 
+/** What a batch needs from its rows: their (organisation, month) pairs, and the rows in the form the method sends. */
+interface Batch {
+  readonly pairs: ReadonlyMap<string, readonly [organisationCode: string, day: string]>;
+  /** COPY text, or the rows' values for the batched insert. */
+  readonly payload: string | Value[][];
+}
+
 class BulkImportWriter implements ImportWriter {
   private pending: Promise<void> = Promise.resolve();
   private failure: { error: unknown } | undefined;
+  /** Per table, the (organisation, day) pairs stored before this import whose rows it has not yet deleted. */
+  private readonly stored = new Map<Table, Promise<Set<string>>>();
 
   constructor(
     private readonly client: pg.PoolClient,
@@ -122,11 +163,11 @@ class BulkImportWriter implements ImportWriter {
   ) {}
 
   writeWorkforce(rows: readonly WorkforceRow[]): Promise<void> {
-    return this.enqueue(WORKFORCE, rows.map(workforceValues));
+    return this.enqueue(WORKFORCE, this.batch(rows, workforceLine, workforceValues));
   }
 
   writeSickness(rows: readonly SicknessRow[]): Promise<void> {
-    return this.enqueue(SICKNESS, rows.map(sicknessValues));
+    return this.enqueue(SICKNESS, this.batch(rows, sicknessLine, sicknessValues));
   }
 
   async finish(rows: number): Promise<void> {
@@ -140,36 +181,70 @@ class BulkImportWriter implements ImportWriter {
     if (this.failure) throw this.failure.error;
   }
 
+  private batch<R extends { readonly organisationCode: string; readonly month: Month }>(
+    rows: readonly R[],
+    line: (row: R, suffix: string) => string,
+    values: (row: R) => Value[],
+  ): Batch {
+    const pairs = new Map<string, readonly [string, string]>();
+    for (const row of rows) {
+      const key = `${row.organisationCode}|${row.month}-01`;
+      if (!pairs.has(key)) pairs.set(key, [row.organisationCode, `${row.month}-01`]);
+    }
+    if (this.method === 'insert') return { pairs, payload: rows.map(values) };
+    const suffix = `\t${this.importId}\n`;
+    let text = '';
+    for (const row of rows) text += line(row, suffix);
+    return { pairs, payload: text };
+  }
+
   /** Starts storing a batch once the one before is stored; waits only for that one, not for this. */
-  private async enqueue(table: Table, values: Value[][]): Promise<void> {
+  private async enqueue(table: Table, batch: Batch): Promise<void> {
     await this.settled();
-    this.pending = this.store(table, values).catch((error: unknown) => {
+    this.pending = this.store(table, batch).catch((error: unknown) => {
       this.failure = { error };
     });
   }
 
-  private async store(table: Table, values: Value[][]): Promise<void> {
-    if (values.length === 0) return;
-    await this.deleteEarlier(table, values);
-    if (this.method === 'copy') await this.copy(table, values);
-    else await this.insert(table, values);
+  private async store(table: Table, batch: Batch): Promise<void> {
+    if (batch.pairs.size === 0) return;
+    await this.deleteEarlier(table, batch);
+    if (typeof batch.payload === 'string') await this.copy(table, batch.payload);
+    else await this.insert(table, batch.payload);
   }
 
-  /** The replace rule: earlier imports' observations for the batch's (organisation, month) pairs go. */
-  private async deleteEarlier(table: Table, values: Value[][]): Promise<void> {
-    const pairs = new Map<string, readonly [Value, Value]>();
-    for (const row of values) pairs.set(`${row[0]}|${row[2]}`, [row[0]!, row[2]!]);
+  /** The (organisation, day) pairs the table held when the import started, read once. */
+  private storedPairs(table: Table): Promise<Set<string>> {
+    let pairs = this.stored.get(table);
+    if (!pairs) {
+      pairs = this.client
+        .query<{ key: string }>(`SELECT DISTINCT "organisationCode" || '|' || period::text AS key FROM "${table.name}"`)
+        .then(({ rows }) => new Set(rows.map((row) => row.key)));
+      this.stored.set(table, pairs);
+    }
+    return pairs;
+  }
+
+  /** The replace rule: earlier imports' observations for the batch's stored pairs go, each pair once. */
+  private async deleteEarlier(table: Table, batch: Batch): Promise<void> {
+    const stored = await this.storedPairs(table);
+    if (stored.size === 0) return;
+    const organisations: string[] = [];
+    const days: string[] = [];
+    for (const [key, [organisation, day]] of batch.pairs) {
+      if (!stored.delete(key)) continue;
+      organisations.push(organisation);
+      days.push(day);
+    }
+    if (organisations.length === 0) return;
     await this.client.query(
       `DELETE FROM "${table.name}" o USING unnest($1::text[], $2::date[]) AS r(org, period)
        WHERE o."organisationCode" = r.org AND o.period = r.period AND o."importId" <> $3`,
-      [[...pairs.values()].map(([org]) => org), [...pairs.values()].map(([, period]) => period), this.importId],
+      [organisations, days, this.importId],
     );
   }
 
-  private async copy(table: Table, values: Value[][]): Promise<void> {
-    const suffix = `\t${this.importId}\n`;
-    let text = '';
-    for (const row of values) text += row.map(copyField).join('\t') + suffix;
+  private async copy(table: Table, text: string): Promise<void> {
     const stream = this.client.query(copyFrom(`COPY "${table.name}" (${quoted(table.columns)}) FROM STDIN`));
     await pipeline(Readable.from([text]), stream);
   }
@@ -185,8 +260,8 @@ class BulkImportWriter implements ImportWriter {
 }
 
 /**
- * Runs `work` with a writer in one transaction on a connection of its own. `exclusive`: first takes the
- * advisory lock for "first metrics" and runs `work` only when no import is stored (undefined otherwise).
+ * Runs `work` with a writer in one transaction on a connection of its own, holding the import lock.
+ * `exclusive`: runs `work` only when no import is stored (undefined otherwise), checked under the lock.
  */
 export async function bulkImport<T>(
   connect: Connect,
@@ -200,14 +275,17 @@ export async function bulkImport<T>(
   try {
     await client.query('BEGIN');
     try {
+      await client.query(IMPORT_LOCK_SQL);
       if (exclusive) {
-        await client.query("SELECT pg_advisory_xact_lock(hashtext('cop.metrics.first-import'))");
         const { rows } = await client.query<{ present: boolean }>('SELECT EXISTS (SELECT 1 FROM "MetricImport") AS present');
         if (rows[0]?.present) {
           await client.query('ROLLBACK');
           return { done: false };
         }
       }
+      // Real figures replace the demo data wholly: demo and real figures are never summed in one digest.
+      // Deleted first, so the replace rule never has demo rows to delete (a rejected file rolls this back).
+      if (!plan.synthetic) for (const sql of DELETE_DEMO_SQL) await client.query(sql);
       const importId = randomUUID();
       await client.query('INSERT INTO "MetricImport" (id, layout, source, synthetic, rows) VALUES ($1, $2, $3, $4, 0)', [
         importId,
@@ -224,8 +302,6 @@ export async function bulkImport<T>(
         await writer.settled().catch(() => undefined);
       }
       await writer.settled();
-      // Real figures replace the demo data wholly: demo and real figures are never summed in one digest.
-      if (!plan.synthetic) await client.query('DELETE FROM "MetricImport" WHERE synthetic');
       await client.query('COMMIT');
       return { done: true, value };
     } catch (error) {

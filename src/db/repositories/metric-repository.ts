@@ -16,7 +16,7 @@ import type {
 import { monthOfDate, monthStart, type Month } from '../../core/metrics/period.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Database, PrismaClient } from '../database.js';
-import { bulkImport } from './metric-bulk-writer.js';
+import { bulkImport, DELETE_DEMO_SQL, IMPORT_LOCK_SQL } from './metric-bulk-writer.js';
 
 /** A large file is one transaction: allow it time (the default is 5 seconds). */
 const IMPORT_TIMEOUT_MS = 60 * 60 * 1000;
@@ -147,14 +147,14 @@ export class PrismaMetricStore implements MetricStore {
     }
     return this.prisma.$transaction(
       async (tx) => {
+        await tx.$executeRawUnsafe(IMPORT_LOCK_SQL);
+        // Real figures replace the demo data wholly: demo and real figures are never summed in one digest.
+        if (!plan.synthetic) for (const sql of DELETE_DEMO_SQL) await tx.$executeRawUnsafe(sql);
         const created = await tx.metricImport.create({
           data: { layout: plan.layout, source: plan.source, synthetic: plan.synthetic, rows: 0 },
           select: { id: true },
         });
-        const value = await work(new PrismaImportWriter(tx, created.id));
-        // Real figures replace the demo data wholly: demo and real figures are never summed in one digest.
-        if (!plan.synthetic) await tx.metricImport.deleteMany({ where: { synthetic: true } });
-        return value;
+        return work(new PrismaImportWriter(tx, created.id));
       },
       { timeout: IMPORT_TIMEOUT_MS, maxWait: 30_000 },
     );
@@ -310,8 +310,8 @@ export class PrismaMetricStore implements MetricStore {
     }
     return this.prisma.$transaction(
       async (tx) => {
-        // One lock for "first metrics": a second process waits here, then finds the import done.
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('cop.metrics.first-import'))`;
+        // The imports' lock: a second process waits here, then finds the import done.
+        await tx.$executeRawUnsafe(IMPORT_LOCK_SQL);
         if ((await tx.metricImport.count()) > 0) return false;
         const created = await tx.metricImport.create({
           data: { layout: plan.layout, source: plan.source, synthetic: plan.synthetic, rows: 0 },
