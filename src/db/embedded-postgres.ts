@@ -5,15 +5,17 @@ import { Buffer } from 'node:buffer';
 import { chmod, mkdir, mkdtemp, rm, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+// Types only here: PGlite and its socket server are loaded when a database is started, so a process on a
+// PostgreSQL server (the command line's import) never loads their WebAssembly glue.
+import type { PGlite } from '@electric-sql/pglite';
+import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import type { FolderLock } from './folder-lock.js';
 
 /**
  * PGlite's own start parameters (single-user backend, no parallel workers), plus smaller shared buffers:
  * PostgreSQL's 128 MB default costs the bot about 100 MB of memory that a community's data never needs.
  */
-const START_PARAMETERS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+const EXTRA_START_PARAMETERS = ['-c', 'shared_buffers=32MB'];
 
 /** Frontend messages that continue an extended-query sequence: Parse, Bind, Describe, Execute, Close, Flush. */
 const CONTINUES_SEQUENCE = new Set([0x50, 0x42, 0x44, 0x45, 0x43, 0x48]);
@@ -92,7 +94,9 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedPostgres> {
   if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
   const socket = await socketFolder(dataDir);
-  const db = await PGlite.create({ ...(dataDir === undefined ? {} : { dataDir }), startParams: START_PARAMETERS });
+  const [{ PGlite }, { PGLiteSocketServer }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite-socket')]);
+  const startParams = [...PGlite.defaultStartParams, ...EXTRA_START_PARAMETERS];
+  const db = await PGlite.create({ ...(dataDir === undefined ? {} : { dataDir }), startParams });
   const shared = keepSequencesTogether(db);
   let server: PGLiteSocketServer;
   try {

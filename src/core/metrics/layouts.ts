@@ -1,5 +1,5 @@
 // The CSV layouts the metrics import reads, each recognised by its header, and how one row of each
-// becomes observations. Every row is validated with zod; a row that fails says why in words a
+// becomes observations. Every cell is checked (CellReader); a row that fails says why in words a
 // retention lead can act on. Pure: the import (importer.ts) feeds it rows and stores what it returns.
 //
 // - `cop`: the project's own layout (templates/metrics-template.csv), one row per organisation, month
@@ -13,8 +13,7 @@
 // read left out; figures with thousands separators, as 91.0, or as the markers statistics use for
 // suppressed and missing values (cells.ts); months in several forms; staff groups by any of the labels
 // NHS files give them (staff-group-labels.ts).
-import { z } from 'zod';
-import { markerOf, readCount, readMonth, readNumber, type NumberReading } from './cells.js';
+import { markerOf, plainInteger, readCount, readMonth, readNumber, type NumberReading } from './cells.js';
 import type { Month } from './period.js';
 import { staffGroupLabels, type StaffGroupLabels, type StaffGroupName } from './staff-group-labels.js';
 
@@ -153,88 +152,78 @@ export type RowOutcome =
 /** A published rate may differ from the one recomputed from its counts by rounding only. */
 export const RATE_TOLERANCE_POINTS = 0.01;
 
-/** Reads a figure cell; a marker (see cells.ts) or an absent optional column is null. */
-const figure = (column: string, read: (column: string, cell: string) => NumberReading) =>
-  z
-    .string()
-    .optional()
-    .transform((cell, context) => {
-      if (cell === undefined || markerOf(cell) !== undefined) return null;
-      const reading = read(column, cell);
-      if (reading.kind === 'number') return reading.value;
-      context.addIssue({ code: 'custom', message: reading.reason });
-      return z.NEVER;
-    });
+type Record_ = Readonly<Record<string, string | undefined>>;
 
-/** A count of people; 91.0 is read as 91. */
-const count = (column: string) => figure(column, readCount);
-/** An amount such as FTE or days. */
-const amount = (column: string) => figure(column, readNumber);
+/**
+ * Reads one row's cells, collecting every problem in the row's order of columns: a plain reader (no
+ * schema library) because it runs for every cell of files of hundreds of thousands of rows.
+ */
+class CellReader {
+  readonly issues: string[] = [];
 
-const month = (column: string) =>
-  z.string({ error: `${column} is missing` }).transform((cell, context) => {
+  constructor(private readonly record: Record_) {}
+
+  /** A count of people (91.0 is read as 91); a marker (see cells.ts) or an absent optional column is null. */
+  count(column: string): number | null {
+    return this.figure(column, readCount);
+  }
+
+  /** An amount such as FTE or days. */
+  amount(column: string): number | null {
+    return this.figure(column, readNumber);
+  }
+
+  month(column: string): Month | undefined {
+    const cell = this.record[column];
+    if (cell === undefined) return this.issue(`${column} is missing`);
     const reading = readMonth(column, cell);
-    if (reading.kind === 'month') return reading.month;
-    context.addIssue({ code: 'custom', message: reading.reason });
-    return z.NEVER;
-  });
+    return reading.kind === 'month' ? reading.month : this.issue(reading.reason);
+  }
 
-const code = (column: string) =>
-  z
-    .string({ error: `${column} is missing` })
-    .trim()
-    .min(1, { error: `${column} is empty` })
-    .max(20, { error: `${column} is too long` })
-    .transform((value) => value.toUpperCase());
+  /** An ODS code: trimmed, 1 to 20 characters, in upper case. */
+  code(column: string): string | undefined {
+    const cell = this.record[column];
+    if (cell === undefined) return this.issue(`${column} is missing`);
+    const text = cell.trim();
+    if (text.length === 0) return this.issue(`${column} is empty`);
+    if (text.length > 20) return this.issue(`${column} is too long`);
+    return text.toUpperCase();
+  }
 
-const staffGroup = z.string({ error: 'staff_group is missing' }).trim().min(1, { error: 'staff_group is empty' });
+  /** A region code as a file gives it (checked against the known regions later). */
+  region(column: string): string | undefined {
+    const cell = this.record[column];
+    return cell === undefined ? this.issue(`${column} is missing`) : cell.trim().toUpperCase();
+  }
 
-const copRow = z.object({
-  period: month('period'),
-  org_code: code('org_code'),
-  staff_group: staffGroup,
-  headcount_start: count('headcount_start'),
-  headcount_end: count('headcount_end'),
-  fte: amount('fte'),
-  leavers: count('leavers'),
-  joiners: count('joiners'),
-  stability_base: count('stability_base'),
-  stability_stayed: count('stability_stayed'),
-  vacancy_fte: amount('vacancy_fte'),
-  nq_headcount: count('nq_headcount'),
-  nq_leavers: count('nq_leavers'),
-});
+  staffGroup(): string | undefined {
+    const cell = this.record['staff_group'];
+    if (cell === undefined) return this.issue('staff_group is missing');
+    const text = cell.trim();
+    return text.length === 0 ? this.issue('staff_group is empty') : text;
+  }
 
-const turnoverRow = z.object({
-  period_end: month('period_end'),
-  org_code: code('org_code'),
-  nhse_region_code: z
-    .string()
-    .trim()
-    .transform((value) => value.toUpperCase()),
-  staff_group: staffGroup,
-  leavers_hc: count('leavers_hc'),
-  joiners_hc: count('joiners_hc'),
-  denom_start_hc: count('denom_start_hc'),
-  denom_end_hc: count('denom_end_hc'),
-  leavers_fte: amount('leavers_fte'),
-  denom_end_fte: amount('denom_end_fte'),
-});
+  private figure(column: string, read: (column: string, cell: string) => NumberReading): number | null {
+    const cell = this.record[column];
+    if (cell === undefined) return null;
+    const plain = plainInteger(cell);
+    if (plain !== undefined) return plain;
+    if (markerOf(cell) !== undefined) return null;
+    const reading = read(column, cell);
+    if (reading.kind === 'number') return reading.value;
+    this.issue(reading.reason);
+    return null;
+  }
 
-const sicknessRow = z.object({
-  date: month('date'),
-  nhse_region_code: z
-    .string()
-    .trim()
-    .transform((value) => value.toUpperCase()),
-  org_code: code('org_code'),
-  fte_days_lost: amount('fte_days_lost'),
-  fte_days_available: amount('fte_days_available'),
-  sickness_absence_rate_percent: amount('sickness_absence_rate_percent'),
-});
+  private issue(message: string): undefined {
+    this.issues.push(message);
+    return undefined;
+  }
 
-function firstIssue(error: z.ZodError): string {
-  return error.issues.map((issue) => issue.message).join('; ');
+  /** Why the row is bad, every problem joined; undefined when its cells are good. */
+  problem(): string | undefined {
+    return this.issues.length === 0 ? undefined : this.issues.join('; ');
+  }
 }
 
 function regionOf(organisationCode: string, fileRegion: string | undefined, reference: ImportReference): string | null {
@@ -262,7 +251,7 @@ function workforceProblem(row: WorkforceRow): string | undefined {
 }
 
 /** One data row of a file in `layout`: observations to store, or why the row is bad. */
-export function readRow(layout: LayoutName, record: Readonly<Record<string, string | undefined>>, reference: ImportReference): RowOutcome {
+export function readRow(layout: LayoutName, record: Record_, reference: ImportReference): RowOutcome {
   switch (layout) {
     case 'cop':
       return readCopRow(record, reference);
@@ -281,55 +270,84 @@ function unknownStaffGroup(label: string, reference: ImportReference): RowOutcom
   };
 }
 
-function readCopRow(record: Readonly<Record<string, string | undefined>>, reference: ImportReference): RowOutcome {
-  const parsed = copRow.safeParse(record);
-  if (!parsed.success) return { kind: 'bad', reason: firstIssue(parsed.error) };
-  const r = parsed.data;
-  if (!reference.organisations.has(r.org_code)) return { kind: 'bad', reason: `org_code ${r.org_code} is not an organisation I know` };
-  const staffGroupCode = reference.staffGroups.codeOf(r.staff_group);
-  if (!staffGroupCode) return unknownStaffGroup(r.staff_group, reference);
-  const future = monthProblem(r.period, reference);
+function readCopRow(record: Record_, reference: ImportReference): RowOutcome {
+  // Read in the layout's order of columns, so that the problems are listed in that order.
+  const cells = new CellReader(record);
+  const period = cells.month('period');
+  const organisationCode = cells.code('org_code');
+  const staffGroup = cells.staffGroup();
+  const startHeadcount = cells.count('headcount_start');
+  const headcount = cells.count('headcount_end');
+  const fte = cells.amount('fte');
+  const leavers = cells.count('leavers');
+  const joiners = cells.count('joiners');
+  const stabilityBase = cells.count('stability_base');
+  const stabilityStayed = cells.count('stability_stayed');
+  const vacancyFte = cells.amount('vacancy_fte');
+  const nqHeadcount = cells.count('nq_headcount');
+  const nqLeavers = cells.count('nq_leavers');
+  const bad = cells.problem();
+  if (bad !== undefined || period === undefined || organisationCode === undefined || staffGroup === undefined) {
+    return { kind: 'bad', reason: bad ?? '' };
+  }
+  if (!reference.organisations.has(organisationCode))
+    return { kind: 'bad', reason: `org_code ${organisationCode} is not an organisation I know` };
+  const staffGroupCode = reference.staffGroups.codeOf(staffGroup);
+  if (!staffGroupCode) return unknownStaffGroup(staffGroup, reference);
+  const future = monthProblem(period, reference);
   if (future) return { kind: 'bad', reason: future };
   const row: WorkforceRow = {
-    organisationCode: r.org_code,
-    regionCode: regionOf(r.org_code, undefined, reference),
-    month: r.period,
+    organisationCode,
+    regionCode: regionOf(organisationCode, undefined, reference),
+    month: period,
     staffGroupCode,
-    startHeadcount: r.headcount_start,
-    headcount: r.headcount_end,
-    fte: r.fte,
-    leavers: r.leavers,
-    joiners: r.joiners,
+    startHeadcount,
+    headcount,
+    fte,
+    leavers,
+    joiners,
     leaversFte: null,
-    stabilityBase: r.stability_base,
-    stabilityStayed: r.stability_stayed,
-    vacancyFte: r.vacancy_fte,
-    nqHeadcount: r.nq_headcount,
-    nqLeavers: r.nq_leavers,
+    stabilityBase,
+    stabilityStayed,
+    vacancyFte,
+    nqHeadcount,
+    nqLeavers,
   };
   const problem = workforceProblem(row);
   return problem ? { kind: 'bad', reason: problem } : { kind: 'workforce', row };
 }
 
-function readTurnoverRow(record: Readonly<Record<string, string | undefined>>, reference: ImportReference): RowOutcome {
-  const parsed = turnoverRow.safeParse(record);
-  if (!parsed.success) return { kind: 'bad', reason: firstIssue(parsed.error) };
-  const r = parsed.data;
-  const staffGroupCode = reference.staffGroups.codeOf(r.staff_group);
-  if (!staffGroupCode) return unknownStaffGroup(r.staff_group, reference);
-  const future = monthProblem(r.period_end, reference);
+function readTurnoverRow(record: Record_, reference: ImportReference): RowOutcome {
+  const cells = new CellReader(record);
+  const period = cells.month('period_end');
+  const organisationCode = cells.code('org_code');
+  const region = cells.region('nhse_region_code');
+  const staffGroup = cells.staffGroup();
+  const leavers = cells.count('leavers_hc');
+  const joiners = cells.count('joiners_hc');
+  const startHeadcount = cells.count('denom_start_hc');
+  const headcount = cells.count('denom_end_hc');
+  const leaversFte = cells.amount('leavers_fte');
+  const fte = cells.amount('denom_end_fte');
+  const bad = cells.problem();
+  if (bad !== undefined || period === undefined || organisationCode === undefined || staffGroup === undefined) {
+    return { kind: 'bad', reason: bad ?? '' };
+  }
+  const staffGroupCode = reference.staffGroups.codeOf(staffGroup);
+  if (!staffGroupCode) return unknownStaffGroup(staffGroup, reference);
+  const future = monthProblem(period, reference);
   if (future) return { kind: 'bad', reason: future };
   const row: WorkforceRow = {
-    organisationCode: r.org_code,
-    regionCode: regionOf(r.org_code, r.nhse_region_code, reference),
-    month: r.period_end,
+    organisationCode,
+    regionCode: regionOf(organisationCode, region, reference),
+    month: period,
     staffGroupCode,
-    startHeadcount: r.denom_start_hc,
-    headcount: r.denom_end_hc,
-    fte: r.denom_end_fte,
-    leavers: r.leavers_hc,
-    joiners: r.joiners_hc,
-    leaversFte: r.leavers_fte,
+    startHeadcount,
+    headcount,
+    fte,
+    leavers,
+    joiners,
+    leaversFte,
     stabilityBase: null,
     stabilityStayed: null,
     vacancyFte: null,
@@ -340,11 +358,19 @@ function readTurnoverRow(record: Readonly<Record<string, string | undefined>>, r
   return problem ? { kind: 'bad', reason: problem } : { kind: 'workforce', row };
 }
 
-function readSicknessRow(record: Readonly<Record<string, string | undefined>>, reference: ImportReference): RowOutcome {
-  const parsed = sicknessRow.safeParse(record);
-  if (!parsed.success) return { kind: 'bad', reason: firstIssue(parsed.error) };
-  const r = parsed.data;
-  const future = monthProblem(r.date, reference);
+function readSicknessRow(record: Record_, reference: ImportReference): RowOutcome {
+  const cells = new CellReader(record);
+  const date = cells.month('date');
+  const region = cells.region('nhse_region_code');
+  const organisationCode = cells.code('org_code');
+  const r = {
+    fte_days_lost: cells.amount('fte_days_lost'),
+    fte_days_available: cells.amount('fte_days_available'),
+    sickness_absence_rate_percent: cells.amount('sickness_absence_rate_percent'),
+  };
+  const bad = cells.problem();
+  if (bad !== undefined || date === undefined || organisationCode === undefined) return { kind: 'bad', reason: bad ?? '' };
+  const future = monthProblem(date, reference);
   if (future) return { kind: 'bad', reason: future };
   if (r.fte_days_lost === null || r.fte_days_available === null)
     return { kind: 'bad', reason: 'fte_days_lost and fte_days_available must both be given' };
@@ -352,9 +378,9 @@ function readSicknessRow(record: Readonly<Record<string, string | undefined>>, r
   if (r.fte_days_lost > r.fte_days_available)
     return { kind: 'bad', reason: `fte_days_lost (${r.fte_days_lost}) is more than fte_days_available (${r.fte_days_available})` };
   const row: SicknessRow = {
-    organisationCode: r.org_code,
-    regionCode: regionOf(r.org_code, r.nhse_region_code, reference),
-    month: r.date,
+    organisationCode,
+    regionCode: regionOf(organisationCode, region, reference),
+    month: date,
     fteDaysLost: r.fte_days_lost,
     fteDaysAvailable: r.fte_days_available,
   };
