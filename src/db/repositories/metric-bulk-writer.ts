@@ -15,13 +15,13 @@
 // Observations have no foreign key to their import (it would be checked on every row): real figures
 // replace the demo data by deleting the demo observations explicitly, here, at the import's start.
 //
-// Batches are pipelined: a batch is sent while the importer reads and checks the next one, so the bot's
-// process and the database work at the same time; a failure surfaces at the next write or at the end.
+// Batches are pipelined: on a server, one COPY stays open across batches (ended only when the replace rule
+// must delete, and at the end), so the server stores rows as they arrive while the importer reads and
+// checks the next ones; a failure surfaces at the next write or at the end.
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { once } from 'node:events';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams';
 import type { SicknessRow, WorkforceRow } from '../../core/metrics/layouts.js';
 import type { ImportPlan, ImportWriter } from '../../core/metrics/metric-store.js';
 import type { Month } from '../../core/metrics/period.js';
@@ -150,11 +150,20 @@ interface Batch {
   readonly payload: string | Value[][];
 }
 
+/** A COPY statement left open across batches: rows stream in while the importer reads the next ones. */
+interface OpenCopy {
+  readonly table: Table;
+  readonly stream: CopyStreamQuery;
+  /** Settles when the server has stored every row sent (or refused them). */
+  readonly done: Promise<void>;
+}
+
 class BulkImportWriter implements ImportWriter {
   private pending: Promise<void> = Promise.resolve();
   private failure: { error: unknown } | undefined;
   /** Per table, the (organisation, day) pairs stored before this import whose rows it has not yet deleted. */
   private readonly stored = new Map<Table, Promise<Set<string>>>();
+  private open: OpenCopy | undefined;
 
   constructor(
     private readonly client: pg.PoolClient,
@@ -175,8 +184,18 @@ class BulkImportWriter implements ImportWriter {
     await this.client.query('UPDATE "MetricImport" SET rows = $1 WHERE id = $2', [rows, this.importId]);
   }
 
-  /** Waits for the batches sent so far; throws the first failure. */
+  /** Waits for the batches sent so far to be stored (ending an open COPY); throws the first failure. */
   async settled(): Promise<void> {
+    try {
+      await this.ready();
+    } finally {
+      // Even after a failure: the transaction cannot end while a COPY is open.
+      await this.endCopy();
+    }
+  }
+
+  /** Waits until the last batch has been handed over; throws the first failure. */
+  private async ready(): Promise<void> {
     await this.pending;
     if (this.failure) throw this.failure.error;
   }
@@ -198,9 +217,9 @@ class BulkImportWriter implements ImportWriter {
     return { pairs, payload: text };
   }
 
-  /** Starts storing a batch once the one before is stored; waits only for that one, not for this. */
+  /** Starts storing a batch once the one before is handed over; waits only for that one, not for this. */
   private async enqueue(table: Table, batch: Batch): Promise<void> {
-    await this.settled();
+    await this.ready();
     this.pending = this.store(table, batch).catch((error: unknown) => {
       this.failure = { error };
     });
@@ -208,9 +227,40 @@ class BulkImportWriter implements ImportWriter {
 
   private async store(table: Table, batch: Batch): Promise<void> {
     if (batch.pairs.size === 0) return;
-    await this.deleteEarlier(table, batch);
-    if (typeof batch.payload === 'string') await this.copy(table, batch.payload);
-    else await this.insert(table, batch.payload);
+    // No other statement can run on the connection while a COPY is open: one for another table ends.
+    if (this.open && this.open.table !== table) await this.endCopy();
+    const deletes = await this.earlierPairs(table, batch);
+    if (deletes) {
+      await this.endCopy();
+      await this.client.query(
+        `DELETE FROM "${table.name}" o USING unnest($1::text[], $2::date[]) AS r(org, period)
+         WHERE o."organisationCode" = r.org AND o.period = r.period AND o."importId" <> $3`,
+        [deletes.organisations, deletes.days, this.importId],
+      );
+    }
+    if (typeof batch.payload !== 'string') return this.insert(table, batch.payload);
+    this.open ??= this.startCopy(table);
+    // Back-pressure: the next batch is handed over once the server has taken in this one.
+    if (!this.open.stream.write(batch.payload)) await once(this.open.stream, 'drain');
+  }
+
+  private startCopy(table: Table): OpenCopy {
+    const stream = this.client.query(copyFrom(`COPY "${table.name}" (${quoted(table.columns)}) FROM STDIN`));
+    const done = new Promise<void>((resolve, reject) => {
+      stream.on('finish', resolve);
+      stream.on('error', reject);
+    });
+    // A refusal is thrown where the COPY ends; this keeps it from being unhandled meanwhile.
+    done.catch(() => undefined);
+    return { table, stream, done };
+  }
+
+  private async endCopy(): Promise<void> {
+    const open = this.open;
+    if (!open) return;
+    this.open = undefined;
+    open.stream.end();
+    await open.done;
   }
 
   /** The (organisation, day) pairs the table held when the import started, read once. */
@@ -225,10 +275,10 @@ class BulkImportWriter implements ImportWriter {
     return pairs;
   }
 
-  /** The replace rule: earlier imports' observations for the batch's stored pairs go, each pair once. */
-  private async deleteEarlier(table: Table, batch: Batch): Promise<void> {
+  /** The replace rule: the batch's pairs whose earlier observations are still to be deleted (each pair once), if any. */
+  private async earlierPairs(table: Table, batch: Batch): Promise<{ organisations: string[]; days: string[] } | undefined> {
     const stored = await this.storedPairs(table);
-    if (stored.size === 0) return;
+    if (stored.size === 0) return undefined;
     const organisations: string[] = [];
     const days: string[] = [];
     for (const [key, [organisation, day]] of batch.pairs) {
@@ -236,17 +286,7 @@ class BulkImportWriter implements ImportWriter {
       organisations.push(organisation);
       days.push(day);
     }
-    if (organisations.length === 0) return;
-    await this.client.query(
-      `DELETE FROM "${table.name}" o USING unnest($1::text[], $2::date[]) AS r(org, period)
-       WHERE o."organisationCode" = r.org AND o.period = r.period AND o."importId" <> $3`,
-      [organisations, days, this.importId],
-    );
-  }
-
-  private async copy(table: Table, text: string): Promise<void> {
-    const stream = this.client.query(copyFrom(`COPY "${table.name}" (${quoted(table.columns)}) FROM STDIN`));
-    await pipeline(Readable.from([text]), stream);
+    return organisations.length === 0 ? undefined : { organisations, days };
   }
 
   private async insert(table: Table, values: Value[][]): Promise<void> {
