@@ -6,6 +6,7 @@ import { importMetrics } from '../../src/core/metrics/importer.js';
 import type { SicknessRow, WorkforceRow } from '../../src/core/metrics/layouts.js';
 import { addMonths, type Month } from '../../src/core/metrics/period.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
+import { IMPORT_LOCK_SQL } from '../../src/db/repositories/metric-bulk-writer.js';
 import { PrismaMetricStore } from '../../src/db/repositories/metric-repository.js';
 import { seedReferenceData } from '../../src/db/seed.js';
 import { csvTextSource } from '../../src/metrics/csv-source.js';
@@ -163,5 +164,36 @@ describe(`metrics storage on ${process.env.COP_TEST_DATABASE_URL ? 'the PostgreS
     );
     expect(ran).toBe(false);
     expect(await counts()).toEqual(before);
+  });
+
+  // The imports' advisory lock: while another transaction holds it, an import waits (seen in pg_locks)
+  // and has written nothing; once it is released, the import runs. On the server only: PGlite runs one
+  // backend, so a second transaction cannot be open beside the import's.
+  it.runIf(process.env.COP_TEST_DATABASE_URL)('makes an import wait for the import lock, then run', async () => {
+    const before = await counts();
+    let release!: () => void;
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = database.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe(IMPORT_LOCK_SQL);
+        locked();
+        await new Promise<void>((resolve) => (release = resolve));
+      },
+      { timeout: 60_000 },
+    );
+    await isLocked;
+    const waiting = importText(`${COP_HEADER}\n2025-03,RJ1,All staff groups,100,100,90,3,1,,,,,\n`);
+    const waiters = () =>
+      database.prisma.$queryRawUnsafe<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+           AND objid::bigint = (hashtext('cop.metrics.import')::bigint & 4294967295)`,
+      );
+    while ((await waiters())[0]!.n === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await counts()).toEqual(before);
+    release();
+    await holder;
+    expect((await waiting).outcome).toBe('imported');
+    expect((await counts()).imports).toBe(before.imports + 1);
   });
 });
