@@ -11,6 +11,7 @@ export const STAMP = '.build-stamp';
 /** Files besides src/ whose change alters the compiled output. */
 const CONFIG_FILES = ['tsconfig.json', 'tsconfig.build.json'];
 
+/** @param {string} path @returns {number} */
 function newestModification(path) {
   const stats = statSync(path, { throwIfNoEntry: false });
   if (!stats) return 0;
@@ -20,7 +21,10 @@ function newestModification(path) {
   return newest;
 }
 
-/** Why dist/ must be compiled again before it runs, or undefined when it is up to date. */
+/**
+ * Why dist/ must be compiled again before it runs, or undefined when it is up to date.
+ * @param {string} root the project folder
+ */
 export function staleReason(root) {
   const stamp = statSync(join(root, 'dist', STAMP), { throwIfNoEntry: false });
   if (!stamp) return 'dist/ has not been built';
@@ -28,7 +32,7 @@ export function staleReason(root) {
   return sources > stamp.mtimeMs ? 'sources changed since the last build' : undefined;
 }
 
-/** True when prisma/schema.prisma is newer than the Prisma client generated from it. */
+/** True when prisma/schema.prisma is newer than the Prisma client generated from it. @param {string} root */
 export function clientOutdated(root) {
   const schema = statSync(join(root, 'prisma', 'schema.prisma'), { throwIfNoEntry: false });
   if (!schema) return false;
@@ -36,7 +40,10 @@ export function clientOutdated(root) {
   return !client || schema.mtimeMs > client.mtimeMs;
 }
 
-/** The TypeScript compiler's entry point, or undefined where dev dependencies were not installed. */
+/**
+ * The TypeScript compiler's entry point, or undefined where dev dependencies were not installed.
+ * @param {string} root
+ */
 export function typescriptCompiler(root) {
   try {
     return createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc');
@@ -49,6 +56,9 @@ export function typescriptCompiler(root) {
  * Compiles with tsconfig.build.json. `check: false` skips the type check (tsc --noCheck): the same
  * output, several times faster, for run.js; `npm run build` and `npm run typecheck` do check.
  * Returns tsc's exit status; the stamp is written only on success.
+ * @param {string} root
+ * @param {{ check: boolean }} options
+ * @returns {number}
  */
 export function compile(root, { check }) {
   const tsc = typescriptCompiler(root);
