@@ -5,7 +5,6 @@
 // command works on the bot's database through the socket the bot serves (see command-database.ts).
 import { parseArgs } from 'node:util';
 import type { Subcommand } from '../subcommand.js';
-import { SingleBar, Presets } from 'cli-progress';
 import { importMetrics } from '../../core/metrics/importer.js';
 import { importReportLines } from '../../core/metrics/import-report.js';
 import { monthOfDate } from '../../core/metrics/period.js';
@@ -40,8 +39,13 @@ export async function runMetricsCommand(argv: readonly string[]): Promise<number
   const source = await readableSource(file);
   if (!source) return 2;
   const database = await openCommandDatabase('npm run cli -- metrics import');
-  const bar = process.stderr.isTTY
-    ? new SingleBar({ format: 'Importing [{bar}] {percentage}% | {value}/{total} MB', hideCursor: true }, Presets.shades_classic)
+  // The progress bar only on a terminal, and its library loaded only then.
+  const progress = process.stderr.isTTY ? await import('cli-progress') : undefined;
+  const bar = progress
+    ? new progress.SingleBar(
+        { format: 'Importing [{bar}] {percentage}% | {value}/{total} MB', hideCursor: true },
+        progress.Presets.shades_classic,
+      )
     : undefined;
   const megabytes = (bytes: number) => Math.round(bytes / 1e5) / 10;
   const ticker = bar ? setInterval(() => bar.update(megabytes(source.bytesRead())), 200) : undefined;
