@@ -4,7 +4,6 @@
 // platforms' servers can reach the bot's address.
 import type { ChartPublisher, PublishedChart, TrendChart } from '../core/digests/trend.js';
 import { createFileLink, type FileLinkStore } from '../core/links/file-links.js';
-import { trendChartPngs } from './trend-chart.js';
 
 export class LinkedChartPublisher implements ChartPublisher {
   constructor(
@@ -16,6 +15,8 @@ export class LinkedChartPublisher implements ChartPublisher {
 
   async publish(chart: TrendChart, now: Date): Promise<PublishedChart | undefined> {
     try {
+      // Vega, Vega-Lite and resvg take about a second to load: only when the first digest draws a chart.
+      const { trendChartPngs } = await import('./trend-chart.js');
       const { sharp, compact } = await trendChartPngs(chart);
       const url = await createFileLink(
         this.links,

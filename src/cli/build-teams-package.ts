@@ -2,7 +2,7 @@
  * Builds the Microsoft Teams app package (the zip you upload in Teams admin or
  * "Upload a custom app"): manifest.json, color.png and outline.png at the zip root.
  *
- *   npm run teams:package [-- --out dist/cop-bot-teams.zip]
+ *   npm run teams:package [-- --out build/teams/cop-bot-teams.zip]
  *     [--website-url URL] [--privacy-url URL] [--terms-url URL]
  *
  * Teams rejects a bad package with vague errors, so this checks the parts of
@@ -25,7 +25,7 @@ import { CASE_SEARCH_COMMAND_ID, CASE_SEARCH_PARAMETER } from '../teams/message-
 
 export const PLACEHOLDER_ID = '00000000-0000-0000-0000-000000000000';
 export const DEFAULT_MANIFEST_DIR = fileURLToPath(new URL('../../manifests/teams/', import.meta.url));
-const DEFAULT_OUT = 'dist/cop-bot-teams.zip';
+const DEFAULT_OUT = 'build/teams/cop-bot-teams.zip';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -282,7 +282,7 @@ function main(): number {
     for (const { key, option, env } of DEVELOPER_URLS) developerUrls[key] = values[option] ?? process.env[env];
   } catch (err) {
     const urls = DEVELOPER_URLS.map(({ option }) => `[--${option} URL]`).join(' ');
-    console.error(`${(err as Error).message}\nUsage: tsx src/cli/build-teams-package.ts [--out ${DEFAULT_OUT}] ${urls}`);
+    console.error(`${(err as Error).message}\nUsage: npm run teams:package -- [--out ${DEFAULT_OUT}] ${urls}`);
     return 1;
   }
 

@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
-import { socketConnectionString, startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
+import type { EmbeddedPostgres } from './embedded-postgres.js';
 import { LOCK_FILE, lockFolder, type LockHolder } from './folder-lock.js';
 import { applyMigrations, migrationNames } from './migrations.js';
 
@@ -81,6 +81,7 @@ interface Target {
 
 /** Checks that the holder's database answers through its socket, or says clearly why it does not. */
 async function reachHolder(dataDir: string, holder: LockHolder & { socket: string }): Promise<Target> {
+  const { socketConnectionString } = await import('./embedded-postgres.js');
   const connectionString = socketConnectionString(holder.socket);
   const client = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
   try {
@@ -105,6 +106,7 @@ async function openFolder(dataDir: string, options: OpenOptions): Promise<Target
     const attempt = await lockFolder(dataDir, options.role ?? 'command line', options.onLockLost);
     if (attempt.kind === 'acquired') {
       try {
+        const { startEmbeddedPostgres } = await import('./embedded-postgres.js');
         const embedded = await startEmbeddedPostgres(dataDir, EMBEDDED_POOL_SIZE + EMBEDDED_SPARE_CONNECTIONS, attempt.lock);
         return {
           kind: 'pglite',
@@ -145,6 +147,8 @@ async function openTarget(databaseUrl: string, options: OpenOptions): Promise<Ta
   if (databaseUrl.startsWith('pglite:')) {
     const location = databaseUrl.slice('pglite:'.length);
     if (location !== 'memory') return openFolder(resolve(location), options);
+    // PGlite is loaded only for an embedded database, never on a PostgreSQL server.
+    const { startEmbeddedPostgres } = await import('./embedded-postgres.js');
     const embedded = await startEmbeddedPostgres(undefined, EMBEDDED_POOL_SIZE + EMBEDDED_SPARE_CONNECTIONS);
     return { kind: 'pglite', connectionString: embedded.connectionString, schema: undefined, embedded };
   }

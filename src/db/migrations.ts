@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import type { PrismaPg } from '@prisma/adapter-pg';
 import type { MigrationList } from '@prisma/schema-engine-wasm';
 import { MIGRATIONS_DIR, SCHEMA_PATH } from './paths.js';
-import { NO_FILTERS, openSchemaEngine } from './schema-engine.js';
 
 const LOCKFILE = 'migration_lock.toml';
 
@@ -41,6 +40,8 @@ export async function migrationNames(dir = MIGRATIONS_DIR): Promise<string[]> {
 
 /** Applies every migration not yet applied; returns the names it applied (none on a second run). */
 export async function applyMigrations(adapter: PrismaPg): Promise<string[]> {
+  // The schema engine is loaded only when a migration is pending (Database.migrate checks first).
+  const { NO_FILTERS, openSchemaEngine } = await import('./schema-engine.js');
   const [schema, migrationsList] = await Promise.all([readFile(SCHEMA_PATH, 'utf8'), readMigrations()]);
   const engine = await openSchemaEngine(adapter, schema);
   try {

@@ -1,8 +1,11 @@
 // Benchmark (not a test): the cold-start time of `npm start` until /readyz answers 200, on a fresh
 // embedded database and on an existing one, and the idle memory of the running bot.
-// Run: npm run bench:startup [-- --runs 3] [--postgres postgresql://postgres@127.0.0.1:5432/test]
+// Run: npm run bench:startup [-- --runs 3] [--variant compiled|tsx|both] [--postgres postgresql://postgres@127.0.0.1:5432/test]
 // With --postgres, the bot uses that PostgreSQL server (a new schema each run) instead of PGlite.
-import { spawn, type ChildProcess } from 'node:child_process';
+// --variant compiled (the default) runs `npm start`, that is dist/ with the compiled output up to date
+// (built once before the runs); tsx runs the sources through tsx as `npm start` did before the build
+// existed, launched through npm too (`npm exec`); both alternates them run by run, for a fair comparison.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,10 +13,28 @@ import { parseArgs } from 'node:util';
 import { dropServerSchema, serverSchemaUrl } from './bench-database.js';
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '3' }, port: { type: 'string', default: '3990' }, postgres: { type: 'string' } },
+  options: {
+    runs: { type: 'string', default: '3' },
+    port: { type: 'string', default: '3990' },
+    postgres: { type: 'string' },
+    variant: { type: 'string', default: 'compiled' },
+  },
 });
 const runs = Number(values.runs);
 const port = Number(values.port);
+
+type Variant = 'compiled' | 'tsx';
+const COMMANDS: Record<Variant, string[]> = {
+  compiled: ['start', '--silent'],
+  tsx: ['exec', '--silent', '--offline', '--', 'node', '--import', 'tsx', 'src/main.ts'],
+};
+if (!['compiled', 'tsx', 'both'].includes(values.variant)) throw new Error('--variant is compiled, tsx or both');
+const variants: Variant[] = values.variant === 'both' ? ['tsx', 'compiled'] : [values.variant as Variant];
+if (variants.includes('compiled')) {
+  // Measured with dist/ up to date, as production runs it.
+  const built = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('npm run build failed');
+}
 
 /** Resident memory of a process and its descendants, from /proc (Linux): in all, and of the largest one. */
 async function treeRssBytes(rootPid: number): Promise<{ total: number; largest: number }> {
@@ -44,7 +65,7 @@ async function treeRssBytes(rootPid: number): Promise<{ total: number; largest: 
 
 async function waitReady(started: number, child: ChildProcess): Promise<number> {
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the bot exited with ${child.exitCode}`);
     try {
       const response = await fetch(`http://127.0.0.1:${port}/readyz`);
       if (response.status === 200) return performance.now() - started;
@@ -59,9 +80,9 @@ function databaseUrl(dataDir: string, run: number): string {
   return values.postgres ? serverSchemaUrl(values.postgres, `cop_bench_${process.pid}_${run}`) : `pglite:${dataDir}`;
 }
 
-async function startOnce(url: string): Promise<{ readyMs: number; child: ChildProcess }> {
+async function startOnce(variant: Variant, url: string): Promise<{ readyMs: number; child: ChildProcess }> {
   const started = performance.now();
-  const child = spawn('npm', ['start', '--silent'], {
+  const child = spawn('npm', COMMANDS[variant], {
     env: { ...process.env, PORT: String(port), DATABASE_URL: url, LOG_LEVEL: 'warn', NODE_ENV: 'development' },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
@@ -77,35 +98,43 @@ async function stop(child: ChildProcess): Promise<void> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-const fresh: number[] = [];
-const existing: number[] = [];
-const idleTotal: number[] = [];
-const idleBot: number[] = [];
+interface Figures {
+  fresh: number[];
+  existing: number[];
+  idleTotal: number[];
+  idleBot: number[];
+}
+const figures = new Map<Variant, Figures>(variants.map((variant) => [variant, { fresh: [], existing: [], idleTotal: [], idleBot: [] }]));
 for (let i = 0; i < runs; i++) {
-  const dir = await mkdtemp(join(tmpdir(), 'cop-bench-'));
-  const url = databaseUrl(join(dir, 'db'), i);
-  try {
-    const first = await startOnce(url);
-    fresh.push(first.readyMs);
-    await stop(first.child);
-    const second = await startOnce(url);
-    existing.push(second.readyMs);
-    await new Promise((resolve) => setTimeout(resolve, 5_000));
-    const memory = await treeRssBytes(second.child.pid ?? 0);
-    idleTotal.push(memory.total);
-    idleBot.push(memory.largest);
-    await stop(second.child);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-    if (values.postgres) await dropServerSchema(url);
+  for (const variant of variants) {
+    const { fresh, existing, idleTotal, idleBot } = figures.get(variant)!;
+    const dir = await mkdtemp(join(tmpdir(), 'cop-bench-'));
+    const url = databaseUrl(join(dir, 'db'), i);
+    try {
+      const first = await startOnce(variant, url);
+      fresh.push(first.readyMs);
+      await stop(first.child);
+      const second = await startOnce(variant, url);
+      existing.push(second.readyMs);
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      const memory = await treeRssBytes(second.child.pid ?? 0);
+      idleTotal.push(memory.total);
+      idleBot.push(memory.largest);
+      await stop(second.child);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      if (values.postgres) await dropServerSchema(url);
+    }
   }
 }
 
 const ms = (xs: number[]) => `median ${median(xs).toFixed(0)} ms (runs: ${xs.map((x) => x.toFixed(0)).join(', ')})`;
-const where = values.postgres ? 'PostgreSQL server schema' : 'PGlite folder';
-console.log(`npm start -> /readyz 200, new ${where}:      ${ms(fresh)}`);
-console.log(`npm start -> /readyz 200, existing ${where}: ${ms(existing)}`);
 const mib = (xs: number[]) => `${(median(xs) / 2 ** 20).toFixed(0)} MiB`;
-console.log(
-  `idle resident memory 5 s after ready: bot process ${mib(idleBot)}; with the npm process that started it ${mib(idleTotal)} (medians)`,
-);
+const where = values.postgres ? 'PostgreSQL server schema' : 'PGlite folder';
+for (const [variant, { fresh, existing, idleTotal, idleBot }] of figures) {
+  console.log(`${variant}: ready (/readyz 200) on a new ${where}:      ${ms(fresh)}`);
+  console.log(`${variant}: ready (/readyz 200) on an existing ${where}: ${ms(existing)}`);
+  console.log(
+    `${variant}: idle resident memory 5 s after ready: bot process ${mib(idleBot)}; with the npm process that started it ${mib(idleTotal)} (medians)`,
+  );
+}

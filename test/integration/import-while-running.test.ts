@@ -1,4 +1,4 @@
-// Imports never vanish: the bot runs as `npm start` does (src/main.ts in a process of its own) on a
+// Imports never vanish: the bot runs as `npm start` does (the compiled dist/main.js in a process of its own) on a
 // PGlite folder, and `npm run cli -- metrics import` and `cases import` run beside it as real processes.
 // The commands work on the bot's database through its socket; the figures are read back through
 // `digest preview` (a signed slash command to the running bot), again after the bot stops and starts.
@@ -51,9 +51,9 @@ function environment(): NodeJS.ProcessEnv {
   };
 }
 
-/** Starts `src/main.ts` and resolves once it logs that it is ready (or rejects with its output if it exits). */
+/** Starts the compiled bot (`dist/main.js`, as production does) and resolves once it logs that it is ready (or rejects with its output if it exits). */
 function startBotProcess(): Promise<RunningProcess> {
-  const child = spawn('node', ['--import', 'tsx', 'src/main.ts'], { cwd: root, env: environment(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('node', ['dist/main.js'], { cwd: root, env: environment(), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -83,7 +83,7 @@ async function stopBotProcess(running: RunningProcess): Promise<number | null> {
 /** Runs a process to its end: its exit code and what it wrote. */
 async function runToEnd(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('node', ['--import', 'tsx', ...args], { cwd: root, env: environment() });
+    const { stdout, stderr } = await run('node', args, { cwd: root, env: environment() });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -91,7 +91,7 @@ async function runToEnd(args: string[]): Promise<{ code: number; stdout: string;
   }
 }
 
-const cli = (...args: string[]) => runToEnd(['src/cli/cli.ts', ...args]);
+const cli = (...args: string[]) => runToEnd(['dist/cli/cli.js', ...args]);
 
 let replies = 0;
 /** A signed `/cop` slash command to the running bot; resolves with the text of its answer. */
@@ -189,7 +189,7 @@ describe('imports while the bot runs', () => {
       expect((await stat(lock.socket)).mode & 0o777).toBe(0o700);
       expect((await stat(join(folder, 'db', 'cop-bot.lock'))).mode & 0o777).toBe(0o600);
 
-      const second = await runToEnd(['src/main.ts']);
+      const second = await runToEnd(['dist/main.js']);
       expect(second.code).toBe(1);
       const lines = second.stderr.trim().split('\n');
       expect(lines).toHaveLength(1);
