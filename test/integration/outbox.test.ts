@@ -2,8 +2,8 @@
 // Slack Web client and the Teams SDK's connector client posting to local stand-ins: idempotent keys, rate limits
 // waited out as Slack asks, retries with backoff, channels the bot lost, two dispatchers sharing the
 // work without sending anything twice, and coalesced in-place updates that end on the final state.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { OutboxDispatcher, type DispatcherOptions, type MessageSender } from '../../src/core/outbox/dispatcher.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { OutboxDispatcher, type DispatcherLogger, type DispatcherOptions, type MessageSender } from '../../src/core/outbox/dispatcher.js';
 import type { OutgoingMessage } from '../../src/core/outbox/outbox.js';
 import { textMessage } from '../../src/core/reply/reply.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
@@ -39,18 +39,27 @@ const toChannel = (text: string): OutgoingMessage => ({
 
 const REFRESH_INTERVAL_MS = 300;
 
+/** Every dispatcher a test made: stopped after it, so that none wakes up later (a retry, a lease's end) in another test. */
+const made: OutboxDispatcher[] = [];
+function track(dispatcher: OutboxDispatcher): OutboxDispatcher {
+  made.push(dispatcher);
+  return dispatcher;
+}
+
 function dispatcher(
   outbox: PrismaOutbox,
   renderPost: (key: string) => Promise<ReturnType<typeof textMessage> | undefined> = () => Promise.resolve(undefined),
   options: DispatcherOptions = {},
 ) {
-  return new OutboxDispatcher(outbox, senders, renderPost, quiet, {
-    baseDelayMs: 20,
-    maxAttempts: 3,
-    refreshIntervalMs: REFRESH_INTERVAL_MS,
-    clock,
-    ...options,
-  });
+  return track(
+    new OutboxDispatcher(outbox, senders, renderPost, quiet, {
+      baseDelayMs: 20,
+      maxAttempts: 3,
+      refreshIntervalMs: REFRESH_INTERVAL_MS,
+      clock,
+      ...options,
+    }),
+  );
 }
 
 beforeAll(async () => {
@@ -101,6 +110,10 @@ afterAll(async () => {
   if (target.schema) await database.prisma.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${target.schema}" CASCADE`);
   await database?.close();
   await Promise.all([slackApi?.close(), connector?.close()]);
+});
+
+afterEach(async () => {
+  await Promise.all(made.splice(0).map((each) => each.stop()));
 });
 
 beforeEach(async () => {
@@ -304,5 +317,107 @@ describe('in-place updates', () => {
     expect(post.dirtyAt).toBeNull();
     expect(post.lockedUntil!.getTime()).toBeLessThanOrEqual(clock.now().getTime() + REFRESH_INTERVAL_MS);
     await send.stop();
+  });
+});
+
+describe('leases', () => {
+  /** A Slack sender whose posts wait at a gate the test opens: a send that takes as long as the test likes. */
+  function gatedSender() {
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let reached = 0;
+    const sender: MessageSender = {
+      post: async (target, message) => {
+        reached++;
+        await gate;
+        return senders.slack.post(target, message);
+      },
+      update: (target, messageId, message) => senders.slack.update(target, messageId, message),
+    };
+    return { sender, open, reached: () => reached };
+  }
+  const LEASE_MS = 300;
+  const leased = (outbox: PrismaOutbox, sender: MessageSender, log: DispatcherLogger = quiet) =>
+    track(
+      new OutboxDispatcher(outbox, { ...senders, slack: sender }, () => Promise.resolve(undefined), log, {
+        clock,
+        leaseMs: LEASE_MS,
+        renewEveryMs: 100,
+      }),
+    );
+  const row = () => prisma().outboxMessage.findFirstOrThrow();
+
+  it('renews the lease of a row while it is being sent, so that no other process takes it over', async () => {
+    const outbox = new PrismaOutbox(prisma(), clock);
+    await outbox.send([toChannel('A slow send')]);
+    const slow = gatedSender();
+    const first = leased(outbox, slow.sender);
+    const sending = first.runDue();
+    await expect.poll(slow.reached, { timeout: 5_000 }).toBe(1);
+    const claimed = (await row()).lockedUntil!.getTime();
+    // The lease as first claimed has run out, and was renewed while the send went on.
+    await expect
+      .poll(async () => clock.now().getTime() > claimed + 50 && (await row()).lockedUntil!.getTime() > clock.now().getTime(), {
+        timeout: 5_000,
+      })
+      .toBe(true);
+    const other = leased(new PrismaOutbox(prisma(), clock), senders.slack);
+    expect(await other.runDue()).toBe(0);
+    slow.open();
+    expect(await sending).toBe(1);
+    expect(await row()).toMatchObject({ status: 'sent', lockedUntil: null });
+    expect(slackApi.requests.filter(posts)).toHaveLength(1);
+    // Done: the lease is not renewed any more.
+    await first.stop();
+    await other.stop();
+  });
+
+  it('never extends a lease that another process has taken since', async () => {
+    const outbox = new PrismaOutbox(prisma(), clock);
+    await outbox.send([toChannel('Stalled')]);
+    const slow = gatedSender();
+    const warnings: string[] = [];
+    const first = leased(outbox, slow.sender, {
+      warn: (_details, message) => void warnings.push(message),
+      error: () => undefined,
+    });
+    const sending = first.runDue();
+    await expect.poll(slow.reached, { timeout: 5_000 }).toBe(1);
+    // As if this process had stalled past its lease and another had claimed the row.
+    const theirs = new Date(clock.now().getTime() + 3_600_000);
+    await prisma().outboxMessage.updateMany({ data: { lockedUntil: theirs } });
+    await expect
+      .poll(() => warnings, { timeout: 5_000 })
+      .toContain('lost the lease on a row still being worked on: another process may take it over');
+    expect((await row()).lockedUntil).toEqual(theirs);
+    slow.open();
+    await sending;
+    await first.stop();
+  });
+
+  it('takes over the messages and posts of a process that died as soon as their lease runs out', async () => {
+    const outbox = new PrismaOutbox(prisma(), clock);
+    await outbox.send([{ ...toChannel('Going: 0'), postKey: 'demo:takeover' }]);
+    await dispatcher(outbox).drain();
+    await outbox.send([toChannel('Left behind')]);
+    await outbox.refresh('demo:takeover');
+    // A process claims both, then dies before sending either.
+    const died = new PrismaOutbox(prisma(), clock);
+    const claimedAt = clock.now().getTime();
+    expect(await died.claimDue(50, LEASE_MS)).toHaveLength(1);
+    expect(await died.claimDirtyPosts(50, LEASE_MS)).toHaveLength(1);
+
+    const survivor = track(
+      new OutboxDispatcher(outbox, senders, () => Promise.resolve(textMessage('Going: 1')), quiet, { clock, leaseMs: LEASE_MS }),
+    );
+    // Held: nothing to take yet. Woken once (as a click or the poll would), it wakes itself when the leases end.
+    expect(await survivor.runDue()).toBe(0);
+    survivor.wake();
+    await expect.poll(() => prisma().outboxMessage.count({ where: { status: 'sent' } }), { timeout: 5_000 }).toBe(2);
+    await expect.poll(() => slackApi.requests.filter((request) => request.path === '/chat.update').length, { timeout: 5_000 }).toBe(1);
+    const taken = (await prisma().outboxMessage.findFirstOrThrow({ where: { status: 'sent', messageKey: null, postKey: null } })).sentAt!;
+    expect(taken.getTime() - claimedAt).toBeGreaterThanOrEqual(LEASE_MS);
+    expect(taken.getTime() - claimedAt).toBeLessThan(LEASE_MS + 2_000);
+    await survivor.stop();
   });
 });

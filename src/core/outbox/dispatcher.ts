@@ -25,6 +25,8 @@ export interface Delivery {
   readonly postKey: string | undefined;
   /** Tries so far, this one included. */
   readonly attempts: number;
+  /** The lease as claimed: the row's `lockedUntil`, which also tells this claim from a later one. */
+  readonly leaseUntil: Date;
 }
 
 export interface ClaimedPost {
@@ -34,7 +36,12 @@ export interface ClaimedPost {
   readonly messageId: string;
   /** The refresh count when claimed: the post stays marked if it moved on while rendering. */
   readonly refreshes: number;
+  /** The lease as claimed (see Delivery.leaseUntil). */
+  readonly leaseUntil: Date;
 }
+
+/** Which of the outbox's tables a lease is on: queued messages or posts to refresh. */
+export type LeaseKind = 'message' | 'post';
 
 export interface Posted {
   /** Slack message ts or Teams activity id. */
@@ -61,6 +68,17 @@ export interface OutboxQueue {
   retryPostLater(post: ClaimedPost, at: Date): Promise<void>;
   /** When the soonest post marked for refresh may be updated, if one is waiting. */
   nextRefreshAt(): Promise<Date | undefined>;
+  /**
+   * Extends to `now + leaseMs` the leases on the rows `ids` that still hold the lease `heldUntil` (this
+   * process's claim, or its last renewal): a row finished, or claimed since by another process, is left
+   * alone. Returns the ids renewed and their new `lockedUntil`.
+   */
+  renewLeases(kind: LeaseKind, ids: readonly string[], heldUntil: Date, leaseMs: number): Promise<{ renewed: string[]; until: Date }>;
+  /**
+   * When the soonest row that cannot be claimed now may be (a message's retry time, a lease of another
+   * process running out, a post's refresh interval), if any.
+   */
+  nextClaimableAt(): Promise<Date | undefined>;
 }
 
 /** Posts and updates messages on one platform. Throws DeliveryError to say how a failure should be handled. */
@@ -102,8 +120,13 @@ export interface DispatcherOptions {
   readonly batchSize?: number;
   /** Messages sent at once within a round. */
   readonly concurrency?: number;
-  /** How long a claimed row is held before another process may take it over. */
+  /**
+   * How long a claimed row is held before another process may take it over. Short, so that the work of
+   * a process that died is taken over within seconds; renewed while the work runs.
+   */
   readonly leaseMs?: number;
+  /** How often the leases of rows still being worked on are renewed (a few times a lease). */
+  readonly renewEveryMs?: number;
   /** Tries before a message is given up. */
   readonly maxAttempts?: number;
   /** First retry delay; doubled each try, capped at ten minutes. */
@@ -118,6 +141,15 @@ export interface DispatcherOptions {
 }
 
 const MAX_DELAY_MS = 10 * 60_000;
+/** A claimed row is the claimer's for 6 seconds at a time, renewed every 2 while it is worked on. */
+export const LEASE_MS = 6_000;
+/**
+ * Wakes at the time the soonest held row may be claimed only when that is this near; later ones are left
+ * to the outbox poll. Never sooner than the least wait, so a row held by a transaction still open (which
+ * FOR UPDATE SKIP LOCKED passes over) does not make the dispatcher spin.
+ */
+const CLAIMABLE_WAKE_HORIZON_MS = 60_000;
+const CLAIMABLE_WAKE_LEAST_MS = 200;
 
 /** Rate limits apply per platform workspace (a Slack team, a Teams tenant). */
 const holdKey = (target: DeliveryTarget) => `${target.platform}:${target.workspaceId}`;
@@ -149,6 +181,8 @@ export class OutboxDispatcher {
   private readonly heldUntil = new Map<string, number>();
   private resumeTimer: NodeJS.Timeout | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private claimableTimer: { at: number; timer: ReturnType<typeof setTimeout> } | undefined;
+  private readonly leases: LeaseKeeper;
   private stopped = false;
 
   constructor(
@@ -160,11 +194,12 @@ export class OutboxDispatcher {
   ) {
     this.batchSize = options.batchSize ?? 50;
     this.concurrency = options.concurrency ?? 4;
-    this.leaseMs = options.leaseMs ?? 60_000;
+    this.leaseMs = options.leaseMs ?? LEASE_MS;
     this.maxAttempts = options.maxAttempts ?? 6;
     this.baseDelayMs = options.baseDelayMs ?? 5_000;
     this.refreshIntervalMs = options.refreshIntervalMs ?? 2_000;
     this.clock = options.clock ?? systemClock;
+    this.leases = new LeaseKeeper(queue, this.leaseMs, options.renewEveryMs ?? Math.floor(this.leaseMs / 3), log);
   }
 
   private nowMs(): number {
@@ -237,7 +272,9 @@ export class OutboxDispatcher {
     this.stopped = true;
     clearTimeout(this.resumeTimer);
     clearTimeout(this.refreshTimer);
+    clearTimeout(this.claimableTimer?.timer);
     while (this.running) await this.running;
+    await this.leases.stop();
   }
 
   /** Wakes again once posts updated now may be updated again (changes may have come meanwhile). */
@@ -254,19 +291,52 @@ export class OutboxDispatcher {
     while ((await this.runOnce()) > 0) {
       // Another round: more may have become due, or a full batch may have left rows behind.
     }
+    await this.wakeWhenClaimable();
+  }
+
+  /**
+   * Once idle, wakes again when the soonest row held now may be claimed: above all a row leased by a
+   * process that died, which is then taken over as soon as its lease runs out rather than at a later poll.
+   */
+  private async wakeWhenClaimable(): Promise<void> {
+    if (this.stopped) return;
+    const next = await this.queue.nextClaimableAt();
+    if (!next || this.stopped) return;
+    const wait = Math.max(next.getTime() - this.nowMs(), CLAIMABLE_WAKE_LEAST_MS);
+    if (wait > CLAIMABLE_WAKE_HORIZON_MS) return;
+    const at = this.nowMs() + wait;
+    // One timer, for the soonest time asked.
+    if (this.claimableTimer && this.claimableTimer.at <= at) return;
+    clearTimeout(this.claimableTimer?.timer);
+    const timer = setTimeout(() => {
+      this.claimableTimer = undefined;
+      this.wake();
+    }, wait);
+    timer.unref();
+    this.claimableTimer = { at, timer };
   }
 
   /** One round: a batch of due messages and a batch of posts to refresh. Returns how many were handled. */
   async runOnce(): Promise<number> {
     const deliveries = await this.queue.claimDue(this.batchSize, this.leaseMs);
+    this.leases.hold('message', deliveries);
     await inPool(deliveries, this.concurrency, (delivery) => this.deliver(delivery));
     const posts = await this.queue.claimDirtyPosts(this.batchSize, this.leaseMs);
+    this.leases.hold('post', posts);
     await this.refreshPosts(posts);
     if (posts.length > 0) this.wakeAfterRefreshInterval();
     return deliveries.length + posts.length;
   }
 
   private async deliver(delivery: Delivery): Promise<void> {
+    try {
+      await this.deliverHeld(delivery);
+    } finally {
+      this.leases.release('message', delivery.id);
+    }
+  }
+
+  private async deliverHeld(delivery: Delivery): Promise<void> {
     const sender = this.senders[delivery.target.platform];
     if (!sender) {
       await this.queue.markFailed(delivery, 'platform_not_configured', false);
@@ -332,7 +402,12 @@ export class OutboxDispatcher {
           { err: error, component: 'outbox', postKind: parsePostKey(postKey)?.kind },
           'could not render a post for its update',
         );
-        await Promise.all(group.map((post) => this.queue.retryPostLater(post, new Date(this.nowMs() + this.baseDelayMs))));
+        await Promise.all(
+          group.map(async (post) => {
+            await this.queue.retryPostLater(post, new Date(this.nowMs() + this.baseDelayMs));
+            this.leases.release('post', post.id);
+          }),
+        );
         continue;
       }
       await inPool(group, this.concurrency, (post) => this.updatePost(post, message));
@@ -340,6 +415,14 @@ export class OutboxDispatcher {
   }
 
   private async updatePost(post: ClaimedPost, message: Message | undefined): Promise<void> {
+    try {
+      await this.updateHeldPost(post, message);
+    } finally {
+      this.leases.release('post', post.id);
+    }
+  }
+
+  private async updateHeldPost(post: ClaimedPost, message: Message | undefined): Promise<void> {
     const sender = this.senders[post.target.platform];
     try {
       if (message && sender) await sender.update(post.target, post.messageId, message);
@@ -352,6 +435,82 @@ export class OutboxDispatcher {
         // The message was deleted or the bot left: nothing left to update.
         this.log.warn({ component: 'outbox', platform: post.target.platform, code: failure.code }, 'could not update a posted message');
         await this.queue.markRendered(post, 0);
+      }
+    }
+  }
+}
+
+/**
+ * Renews the leases of the rows this process is working on, every `renewEveryMs` while it holds any, so
+ * that a lease can be short (another process takes over a dead one's work within seconds) while a slow
+ * send (a rate limit, a long batch) keeps its rows. A row is renewed only while it still holds the lease
+ * this process last set: one finished, or claimed by another process after this one stalled past its
+ * lease, is dropped and never extended.
+ */
+class LeaseKeeper {
+  /** Row id to the lease this process holds on it (the `lockedUntil` it last set), by table. */
+  private readonly held: Record<LeaseKind, Map<string, number>> = { message: new Map(), post: new Map() };
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private renewing: Promise<void> | undefined;
+
+  constructor(
+    private readonly queue: OutboxQueue,
+    private readonly leaseMs: number,
+    private readonly renewEveryMs: number,
+    private readonly log: DispatcherLogger,
+  ) {}
+
+  hold(kind: LeaseKind, rows: readonly { id: string; leaseUntil: Date }[]): void {
+    for (const row of rows) this.held[kind].set(row.id, row.leaseUntil.getTime());
+    if (rows.length > 0 && !this.timer) {
+      this.timer = setInterval(() => {
+        this.renewing ??= this.renew().finally(() => (this.renewing = undefined));
+      }, this.renewEveryMs);
+      this.timer.unref();
+    }
+  }
+
+  /** Done with a row (its outcome recorded, or about to be): its lease is no longer renewed. */
+  release(kind: LeaseKind, id: string): void {
+    this.held[kind].delete(id);
+    if (this.held.message.size === 0 && this.held.post.size === 0) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.renewing;
+  }
+
+  private async renew(): Promise<void> {
+    for (const kind of ['message', 'post'] as const) {
+      const held = this.held[kind];
+      // Rows claimed together share one lease; renewed together they share the next.
+      const byLease = new Map<number, string[]>();
+      for (const [id, until] of held) byLease.set(until, [...(byLease.get(until) ?? []), id]);
+      for (const [until, ids] of byLease) {
+        try {
+          const { renewed, until: next } = await this.queue.renewLeases(kind, ids, new Date(until), this.leaseMs);
+          const kept = new Set(renewed);
+          for (const id of ids) {
+            // Released while this renewal ran: nothing more to do for it.
+            if (!held.has(id)) continue;
+            if (kept.has(id)) held.set(id, next.getTime());
+            else {
+              held.delete(id);
+              this.log.warn(
+                { component: 'outbox', lease: kind },
+                'lost the lease on a row still being worked on: another process may take it over',
+              );
+            }
+          }
+        } catch (error) {
+          // The next renewal tries again; the lease lasts a few renewals.
+          this.log.error({ err: error, component: 'outbox', lease: kind }, 'could not renew leases');
+        }
       }
     }
   }

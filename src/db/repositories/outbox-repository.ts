@@ -4,7 +4,7 @@
 // anything twice.
 import type { PrismaClient } from '../database.js';
 import { Prisma } from '../../generated/prisma/client.js';
-import type { ClaimedPost, Delivery, DeliveryTarget, OutboxQueue, Posted } from '../../core/outbox/dispatcher.js';
+import type { ClaimedPost, Delivery, DeliveryTarget, LeaseKind, OutboxQueue, Posted } from '../../core/outbox/dispatcher.js';
 import type { OutgoingMessage, Outbox } from '../../core/outbox/outbox.js';
 import type { Platform } from '../../core/context.js';
 import type { Message } from '../../core/reply/reply.js';
@@ -100,6 +100,7 @@ export async function markForRefresh(tx: Tx, postKey: string): Promise<void> {
 
 interface ClaimedRow {
   id: bigint;
+  lockedUntil: Date;
   platform: Platform;
   workspaceId: string;
   address: string | null;
@@ -148,9 +149,9 @@ export class PrismaOutbox implements Outbox, OutboxQueue {
           ORDER BY "notBefore", id
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED)
-        RETURNING id, platform, "workspaceId", "conversationId", address, message, "postKey", attempts)
+        RETURNING id, platform, "workspaceId", "conversationId", address, message, "postKey", attempts, "lockedUntil")
       SELECT claimed.id, claimed.platform::text AS platform, claimed."workspaceId", claimed.address, claimed.message,
-             claimed."postKey", claimed.attempts, c.reference
+             claimed."postKey", claimed.attempts, claimed."lockedUntil", c.reference
       FROM claimed LEFT JOIN "Conversation" c ON c.id = claimed."conversationId"
       ORDER BY claimed.id`;
     return rows.map((row) => ({
@@ -159,6 +160,7 @@ export class PrismaOutbox implements Outbox, OutboxQueue {
       message: row.message,
       postKey: row.postKey ?? undefined,
       attempts: row.attempts,
+      leaseUntil: row.lockedUntil,
     }));
   }
 
@@ -226,9 +228,9 @@ export class PrismaOutbox implements Outbox, OutboxQueue {
           ORDER BY "dirtyAt", id
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED)
-        RETURNING id, "postKey", platform, "workspaceId", "conversationId", address, "messageId", refreshes)
+        RETURNING id, "postKey", platform, "workspaceId", "conversationId", address, "messageId", refreshes, "lockedUntil")
       SELECT claimed.id, claimed."postKey", claimed.platform::text AS platform, claimed."workspaceId", claimed.address,
-             claimed."messageId", claimed.refreshes, c.reference
+             claimed."messageId", claimed.refreshes, claimed."lockedUntil", c.reference
       FROM claimed LEFT JOIN "Conversation" c ON c.id = claimed."conversationId"
       ORDER BY claimed.id`;
     return rows.map((row) => ({
@@ -237,6 +239,7 @@ export class PrismaOutbox implements Outbox, OutboxQueue {
       target: target(row),
       messageId: row.messageId,
       refreshes: row.refreshes,
+      leaseUntil: row.lockedUntil,
     }));
   }
 
@@ -253,6 +256,38 @@ export class PrismaOutbox implements Outbox, OutboxQueue {
   async nextRefreshAt(): Promise<Date | undefined> {
     const [row] = await this.prisma.$queryRaw<{ at: Date | null }[]>`
       SELECT min(coalesce("lockedUntil", ${this.clock.now()}::timestamptz)) AS at FROM "PostedMessage" WHERE "dirtyAt" IS NOT NULL`;
+    return row?.at ?? undefined;
+  }
+
+  async renewLeases(
+    kind: LeaseKind,
+    ids: readonly string[],
+    heldUntil: Date,
+    leaseMs: number,
+  ): Promise<{ renewed: string[]; until: Date }> {
+    const until = new Date(this.clock.now().getTime() + leaseMs);
+    // The lease this process set is the claim's token: a row finished since (sent, put back, marked
+    // rendered) or claimed by another process has another lockedUntil, and is left as it is.
+    const rows =
+      kind === 'message'
+        ? await this.prisma.$queryRaw<{ id: bigint }[]>`
+            UPDATE "OutboxMessage" SET "lockedUntil" = ${until}::timestamptz
+            WHERE id = ANY(${ids}::bigint[]) AND status = 'pending' AND "lockedUntil" = ${heldUntil}::timestamptz
+            RETURNING id`
+        : await this.prisma.$queryRaw<{ id: bigint }[]>`
+            UPDATE "PostedMessage" SET "lockedUntil" = ${until}::timestamptz
+            WHERE id = ANY(${ids}::bigint[]) AND "lockedUntil" = ${heldUntil}::timestamptz
+            RETURNING id`;
+    return { renewed: rows.map((row) => row.id.toString()), until };
+  }
+
+  async nextClaimableAt(): Promise<Date | undefined> {
+    const now = this.clock.now();
+    const [row] = await this.prisma.$queryRaw<{ at: Date | null }[]>`
+      SELECT least(
+        (SELECT min(greatest("notBefore", coalesce("lockedUntil", "notBefore"))) FROM "OutboxMessage"
+          WHERE status = 'pending' AND ("notBefore" > ${now}::timestamptz OR "lockedUntil" >= ${now}::timestamptz)),
+        (SELECT min("lockedUntil") FROM "PostedMessage" WHERE "dirtyAt" IS NOT NULL AND "lockedUntil" >= ${now}::timestamptz)) AS at`;
     return row?.at ?? undefined;
   }
 
