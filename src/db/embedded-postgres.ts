@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { serveBackups, type BackupChannel } from './backup-channel.js';
 import type { FolderLock } from './folder-lock.js';
 
 /**
@@ -109,11 +110,23 @@ export async function startEmbeddedPostgres(
     await db.close();
     throw error;
   }
+  // A folder's holder also answers `db backup` (see backup-channel.ts), beside its database socket.
+  let backups: BackupChannel | undefined;
+  if (socket && lock) {
+    try {
+      backups = await serveBackups(socket.folder, () => lock.holder.token, () => db.dumpDataDir('gzip'));
+    } catch (error) {
+      await server.stop();
+      await db.close();
+      throw error;
+    }
+  }
   const where = socket ? socket.folder : server.getServerConn();
   await lock?.setSocket(where);
   return {
     connectionString: socketConnectionString(where),
     async stop() {
+      await backups?.close();
       await server.stop();
       await db.close();
       if (socket?.temporary) await rm(socket.folder, { recursive: true, force: true });
