@@ -35,7 +35,7 @@ export async function serveBackups(
 ): Promise<BackupChannel> {
   const path = join(socketFolder, BACKUP_SOCKET_NAME);
   await unlink(path).catch(() => undefined);
-  const server = createServer((socket) => void answer(socket, token, dump));
+  const server = createServer((socket) => answer(socket, token, dump));
   server.listen(path);
   await once(server, 'listening');
   return {
@@ -46,16 +46,29 @@ export async function serveBackups(
   };
 }
 
-async function answer(socket: Socket, token: () => string, dump: () => Promise<Blob>): Promise<void> {
+function answer(socket: Socket, token: () => string, dump: () => Promise<Blob>): void {
   socket.on('error', () => undefined);
   let request = '';
-  for await (const chunk of socket) {
-    request += (chunk as Buffer).toString('utf8');
-    if (request.includes('\n') || request.length > MAX_REQUEST) break;
-  }
-  const [verb, given] = request.split('\n')[0]!.trim().split(' ');
+  const onData = (chunk: Buffer) => {
+    request += chunk.toString('utf8');
+    if (!request.includes('\n') && request.length <= MAX_REQUEST) return;
+    socket.off('data', onData);
+    void reply(socket, request.split('\n')[0]!.trim(), token, dump);
+  };
+  socket.on('data', onData);
+}
+
+/** The reason a dump failed, in one line (PGlite's file-system errors are not Error objects). */
+function reasonOf(error: unknown): string {
+  if (error instanceof Error) return error.message.split('\n')[0] ?? error.name;
+  const errno = (error as { errno?: unknown }).errno;
+  return typeof errno === 'number' ? `file-system error ${errno}` : String(error);
+}
+
+async function reply(socket: Socket, request: string, token: () => string, dump: () => Promise<Blob>): Promise<void> {
+  const [verb, given] = request.split(' ');
   if (verb !== 'backup' || given !== token()) {
-    socket.end('error the request was not understood, or its token is not this holder\'s\n');
+    socket.end("error the request was not understood, or its token is not this holder's\n");
     return;
   }
   try {
@@ -63,7 +76,7 @@ async function answer(socket: Socket, token: () => string, dump: () => Promise<B
     socket.write(`ok ${archive.length}\n`);
     socket.end(archive);
   } catch (error) {
-    socket.end(`error ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+    socket.end(`error ${reasonOf(error)}\n`);
   }
 }
 

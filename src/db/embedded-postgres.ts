@@ -52,8 +52,11 @@ export interface EmbeddedPostgres {
 
 /** The file name `pg` (like libpq) connects to inside a socket folder. */
 const SOCKET_NAME = '.s.PGSQL.5432';
-/** The folder, inside the PGlite folder, that holds the socket: only its owner may enter it. */
-const SOCKET_FOLDER = 'cop-socket';
+/**
+ * The folder beside the PGlite folder that holds the sockets (`<folder>-socket`): only its owner may enter
+ * it. Not inside the PGlite folder: PGlite's `dumpDataDir` (db backup) fails on a socket file there.
+ */
+const SOCKET_FOLDER_SUFFIX = '-socket';
 /** Unix socket paths are limited to 104 bytes (macOS) or 108 (Linux), the final NUL included. */
 const SOCKET_PATH_LIMIT = 100;
 
@@ -61,11 +64,15 @@ const SOCKET_PATH_LIMIT = 100;
 async function socketFolder(dataDir: string | undefined): Promise<{ folder: string; temporary: boolean } | undefined> {
   if (process.platform === 'win32') return undefined;
   if (dataDir !== undefined) {
-    const folder = join(dataDir, SOCKET_FOLDER);
+    const folder = `${dataDir.replace(/\/+$/, '')}${SOCKET_FOLDER_SUFFIX}`;
     if (Buffer.byteLength(join(folder, SOCKET_NAME)) <= SOCKET_PATH_LIMIT) {
-      await mkdir(folder, { recursive: true, mode: 0o700 });
-      await chmod(folder, 0o700);
-      return { folder, temporary: false };
+      try {
+        await mkdir(folder, { recursive: true, mode: 0o700 });
+        await chmod(folder, 0o700);
+        return { folder, temporary: false };
+      } catch {
+        // The folder's parent is not writable by this user (a service's state folder): a temporary folder.
+      }
     }
   }
   // In memory, or a folder whose path is too long for a socket: a private temporary folder.
