@@ -16,7 +16,8 @@ import { unlink } from 'node:fs/promises';
 import { createConnection, createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { Readable, Transform } from 'node:stream';
+import type { Readable} from 'node:stream';
+import { Transform } from 'node:stream';
 
 /** The backup socket's name, in the folder that holds the database socket. */
 export const BACKUP_SOCKET_NAME = '.cop-backup';
@@ -28,11 +29,7 @@ export interface BackupChannel {
 }
 
 /** Serves backups on a socket in `socketFolder` to requests carrying `token()` (the holder's lock token). */
-export async function serveBackups(
-  socketFolder: string,
-  token: () => string,
-  dump: () => Promise<Blob>,
-): Promise<BackupChannel> {
+export async function serveBackups(socketFolder: string, token: () => string, dump: () => Promise<Blob>): Promise<BackupChannel> {
   const path = join(socketFolder, BACKUP_SOCKET_NAME);
   await unlink(path).catch(() => undefined);
   const server = createServer((socket) => answer(socket, token, dump));

@@ -30,7 +30,8 @@ const HOLDER_POLL_MS = 250;
 /** The folder a `pglite:<folder>` URL names; refuses anything else, saying what to do instead. */
 export function embeddedFolder(databaseUrl: string, action: 'backup' | 'restore'): string {
   if (databaseUrl.startsWith('pglite:') && databaseUrl !== 'pglite:memory') return resolve(databaseUrl.slice('pglite:'.length));
-  if (databaseUrl === 'pglite:memory') throw new BackupError(`DATABASE_URL is pglite:memory: an in-memory database has nothing to ${action}.`);
+  if (databaseUrl === 'pglite:memory')
+    throw new BackupError(`DATABASE_URL is pglite:memory: an in-memory database has nothing to ${action}.`);
   throw new BackupError(
     `DATABASE_URL names a PostgreSQL server: ${action === 'backup' ? 'back it up with pg_dump' : 'restore it with pg_restore'} ` +
       '(see docs/operating.md#backups). This command is for the embedded database.',
@@ -96,7 +97,9 @@ export async function backupEmbedded(folder: string, file: string): Promise<Back
     const { holder } = attempt;
     if (holder.socket !== null) {
       if (!holder.socket.startsWith('/')) {
-        throw new BackupError(`The embedded database is open in ${describe(holder)}, and on this system it has no backup socket: stop it, then back up.`);
+        throw new BackupError(
+          `The embedded database is open in ${describe(holder)}, and on this system it has no backup socket: stop it, then back up.`,
+        );
       }
       await checkpoint(holder.socket);
       try {
@@ -111,7 +114,9 @@ export async function backupEmbedded(folder: string, file: string): Promise<Back
       }
     }
     if (waited >= HOLDER_WAIT_MS) {
-      throw new BackupError(`The embedded database is open in ${describe(holder)}, which did not serve it within a minute. Nothing was written.`);
+      throw new BackupError(
+        `The embedded database is open in ${describe(holder)}, which did not serve it within a minute. Nothing was written.`,
+      );
     }
     await sleep(HOLDER_POLL_MS);
   }

@@ -121,7 +121,11 @@ export async function startEmbeddedPostgres(
   let backups: BackupChannel | undefined;
   if (socket && lock) {
     try {
-      backups = await serveBackups(socket.folder, () => lock.holder.token, () => db.dumpDataDir('gzip'));
+      backups = await serveBackups(
+        socket.folder,
+        () => lock.holder.token,
+        () => db.dumpDataDir('gzip'),
+      );
     } catch (error) {
       await server.stop();
       await db.close();

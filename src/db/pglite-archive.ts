@@ -28,7 +28,7 @@ function text(block: Uint8Array, start: number, length: number): string {
 
 /** The entries of an uncompressed tarball: name, type flag and contents (for the small files read here). */
 function* tarEntries(tarball: Uint8Array): Generator<{ name: string; type: string; data: Uint8Array }> {
-  for (let offset = 0; offset + BLOCK <= tarball.length; ) {
+  for (let offset = 0; offset + BLOCK <= tarball.length;) {
     const header = tarball.subarray(offset, offset + BLOCK);
     if (header.every((byte) => byte === 0)) return;
     const magic = text(header, 257, 6);
@@ -57,7 +57,8 @@ export function checkPgliteArchive(archive: Uint8Array): ArchiveCheck {
   try {
     for (const entry of tarEntries(tarball)) {
       const name = entry.name.replace(/^\/+/, '').replace(/\/+$/, '');
-      if (name.split('/').some((part) => part === '..')) return { ok: false, problem: `it names a path outside its folder (${entry.name})` };
+      if (name.split('/').some((part) => part === '..'))
+        return { ok: false, problem: `it names a path outside its folder (${entry.name})` };
       if (!['0', '5'].includes(entry.type)) continue;
       names.add(name);
       if (name === 'PG_VERSION') postgresMajor = new TextDecoder().decode(entry.data).trim();
