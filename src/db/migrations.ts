@@ -39,9 +39,12 @@ export async function migrationNames(dir = MIGRATIONS_DIR): Promise<string[]> {
   return (await readMigrations(dir)).migrationDirectories.map((migration) => migration.path);
 }
 
-/** Applies every migration not yet applied; returns the names it applied (none on a second run). */
-export async function applyMigrations(adapter: PrismaPg): Promise<string[]> {
-  const [schema, migrationsList] = await Promise.all([readFile(SCHEMA_PATH, 'utf8'), readMigrations()]);
+/**
+ * Applies every migration in `dir` not yet applied; returns the names it applied (none on a second run).
+ * `dir` is the project's migrations, except in the upgrade test, which builds an old database from the first few.
+ */
+export async function applyMigrations(adapter: PrismaPg, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const [schema, migrationsList] = await Promise.all([readFile(SCHEMA_PATH, 'utf8'), readMigrations(dir)]);
   const engine = await openSchemaEngine(adapter, schema);
   try {
     const result = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
