@@ -6,6 +6,7 @@ import type { Subcommand } from './subcommand.js';
 
 const SUBCOMMANDS: Readonly<Record<string, () => Promise<{ subcommand: Subcommand }>>> = {
   cases: () => import('./commands/cases.js'),
+  db: () => import('./commands/db.js'),
   metrics: () => import('./commands/metrics.js'),
 };
 

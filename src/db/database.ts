@@ -40,8 +40,8 @@ export interface Database {
    * COPY or batched inserts). One at a time, from a pool of its own; release it when done.
    */
   connect(): Promise<pg.PoolClient>;
-  /** Applies pending migrations; returns the names applied. */
-  migrate(): Promise<string[]>;
+  /** Applies pending migrations (from `migrationsDir`: the project's own unless a test names older ones); returns the names applied. */
+  migrate(migrationsDir?: string): Promise<string[]>;
   /** Why the database is not ready (unreachable, migrations pending), or undefined when it is. */
   readinessProblem(): Promise<string | undefined>;
   close(): Promise<void>;
@@ -191,13 +191,13 @@ export async function openDatabase(databaseUrl: string, options: OpenOptions = {
       bulkPool ??= new pg.Pool({ ...poolConfig, max: 1 });
       return bulkPool.connect();
     },
-    async migrate(this: Database) {
+    async migrate(this: Database, migrationsDir?: string) {
       // Nothing pending (every start but the first after an upgrade): one query, no schema engine to load.
       if ((await this.readinessProblem()) === undefined) return [];
       // The schema engine gets a connection of its own, closed when it is done.
       const pool = new pg.Pool({ ...poolConfig, max: 1 });
       try {
-        return await applyMigrations(new PrismaPg(pool, adapterOptions));
+        return await applyMigrations(new PrismaPg(pool, adapterOptions), migrationsDir);
       } finally {
         await pool.end();
       }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 // PostgreSQL server (the command line's import) never loads their WebAssembly glue.
 import type { PGlite } from '@electric-sql/pglite';
 import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { serveBackups, type BackupChannel } from './backup-channel.js';
 import type { FolderLock } from './folder-lock.js';
 
 /**
@@ -53,8 +54,11 @@ export interface EmbeddedPostgres {
 
 /** The file name `pg` (like libpq) connects to inside a socket folder. */
 const SOCKET_NAME = '.s.PGSQL.5432';
-/** The folder, inside the PGlite folder, that holds the socket: only its owner may enter it. */
-const SOCKET_FOLDER = 'cop-socket';
+/**
+ * The folder beside the PGlite folder that holds the sockets (`<folder>-socket`): only its owner may enter
+ * it. Not inside the PGlite folder: PGlite's `dumpDataDir` (db backup) fails on a socket file there.
+ */
+const SOCKET_FOLDER_SUFFIX = '-socket';
 /** Unix socket paths are limited to 104 bytes (macOS) or 108 (Linux), the final NUL included. */
 const SOCKET_PATH_LIMIT = 100;
 
@@ -62,11 +66,15 @@ const SOCKET_PATH_LIMIT = 100;
 async function socketFolder(dataDir: string | undefined): Promise<{ folder: string; temporary: boolean } | undefined> {
   if (process.platform === 'win32') return undefined;
   if (dataDir !== undefined) {
-    const folder = join(dataDir, SOCKET_FOLDER);
+    const folder = `${dataDir.replace(/\/+$/, '')}${SOCKET_FOLDER_SUFFIX}`;
     if (Buffer.byteLength(join(folder, SOCKET_NAME)) <= SOCKET_PATH_LIMIT) {
-      await mkdir(folder, { recursive: true, mode: 0o700 });
-      await chmod(folder, 0o700);
-      return { folder, temporary: false };
+      try {
+        await mkdir(folder, { recursive: true, mode: 0o700 });
+        await chmod(folder, 0o700);
+        return { folder, temporary: false };
+      } catch {
+        // The folder's parent is not writable by this user (a service's state folder): a temporary folder.
+      }
     }
   }
   // In memory, or a folder whose path is too long for a socket: a private temporary folder.
@@ -113,11 +121,27 @@ export async function startEmbeddedPostgres(
     await db.close();
     throw error;
   }
+  // A folder's holder also answers `db backup` (see backup-channel.ts), beside its database socket.
+  let backups: BackupChannel | undefined;
+  if (socket && lock) {
+    try {
+      backups = await serveBackups(
+        socket.folder,
+        () => lock.holder.token,
+        () => db.dumpDataDir('gzip'),
+      );
+    } catch (error) {
+      await server.stop();
+      await db.close();
+      throw error;
+    }
+  }
   const where = socket ? socket.folder : server.getServerConn();
   await lock?.setSocket(where);
   return {
     connectionString: socketConnectionString(where),
     async stop() {
+      await backups?.close();
       await server.stop();
       await db.close();
       if (socket?.temporary) await rm(socket.folder, { recursive: true, force: true });

@@ -38,11 +38,14 @@ export async function migrationNames(dir = MIGRATIONS_DIR): Promise<string[]> {
   return (await readMigrations(dir)).migrationDirectories.map((migration) => migration.path);
 }
 
-/** Applies every migration not yet applied; returns the names it applied (none on a second run). */
-export async function applyMigrations(adapter: PrismaPg): Promise<string[]> {
+/**
+ * Applies every migration in `dir` not yet applied; returns the names it applied (none on a second run).
+ * `dir` is the project's migrations, except in the upgrade test, which builds an old database from the first few.
+ */
+export async function applyMigrations(adapter: PrismaPg, dir = MIGRATIONS_DIR): Promise<string[]> {
   // The schema engine is loaded only when a migration is pending (Database.migrate checks first).
   const { NO_FILTERS, openSchemaEngine } = await import('./schema-engine.js');
-  const [schema, migrationsList] = await Promise.all([readFile(SCHEMA_PATH, 'utf8'), readMigrations()]);
+  const [schema, migrationsList] = await Promise.all([readFile(SCHEMA_PATH, 'utf8'), readMigrations(dir)]);
   const engine = await openSchemaEngine(adapter, schema);
   try {
     const result = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });

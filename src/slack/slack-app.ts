@@ -78,7 +78,7 @@ export function createSlackAdapter(config: SlackConfig, core: BotCore, server: E
   // stand-in credentials there is no Slack to ask, so the bot's identity is fixed. Bolt's own check with a
   // token asks once, when the app is built, and keeps the answer even when it is a failure: a Slack
   // unreachable at start-up would then leave a rejected promise nobody handles, and every request
-  // refused until a restart. Here a failure is forgotten and the next request asks again.
+  // refused until a restart. Here a failure is forgotten: the next request, or the background retry (checkIdentity), asks again.
   const identityClient = new webApi.WebClient(config.botToken, { ...clientOptions, logger: quietBoltLogger(logger) });
   let identity: Promise<AuthorizeResult> | undefined;
   const authorize = (): Promise<AuthorizeResult> => {
@@ -198,17 +198,47 @@ export function createSlackAdapter(config: SlackConfig, core: BotCore, server: E
     if (connection.state !== 'connected') retryLater();
   };
 
+  // Who the bot is, asked at start and (over HTTP) again in the background until Slack answers: one log
+  // line when the problem starts or changes, one when it is over.
+  let identityRetry: NodeJS.Timeout | undefined;
+  let identityFailures = 0;
+  let identityShown: string | undefined;
+  const checkIdentity = (): void => {
+    identityRetry = undefined;
+    authorize().then(
+      () => {
+        identityFailures = 0;
+        if (identityShown === undefined) return;
+        identityShown = undefined;
+        slackLog.info('Slack said who the bot is: serving Slack again');
+      },
+      (error: unknown) => {
+        const problem = identityProblem(error);
+        if (!socketReceiver && problem.tokenRefused) connection = { state: 'refused', reason: problem.reason };
+        if (problem.reason !== identityShown) {
+          identityShown = problem.reason;
+          slackLog.warn(
+            { reason: problem.reason },
+            socketReceiver ? 'Slack did not say who the bot is' : 'Slack did not say who the bot is; asking again in the background',
+          );
+        }
+        if (stopping || socketReceiver) return;
+        const wait = Math.min(SOCKET_RETRY_FIRST_MS * 2 ** identityFailures, SOCKET_RETRY_MAX_MS);
+        identityFailures += 1;
+        identityRetry = setTimeout(checkIdentity, wait);
+        identityRetry.unref();
+      },
+    );
+  };
+
   return {
     mode: socketReceiver ? 'socket' : 'http',
     start() {
       // Over HTTP the receiver is already mounted on our server; only Socket Mode has a connection to open,
       // and the bot does not wait for it: Slack being unreachable must not hold up the rest.
-      // Ask who the bot is now, so that the first request need not wait; a failure is asked again later.
-      authorize().catch((error: unknown) => {
-        const problem = identityProblem(error);
-        if (!socketReceiver && problem.tokenRefused) connection = { state: 'refused', reason: problem.reason };
-        slackLog.warn({ reason: problem.reason }, 'Slack did not say who the bot is; asking again at the next request');
-      });
+      // Ask who the bot is now, so that the first request need not wait. Over HTTP a failure is asked
+      // again in the background, with backoff, until Slack answers (Socket Mode's connection loop asks itself).
+      checkIdentity();
       if (socketReceiver) {
         failures = 1;
         void connect();
@@ -217,8 +247,9 @@ export function createSlackAdapter(config: SlackConfig, core: BotCore, server: E
     },
     connection: () => connection,
     async stop() {
-      if (!socketReceiver) return;
       stopping = true;
+      clearTimeout(identityRetry);
+      if (!socketReceiver) return;
       clearTimeout(retryTimer);
       retryTimer = undefined;
       try {

@@ -264,3 +264,29 @@ describe('Slack over HTTP with a token Slack rejects', () => {
     await expect.poll(readiness).toEqual({ status: 'ready', platforms: { slack: { state: 'http' } } });
   }, 60_000);
 });
+
+describe('Slack over HTTP that rejects the token at start, then takes it', () => {
+  let harness: TestBot | undefined;
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('asks again in the background, with backoff, and serves Slack again without waiting for a request', async () => {
+    let rejected = true;
+    harness = await startTestBot(
+      {},
+      {
+        slackTransport: 'http',
+        slackApi: (request) =>
+          rejected && request.path === '/auth.test' ? { status: 200, body: { ok: false, error: 'invalid_auth' } } : undefined,
+      },
+    );
+    const readiness = async () => (await (await fetch(`${harness!.url}/readyz`)).json()) as { status: string; platforms: unknown };
+    const asked = () => harness!.slack.requests.filter((request) => request.path === '/auth.test').length;
+    // No request reaches the bot, yet Slack is asked again.
+    await expect.poll(asked, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    expect(await readiness()).toMatchObject({ status: 'ready', platforms: { slack: { state: 'refused' } } });
+    rejected = false;
+    await expect.poll(readiness, { timeout: 40_000, interval: 250 }).toEqual({ status: 'ready', platforms: { slack: { state: 'http' } } });
+  }, 90_000);
+});
