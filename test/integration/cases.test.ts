@@ -356,7 +356,10 @@ describe('submitting and reviewing', () => {
 
   it('refuses review by a member, and by a facilitator of another region, by command and by button', async () => {
     expect(await slack(reader, `case approve ${number}`)).toContain('Only facilitators and national admins');
-    expect(await slack(reader, 'cases pending')).toContain('Only facilitators and national admins');
+    const pendingRefused = await slack(reader, 'cases pending');
+    expect(pendingRefused).toContain('Only facilitators and national admins');
+    // Listing changes nothing, so the refusal does not say that nothing was changed.
+    expect(pendingRefused).not.toContain('nothing was changed');
     expect(await slack(londoner, 'cases pending')).toContain('No case studies are waiting');
     expect(await slack(londoner, `case approve ${number}`)).toContain('Only a facilitator of that case study’s region');
     expect(slackBlocksToText((await clickReply(londoner, 'case.approve#0', String(number)))['blocks'])).toContain(

@@ -1,4 +1,5 @@
 // English sentences of digest subscriptions; part of the catalogue in src/core/i18n/en.ts.
+import { plural } from '../i18n/plural.js';
 
 export const subscriptionsEn = {
   'subscriptions.subscribeSummary':
@@ -47,7 +48,8 @@ export const subscriptionsEn = {
 
   'subscriptions.none': 'This channel has no digest subscriptions. A facilitator can add one: digest subscribe london weekly.',
   'subscriptions.listHeading': 'Digest subscriptions in this channel',
-  'subscriptions.listSummaryLine': (p: { count: number }) => `${p.count} digest subscription${p.count === 1 ? '' : 's'} in this channel`,
+  'subscriptions.listSummaryLine': (p: { count: number }) =>
+    `${plural(p.count, { one: 'digest subscription', other: 'digest subscriptions' })} in this channel`,
   'subscriptions.listTitle': (p: { number: number; scope: string }) => `${p.number}. ${p.scope}`,
   'subscriptions.listActive': (p: { when: string; next: string }) => `Posted ${p.when}. Next: ${p.next}.`,
   'subscriptions.listPaused': (p: { when: string; since: string }) => `Paused since ${p.since} by a facilitator (${p.when}).`,
