@@ -88,3 +88,10 @@ describe('how a series repeats', () => {
     expect(repeatsText(t, at('2027-01-05'), 'weekly')).toBe('Weekly');
   });
 });
+
+describe('form labels', () => {
+  it('never say "(optional)" themselves: the platforms mark optional fields', () => {
+    const labels = Object.entries(en).filter(([, entry]) => typeof entry === 'string' && entry.includes('(optional)'));
+    expect(labels).toEqual([]);
+  });
+});
