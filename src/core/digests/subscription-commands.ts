@@ -327,7 +327,8 @@ export const digestUnsubscribeCommand = defineCommand({
     const { t } = context;
     const found = await target(args.number, 'unsubscribe', context, services);
     if (isMessage(found)) return found;
-    // Deleting is not undone by a click: ask first, and offer pausing instead.
+    // Deleting is not undone by a click: ask first, and offer pausing instead. Asked in the channel (Teams
+    // would otherwise take it to the personal chat, where a click could not name the channel).
     const { subscription, name } = found;
     const schedule = scheduleOf(subscription);
     const question = t('subscriptions.unsubscribeConfirm', {
@@ -348,7 +349,7 @@ export const digestUnsubscribeCommand = defineCommand({
               ]),
         ],
       },
-    ]);
+    ], 'shared');
   },
 });
 
@@ -375,12 +376,12 @@ const isZoneWord = (word: string) => (word.includes('/') && /^[A-Za-z]/.test(wor
 
 /**
  * `digest schedule [n] <weekly|monthly|cron expression> [time zone]`. A cron expression begins with a
- * number too, so the first word is the subscription's number only when what follows is a whole schedule:
- * `weekly`, `monthly`, or five cron fields after it.
+ * number too, so the first word is the subscription's number when `weekly` or `monthly` follows it, when
+ * five cron fields follow it, or when too few words follow it to be a cron expression of their own.
  */
 export function rescheduleWords(words: readonly string[]): { readonly number: number | undefined; readonly words: readonly string[] } {
   const fields = words.length > 0 && isZoneWord(words.at(-1)!) ? words.length - 1 : words.length;
-  const numbered = /^#?\d{1,9}$/.test(words[0] ?? '') && (SCHEDULE_WORDS.has((words[1] ?? '').toLowerCase()) || fields >= 6);
+  const numbered = /^#?\d{1,9}$/.test(words[0] ?? '') && (SCHEDULE_WORDS.has((words[1] ?? '').toLowerCase()) || fields >= 6 || fields < 5);
   return { number: numbered ? Number(words[0]!.replace('#', '')) : undefined, words: numbered ? words.slice(1) : words };
 }
 
