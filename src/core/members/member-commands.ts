@@ -11,7 +11,6 @@ import { eraseMember, leaveCommunity } from './membership.js';
 import { buildProfileForm, decodeProfileState, parseProfile, PROFILE_FORM_ID } from './profile-form.js';
 import { welcomeReply, WELCOME_EVENTS } from './welcome.js';
 import { typedTitle } from '../events/event-title.js';
-import { answerText } from '../events/event-views.js';
 import { ukRange } from '../events/london-time.js';
 
 /** The services this module's handlers use. */
@@ -129,7 +128,7 @@ export const leaveCommand = defineCommand({
           kind: 'list',
           items: answered.slice(0, LEAVE_EVENTS_SHOWN).map(({ event, answer }) => ({
             title: [{ kind: 'strong', text: `#${event.number} ${typedTitle(t, event)}` }],
-            detail: `${ukRange(event.startsAt, event.endsAt)} ${t('events.ukTime')}. ${answerText(t, answer)}`,
+            detail: `${ukRange(event.startsAt, event.endsAt)} ${t('events.ukTime')}. ${t(`events.status.${answer.status}`)}`,
           })),
         },
       );
