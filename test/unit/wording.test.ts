@@ -5,6 +5,7 @@ import { translator } from '../../src/core/i18n/translator.js';
 import { startsWithType, typedTitle } from '../../src/core/events/event-title.js';
 import { repeatsText } from '../../src/core/events/event-views.js';
 import { ukInstant } from '../../src/core/events/london-time.js';
+import { rescheduleWords } from '../../src/core/digests/subscription-commands.js';
 
 const t = translator('en-GB');
 
@@ -93,5 +94,17 @@ describe('form labels', () => {
   it('never say "(optional)" themselves: the platforms mark optional fields', () => {
     const labels = Object.entries(en).filter(([, entry]) => typeof entry === 'string' && entry.includes('(optional)'));
     expect(labels).toEqual([]);
+  });
+});
+
+describe('digest schedule words', () => {
+  it('tells a subscription number from the first field of a cron expression', () => {
+    expect(rescheduleWords(['2', 'monthly'])).toEqual({ number: 2, words: ['monthly'] });
+    expect(rescheduleWords(['#2', 'weekly', 'Europe/Dublin'])).toEqual({ number: 2, words: ['weekly', 'Europe/Dublin'] });
+    expect(rescheduleWords(['weekly'])).toEqual({ number: undefined, words: ['weekly'] });
+    expect(rescheduleWords('0 8 * * 1-5'.split(' '))).toEqual({ number: undefined, words: '0 8 * * 1-5'.split(' ') });
+    expect(rescheduleWords('0 8 * * 1-5 UTC'.split(' '))).toEqual({ number: undefined, words: '0 8 * * 1-5 UTC'.split(' ') });
+    expect(rescheduleWords('3 0 8 * * 1-5 Europe/London'.split(' '))).toEqual({ number: 3, words: '0 8 * * 1-5 Europe/London'.split(' ') });
+    expect(rescheduleWords(['3', 'fortnightly'])).toEqual({ number: 3, words: ['fortnightly'] });
   });
 });
