@@ -336,20 +336,28 @@ export const digestUnsubscribeCommand = defineCommand({
       number: subscription.number,
       when: schedule ? scheduleText(schedule, t) : subscription.schedule,
     });
-    return message(question, [
-      { kind: 'text', text: question },
-      {
-        kind: 'buttons',
-        buttons: [
-          { label: t('subscriptions.button.unsubscribeConfirm'), action: UNSUBSCRIBE_ACTION, value: subscription.id, style: 'danger' },
-          ...(subscription.pausedAt
-            ? []
-            : [
-                { label: t('subscriptions.button.pauseInstead'), action: RUN_COMMAND_ACTION, value: `digest pause ${subscription.number}` },
-              ]),
-        ],
-      },
-    ], 'shared');
+    return message(
+      question,
+      [
+        { kind: 'text', text: question },
+        {
+          kind: 'buttons',
+          buttons: [
+            { label: t('subscriptions.button.unsubscribeConfirm'), action: UNSUBSCRIBE_ACTION, value: subscription.id, style: 'danger' },
+            ...(subscription.pausedAt
+              ? []
+              : [
+                  {
+                    label: t('subscriptions.button.pauseInstead'),
+                    action: RUN_COMMAND_ACTION,
+                    value: `digest pause ${subscription.number}`,
+                  },
+                ]),
+          ],
+        },
+      ],
+      'shared',
+    );
   },
 });
 
