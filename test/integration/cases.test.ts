@@ -420,6 +420,17 @@ describe('submitting and reviewing', () => {
     const open = await slack(submitter, `case ${number}`);
     expect(open).toContain('Changes asked for: Please give the number of starters');
     expect(open).toContain('[Revise and resubmit]');
+    // The revision form shows what the reviewer asked for.
+    const triggerId = '1.2.cases-revise';
+    const body = new URLSearchParams(slashCommandBody(`case edit ${number}`, `${harness.slack.url}/respond/cases-revise`, submitter));
+    body.set('trigger_id', triggerId);
+    const opened = harness.slack.waitFor(
+      (request) => request.path === '/views.open' && (request.json as Json | undefined)?.['trigger_id'] === triggerId,
+    );
+    await postToSlackEndpoint(harness.url, body.toString(), SIGNING_SECRET);
+    const revision = JSON.stringify((await opened).json);
+    expect(revision).toContain('The reviewer asked for these changes:');
+    expect(revision).toContain('Please give the number of starters the figures are out of.');
     expect(await submit(reader, submission(), String(number))).toEqual({ status: 200, body: '' });
     expect((await prisma().caseStudy.findUniqueOrThrow({ where: { number } })).status).toBe('draft');
     const revised = submission({ results: slackInput.text('Leavers in the first two years fell from 14 of 60 starters to 6 of 62.') });

@@ -77,6 +77,7 @@ export const casesEn = {
   'cases.form.title': 'Submit a case study',
   'cases.form.editTitle': 'Revise your case study',
   'cases.form.submit': 'Submit for review',
+  'cases.form.changesAsked': 'The reviewer asked for these changes:',
   'cases.form.intro':
     'Tell other members what your organisation did and what it achieved. A facilitator of the region reviews it before it is published. Give figures with the period they cover, and name a contact only if they agreed to be named.',
   'cases.field.title': 'Title',
