@@ -625,6 +625,15 @@ describe('in Teams', () => {
     expect(row).toMatchObject({ status: 'submitted', staffGroups: ['nurses-health-visitors', 'midwives'], regionCode: 'WALES' });
 
     expect((await say('cases pending', teamsAdmin)).text).toContain('Menopause cafés');
+    // Sent back for changes: her revision form shows what the reviewer asked for; she resubmits it.
+    expect((await say(`case changes ${row.number} Please say how many people came to the cafés.`, teamsAdmin)).text).toContain(
+      `#${row.number}`,
+    );
+    const revision = await say(`case edit ${row.number}`, gwenPrivately);
+    expect(revision.text).toContain('The reviewer asked for these changes: Please say how many people came to the cafés.');
+    const resubmitted = await teams(cardSubmitActivity({ ...values, state: String(row.number) }, harness.connector.url, gwenPrivately));
+    expect(resubmitted.text).toContain('for review');
+    expect((await prisma().caseStudy.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('submitted');
     expect((await say(`case approve ${row.number}`, teamsAdmin)).text).toContain('is published');
     expect((await say(`case approve ${row.number}`, teamsAdmin)).text).toContain('is not waiting for review');
     expect(await prisma().auditEntry.findFirstOrThrow({ where: { action: 'case.approved', subject: row.id } })).toMatchObject({
