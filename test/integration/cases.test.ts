@@ -356,7 +356,10 @@ describe('submitting and reviewing', () => {
 
   it('refuses review by a member, and by a facilitator of another region, by command and by button', async () => {
     expect(await slack(reader, `case approve ${number}`)).toContain('Only facilitators and national admins');
-    expect(await slack(reader, 'cases pending')).toContain('Only facilitators and national admins');
+    const pendingRefused = await slack(reader, 'cases pending');
+    expect(pendingRefused).toContain('Only facilitators and national admins');
+    // Listing changes nothing, so the refusal does not say that nothing was changed.
+    expect(pendingRefused).not.toContain('nothing was changed');
     expect(await slack(londoner, 'cases pending')).toContain('No case studies are waiting');
     expect(await slack(londoner, `case approve ${number}`)).toContain('Only a facilitator of that case study’s region');
     expect(slackBlocksToText((await clickReply(londoner, 'case.approve#0', String(number)))['blocks'])).toContain(
@@ -417,6 +420,17 @@ describe('submitting and reviewing', () => {
     const open = await slack(submitter, `case ${number}`);
     expect(open).toContain('Changes asked for: Please give the number of starters');
     expect(open).toContain('[Revise and resubmit]');
+    // The revision form shows what the reviewer asked for.
+    const triggerId = '1.2.cases-revise';
+    const body = new URLSearchParams(slashCommandBody(`case edit ${number}`, `${harness.slack.url}/respond/cases-revise`, submitter));
+    body.set('trigger_id', triggerId);
+    const opened = harness.slack.waitFor(
+      (request) => request.path === '/views.open' && (request.json as Json | undefined)?.['trigger_id'] === triggerId,
+    );
+    await postToSlackEndpoint(harness.url, body.toString(), SIGNING_SECRET);
+    const revision = JSON.stringify((await opened).json);
+    expect(revision).toContain('The reviewer asked for these changes:');
+    expect(revision).toContain('Please give the number of starters the figures are out of.');
     expect(await submit(reader, submission(), String(number))).toEqual({ status: 200, body: '' });
     expect((await prisma().caseStudy.findUniqueOrThrow({ where: { number } })).status).toBe('draft');
     const revised = submission({ results: slackInput.text('Leavers in the first two years fell from 14 of 60 starters to 6 of 62.') });
@@ -611,6 +625,15 @@ describe('in Teams', () => {
     expect(row).toMatchObject({ status: 'submitted', staffGroups: ['nurses-health-visitors', 'midwives'], regionCode: 'WALES' });
 
     expect((await say('cases pending', teamsAdmin)).text).toContain('Menopause cafés');
+    // Sent back for changes: her revision form shows what the reviewer asked for; she resubmits it.
+    expect((await say(`case changes ${row.number} Please say how many people came to the cafés.`, teamsAdmin)).text).toContain(
+      `#${row.number}`,
+    );
+    const revision = await say(`case edit ${row.number}`, gwenPrivately);
+    expect(revision.text).toContain('The reviewer asked for these changes: Please say how many people came to the cafés.');
+    const resubmitted = await teams(cardSubmitActivity({ ...values, state: String(row.number) }, harness.connector.url, gwenPrivately));
+    expect(resubmitted.text).toContain('for review');
+    expect((await prisma().caseStudy.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('submitted');
     expect((await say(`case approve ${row.number}`, teamsAdmin)).text).toContain('is published');
     expect((await say(`case approve ${row.number}`, teamsAdmin)).text).toContain('is not waiting for review');
     expect(await prisma().auditEntry.findFirstOrThrow({ where: { action: 'case.approved', subject: row.id } })).toMatchObject({

@@ -8,7 +8,7 @@ import { type SlackIdentity } from '../../src/dev/slack-requests.js';
 import { cardSubmitActivity, mentionActivity, messageActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { joinInSlack } from '../support/members.js';
 import { personalChatId, startTestBot, type TestBot } from '../support/test-bot.js';
-import { slackCommand, teamsText } from '../support/chat.js';
+import { slackClickButton, slackCommand, teamsText } from '../support/chat.js';
 
 type Json = Record<string, unknown>;
 
@@ -207,7 +207,10 @@ describe('the welcome and the Slack invitation', () => {
     await harness.idle();
     expect(invitesOf('U0NEW', mark)).toEqual([]);
 
-    expect(await slack(who, 'leave')).toContain('You have left the community.');
+    const asked = await slackCommand(harness, who, 'leave');
+    expect(slackBlocksToText((await slackClickButton(harness, who, asked.blocks, 'member.leave')).blocks)).toContain(
+      'You have left the community.',
+    );
     mark = harness.slack.requests.length;
     expect(await join(who, 'Noor Patel')).toContain('Welcome, Noor Patel');
     await expect.poll(() => invitesOf('U0NEW', mark).map((invite) => invite.channel)).toEqual(['C0NEY', GONE_CHANNEL]);

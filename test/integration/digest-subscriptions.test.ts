@@ -15,10 +15,10 @@ import { PrismaMetricStore } from '../../src/db/repositories/metric-repository.j
 import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/readable-text.js';
 import type { RecordedRequest } from '../../src/dev/recording-server.js';
 import { eventCallbackBody, postToSlackEndpoint, type SlackIdentity } from '../../src/dev/slack-requests.js';
-import { mentionActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
+import { cardSubmitActivity, mentionActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { createLogger } from '../../src/logger.js';
 import { csvFileSource } from '../../src/metrics/csv-source.js';
-import { slackClickText, slackCommand, slackCommandText, teamsText } from '../support/chat.js';
+import { slackClickButton, slackClickText, slackCommand, slackCommandText, teamsText } from '../support/chat.js';
 import { joinInSlack } from '../support/members.js';
 import { imageFileId, slackUpload, uploadsAsked } from '../support/slack-uploads.js';
 import { BOT_USER_ID, personalChatId, SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
@@ -311,20 +311,67 @@ describe('subscribing in Slack', () => {
     expect(after.activeSince.getTime()).toBeGreaterThan(london.activeSince.getTime());
     expect(await slack(fran('C0SUBLON'), `digest resume ${london.number}`)).toContain('is not paused: nothing changed.');
 
+    // A schedule is changed in place: the number, the new schedule and a time zone.
+    expect(await slack(kim('C0SUBLON'), `digest schedule ${london.number} monthly`)).toContain('Only a facilitator');
+    expect(await slack(fran('C0SUBLON'), `digest schedule ${london.number} fortnightly`)).toContain('Say the new schedule');
+    expect(await slack(fran('C0SUBLON'), `digest schedule ${london.number} 0 9 * * * *`)).toContain('is not a schedule');
+    expect(await slack(fran('C0SUBLON'), `digest schedule ${london.number} 0 8 * * 1-5 Mars/Olympus`)).toContain('is not a time zone');
+    expect(await prisma().digestSubscription.findUniqueOrThrow({ where: { id: london.id } })).toMatchObject({ schedule: 'weekly' });
+    expect(await slack(fran('C0SUBLON'), `digest schedule ${london.number} 0 8 * * 1-5 Europe/Dublin`)).toMatch(
+      new RegExp(
+        `Done: the London digest \\(subscription ${london.number}\\) is now posted on the cron schedule 0 8 .*1-5 \\(Europe/Dublin\\)`,
+      ),
+    );
+    expect(await prisma().digestSubscription.findUniqueOrThrow({ where: { id: london.id } })).toMatchObject({
+      schedule: '0 8 * * 1-5',
+      timeZone: 'Europe/Dublin',
+    });
+    expect(await slack(fran('C0SUBLON'), `digest schedule ${london.number} 0 8 * * 1-5 Europe/Dublin`)).toContain('nothing changed');
+    expect(await slack(fran('C0SUBLON'), `digest schedule ${london.number} weekly Europe/London`)).toContain(
+      'is now posted every Monday at 09:00 (Europe/London)',
+    );
+
+    // Unsubscribing asks first (the list's button runs the same command); only the confirming click deletes.
     expect(await slack(kim('C0SUBLON'), `digest unsubscribe ${organisation.number}`)).toContain('Only a facilitator');
-    expect(await slack(fran('C0SUBLON'), `digest unsubscribe ${organisation.number}`)).toContain(
+    const asked = await slackCommand(harness, fran('C0SUBLON'), `digest unsubscribe ${organisation.number}`);
+    expect(slackBlocksToText(asked.blocks)).toContain(
+      `Stop the Guy's and St Thomas' NHS Foundation Trust digest (subscription ${organisation.number}) in this channel?`,
+    );
+    expect(await prisma().digestSubscription.findUnique({ where: { id: organisation.id } })).not.toBeNull();
+    // A replayed confirmation is checked again: Kim has no role, and the button does nothing in another channel.
+    expect(slackBlocksToText((await slackClickButton(harness, kim('C0SUBLON'), asked.blocks, 'digest.unsubscribe')).blocks)).toContain(
+      'Only a facilitator',
+    );
+    expect(
+      slackBlocksToText((await slackClickButton(harness, admin('C0SUBOTHER'), asked.blocks, 'digest.unsubscribe')).blocks),
+    ).not.toContain('Done');
+    expect(await prisma().digestSubscription.findUnique({ where: { id: organisation.id } })).not.toBeNull();
+    expect(slackBlocksToText((await slackClickButton(harness, fran('C0SUBLON'), asked.blocks, 'digest.unsubscribe')).blocks)).toContain(
       `Done: this channel no longer gets the Guy's and St Thomas' NHS Foundation Trust digest (subscription ${organisation.number}).`,
     );
     expect(await prisma().digestSubscription.findUnique({ where: { id: organisation.id } })).toBeNull();
+    expect(slackBlocksToText((await slackClickButton(harness, fran('C0SUBLON'), asked.blocks, 'digest.unsubscribe')).blocks)).toContain(
+      'no longer in this channel',
+    );
 
     const franId = await memberIdOf('U0FRAN');
     const audit = await prisma().auditEntry.findMany({
-      where: { action: { in: ['digest.paused', 'digest.resumed', 'digest.unsubscribed'] } },
+      where: { action: { in: ['digest.paused', 'digest.resumed', 'digest.rescheduled', 'digest.unsubscribed'] } },
       orderBy: { id: 'asc' },
     });
     expect(audit.map((entry) => [entry.action, entry.subject, entry.details])).toEqual([
       ['digest.paused', london.id, { by: franId }],
       ['digest.resumed', london.id, { by: franId }],
+      [
+        'digest.rescheduled',
+        london.id,
+        { from: { schedule: 'weekly', timeZone: 'Europe/London' }, to: { schedule: '0 8 * * 1-5', timeZone: 'Europe/Dublin' }, by: franId },
+      ],
+      [
+        'digest.rescheduled',
+        london.id,
+        { from: { schedule: '0 8 * * 1-5', timeZone: 'Europe/Dublin' }, to: { schedule: 'weekly', timeZone: 'Europe/London' }, by: franId },
+      ],
       ['digest.unsubscribed', organisation.id, { by: franId }],
     ]);
   });
@@ -367,6 +414,30 @@ describe('subscribing in Teams', () => {
       /England and Wales Posted at 09:00 on the first working day of each month \(Europe\/London\)\. Next: \w+day 1?\d \w+ \d{4}, 09:00/,
     );
     expect(list).toContain('Pause');
+
+    // The schedule is changed in place in Teams too; the time zone kept when none is given.
+    expect(await teams(TEAMS_LONDON, `digest schedule ${stored.number} weekly`)).toContain(
+      `Done: the England and Wales digest (subscription ${stored.number}) is now posted every Monday at 09:00 (Europe/London).`,
+    );
+    expect(await teams(TEAMS_LONDON, `digest schedule ${stored.number} monthly`)).toContain(
+      'is now posted at 09:00 on the first working day',
+    );
+    expect((await subscriptionIn(TEAMS_LONDON)).schedule).toBe('monthly');
+
+    // Unsubscribing asks first, in the channel; the card's button deletes.
+    expect(await teams(TEAMS_LONDON, 'digest subscribe london weekly')).toContain('Done');
+    const extra = await prisma().digestSubscription.findFirstOrThrow({
+      where: { scopeCode: 'Y56', conversation: { externalId: TEAMS_LONDON } },
+    });
+    expect(await teams(TEAMS_LONDON, `digest unsubscribe ${extra.number}`)).toContain(
+      `Stop the London digest (subscription ${extra.number}) in this channel?`,
+    );
+    expect(await prisma().digestSubscription.findUnique({ where: { id: extra.id } })).not.toBeNull();
+    const click = cardSubmitActivity({ verb: 'digest.unsubscribe', value: extra.id }, harness.connector.url, teamsIn(TEAMS_LONDON));
+    expect(await teamsText(harness, click)).toContain(
+      `Done: this channel no longer gets the London digest (subscription ${extra.number}).`,
+    );
+    expect(await prisma().digestSubscription.findUnique({ where: { id: extra.id } })).toBeNull();
 
     // Said to the facilitator alone; the digest itself is then posted in the channel.
     expect(await teamsPrivately(TEAMS_LONDON, 'digest now')).toContain('The England and Wales digest is on its way to this channel.');

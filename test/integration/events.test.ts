@@ -21,7 +21,7 @@ import {
   submitEventForm,
   timePicked,
 } from '../support/events.js';
-import { slackClick, slackClickText, slackCommandBlocks, slackCommandText, teamsCard } from '../support/chat.js';
+import { slackClick, slackClickButton, slackClickText, slackCommandBlocks, slackCommandText, teamsCard } from '../support/chat.js';
 import { cardLinkButtons, linkButton, slackLinkButtons } from '../support/links.js';
 import { LINK_NOT_FOUND } from '../../src/server/links.js';
 
@@ -938,7 +938,19 @@ describe('leaving and erasure', () => {
     const [leaver, waiting] = await bulkMembers('U0LEAVE', 2);
     await slackClickText(harness, leaver!, 'event.rsvp#0', `${event.id}:going`);
     expect(await slackClickText(harness, waiting!, 'event.rsvp#0', `${event.id}:going`)).toContain('waitlist: number 1');
-    expect(await slackCommandText(harness, leaver!, 'leave')).toContain('left');
+    // Leave asks first and names the event whose place goes to the waitlist; nothing changes until the click.
+    const asked = await slackCommandBlocks(harness, leaver!, 'leave');
+    const askedText = slackBlocksToText(asked);
+    expect(askedText).toContain('places you hold go to the people on the waitlist');
+    expect(askedText).toContain(`#${event.number} `);
+    expect(askedText).toContain('Going');
+    expect(await rsvps(event.id)).toHaveLength(2);
+    // Someone else's click on that button changes nothing.
+    expect(slackBlocksToText((await slackClickButton(harness, waiting!, asked, 'member.leave')).blocks)).toContain(
+      'belongs to someone else',
+    );
+    expect(await rsvps(event.id)).toHaveLength(2);
+    expect(slackBlocksToText((await slackClickButton(harness, leaver!, asked, 'member.leave')).blocks)).toContain('left');
     const rows = await rsvps(event.id);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ memberId: await memberIdOf(waiting!), status: 'going' });

@@ -57,7 +57,7 @@ describe('npm run cli -- metrics import', () => {
     expect(rejected.stdout).toContain('Line 2: leavers must not be negative');
     const skipped = await cli('metrics', 'import', path, '--skip-invalid');
     expect(skipped.code).toBe(0);
-    expect(skipped.stdout).toContain('Imported 1 rows from bad.csv');
+    expect(skipped.stdout).toContain('Imported 1 row from bad.csv');
     expect(skipped.stdout).toContain('Line 2: leavers must not be negative');
   }, 60_000);
 
@@ -120,7 +120,7 @@ describe('npm run cli -- metrics exemplars', () => {
     expect((await cli('metrics', 'exemplars', path)).stdout).toContain('; 0 organisations changed');
     await writeFile(path, 'org_code,cohort\nRTX,\n');
     expect((await cli('metrics', 'exemplars', path)).stdout).toContain(
-      '0 marked as People Promise exemplars, 1 marked as not exemplars; 1 organisations changed',
+      '0 marked as People Promise exemplars, 1 marked as not exemplars; 1 organisation changed',
     );
     expect(await exemplars()).toEqual({ RJ1: 1, RJZ: null, RTX: null });
   }, 60_000);

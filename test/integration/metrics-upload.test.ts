@@ -112,7 +112,7 @@ describe('uploading metrics in Slack', () => {
     expect(await observations('RW5')).toBe(0);
 
     const skipped = await shareInSlack(FACILITATOR, [slackFile(file)], 'skip invalid');
-    expect(skipped).toContain('Imported 1 rows from rw5.csv');
+    expect(skipped).toContain('Imported 1 row from rw5.csv');
     expect(skipped).toContain('Line 3: leavers must not be negative');
     expect(await observations('RW5')).toBe(1);
   }, 60_000);

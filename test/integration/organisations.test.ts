@@ -232,7 +232,10 @@ describe('naming an organisation missing from the list', () => {
 describe('confirming organisations added by members', () => {
   it('refuses a member who facilitates nothing, by command and by button', async () => {
     const organisation = await riverside();
-    expect(await slack(plainMember, 'organisations pending')).toContain('Only facilitators and national admins');
+    const pendingRefused = await slack(plainMember, 'organisations pending');
+    expect(pendingRefused).toContain('Only facilitators and national admins');
+    // Listing changes nothing, so the refusal does not say that nothing was changed.
+    expect(pendingRefused).not.toContain('nothing was changed');
     expect(await slack(plainMember, `organisation confirm ${RIVERSIDE}`)).toContain('Only facilitators and national admins');
     expect(await click(plainMember, 'organisation.confirm#0', organisation.id)).toContain('nothing was changed');
     expect((await riverside()).verified).toBe(false);

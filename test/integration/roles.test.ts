@@ -40,7 +40,7 @@ const grants = async (userId: string) =>
 
 describe('roles in Slack', () => {
   it('lets an admin named in COP_ADMINS make a member facilitator of a region, with the mention as Slack escapes it', async () => {
-    expect(await slack(admin, 'admin grant facilitator <@U0SAM|sam> london')).toContain('Done: they are now a facilitator of London.');
+    expect(await slack(admin, 'admin grant facilitator <@U0SAM|sam> london')).toContain('Done: Sam Taylor is now a facilitator of London.');
     expect(await grants('U0SAM')).toEqual([{ role: 'facilitator', regionCode: 'Y56' }]);
     const audit = await harness.bot.database.prisma.auditEntry.findFirstOrThrow({
       where: { action: 'role.granted', subject: await memberId('U0SAM') },
@@ -97,9 +97,9 @@ describe('roles in Slack', () => {
   });
 
   it('revokes, audited, and says when there was nothing to revoke', async () => {
-    expect(await slack(admin, 'admin revoke facilitator <@U0KIM> london')).toContain('Done: they are no longer a facilitator of London.');
+    expect(await slack(admin, 'admin revoke facilitator <@U0KIM> london')).toContain('Done: Kim Lee is no longer a facilitator of London.');
     expect(await grants('U0KIM')).toEqual([]);
-    expect(await slack(admin, 'admin revoke facilitator <@U0KIM> london')).toContain('They were not a facilitator of London');
+    expect(await slack(admin, 'admin revoke facilitator <@U0KIM> london')).toContain('Kim Lee was not a facilitator of London');
     expect(
       await harness.bot.database.prisma.auditEntry.count({ where: { action: 'role.revoked', subject: await memberId('U0KIM') } }),
     ).toBe(1);
@@ -172,7 +172,7 @@ describe('roles in Teams', () => {
       ...activity,
       entities: [...activity.entities, { type: 'mention', text: '<at>Pat Jones</at>', mentioned: { id: '29:pat', name: 'Pat Jones' } }],
     };
-    expect(await answeredPrivately(withPat, teamsAdmin)).toContain('Done: they are now a facilitator of NHS Wales.');
+    expect(await answeredPrivately(withPat, teamsAdmin)).toContain('Done: Pat Jones is now a facilitator of NHS Wales.');
     expect(await grants('29:pat')).toEqual([{ role: 'facilitator', regionCode: 'WALES' }]);
 
     // Pat has a personal chat with the bot: the notice goes there, through the connector.
@@ -208,7 +208,7 @@ describe('roles in Teams', () => {
       ...activity,
       entities: [...activity.entities, { type: 'mention', text: '<at>Lou Price</at>', mentioned: { id: '29:lou', name: 'Lou Price' } }],
     };
-    expect(await answeredPrivately(withLou, teamsAdmin)).toContain('Done: they are now a facilitator of NHS Wales.');
+    expect(await answeredPrivately(withLou, teamsAdmin)).toContain('Done: Lou Price is now a facilitator of NHS Wales.');
     expect(await harness.bot.database.prisma.outboxMessage.count({ where: { memberId: await memberId('29:lou') } })).toBe(0);
   });
 });

@@ -14,7 +14,7 @@ import {
   type SlackIdentity,
 } from '../../src/dev/slack-requests.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
-import { slackClickText, slackCommand, slackCommandText } from '../support/chat.js';
+import { slackClickButton, slackClickText, slackCommand, slackCommandText } from '../support/chat.js';
 
 let harness: TestBot;
 
@@ -376,7 +376,14 @@ describe('profile, my data and leaving', () => {
     const who = person('U0LEAVER');
     const id = await join(who, 'Lee Leaver');
 
-    expect(await commandText(who, 'leave')).toContain('You have left the community.');
+    // Leave asks first, and changes nothing until the button is clicked.
+    const asked = await slackCommand(harness, who, 'leave');
+    expect(slackBlocksToText(asked.blocks)).toContain('Leave the community?');
+    expect(slackBlocksToText(asked.blocks)).toContain('no place is given up');
+    expect((await memberOf(who)).status).toBe('active');
+    expect(slackBlocksToText((await slackClickButton(harness, who, asked.blocks, 'member.leave')).blocks)).toContain(
+      'You have left the community.',
+    );
     const left = await memberOf(who);
     expect(left).toMatchObject({ id, status: 'left', displayName: 'Lee Leaver', regionCode: 'Y63' });
     expect(left.leftAt).toBeInstanceOf(Date);

@@ -180,7 +180,7 @@ describe.each(SLACK_TRANSPORTS)('Slack over %s', (transport) => {
     );
     const report = nextRequest((request) => request.path === '/chat.postMessage' && (request.json as Json)['channel'] === dm, 60_000);
     await harness.slackTransport.deliver({ type: 'events_api', payload: shared });
-    expect(slackBlocksToText(((await report).json as Json)['blocks'])).toContain('Imported 1 rows from london-jan.csv');
+    expect(slackBlocksToText(((await report).json as Json)['blocks'])).toContain('Imported 1 row from london-jan.csv');
     await harness.slackTransport.deliver({ type: 'events_api', payload: shared }, { retryAttempt: 1 });
     await harness.idle();
     expect(postsTo(dm)).toHaveLength(1);

@@ -159,4 +159,27 @@ describe('joining in Teams', () => {
       organisationId: null,
     });
   });
+
+  it('asks before leaving, then leaves on the confirmation, the profile kept', async () => {
+    const who = newPerson();
+    await submit(who, await validAnswers());
+    const confirm = await send(messageActivity('leave', harness.connector.url, who));
+    expect(adaptiveCardToText(confirm)).toContain('Leave the community?');
+    expect(adaptiveCardToText(confirm)).toContain('no place is given up');
+    expect((await memberOf(who))?.status).toBe('active');
+    const button = (
+      confirm.body.find((element) => element['type'] === 'ActionSet') as { actions: { verb?: string; data: Record<string, string> }[] }
+    ).actions[0];
+    expect(button).toMatchObject({ type: 'Action.Execute', verb: 'member.leave' });
+    // The button is the member's own: someone else's click changes nothing.
+    const other = newPerson();
+    await submit(other, await validAnswers());
+    expect(
+      adaptiveCardToText(await send(cardSubmitActivity({ verb: button?.verb, ...button?.data }, harness.connector.url, other))),
+    ).toContain('belongs to someone else');
+    expect((await memberOf(who))?.status).toBe('active');
+    const done = await send(cardSubmitActivity({ verb: button?.verb, ...button?.data }, harness.connector.url, who));
+    expect(adaptiveCardToText(done)).toContain('You have left the community.');
+    expect(await memberOf(who)).toMatchObject({ status: 'left', displayName: 'Sam Taylor' });
+  });
 });

@@ -168,3 +168,25 @@ export async function teamsInvoke(harness: TestBot, activity: { id: string }): P
   if (body['type'] === 'application/vnd.microsoft.card.adaptive') expect(cardProblems(body['value'])).toEqual([]);
   return body;
 }
+
+/** The action buttons of Slack blocks (url buttons aside), with their action id, value and label. */
+export function slackActionButtons(blocks: readonly Json[]): { action_id: string; value: string; label: string }[] {
+  return blocks.flatMap((block) =>
+    block['type'] === 'actions'
+      ? (block['elements'] as Json[])
+          .filter((element) => element['type'] === 'button' && element['url'] === undefined)
+          .map((element) => ({
+            action_id: element['action_id'] as string,
+            value: element['value'] as string,
+            label: (element['text'] as { text: string }).text,
+          }))
+      : [],
+  );
+}
+
+/** Clicks the Slack button whose action id (before its `#n`) is `action`; fails the test when there is none. */
+export async function slackClickButton(harness: TestBot, who: SlackIdentity, blocks: readonly Json[], action: string): Promise<SlackReply> {
+  const button = slackActionButtons(blocks).find((candidate) => candidate.action_id.split('#')[0] === action);
+  expect(button, `a ${action} button`).toBeDefined();
+  return slackClick(harness, who, button!.action_id, button!.value);
+}

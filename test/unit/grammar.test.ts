@@ -281,6 +281,7 @@ const NO_SUBSCRIPTIONS: SubscriptionStore = {
   subscribe: () => Promise.reject(new Error('no subscriptions in these tests')),
   inConversation: () => Promise.resolve([]),
   setPaused: () => Promise.resolve(false),
+  reschedule: () => Promise.resolve(false),
   unsubscribe: () => Promise.resolve(false),
   lastPostedAt: () => Promise.resolve(undefined),
   postNow: () => Promise.resolve(false),

@@ -103,6 +103,9 @@ const sampleParams = {
   since: 'Friday 4 December 2026, 10:00 GMT',
   numbers: '3, 4',
   error: 'channel_not_found',
+  // wording: a monthly series
+  ordinal: 'first',
+  weekday: 'Tuesday',
 };
 
 /** Every message of a translator, functions called with sample parameters. */

@@ -470,13 +470,13 @@ export const casesPendingCommand = defineCommand({
   async run(typedRegion, context, services: CaseCommandsServices) {
     const { t, actor } = context;
     const permissions = await permissionsOf(actor, services.roles, services.configuredAdmins);
-    if (!permissions.nationalAdmin && permissions.facilitates.length === 0) return textMessage(t('cases.reviewRefused'));
+    if (!permissions.nationalAdmin && permissions.facilitates.length === 0) return textMessage(t('cases.pendingRefused'));
     const names = await caseNames(services);
     let regionCodes: readonly string[] | undefined = permissions.nationalAdmin ? undefined : permissions.facilitates;
     if (typedRegion !== '') {
       const region = findRegion(typedRegion, names.regions);
       if (!region) return textMessage(t('cases.unknownRegion', { typed: typedRegion }));
-      if (!mayReview(permissions, region.value)) return textMessage(t('cases.reviewRefusedRegion', { region: region.label }));
+      if (!mayReview(permissions, region.value)) return textMessage(t('cases.pendingRefusedRegion', { region: region.label }));
       regionCodes = [region.value];
     }
     const pending = await services.cases.pending(regionCodes, PENDING_CASES_LIMIT + 1);

@@ -180,7 +180,11 @@ export function buildCaseForm(t: Translate, choices: CaseChoices, member: Member
     id: CASE_FORM_ID,
     title: from ? t('cases.form.editTitle') : t('cases.form.title'),
     submitLabel: t('cases.form.submit'),
-    intro: t('cases.form.intro'),
+    // Revising after a reviewer asked for changes: what they asked for comes first.
+    intro:
+      from?.status === 'draft' && from.reviewNote
+        ? [{ kind: 'strong', text: t('cases.form.changesAsked') }, ` ${from.reviewNote}\n\n${t('cases.form.intro')}`]
+        : t('cases.form.intro'),
     fields,
     ...(from ? { state: String(from.number) } : {}),
     requiredMessage: t('form.required'),

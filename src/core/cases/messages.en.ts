@@ -1,4 +1,5 @@
 // English sentences of the case-study library; part of the catalogue in src/core/i18n/en.ts.
+import { plural } from '../i18n/plural.js';
 
 export const casesEn = {
   'cases.commandSummary': 'Search the case-study library (ranked, with filters); alone, the themes with their counts',
@@ -18,18 +19,16 @@ export const casesEn = {
 
   'cases.libraryEmpty': 'The case-study library is empty so far. Type case submit to add the first one.',
   'cases.themesHeading': 'Case studies by theme',
-  'cases.themesSummary': (p: { count: number }) => `Case studies in ${p.count} themes`,
+  'cases.themesSummary': (p: { count: number }) => `Case studies in ${plural(p.count, { one: 'theme', other: 'themes' })}`,
   'cases.themesIntro': 'Pick a theme, or search in your own words.',
-  'cases.themeCount': (p: { count: number }) => (p.count === 1 ? '(1 case study)' : `(${p.count} case studies)`),
+  'cases.themeCount': (p: { count: number }) => `(${plural(p.count, { one: 'case study', other: 'case studies' })})`,
   'cases.searchHint': 'Search with words and filters (theme:, staff:, region:, type:), for example',
 
   'cases.resultsHeading': (p: { typed: string }) => `Case studies: ${p.typed}`,
   'cases.resultsSummary': (p: { total: number; capped: number | undefined; typed: string }) =>
     p.capped !== undefined
       ? `More than ${p.capped} case studies for ${p.typed}`
-      : p.total === 1
-        ? `1 case study for ${p.typed}`
-        : `${p.total} case studies for ${p.typed}`,
+      : `${plural(p.total, { one: 'case study', other: 'case studies' })} for ${p.typed}`,
   'cases.looseMatch': 'No case study has all of those words; these have some of them.',
   'cases.range': (p: { from: number; to: number; total: number }) => `${p.from} to ${p.to} of ${p.total}`,
   'cases.rangeCapped': (p: { from: number; to: number; ranked: number }) => `${p.from} to ${p.to} of more than ${p.ranked}`,
@@ -78,6 +77,7 @@ export const casesEn = {
   'cases.form.title': 'Submit a case study',
   'cases.form.editTitle': 'Revise your case study',
   'cases.form.submit': 'Submit for review',
+  'cases.form.changesAsked': 'The reviewer asked for these changes:',
   'cases.form.intro':
     'Tell other members what your organisation did and what it achieved. A facilitator of the region reviews it before it is published. Give figures with the period they cover, and name a contact only if they agreed to be named.',
   'cases.field.title': 'Title',
@@ -104,7 +104,8 @@ export const casesEn = {
   'cases.error.tooLong': (p: { max: number }) => `Please keep this to ${p.max} characters.`,
   'cases.error.choose': 'Please choose one from the list.',
   'cases.error.choices': 'Please choose only from the list.',
-  'cases.error.tags': (p: { max: number }) => `Please give at most ${p.max} themes, each up to 40 characters.`,
+  'cases.error.tags': (p: { max: number }) =>
+    `Please give at most ${plural(p.max, { one: 'theme', other: 'themes' })}, each up to 40 characters.`,
   'cases.error.links': (p: { max: number }) =>
     `Please give at most ${p.max} web addresses starting with https:// or http://, one per line.`,
   'cases.error.contactConsent': 'Please confirm that the contact agreed to be named, or leave the contact out.',
@@ -130,12 +131,13 @@ export const casesEn = {
   'cases.mineHeading': 'Case studies you submitted',
   'cases.mineNone': 'You have not submitted a case study yet. Type case submit to add one.',
 
+  'cases.pendingRefused': 'Only facilitators and national admins see the case studies waiting for review.',
+  'cases.pendingRefusedRegion': (p: { region: string }) =>
+    `Only a facilitator of ${p.region} or a national admin can see the case studies waiting for review there.`,
   'cases.reviewRefused': 'Only facilitators and national admins review case studies, so nothing was changed.',
-  'cases.reviewRefusedRegion': (p: { region: string }) =>
-    `Only a facilitator of ${p.region} or a national admin can review case studies there, so nothing was changed.`,
   'cases.reviewRefusedCase': 'Only a facilitator of that case study’s region or a national admin can review it, so nothing was changed.',
   'cases.pendingHeading': 'Case studies waiting for review',
-  'cases.pendingCount': (p: { count: number }) => `${p.count} case studies waiting for review`,
+  'cases.pendingCount': (p: { count: number }) => `${plural(p.count, { one: 'case study', other: 'case studies' })} waiting for review`,
   'cases.pendingNone': 'No case studies are waiting for review.',
   'cases.pendingMore': (p: { count: number }) => `Showing the first ${p.count}: review these to see more.`,
   'cases.review.approve': 'Approve',

@@ -6,8 +6,10 @@ import {
   digestNowCommand,
   digestPauseCommand,
   digestResumeCommand,
+  digestScheduleCommand,
   digestSubscribeCommand,
   digestUnsubscribeCommand,
+  unsubscribeAction,
 } from './subscription-commands.js';
 import { digestPreviewCommand } from './digest-commands.js';
 
@@ -19,9 +21,11 @@ export const digestFeature: Feature = {
     digestListCommand,
     digestPauseCommand,
     digestResumeCommand,
+    digestScheduleCommand,
     digestUnsubscribeCommand,
     digestNowCommand,
   ],
+  actions: [unsubscribeAction],
   // Subscribed digests coming due, unreachable channels and failed posts: checked every 30 seconds.
   jobs: [
     {

@@ -1,4 +1,5 @@
 // English sentences of the digest feature; part of the catalogue in src/core/i18n/en.ts.
+import { plural } from '../i18n/plural.js';
 
 export const digestEn = {
   'digest.previewSummary':
@@ -57,9 +58,10 @@ export const digestEn = {
   'digest.chartAlt': (p: { scope: string; first: string; last: string; values: string }) =>
     `Line chart of the 12-month leaver rate for ${p.scope} from ${p.first} to ${p.last}: ${p.values}.`,
   'digest.trendText': (p: { values: string }) => `Trend: ${p.values}`,
-  'digest.rankRegion': (p: { position: number; of: number }) => `Ranks ${p.position} of ${p.of} regions (1 is the lowest leaver rate).`,
+  'digest.rankRegion': (p: { position: number; of: number }) =>
+    `Ranks ${p.position} of ${plural(p.of, { one: 'region', other: 'regions' })} (1 is the lowest leaver rate).`,
   'digest.rankPeers': (p: { position: number; of: number; type: string }) =>
-    `Ranks ${p.position} of ${p.of} organisations of the same type (${p.type}); 1 is the lowest leaver rate.`,
+    `Ranks ${p.position} of ${plural(p.of, { one: 'organisation', other: 'organisations' })} of the same type (${p.type}); 1 is the lowest leaver rate.`,
   'digest.regionsHeading': 'Regions, lowest leaver rate first',
   'digest.improvedHeading': 'Improved most on a year ago',
   'digest.improvedDetail': (p: { points: string }) => `leaver rate down ${p.points} points`,
@@ -68,7 +70,7 @@ export const digestEn = {
     `Figures for ${p.month}; 12-month figures cover ${p.first} to ${p.month}. Source: ${p.sources}, imported ${p.imported}. Rates from fewer than 50 staff or 1 to 4 people are not published.`,
   'digest.exemplars.heading': 'Exemplar organisations vs others: 12-month leaver rate',
   'digest.exemplars.exemplar': (p: { count: number }) =>
-    `People Promise exemplars (${p.count} ${p.count === 1 ? 'organisation' : 'organisations'})`,
+    `People Promise exemplars (${plural(p.count, { one: 'organisation', other: 'organisations' })})`,
   'digest.exemplars.others': (p: { count: number }) => `Other organisations (${p.count})`,
   'digest.exemplars.onYearAgo': (p: { change: string }) => `on a year ago: ${p.change}`,
   'digest.open': (p: { number: number }) => `Open #${p.number}`,
@@ -79,7 +81,7 @@ export const digestEn = {
   'digest.comingUp.noNational': 'No national events in the next two weeks.',
   'digest.comingUp.regional': (p: { counts: string }) => `Regional events in the next two weeks: ${p.counts}. To see them, type`,
   'digest.newCases.headingSince': (p: { date: string }) => `New case studies since ${p.date}`,
-  'digest.newCases.headingDays': (p: { days: number }) => `New case studies in the last ${p.days} days`,
+  'digest.newCases.headingDays': (p: { days: number }) => `New case studies in the last ${plural(p.days, { one: 'day', other: 'days' })}`,
   'digest.newCases.more': (p: { count: number }) => `…and ${p.count} more. To search the library, type`,
   'digest.help.heading': 'What could help',
   'digest.help.cases': (p: { list: string }) => `Case studies: ${p.list}.`,

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { RUN_COMMAND_ACTION } from '../actions.js';
 import { defineCommand } from '../commands/command.js';
 import type { RequestContext } from '../context.js';
+import type { ActionHandler } from '../forms/form-handler.js';
 import { staffGroupProblem, targetName } from './digest-message.js';
 import { targetFromWords } from './digest-scope.js';
 import { STAFF_PREFIX, takeStaffWords } from './staff-groups.js';
@@ -312,6 +313,8 @@ export const digestResumeCommand = defineCommand({
   },
 });
 
+export const UNSUBSCRIBE_ACTION = 'digest.unsubscribe';
+
 export const digestUnsubscribeCommand = defineCommand({
   words: 'digest unsubscribe',
   aliases: ['digest stop'],
@@ -321,12 +324,112 @@ export const digestUnsubscribeCommand = defineCommand({
   needs: 'subscriptions.needs',
   examples: ['digest unsubscribe', 'digest unsubscribe 3'],
   async run(args, context, services: SubscriptionCommandsServices) {
+    const { t } = context;
     const found = await target(args.number, 'unsubscribe', context, services);
     if (isMessage(found)) return found;
+    // Deleting is not undone by a click: ask first, and offer pausing instead. Asked in the channel (Teams
+    // would otherwise take it to the personal chat, where a click could not name the channel).
     const { subscription, name } = found;
+    const schedule = scheduleOf(subscription);
+    const question = t('subscriptions.unsubscribeConfirm', {
+      scope: name,
+      number: subscription.number,
+      when: schedule ? scheduleText(schedule, t) : subscription.schedule,
+    });
+    return message(
+      question,
+      [
+        { kind: 'text', text: question },
+        {
+          kind: 'buttons',
+          buttons: [
+            { label: t('subscriptions.button.unsubscribeConfirm'), action: UNSUBSCRIBE_ACTION, value: subscription.id, style: 'danger' },
+            ...(subscription.pausedAt
+              ? []
+              : [
+                  {
+                    label: t('subscriptions.button.pauseInstead'),
+                    action: RUN_COMMAND_ACTION,
+                    value: `digest pause ${subscription.number}`,
+                  },
+                ]),
+          ],
+        },
+      ],
+      'shared',
+    );
+  },
+});
+
+/** The confirmed unsubscribe: checked again (the channel clicked in, the clicker's roles) before it deletes. */
+export const unsubscribeAction: ActionHandler = {
+  id: UNSUBSCRIBE_ACTION,
+  async run(value, context, services: SubscriptionCommandsServices) {
+    const { t } = context;
+    const channel = await channelOf(context, services);
+    if (isMessage(channel)) return channel;
+    // The button names the subscription by id; only one of this channel's subscriptions is acted on.
+    const subscription = (await services.subscriptions.inConversation(channel.id)).find((one) => one.id === value);
+    if (!subscription) return textMessage(t('subscriptions.goneNoNumber'));
+    const found = await target(subscription.number, 'unsubscribe', context, services);
+    if (isMessage(found)) return found;
     if (!(await services.subscriptions.unsubscribe(subscription.id, found.memberId)))
-      return textMessage(context.t('subscriptions.gone', { number: subscription.number }));
-    return textMessage(context.t('subscriptions.unsubscribed', { scope: name, number: subscription.number }), 'shared');
+      return textMessage(t('subscriptions.gone', { number: subscription.number }));
+    return textMessage(t('subscriptions.unsubscribed', { scope: found.name, number: subscription.number }), 'shared');
+  },
+};
+
+/** A time zone word after a schedule: a name with a `/`, or UTC. */
+const isZoneWord = (word: string) => (word.includes('/') && /^[A-Za-z]/.test(word)) || word.toUpperCase() === 'UTC';
+
+/**
+ * `digest schedule [n] <weekly|monthly|cron expression> [time zone]`. A cron expression begins with a
+ * number too, so the first word is the subscription's number when `weekly` or `monthly` follows it, when
+ * five cron fields follow it, or when too few words follow it to be a cron expression of their own.
+ */
+export function rescheduleWords(words: readonly string[]): { readonly number: number | undefined; readonly words: readonly string[] } {
+  const fields = words.length > 0 && isZoneWord(words.at(-1)!) ? words.length - 1 : words.length;
+  const numbered = /^#?\d{1,9}$/.test(words[0] ?? '') && (SCHEDULE_WORDS.has((words[1] ?? '').toLowerCase()) || fields >= 6 || fields < 5);
+  return { number: numbered ? Number(words[0]!.replace('#', '')) : undefined, words: numbered ? words.slice(1) : words };
+}
+
+const rescheduleArgs = z.array(z.string()).transform(rescheduleWords);
+
+export const digestScheduleCommand = defineCommand({
+  words: 'digest schedule',
+  aliases: ['digest reschedule'],
+  args: rescheduleArgs,
+  usage: 'digest schedule [n] <weekly|monthly|cron expression> [time zone]',
+  summary: 'subscriptions.scheduleSummary',
+  needs: 'subscriptions.needs',
+  examples: ['digest schedule 2 monthly', 'digest schedule 1 0 8 * * 1-5 Europe/London', 'digest schedule weekly'],
+  async run(args, context, services: SubscriptionCommandsServices) {
+    const { t } = context;
+    // The schedule is read as `digest subscribe` reads it after the scope.
+    const split = splitSubscribeWords(['-', ...args.words]);
+    if ('missing' in split) return textMessage(t('subscriptions.scheduleMissing'));
+    const found = await target(args.number, 'schedule', context, services);
+    if (isMessage(found)) return found;
+    const timeZone = split.timeZone === undefined ? found.subscription.timeZone : timeZoneNamed(split.timeZone);
+    if (timeZone === undefined) return textMessage(t('subscriptions.badTimeZone', { typed: split.timeZone ?? '' }));
+    const parsed = parseSchedule(split.schedule, timeZone);
+    if (!parsed.ok) return scheduleRefusal(parsed, split.schedule, context);
+    const { subscription, name } = found;
+    if (subscription.schedule === parsed.schedule.given && subscription.timeZone === timeZone)
+      return textMessage(t('subscriptions.scheduleSame', { number: subscription.number, when: scheduleText(parsed.schedule, t) }));
+    const now = services.clock.now();
+    if (!(await services.subscriptions.reschedule(subscription.id, parsed.schedule.given, timeZone, found.memberId, now)))
+      return textMessage(t('subscriptions.gone', { number: subscription.number }));
+    const next = parsed.schedule.next(now);
+    return textMessage(
+      t('subscriptions.rescheduled', {
+        scope: name,
+        number: subscription.number,
+        when: scheduleText(parsed.schedule, t),
+        next: next ? zonedText(next, timeZone) : t('subscriptions.noNext'),
+      }),
+      'shared',
+    );
   },
 });
 

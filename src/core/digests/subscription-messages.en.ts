@@ -1,4 +1,5 @@
 // English sentences of digest subscriptions; part of the catalogue in src/core/i18n/en.ts.
+import { plural } from '../i18n/plural.js';
 
 export const subscriptionsEn = {
   'subscriptions.subscribeSummary':
@@ -7,6 +8,8 @@ export const subscriptionsEn = {
   'subscriptions.pauseSummary': 'Pause one of this channel’s digest subscriptions',
   'subscriptions.resumeSummary': 'Resume a paused digest subscription (periods missed while paused are not posted)',
   'subscriptions.unsubscribeSummary': 'Stop one of this channel’s digest subscriptions',
+  'subscriptions.scheduleSummary':
+    'Change when one of this channel’s digests is posted: weekly, monthly or a cron expression, in a time zone (its own if none)',
   'subscriptions.nowSummary': 'Post a subscribed digest to this channel now',
   'subscriptions.needs': 'Facilitators of the digest’s region (national admins for the national digest), in the channel itself',
   'subscriptions.listNeeds': 'Anyone, in the channel itself',
@@ -35,7 +38,7 @@ export const subscriptionsEn = {
     `Only a facilitator of the digest’s region or a national admin can change the ${p.scope} digest subscriptions, so nothing was changed.`,
   'subscriptions.refusedNational': 'Only a national admin can change the national digest subscriptions, so nothing was changed.',
   'subscriptions.exists': (p: { scope: string; number: number }) =>
-    `This channel already gets the ${p.scope} digest (subscription ${p.number}), so nothing was changed. To change its schedule, unsubscribe it and subscribe again.`,
+    `This channel already gets the ${p.scope} digest (subscription ${p.number}), so nothing was changed. To change its schedule, type digest schedule ${p.number} and the new schedule.`,
   'subscriptions.full': (p: { max: number }) =>
     `This channel already has ${p.max} digest subscriptions, the most a channel can have, so nothing was changed.`,
   'subscriptions.subscribed': (p: { scope: string; number: number; when: string; next: string }) =>
@@ -47,7 +50,8 @@ export const subscriptionsEn = {
 
   'subscriptions.none': 'This channel has no digest subscriptions. A facilitator can add one: digest subscribe london weekly.',
   'subscriptions.listHeading': 'Digest subscriptions in this channel',
-  'subscriptions.listSummaryLine': (p: { count: number }) => `${p.count} digest subscription${p.count === 1 ? '' : 's'} in this channel`,
+  'subscriptions.listSummaryLine': (p: { count: number }) =>
+    `${plural(p.count, { one: 'digest subscription', other: 'digest subscriptions' })} in this channel`,
   'subscriptions.listTitle': (p: { number: number; scope: string }) => `${p.number}. ${p.scope}`,
   'subscriptions.listActive': (p: { when: string; next: string }) => `Posted ${p.when}. Next: ${p.next}.`,
   'subscriptions.listPaused': (p: { when: string; since: string }) => `Paused since ${p.since} by a facilitator (${p.when}).`,
@@ -70,6 +74,17 @@ export const subscriptionsEn = {
   'subscriptions.notPaused': (p: { number: number }) => `Subscription ${p.number} is not paused: nothing changed.`,
   'subscriptions.unsubscribed': (p: { scope: string; number: number }) =>
     `Done: this channel no longer gets the ${p.scope} digest (subscription ${p.number}). This change is recorded.`,
+  'subscriptions.unsubscribeConfirm': (p: { scope: string; number: number; when: string }) =>
+    `Stop the ${p.scope} digest (subscription ${p.number}) in this channel? It is posted ${p.when}. This cannot be undone: to have it again, someone subscribes afresh. To stop it for a while instead, pause it.`,
+  'subscriptions.button.unsubscribeConfirm': 'Stop this digest',
+  'subscriptions.button.pauseInstead': 'Pause instead',
+  'subscriptions.goneNoNumber': 'That digest subscription is no longer in this channel: nothing changed.',
+  'subscriptions.scheduleMissing':
+    'Say the new schedule, for example: digest schedule 2 monthly, or digest schedule 2 0 8 * * 1-5 Europe/London. digest list shows the numbers.',
+  'subscriptions.scheduleSame': (p: { number: number; when: string }) =>
+    `Subscription ${p.number} is already posted ${p.when}: nothing changed.`,
+  'subscriptions.rescheduled': (p: { scope: string; number: number; when: string; next: string }) =>
+    `Done: the ${p.scope} digest (subscription ${p.number}) is now posted ${p.when}. The next is due ${p.next}. This change is recorded.`,
   'subscriptions.gone': (p: { number: number }) => `Subscription ${p.number} no longer exists: nothing changed.`,
   'subscriptions.queuedNow': (p: { scope: string }) => `The ${p.scope} digest is on its way to this channel. This is recorded.`,
 

@@ -84,6 +84,12 @@ export interface SubscriptionStore {
   inConversation(conversationId: string): Promise<readonly Subscription[]>;
   /** Pauses or resumes (audited); false when it already was. Resuming starts the schedule afresh from `now`. */
   setPaused(subscriptionId: string, paused: boolean, byMemberId: string | undefined, now: Date): Promise<boolean>;
+  /**
+   * Changes the schedule and time zone in place (audited `digest.rescheduled`, with the old and new
+   * schedule); the new schedule starts afresh from `now`, so no period of it is posted late. False when
+   * the subscription is gone.
+   */
+  reschedule(subscriptionId: string, schedule: string, timeZone: string, byMemberId: string | undefined, now: Date): Promise<boolean>;
   /** Deletes the subscription and its post records (audited); false when it was already gone. */
   unsubscribe(subscriptionId: string, byMemberId: string | undefined): Promise<boolean>;
   /** When the subscription's latest digest (scheduled or `digest now`) was claimed, if any. */

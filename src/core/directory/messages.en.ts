@@ -1,10 +1,11 @@
 // English sentences of the member directory; part of the catalogue in src/core/i18n/en.ts.
+import { plural } from '../i18n/plural.js';
 
 export const directoryEn = {
   'directory.commandSummary': 'Members of a region, by role or staff group',
   'directory.needs': 'Members (everyone who chose to be listed); facilitators see all members of their regions',
   'directory.heading': (p: { region: string }) => `Members in ${p.region}`,
-  'directory.summary': (p: { region: string; total: number }) => `${p.total} members in ${p.region}`,
+  'directory.summary': (p: { region: string; total: number }) => `${plural(p.total, { one: 'member', other: 'members' })} in ${p.region}`,
   'directory.range': (p: { from: number; to: number; total: number }) => `${p.from} to ${p.to} of ${p.total}`,
   'directory.optedInOnly': 'Showing the members who chose to be listed in the directory.',
   'directory.allMembers': 'Showing every member of the region, as you facilitate it.',
@@ -16,7 +17,7 @@ export const directoryEn = {
   'directory.exportRefused': (p: { region: string }) =>
     `Only facilitators of ${p.region} and national admins can export its members, so nothing was exported.`,
   'directory.exportSummaryLine': (p: { count: number; region: string }) =>
-    `${p.count} members of ${p.region}. The file holds personal data: keep it safe and delete it when you are done.`,
+    `${plural(p.count, { one: 'member', other: 'members' })} of ${p.region}. The file holds personal data: keep it safe and delete it when you are done.`,
   'directory.exportSent': 'I have sent you the file in a direct message.',
   'directory.exportFailed': 'Sorry, I could not send you the file. Please try again in a moment.',
   'directory.csv.name': 'Name',

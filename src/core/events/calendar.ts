@@ -15,6 +15,7 @@ import {
 import type { Translate } from '../i18n/translator.js';
 import type { EventRecord } from './event.js';
 import type { CalendarOrganizer } from './event-settings.js';
+import { typedTitle } from './event-title.js';
 import { UK_ZONE, ukDateTime } from './london-time.js';
 
 const PRODUCT = { company: 'NHS retention communities of practice', product: 'CoP Bot', language: 'EN' };
@@ -52,7 +53,7 @@ function details(t: Translate, event: EventRecord, organizer: CalendarOrganizer,
   return {
     // RFC 5546 (iTIP): a calendar with a METHOD must name the organiser of each event.
     organizer: { name: organizer.name, email: organizer.email },
-    summary: `${t(`events.type.${event.type}`)}: ${event.title}`,
+    summary: typedTitle(t, event),
     description: `${event.description}\n\n${eventLink}`,
     ...(event.venue || event.onlineUrl ? { location: [event.venue, event.onlineUrl].filter(Boolean).join(', ') } : {}),
     ...(event.onlineUrl ? { url: event.onlineUrl } : {}),

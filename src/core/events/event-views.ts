@@ -5,7 +5,9 @@ import { translator, type Translate } from '../i18n/translator.js';
 import type { CoreServices } from '../services.js';
 import { message, type Block, type Button, type ListItem, type Message } from '../reply/reply.js';
 import type { EventLinks, EventRecord, MyAnswer } from './event.js';
-import { ukRange } from './london-time.js';
+import { typedTitle } from './event-title.js';
+import { ukDateField, ukRange } from './london-time.js';
+import { weekdayOfMonth } from './recurrence.js';
 import { placesLeft } from './rules.js';
 
 /** The services this module's handlers use. */
@@ -69,6 +71,16 @@ function countsText(t: Translate, event: EventRecord): string {
   return t('events.counts', { going, maybe, notGoing, waitlisted, places: placesText(t, event) });
 }
 
+/** "Weekly", or for a monthly series "Monthly, on the first Tuesday of the month" (from the meeting's own date). */
+export function repeatsText(t: Translate, event: Pick<EventRecord, 'startsAt'>, recurrence: 'weekly' | 'fortnightly' | 'monthly'): string {
+  if (recurrence !== 'monthly') return t(`events.recurrence.${recurrence}`);
+  const { ordinal, weekday } = weekdayOfMonth(ukDateField(event.startsAt));
+  return t('events.recurrence.monthlyOn', {
+    ordinal: t(`events.ordinal.${ordinal === -1 ? 'last' : ordinal}`),
+    weekday: t(`events.weekday.${weekday as 1 | 2 | 3 | 4 | 5 | 6 | 7}`),
+  });
+}
+
 function facts(t: Translate, event: EventRecord): Block {
   return {
     kind: 'facts',
@@ -78,7 +90,7 @@ function facts(t: Translate, event: EventRecord): Block {
       { label: t('events.fact.type'), value: t(`events.type.${event.type}`) },
       { label: t('events.fact.region'), value: event.region?.name ?? t('events.national') },
       { label: t('events.fact.host'), value: event.host?.name ?? t('events.noHost') },
-      ...(event.series ? [{ label: t('events.fact.repeats'), value: t(`events.recurrence.${event.series.recurrence}`) }] : []),
+      ...(event.series ? [{ label: t('events.fact.repeats'), value: repeatsText(t, event, event.series.recurrence) }] : []),
     ],
   };
 }
@@ -93,7 +105,7 @@ export function rsvpButtons(t: Translate, event: EventRecord): Block {
   return { kind: 'buttons', buttons: [button('going', 'primary'), button('maybe'), button('not_going')] };
 }
 
-const title = (t: Translate, event: EventRecord) => `${t(`events.type.${event.type}`)}: ${event.title} (#${event.number})`;
+const title = (t: Translate, event: EventRecord) => `${typedTitle(t, event)} (#${event.number})`;
 
 /** The post in community channels, re-rendered in place as answers come in. */
 export function announcement(t: Translate, event: EventRecord, publicUrl: string): Message {

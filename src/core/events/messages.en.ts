@@ -1,4 +1,5 @@
 // English sentences of the events feature; part of the catalogue in src/core/i18n/en.ts.
+import { plural } from '../i18n/plural.js';
 
 export const eventsEn = {
   'events.newSummary': 'Schedule a masterclass, community meeting, launch event or webinar',
@@ -19,6 +20,19 @@ export const eventsEn = {
   'events.recurrence.weekly': 'Weekly',
   'events.recurrence.fortnightly': 'Fortnightly',
   'events.recurrence.monthly': 'Monthly, on the same weekday (such as the first Tuesday)',
+  'events.recurrence.monthlyOn': (p: { ordinal: string; weekday: string }) => `Monthly, on the ${p.ordinal} ${p.weekday} of the month`,
+  'events.ordinal.1': 'first',
+  'events.ordinal.2': 'second',
+  'events.ordinal.3': 'third',
+  'events.ordinal.4': 'fourth',
+  'events.ordinal.last': 'last',
+  'events.weekday.1': 'Monday',
+  'events.weekday.2': 'Tuesday',
+  'events.weekday.3': 'Wednesday',
+  'events.weekday.4': 'Thursday',
+  'events.weekday.5': 'Friday',
+  'events.weekday.6': 'Saturday',
+  'events.weekday.7': 'Sunday',
   'events.waitlist.automatic': 'Give freed places to the waitlist automatically',
   'events.waitlist.offer': 'Offer freed places, one person at a time',
   'events.answer.going': 'Going',
@@ -86,7 +100,7 @@ export const eventsEn = {
   'events.changed': (p: { title: string; number: number }) =>
     `Saved: event ${p.number}, ${p.title}, is changed. Everyone who answered is told.`,
   'events.cancelConfirm': (p: { title: string; people: number }) =>
-    `Cancel ${p.title}? The ${p.people} people going, maybe going or waitlisted will be told. This cannot be undone.`,
+    `Cancel ${p.title}? The ${plural(p.people, { one: 'person', other: 'people' })} going, maybe going or waitlisted will be told. This cannot be undone.`,
   'events.button.cancelConfirm': 'Cancel the event',
   'events.cancelled': (p: { title: string }) => `${p.title} is cancelled. Everyone who answered is told.`,
   'events.alreadyCancelled': 'That event is already cancelled: nothing changed.',
@@ -156,7 +170,7 @@ export const eventsEn = {
   'events.attendeesNone': 'Nobody has answered yet.',
   'events.attendeesMore': (p: { shown: number; total: number }) => `Showing ${p.shown} of ${p.total}: the CSV file has everyone.`,
   'events.attendeesCsv': (p: { minutes: number }) =>
-    `Everyone who answered, as a CSV file: the download link works for ${p.minutes} minutes.`,
+    `Everyone who answered, as a CSV file: the download link works for ${plural(p.minutes, { one: 'minute', other: 'minutes' })}.`,
   'events.calendar.findIt': (p: { number: number }) => `In CoP Bot: event ${p.number}`,
   'events.csv.name': 'Name',
   'events.csv.organisation': 'Organisation',
@@ -195,7 +209,7 @@ export const eventsEn = {
   'events.attendance.intro': (p: { title: string; when: string }) =>
     `${p.title}, ${p.when} (UK time). Those who said they were going are ticked.`,
   'events.attendance.field': 'Who attended',
-  'events.attendance.followUp': 'Recording and slides link, sent to those who attended (optional)',
+  'events.attendance.followUp': 'Recording and slides link, sent to those who attended',
   'events.attendance.notYet': 'Attendance can be marked once the event has started.',
   'events.attendance.unknown': 'Please choose only people who answered for this event.',
   'events.attendance.done': (p: { count: number; title: string }) => `Saved: ${p.count} attended ${p.title}.`,
@@ -215,11 +229,12 @@ export const eventsEn = {
   'events.summary.followUpSent': 'Yes',
   'events.recordHeading': 'Your record: events attended',
   'events.recordEmpty': 'No attended events are recorded for you yet. Hosts mark attendance after each event.',
-  'events.recordHours': (p: { hours: number }) => `${p.hours} hours`,
-  'events.recordTotal': (p: { count: number; hours: number }) => `${p.count} events, ${p.hours} hours in all.`,
+  'events.recordHours': (p: { hours: number }) => plural(p.hours, { one: 'hour', other: 'hours' }),
+  'events.recordTotal': (p: { count: number; hours: number }) =>
+    `${plural(p.count, { one: 'event', other: 'events' })}, ${plural(p.hours, { one: 'hour', other: 'hours' })} in all.`,
   'events.recordCsv': (p: { minutes: number }) =>
-    `Your record as a CSV file, for your revalidation evidence: the download link works for ${p.minutes} minutes.`,
+    `Your record as a CSV file, for your revalidation evidence: the download link works for ${plural(p.minutes, { one: 'minute', other: 'minutes' })}.`,
   'welcome.events': (p: { region: string }) => `Coming up in ${p.region} and nationally; to answer, type`,
-  'events.hours': (p: { count: number }) => (p.count === 1 ? '1 hour' : `${p.count} hours`),
-  'events.minutes': (p: { count: number }) => (p.count === 1 ? '1 minute' : `${p.count} minutes`),
+  'events.hours': (p: { count: number }) => plural(p.count, { one: 'hour', other: 'hours' }),
+  'events.minutes': (p: { count: number }) => plural(p.count, { one: 'minute', other: 'minutes' }),
 } as const;

@@ -1,6 +1,7 @@
 // English messages: every sentence the bot says, keyed. Features keep theirs beside them
 // (<feature>/messages.en.ts) and this catalogue gathers them; handlers never hold sentences, so that a
 // Welsh catalogue (NHS Wales) can be added beside this one.
+import { plural } from './plural.js';
 
 import { channelsEn } from '../channels/messages.en.js';
 import { directoryEn } from '../directory/messages.en.js';
@@ -32,7 +33,7 @@ export const en = {
 
   'regions.commandSummary': 'The regions and their community channels',
   'regions.heading': 'Regions',
-  'regions.summary': (p: { count: number }) => `${p.count} regions and their community channels`,
+  'regions.summary': (p: { count: number }) => `${plural(p.count, { one: 'region', other: 'regions' })} and their community channels`,
   'regions.noChannel': 'No community channel linked yet',
   'regions.england': 'NHS England',
   'regions.wales': 'NHS Wales',

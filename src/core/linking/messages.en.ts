@@ -1,13 +1,14 @@
 // English sentences of linking a member's Slack and Teams accounts; part of the catalogue in src/core/i18n/en.ts.
+import { plural } from '../i18n/plural.js';
 
 export const linkingEn = {
   'link.commandSummary':
     'Link your Slack and Teams accounts to one membership: link links this account by your verified email, or gives a code to type on the other platform',
   'link.needs': 'Members get a code; on the other platform, anyone links with their verified email or a code',
   'link.created.toTeams': (p: { code: string; minutes: number }) =>
-    `Your linking code is ${p.code}. In Microsoft Teams, type link ${p.code} to CoP Bot within ${p.minutes} minutes. It works once; keep it to yourself.`,
+    `Your linking code is ${p.code}. In Microsoft Teams, type link ${p.code} to CoP Bot within ${plural(p.minutes, { one: 'minute', other: 'minutes' })}. It works once; keep it to yourself.`,
   'link.created.toSlack': (p: { code: string; minutes: number }) =>
-    `Your linking code is ${p.code}. In Slack, type /cop link ${p.code} within ${p.minutes} minutes. It works once; keep it to yourself.`,
+    `Your linking code is ${p.code}. In Slack, type /cop link ${p.code} within ${plural(p.minutes, { one: 'minute', other: 'minutes' })}. It works once; keep it to yourself.`,
   'link.created.replaces': 'Any code you were given before no longer works.',
   'link.notMember':
     'You have not joined on this platform. If you are a member on the other platform, type link there to get a code, then type link followed by the code here.',

@@ -4,6 +4,7 @@ import {
   eraseAction,
   eraseCommand,
   joinCommand,
+  leaveAction,
   leaveCommand,
   myDataCommand,
   profileCommand,
@@ -14,6 +15,6 @@ import {
 export const membersFeature: Feature = {
   name: 'members',
   commands: [joinCommand, profileCommand, profileEditCommand, myDataCommand, leaveCommand, eraseCommand],
-  actions: [eraseAction],
+  actions: [eraseAction, leaveAction],
   forms: [profileFormHandler],
 };

@@ -10,6 +10,8 @@ import type { MemberRecord } from './member.js';
 import { eraseMember, leaveCommunity } from './membership.js';
 import { buildProfileForm, decodeProfileState, parseProfile, PROFILE_FORM_ID } from './profile-form.js';
 import { welcomeReply, WELCOME_EVENTS } from './welcome.js';
+import { typedTitle } from '../events/event-title.js';
+import { ukRange } from '../events/london-time.js';
 
 /** The services this module's handlers use. */
 export type MemberCommandsServices = Pick<
@@ -18,6 +20,7 @@ export type MemberCommandsServices = Pick<
 >;
 
 export const ERASE_ACTION = 'member.erase';
+export const LEAVE_ACTION = 'member.leave';
 
 function labels(codes: readonly string[], choices: readonly { value: string; label: string }[], none: string): string {
   const names = codes.map((code) => choices.find((choice) => choice.value === code)?.label ?? code);
@@ -100,6 +103,9 @@ export const profileCommand = defineCommand({
   },
 });
 
+/** How many of the member's coming events a leave confirmation names. */
+const LEAVE_EVENTS_SHOWN = 10;
+
 export const leaveCommand = defineCommand({
   words: 'leave',
   args: noArguments,
@@ -108,12 +114,30 @@ export const leaveCommand = defineCommand({
   needs: 'roles.needs.member',
   examples: ['leave'],
   async run(_args, context, services: MemberCommandsServices) {
+    const { t } = context;
     const member = await currentMember(context, services);
-    if (member?.status !== 'active') return textMessage(context.t('leave.notMember'));
-    await leaveCommunity(services, member.id, services.clock.now());
-    // Their places at events went to the waitlists; those promoted are told.
-    services.outbox.wake();
-    return textMessage(context.t('leave.done'));
+    if (member?.status !== 'active') return textMessage(t('leave.notMember'));
+    // Leaving gives up their answers to events still to come: say which, before they decide.
+    const now = services.clock.now();
+    const answered = (await services.events.ofMember(member.id, now, LEAVE_EVENTS_SHOWN + 1)).filter(({ event }) => event.startsAt > now);
+    const blocks: Block[] = [{ kind: 'text', text: t('leave.confirm') }];
+    if (answered.length > 0) {
+      blocks.push(
+        { kind: 'text', text: t('leave.confirmEvents') },
+        {
+          kind: 'list',
+          items: answered.slice(0, LEAVE_EVENTS_SHOWN).map(({ event, answer }) => ({
+            title: [{ kind: 'strong', text: `#${event.number} ${typedTitle(t, event)}` }],
+            detail: `${ukRange(event.startsAt, event.endsAt)} ${t('events.ukTime')}. ${t(`events.status.${answer.status}`)}`,
+          })),
+        },
+      );
+      if (answered.length > LEAVE_EVENTS_SHOWN) blocks.push({ kind: 'note', text: t('leave.confirmMore') });
+    } else {
+      blocks.push({ kind: 'text', text: t('leave.confirmNoEvents') });
+    }
+    blocks.push({ kind: 'buttons', buttons: [{ label: t('leave.button'), action: LEAVE_ACTION, value: member.id, style: 'danger' }] });
+    return message(t('leave.confirm'), blocks);
   },
 });
 
@@ -234,5 +258,20 @@ export const eraseAction: ActionHandler = {
     await eraseMember(services, member.id, services.clock.now());
     services.outbox.wake();
     return textMessage(t('erase.done'));
+  },
+};
+
+export const leaveAction: ActionHandler = {
+  id: LEAVE_ACTION,
+  async run(value, context, services: MemberCommandsServices) {
+    const { t } = context;
+    const member = await currentMember(context, services);
+    if (member?.status !== 'active') return textMessage(t('leave.notMember'));
+    // The button carries the member id it was made for: someone else clicking it changes nothing.
+    if (member.id !== value) return textMessage(t('leave.notYours'));
+    await leaveCommunity(services, member.id, services.clock.now());
+    // Their places at events went to the waitlists; those promoted are told.
+    services.outbox.wake();
+    return textMessage(t('leave.done'));
   },
 };

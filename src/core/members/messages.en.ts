@@ -65,6 +65,13 @@ export const membersEn = {
   'profile.button.myData': 'My data',
 
   'leave.done': 'You have left the community. Your profile is kept in case you come back; to remove it, type erase my data.',
+  'leave.confirm':
+    'Leave the community? You stop being a member of your region’s community of practice. Your profile is kept in case you come back (type join); to remove it, type erase my data.',
+  'leave.confirmEvents': 'Your answers to these events are withdrawn, and places you hold go to the people on the waitlist:',
+  'leave.confirmMore': 'And more events after these: your answers to them are withdrawn too.',
+  'leave.confirmNoEvents': 'You have no answers to events still to come, so no place is given up.',
+  'leave.button': 'Leave the community',
+  'leave.notYours': 'That button belongs to someone else, so nothing was changed.',
   'leave.notMember': 'You are not a member, so there is nothing to leave.',
 
   'erase.confirm':

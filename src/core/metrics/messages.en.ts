@@ -1,8 +1,9 @@
 // English sentences of the metrics and digest features; part of the catalogue in src/core/i18n/en.ts.
+import { plural } from '../i18n/plural.js';
 
 export const metricsEn = {
   'metrics.import.imported': (p: { source: string; rows: number; layout: string; months: string }) =>
-    `Imported ${p.rows} rows from ${p.source} (${p.layout} layout) for ${p.months}. Earlier figures for the same organisations and months were replaced.`,
+    `Imported ${plural(p.rows, { one: 'row', other: 'rows' })} from ${p.source} (${p.layout} layout) for ${p.months}. Earlier figures for the same organisations and months were replaced.`,
   'metrics.import.importedSkipping': (p: { count: number }) => `Bad rows left out (listed below): ${p.count}.`,
   'metrics.import.rejected': (p: { source: string; count: number }) =>
     `Nothing was imported from ${p.source}: rows with problems, listed below: ${p.count}. Correct them and import the file again, or import with --skip-invalid to leave them out.`,
@@ -20,9 +21,9 @@ export const metricsEn = {
     `Figures not given in the file (blank, -, .., x, z), stored as unknown: ${p.columns}.`,
   'metrics.import.unknownStaffGroupsHeading': 'Staff groups I do not know:',
   'metrics.import.unknownStaffGroup': (p: { label: string; rows: number; suggestion: string }) =>
-    `"${p.label}" (${p.rows} ${p.rows === 1 ? 'row' : 'rows'}): did you mean "${p.suggestion}"?`,
+    `"${p.label}" (${plural(p.rows, { one: 'row', other: 'rows' })}): did you mean "${p.suggestion}"?`,
   'metrics.import.changesHeading': (p: { share: number; people: number }) =>
-    `Organisational changes found (a month whose leavers or joiners are at least ${p.share}% of headcount and at least ${p.people} people is a staff transfer, merger or dissolution, not turnover). These months are left out of 12-month windows, and digests name them:`,
+    `Organisational changes found (a month whose leavers or joiners are at least ${p.share}% of headcount and at least ${plural(p.people, { one: 'person', other: 'people' })} is a staff transfer, merger or dissolution, not turnover). These months are left out of 12-month windows, and digests name them:`,
   'metrics.import.change': (p: {
     organisation: string;
     month: string;
@@ -43,11 +44,11 @@ export const metricsEn = {
   'metrics.upload.unavailable': (p: { name: string }) =>
     `I could not download ${p.name}, so nothing was imported. Please share it again in a minute.`,
   'metrics.upload.moreLines': (p: { count: number }) =>
-    `…and ${p.count} more lines: the command line (npm run cli -- metrics import) lists up to 1,000.`,
+    `…and ${plural(p.count, { one: 'more line', other: 'more lines' })}: the command line (npm run cli -- metrics import) lists up to 1,000.`,
   'metrics.upload.skipHint': 'To import the good rows and leave these out, share the file again with the message: skip invalid',
   'metrics.upload.preview': 'To see the digest with these figures, type',
   'metrics.exemplars.rejected': (p: { source: string; count: number }) =>
     `Nothing was changed from ${p.source}: rows with problems, listed below: ${p.count}.`,
   'metrics.exemplars.done': (p: { source: string; marked: number; unmarked: number; changed: number }) =>
-    `From ${p.source}: ${p.marked} marked as People Promise exemplars, ${p.unmarked} marked as not exemplars; ${p.changed} organisations changed (each change is recorded).`,
+    `From ${p.source}: ${p.marked} marked as People Promise exemplars, ${p.unmarked} marked as not exemplars; ${plural(p.changed, { one: 'organisation', other: 'organisations' })} changed (each change is recorded).`,
 } as const;

@@ -1,18 +1,21 @@
 // English sentences of the organisations feature; part of the catalogue in src/core/i18n/en.ts.
+import { plural } from '../i18n/plural.js';
 
 export const organisationsEn = {
   'organisations.pendingSummary': 'Organisations added by members, waiting for a facilitator to confirm them',
   'organisations.confirmSummary': 'Confirm an organisation added by a member, by its exact name',
   'organisations.needs': 'Facilitators of the organisation’s region, and national admins',
+  'organisations.pendingRefused': 'Only facilitators and national admins see the organisations waiting for confirmation.',
+  'organisations.pendingRefusedRegion': (p: { region: string }) =>
+    `Only a facilitator of ${p.region} or a national admin can see the organisations waiting for confirmation there.`,
   'organisations.refused':
     'Only facilitators and national admins can see and confirm organisations added by members, so nothing was changed.',
-  'organisations.refusedRegion': (p: { region: string }) =>
-    `Only a facilitator of ${p.region} or a national admin can confirm organisations there, so nothing was changed.`,
   'organisations.refusedOne':
     'Only a facilitator of that organisation’s region or a national admin can confirm it, so nothing was changed.',
   'organisations.unknownRegion': (p: { typed: string }) => `I don't know the region "${p.typed}". Type regions to see them.`,
   'organisations.pendingHeading': 'Organisations waiting for confirmation',
-  'organisations.pendingCount': (p: { count: number }) => `${p.count} organisations waiting for confirmation`,
+  'organisations.pendingCount': (p: { count: number }) =>
+    `${plural(p.count, { one: 'organisation', other: 'organisations' })} waiting for confirmation`,
   'organisations.pendingNone': 'No organisations are waiting for confirmation.',
   'organisations.pendingMore': (p: { count: number }) => `Showing the first ${p.count}: confirm these to see more.`,
   'organisations.pendingDetail': (p: { region: string; source: string; added: string }) => `${p.region}. ${p.source}, ${p.added}`,

@@ -50,14 +50,14 @@ export const organisationsPendingCommand = defineCommand({
   async run(typedRegion, context, services: OrganisationCommandsServices) {
     const { t, actor } = context;
     const permissions = await permissionsOf(actor, services.roles, services.configuredAdmins);
-    if (!permissions.nationalAdmin && permissions.facilitates.length === 0) return textMessage(t('organisations.refused'));
+    if (!permissions.nationalAdmin && permissions.facilitates.length === 0) return textMessage(t('organisations.pendingRefused'));
     const regions = await services.reference.regions();
     let regionCodes: readonly string[] | undefined = permissions.nationalAdmin ? undefined : permissions.facilitates;
     if (typedRegion !== '') {
       const region = findRegion(typedRegion, regions);
       if (!region) return textMessage(t('organisations.unknownRegion', { typed: typedRegion }));
       if (!mayConfirmOrganisation(permissions, region.value))
-        return textMessage(t('organisations.refusedRegion', { region: region.label }));
+        return textMessage(t('organisations.pendingRefusedRegion', { region: region.label }));
       regionCodes = [region.value];
     }
     const pending = await services.organisations.pending(regionCodes, PENDING_LIST_LIMIT + 1);

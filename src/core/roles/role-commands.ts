@@ -51,14 +51,15 @@ async function changeRole(
   const by = await services.members.findByIdentity(actor);
   const role = args.role === 'admin' ? ('national_admin' as const) : ('facilitator' as const);
   const request = { memberId: target.id, role, regionCode, byMemberId: by?.id };
+  const said = { name: target.displayName ?? t('roles.unnamed'), role: roleLabel };
   if (change === 'grant') {
     const granted = await services.roles.grant({ ...request, notice: textMessage(t('roles.notice.granted', { role: roleLabel })) });
     if (granted) services.outbox.wake();
-    return textMessage(granted ? t('roles.granted', { role: roleLabel }) : t('roles.alreadyHad', { role: roleLabel }));
+    return textMessage(granted ? t('roles.granted', said) : t('roles.alreadyHad', said));
   }
   const revoked = await services.roles.revoke({ ...request, notice: textMessage(t('roles.notice.revoked', { role: roleLabel })) });
   if (revoked) services.outbox.wake();
-  return textMessage(revoked ? t('roles.revoked', { role: roleLabel }) : t('roles.didNotHave', { role: roleLabel }));
+  return textMessage(revoked ? t('roles.revoked', said) : t('roles.didNotHave', said));
 }
 
 export const grantCommand = defineCommand({

@@ -175,6 +175,29 @@ export class PrismaSubscriptionStore implements SubscriptionStore {
     });
   }
 
+  async reschedule(
+    subscriptionId: string,
+    schedule: string,
+    timeZone: string,
+    byMemberId: string | undefined,
+    now: Date,
+  ): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      const before = await tx.digestSubscription.findUnique({ where: { id: subscriptionId }, select: { schedule: true, timeZone: true } });
+      if (!before) return false;
+      // A paused subscription starts afresh when resumed; an active one starts afresh now.
+      await tx.digestSubscription.update({ where: { id: subscriptionId }, data: { schedule, timeZone, activeSince: now } });
+      await tx.auditEntry.create({
+        data: {
+          action: 'digest.rescheduled',
+          subject: subscriptionId,
+          details: { from: { schedule: before.schedule, timeZone: before.timeZone }, to: { schedule, timeZone }, by: by(byMemberId) },
+        },
+      });
+      return true;
+    });
+  }
+
   async unsubscribe(subscriptionId: string, byMemberId: string | undefined): Promise<boolean> {
     return this.prisma.$transaction(async (tx) => {
       const removed = await tx.digestSubscription.deleteMany({ where: { id: subscriptionId } });
