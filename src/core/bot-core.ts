@@ -3,7 +3,7 @@
 import { RUN_COMMAND_ACTION } from './actions.js';
 import type { Command } from './commands/command.js';
 import { internalErrorReply, invalidArgumentsReply } from './commands/command-replies.js';
-import { answeredAs, didYouMean, offer, planQuestion, searchAnswer, visitorAnswer } from './questions/answer.js';
+import { answeredAs, didYouMean, formButton, offer, planQuestion, searchAnswer, visitorAnswer } from './questions/answer.js';
 import { casesCommand } from './cases/case-commands.js';
 import { hasTerms, parseCaseQuery } from './cases/search-query.js';
 import { activeMember } from './members/active-member.js';
@@ -92,6 +92,11 @@ export class BotCore {
           return reply.kind === 'message' ? searchAnswer(reply, hasTerms(parseCaseQuery(plan.tokens).terms), context) : reply;
         });
     }
+  }
+
+  /** Where a form cannot be opened straight away (a Slack direct message has no trigger id): a button that opens it. */
+  formOffer(words: string, context: RequestContext): Message {
+    return formButton(words.trim().slice(0, 200), context);
   }
 
   /** A button click. The value is re-validated here, since anyone who can see a message can replay it. */

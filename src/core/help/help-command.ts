@@ -120,7 +120,7 @@ export const createHelpCommand = (grammar: () => Grammar) =>
     aliases: ['?', 'commands'],
     args: z
       .array(z.string())
-      .max(4)
+      .max(3)
       .transform((words) => ({ topic: words.length > 0 ? words.join(' ') : undefined })),
     usage: 'help [topic or command]',
     summary: 'help.commandSummary',

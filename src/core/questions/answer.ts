@@ -2,6 +2,7 @@
 // a close typo of a command ("Did you mean `events`?", as a button), then a case-study search of the
 // words. Deterministic, the same on every platform. Something that would change anything is only ever
 // offered as a button: the person presses it if that is what they meant.
+import { distance } from 'fastest-levenshtein';
 import { RUN_COMMAND_ACTION } from '../actions.js';
 import type { Grammar } from '../commands/grammar.js';
 import { tokenize } from '../commands/tokenize.js';
@@ -24,19 +25,28 @@ export function planQuestion(text: string, grammar: Grammar): QuestionPlan {
   const tokens = tokenize(text);
   const intent = matchIntent(text);
   if (intent && grammar.parse(intent.command).kind === 'ok') return { kind: intent.changes ? 'offer' : 'run', words: intent.command };
-  const suggestion = grammar.closest(
-    tokens
-      .slice(0, 2)
-      .map((token) => token.toLowerCase())
-      .join(' '),
-  );
-  if (suggestion) {
+  const typed = tokens
+    .slice(0, 2)
+    .map((token) => token.toLowerCase())
+    .join(' ');
+  const suggestion = grammar.closest(typed);
+  if (suggestion && nearEnough(typed, suggestion.words)) {
     // The words after the mistyped command are kept when the command takes them ("cses menopause").
     const withRest = [suggestion.words, ...tokens.slice(suggestion.words.split(' ').length)].join(' ');
     const words = grammar.parse(withRest).kind === 'ok' ? withRest : suggestion.words;
     return { kind: 'typo', words, tokens };
   }
   return { kind: 'search', tokens };
+}
+
+/**
+ * Stricter than the grammar's own typo tolerance: a question's first word is more often a real word
+ * ("pensions" is three letters from "regions") than a mistyped command. Two edits at most, a swapped pair.
+ */
+function nearEnough(typed: string, words: string): boolean {
+  const attempt = typed.split(' ').slice(0, words.split(' ').length).join(' ');
+  if (attempt.length >= 3 && words.startsWith(attempt)) return true;
+  return distance(attempt, words) <= (attempt.length < 4 ? 1 : 2);
 }
 
 const run = (label: string, value: string): Button => ({ label, action: RUN_COMMAND_ACTION, value });
@@ -66,8 +76,10 @@ export function offer(words: string, context: RequestContext): Message {
 /** "Did you mean `events`?", with the command as a button, and the words searched as another. */
 export function didYouMean(words: string, tokens: readonly string[], context: RequestContext): Message {
   const { t } = context;
+  // The first word is shown as typed, cut short: it is echoed back to the person only.
   const searchable = tokens.join(' ').length > 0 && tokens.join(' ').length <= 200;
   return message(`${t('questions.didYouMean')} ${words}?`, [
+    { kind: 'text', text: t('error.unknownCommand', { word: (tokens[0] ?? '').slice(0, 40) }) },
     { kind: 'text', text: [`${t('questions.didYouMean')} `, { kind: 'command', words }, '?'] },
     {
       kind: 'buttons',
@@ -107,5 +119,14 @@ export function visitorAnswer(context: RequestContext): Message {
         run(t('questions.button.help'), 'help'),
       ],
     },
+  ]);
+}
+
+/** A form that cannot open where the words were typed, offered as a button whose click can open it. */
+export function formButton(words: string, context: RequestContext): Message {
+  const { t } = context;
+  return message(t('questions.openForm'), [
+    { kind: 'text', text: t('questions.openForm') },
+    { kind: 'buttons', buttons: [run(t('questions.button.openForm'), words)] },
   ]);
 }

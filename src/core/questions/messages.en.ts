@@ -11,6 +11,8 @@ export const questionsEn = {
   'questions.forMembers':
     'That is not a command I know. Members can ask me about case studies in their own words; to become one, press Join.',
   'questions.help': 'For everything I can do, type',
+  'questions.openForm': 'Press the button to open the form.',
+  'questions.button.openForm': 'Open the form',
   'questions.button.help': 'Help',
   'questions.button.events': 'Events',
   'questions.button.join': 'Join',
