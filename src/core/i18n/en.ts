@@ -38,6 +38,7 @@ export const en = {
   'regions.noChannel': 'No community channel linked yet',
   'regions.england': 'NHS England',
   'regions.wales': 'NHS Wales',
+  'regions.didYouMean': (p: { region: string }) => `Did you mean ${p.region}?`,
   'regions.none': 'No regions are set up yet. Ask an administrator to run the database seed.',
 
   'help.whoCanUse': 'Who can use it',

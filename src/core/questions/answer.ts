@@ -66,11 +66,15 @@ export function answeredAs(words: string, reply: Reply, context: RequestContext)
 /** A command that changes something, offered rather than done. */
 export function offer(words: string, context: RequestContext): Message {
   const { t } = context;
-  return message(`${t('questions.readAs')} ${words}`, [
-    { kind: 'text', text: [`${t('questions.readAs')} `, { kind: 'command', words }, '.'] },
-    { kind: 'text', text: t('questions.offer') },
-    { kind: 'buttons', buttons: [run(words, words)] },
-  ]);
+  return message(
+    `${t('questions.readAs')} ${words}`,
+    [
+      { kind: 'text', text: [`${t('questions.readAs')} `, { kind: 'command', words }, '.'] },
+      { kind: 'text', text: t('questions.offer') },
+      { kind: 'buttons', buttons: [run(words, words)] },
+    ],
+    'open',
+  );
 }
 
 /** "Did you mean `events`?", with the command as a button, and the words searched as another. */
@@ -78,18 +82,24 @@ export function didYouMean(words: string, tokens: readonly string[], context: Re
   const { t } = context;
   // The first word is shown as typed, cut short: it is echoed back to the person only.
   const searchable = tokens.join(' ').length > 0 && tokens.join(' ').length <= 200;
-  return message(`${t('questions.didYouMean')} ${words}?`, [
-    { kind: 'text', text: t('error.unknownCommand', { word: (tokens[0] ?? '').slice(0, 40) }) },
-    { kind: 'text', text: [`${t('questions.didYouMean')} `, { kind: 'command', words }, '?'] },
-    {
-      kind: 'buttons',
-      buttons: [
-        run(words, words),
-        ...(searchable ? [run(t('questions.searchButton'), ['cases', ...tokens.map((w) => (/\s/.test(w) ? `"${w}"` : w))].join(' '))] : []),
-      ],
-    },
-    helpNote(context),
-  ]);
+  return message(
+    `${t('questions.didYouMean')} ${words}?`,
+    [
+      { kind: 'text', text: t('error.unknownCommand', { word: (tokens[0] ?? '').slice(0, 40) }) },
+      { kind: 'text', text: [`${t('questions.didYouMean')} `, { kind: 'command', words }, '?'] },
+      {
+        kind: 'buttons',
+        buttons: [
+          run(words, words),
+          ...(searchable
+            ? [run(t('questions.searchButton'), ['cases', ...tokens.map((w) => (/\s/.test(w) ? `"${w}"` : w))].join(' '))]
+            : []),
+        ],
+      },
+      helpNote(context),
+    ],
+    'open',
+  );
 }
 
 /** A case-study search's reply, introduced as the answer to a question, with help beside it. */
