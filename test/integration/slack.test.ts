@@ -130,8 +130,8 @@ describe('buttons', () => {
     const body = blockActionBody('cop.run#0', 'drop table regions', `${harness.slack.url}/respond/tampered`, who);
     await postToSlackEndpoint(harness.url, body, SIGNING_SECRET);
     const reply = await harness.slack.waitFor((request) => request.path === '/respond/tampered');
-    // Not a command: someone who has not joined is told what members can do, and nothing is run.
-    expect(slackBlocksToText((reply.json as { blocks: unknown[] }).blocks)).toContain('That is not a command I know');
+    // Not a command: read as a question, which only ever runs a read-only command (here `regions`).
+    expect(slackBlocksToText((reply.json as { blocks: unknown[] }).blocks)).toContain('I read that as `/cop regions`');
     expect(await harness.bot.database.prisma.region.count()).toBe(8);
   });
 });
