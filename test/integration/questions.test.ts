@@ -6,7 +6,7 @@ import { adaptiveCardToText } from '../../src/dev/readable-text.js';
 import type { SlackIdentity } from '../../src/dev/slack-requests.js';
 import { messageActivity, mentionActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { importCaseText } from '../../src/db/case-files.js';
-import { slackCommand, slackCommandText, slackClickText, teamsCard } from '../support/chat.js';
+import { slackCommand, slackCommandText, slackClickText, slackSuggest, teamsCard } from '../support/chat.js';
 import { joinInSlack } from '../support/members.js';
 import { startTestBot, type TestBot } from '../support/test-bot.js';
 
@@ -178,5 +178,16 @@ describe('questions in Teams', () => {
     const text = await teamsText('help');
     expect(text).toContain('Getting started');
     expect(text).not.toContain('case reject');
+  });
+});
+
+describe('organisations found by name, code or words without punctuation', () => {
+  it('lists Hull University Teaching Hospitals first for "Hull", finds "guys" and "RJ1", with ODS codes', async () => {
+    // The join form's typeahead, as Slack asks for it while the person types.
+    const first = async (typed: string) => (await slackSuggest(harness, visitor, 'member.profile', 'organisation', typed))[0]?.text.text;
+    expect(await first('Hull')).toBe('Hull University Teaching Hospitals NHS Trust (RWA)');
+    expect(await first('guys')).toBe("Guy's and St Thomas' NHS Foundation Trust (RJ1)");
+    expect(await first('RJ1')).toBe("Guy's and St Thomas' NHS Foundation Trust (RJ1)");
+    expect(await slackSuggest(harness, visitor, 'member.profile', 'organisation', '%_%')).toHaveLength(0);
   });
 });
