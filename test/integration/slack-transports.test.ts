@@ -59,7 +59,7 @@ describe.each(SLACK_TRANSPORTS)('Slack over %s', (transport) => {
     const who = person('U0JOINER');
     const options = await slackSuggest(harness, who, 'member.profile', 'organisation', 'leeds');
     const leeds = await prisma().organisation.findFirstOrThrow({ where: { odsCode: 'RR8' } });
-    expect(options.find((option) => option.value === leeds.id)?.text.text).toBe(leeds.name);
+    expect(options.find((option) => option.value === leeds.id)?.text.text).toBe(`${leeds.name} (RR8)`);
 
     const values = {
       displayName: slackInput.text('Jo Joiner'),
