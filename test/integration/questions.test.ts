@@ -25,7 +25,7 @@ const personal: TeamsIdentity = {
 };
 const channel: TeamsIdentity = { ...personal, conversationId: '19:questions@thread.tacv2', conversationType: 'channel' };
 
-/** Five case studies that all say "support", and one about the menopause that says it once. */
+/** Five case studies that say "support" in their titles and throughout, and one that names the menopause once. */
 function record(n: number, overrides: Json = {}): Json {
   return {
     sourceId: `ask:${n}`,
@@ -45,12 +45,13 @@ function record(n: number, overrides: Json = {}): Json {
 const library = [
   ...[1, 2, 3, 4, 5].map((n) => record(n)),
   record(6, {
-    title: 'Menopause clinics for staff (test data)',
-    summary: 'A menopause clinic and menopause champions on every site, with support from occupational health.',
+    // "menopause" once, in the account only (the lowest weight), and never "support": plain ts_rank puts it last.
+    title: 'Clinics for staff in their fifties (test data)',
+    summary: 'Monthly clinics with occupational health.',
     challenge: 'Experienced nurses were leaving in their fifties.',
-    actions: 'Monthly clinics.',
+    actions: 'A clinic for the menopause on every site.',
     results: 'Fewer leavers.',
-    tags: ['menopause'],
+    tags: ['clinics'],
   }),
 ];
 
@@ -72,7 +73,7 @@ afterAll(async () => {
   await harness?.stop();
 });
 
-const firstHitTitle = (text: string) => /(Menopause clinics|Support for ward \d)/.exec(text)?.[1];
+const firstHitTitle = (text: string) => /(Clinics for staff|Support for ward \d)/.exec(text)?.[1];
 
 describe('questions in Slack', () => {
   it('answers "when is the next masterclass" with the events, saying which command it read', async () => {
@@ -98,14 +99,14 @@ describe('questions in Slack', () => {
   it('searches the case studies for anything else: the rare word first', async () => {
     const text = await slackCommandText(harness, member, 'menopause support');
     expect(text).toContain('I searched the case studies');
-    expect(firstHitTitle(text)).toBe('Menopause clinics');
+    expect(firstHitTitle(text)).toBe('Clinics for staff');
   });
 
   it('ranks rare words above common ones when not every word matches: cases menopause support', async () => {
     // Every study says "support"; only one says "menopause", and none "lanterns": the rare word leads.
     const text = await slackCommandText(harness, member, 'cases menopause support lanterns');
-    expect(firstHitTitle(text)).toBe('Menopause clinics');
-    expect(firstHitTitle(await slackCommandText(harness, member, 'cases menopause support'))).toBe('Menopause clinics');
+    expect(firstHitTitle(text)).toBe('Clinics for staff');
+    expect(firstHitTitle(await slackCommandText(harness, member, 'cases menopause support'))).toBe('Clinics for staff');
   });
 
   it('tells a visitor what members can do, with a Join button', async () => {
