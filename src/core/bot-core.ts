@@ -2,7 +2,11 @@
 // did (add the bot to a channel) and render the replies it returns. Written once for both platforms.
 import { RUN_COMMAND_ACTION } from './actions.js';
 import type { Command } from './commands/command.js';
-import { internalErrorReply, invalidArgumentsReply, unknownCommandReply } from './commands/command-replies.js';
+import { internalErrorReply, invalidArgumentsReply } from './commands/command-replies.js';
+import { answeredAs, didYouMean, formButton, offer, planQuestion, searchAnswer, visitorAnswer } from './questions/answer.js';
+import { casesCommand } from './cases/case-commands.js';
+import { hasTerms, parseCaseQuery } from './cases/search-query.js';
+import { activeMember } from './members/active-member.js';
 import { Grammar } from './commands/grammar.js';
 import type { ConversationAddress, Platform, RequestContext } from './context.js';
 import type { InstallDetails } from './conversations/conversation-store.js';
@@ -58,12 +62,41 @@ export class BotCore {
       case 'empty':
         return this.run(HELP, { topic: undefined }, context);
       case 'unknown':
-        return unknownCommandReply(parsed.words, parsed.suggestion, context);
-      case 'invalid':
+        return this.answerQuestion(text, context);
+      case 'invalid': {
+        // "event" alone, or "case studies about menopause": the words may still ask for another command.
+        const plan = planQuestion(text, GRAMMAR);
+        if ((plan.kind === 'run' || plan.kind === 'offer') && GRAMMAR.find(plan.words) !== parsed.command)
+          return this.answerQuestion(text, context);
         return invalidArgumentsReply(parsed.command, context);
+      }
       case 'ok':
         return this.run(parsed.command, parsed.args, context);
     }
+  }
+
+  /** Words that are not a command: an intent, a typo of a command, or else a case-study search (questions/answer.ts). */
+  private async answerQuestion(text: string, context: RequestContext): Promise<Reply> {
+    const plan = planQuestion(text, GRAMMAR);
+    switch (plan.kind) {
+      case 'run':
+        return answeredAs(plan.words, await this.handleText(plan.words, context), context);
+      case 'offer':
+        return offer(plan.words, context);
+      case 'typo':
+        return didYouMean(plan.words, plan.tokens, context);
+      case 'search':
+        return this.guard('question', context, async () => {
+          if (!(await activeMember(context, this.services))) return visitorAnswer(context);
+          const reply = await casesCommand.run([...plan.tokens], context, this.services);
+          return reply.kind === 'message' ? searchAnswer(reply, hasTerms(parseCaseQuery(plan.tokens).terms), context) : reply;
+        });
+    }
+  }
+
+  /** Where a form cannot be opened straight away (a Slack direct message has no trigger id): a button that opens it. */
+  formOffer(words: string, context: RequestContext): Message {
+    return formButton(words.trim().slice(0, 200), context);
   }
 
   /** A button click. The value is re-validated here, since anyone who can see a message can replay it. */

@@ -18,6 +18,8 @@ export interface ReplyChannel {
   readonly userId: string;
   /** The conversation the person wrote or clicked in, when Slack says (not on the App Home tab). */
   readonly channelId?: string | undefined;
+  /** The direct message the person wrote in, where a reply without a response_url goes (else to their user id). */
+  readonly directMessage?: string | undefined;
 }
 
 export async function sendReply(reply: Reply, channel: ReplyChannel, logger: Logger): Promise<void> {
@@ -100,6 +102,6 @@ async function sendMessage(reply: Message, channel: ReplyChannel): Promise<void>
       blocks,
     });
   } else {
-    await channel.client.chat.postMessage({ channel: channel.userId, text, blocks });
+    await channel.client.chat.postMessage({ channel: channel.directMessage ?? channel.userId, text, blocks });
   }
 }

@@ -11,6 +11,7 @@ import { registerEvents } from './listeners/events.js';
 import { registerFileUploads, SLACK_FILE_ORIGIN } from './listeners/file-uploads.js';
 import { registerViews } from './listeners/views.js';
 import { deliveryKey, Redeliveries } from './redeliveries.js';
+import { registerDirectMessages } from './listeners/direct-messages.js';
 import { boltLogger, quietBoltLogger } from './slack-logger.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -134,6 +135,7 @@ export function createSlackAdapter(config: SlackConfig, core: BotCore, server: E
   registerCommands(app, core, logger);
   registerActions(app, core, logger);
   registerEvents(app, core, logger);
+  registerDirectMessages(app, core, logger);
   registerViews(app, core, logger);
   // Files come from Slack's file host; a local Web API stand-in (SLACK_API_URL) may serve them too.
   registerFileUploads(app, core, [SLACK_FILE_ORIGIN, ...(config.apiUrl ? [new URL(config.apiUrl).origin] : [])], logger);

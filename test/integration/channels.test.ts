@@ -182,8 +182,15 @@ describe('the welcome and the Slack invitation', () => {
     expect(welcome).toContain('Welcome, Noor Patel: you are now a member of the North East and Yorkshire community of practice.');
     // The channel of the other workspace is left out: the member could not open it.
     expect(welcome).toContain('Community channels of North East and Yorkshire: #C0NEY, #C0GONE');
-    for (const command of ['/cop profile', '/cop regions', '/cop help']) expect(welcome).toContain(command);
-    expect(welcome).not.toMatch(/event/i);
+    for (const command of ['/cop events', '/cop cases flexible retirement', '/cop profile', '/cop regions', '/cop help'])
+      expect(welcome).toContain(command);
+    // No upcoming events: none are listed (the line suggesting `events` aside).
+    expect(
+      welcome
+        .split('\n')
+        .filter((line) => !line.includes('/cop events'))
+        .join('\n'),
+    ).not.toMatch(/event/i);
 
     await expect.poll(() => invitesOf('U0NEW', mark).length).toBe(2);
     expect(invitesOf('U0NEW', mark)).toEqual([

@@ -182,7 +182,7 @@ describe('joining through the modal', () => {
     };
 
     const leeds = await suggest('leeds');
-    const trust = leeds.find((option) => option.text.text === 'Leeds Teaching Hospitals NHS Trust');
+    const trust = leeds.find((option) => option.text.text === 'Leeds Teaching Hospitals NHS Trust (RR8)');
     expect(trust).toMatchObject({ text: { type: 'plain_text' }, value: await organisationId('RR8') });
     for (const option of leeds) expect(option.text.text.toLowerCase()).toContain('leeds');
 

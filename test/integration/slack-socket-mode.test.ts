@@ -71,7 +71,7 @@ describe('Slack over Socket Mode', () => {
     const reply = await harness.slack.waitFor((request) => request.path === '/respond/socket-help');
     const { text, response_type } = reply.json as { text?: string; response_type?: string };
     expect(response_type).toBe('ephemeral');
-    expect(text).toContain('/cop help [command]');
+    expect(text).toContain('Getting started');
   });
 
   it('is ready while Slack refuses the socket, and shows Slack as refused with the reason', async () => {
@@ -108,7 +108,7 @@ describe('Slack over Socket Mode', () => {
     it('asks for a new socket when Slack sends disconnect (refresh_requested), and goes on answering there', async () => {
       harness = await startTestBot({}, { slackTransport: 'socket' });
       const stand = harness.slackSocket!;
-      expect(await slackCommandText(harness, who, 'help')).toContain('/cop help [command]');
+      expect(await slackCommandText(harness, who, 'help')).toContain('Getting started');
       const first = stand.current()!;
       const closed = new Promise<void>((resolve) => first.once('close', () => resolve()));
       const next = stand.nextConnection(10_000);

@@ -59,7 +59,7 @@ describe.each(SLACK_TRANSPORTS)('Slack over %s', (transport) => {
     const who = person('U0JOINER');
     const options = await slackSuggest(harness, who, 'member.profile', 'organisation', 'leeds');
     const leeds = await prisma().organisation.findFirstOrThrow({ where: { odsCode: 'RR8' } });
-    expect(options.find((option) => option.value === leeds.id)?.text.text).toBe(leeds.name);
+    expect(options.find((option) => option.value === leeds.id)?.text.text).toBe(`${leeds.name} (RR8)`);
 
     const values = {
       displayName: slackInput.text('Jo Joiner'),
@@ -151,15 +151,29 @@ describe.each(SLACK_TRANSPORTS)('Slack over %s', (transport) => {
     expect(await prisma().conversation.count({ where: { externalId: 'C0OTHER' } })).toBe(0);
   });
 
-  it('says nothing to a text message in its DM; imports a metrics file shared there once, though Slack delivers it twice', async () => {
+  it('answers words typed in its DM as after /cop, once though Slack delivers them twice; imports a metrics file shared there once', async () => {
     const dm = 'D0FACLON';
+    const typed = eventCallbackPayload(
+      { type: 'message', channel: dm, channel_type: 'im', user: facilitator.userId, text: 'regions', ts: '1700000200.000001' },
+      TEAM,
+    );
+    const answer = nextRequest((request) => request.path === '/chat.postMessage' && (request.json as Json)['channel'] === dm, 60_000);
+    await harness.slackTransport.deliver({ type: 'events_api', payload: typed });
+    expect(slackBlocksToText(((await answer).json as Json)['blocks'])).toContain('North East and Yorkshire');
+    await harness.slackTransport.deliver({ type: 'events_api', payload: typed }, { retryAttempt: 1 });
+    // The bot's own messages, and edits, get no answer.
     await slackEvent(
       harness,
-      { type: 'message', channel: dm, channel_type: 'im', user: facilitator.userId, text: 'hello', ts: '1700000200.000001' },
+      { type: 'message', channel: dm, channel_type: 'im', user: BOT_USER_ID, bot_id: 'B0BOT', text: 'regions', ts: '1700000200.000003' },
+      TEAM,
+    );
+    await slackEvent(
+      harness,
+      { type: 'message', subtype: 'message_changed', channel: dm, channel_type: 'im', message: { text: 'help' }, ts: '1700000200.000004' },
       TEAM,
     );
     await harness.idle();
-    expect(postsTo(dm)).toHaveLength(0);
+    expect(postsTo(dm)).toHaveLength(1);
 
     const csv =
       'period,org_code,staff_group,headcount_start,headcount_end,fte,leavers,joiners,stability_base,stability_stayed,vacancy_fte,nq_headcount,nq_leavers\n' +
@@ -183,7 +197,7 @@ describe.each(SLACK_TRANSPORTS)('Slack over %s', (transport) => {
     expect(slackBlocksToText(((await report).json as Json)['blocks'])).toContain('Imported 1 row from london-jan.csv');
     await harness.slackTransport.deliver({ type: 'events_api', payload: shared }, { retryAttempt: 1 });
     await harness.idle();
-    expect(postsTo(dm)).toHaveLength(1);
+    expect(postsTo(dm)).toHaveLength(2);
     expect(await prisma().metricImport.count()).toBe(1);
   }, 60_000);
 

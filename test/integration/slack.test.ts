@@ -27,14 +27,14 @@ afterAll(async () => {
 const slashCommand = (text: string) => slackCommand(harness, who, text);
 
 describe('the /cop slash command', () => {
-  it('answers help with every command, privately, through the response_url', async () => {
+  it('answers help by topic, privately, through the response_url', async () => {
     const reply = await slashCommand('help');
     expect(reply.response_type).toBe('ephemeral');
     const text = slackBlocksToText(reply.blocks);
     expect(text).toContain('COP BOT');
-    expect(text).toContain('/cop help [command]');
+    expect(text).toContain('Getting started');
     expect(text).toContain('/cop regions');
-    expect(text).toContain('[Show regions]');
+    expect(text).toContain('[Events]');
     expect(reply.text).toContain('/cop regions');
   });
 
@@ -130,7 +130,8 @@ describe('buttons', () => {
     const body = blockActionBody('cop.run#0', 'drop table regions', `${harness.slack.url}/respond/tampered`, who);
     await postToSlackEndpoint(harness.url, body, SIGNING_SECRET);
     const reply = await harness.slack.waitFor((request) => request.path === '/respond/tampered');
-    expect(slackBlocksToText((reply.json as { blocks: unknown[] }).blocks)).toContain(`I don't know the command "drop"`);
+    // Not a command: read as a question, which only ever runs a read-only command (here `regions`).
+    expect(slackBlocksToText((reply.json as { blocks: unknown[] }).blocks)).toContain('I read that as `/cop regions`');
     expect(await harness.bot.database.prisma.region.count()).toBe(8);
   });
 });

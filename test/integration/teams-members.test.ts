@@ -103,7 +103,7 @@ describe('joining in Teams', () => {
       }
       return results as { title: string; value: string }[];
     };
-    expect(await search('Leeds')).toContainEqual({ title: 'Leeds Teaching Hospitals NHS Trust', value: await leeds() });
+    expect(await search('Leeds')).toContainEqual({ title: 'Leeds Teaching Hospitals NHS Trust (RR8)', value: await leeds() });
     for (const query of ['', 'x'.repeat(5000), "'; DROP TABLE organisation; --", '🏥🙂']) await search(query);
     expect(await harness.bot.database.prisma.organisation.count({ where: { odsCode: 'RR8' } })).toBe(1);
   });

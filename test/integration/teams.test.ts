@@ -38,12 +38,12 @@ async function send(activity: { id: string; conversation: { id: string } }): Pro
 }
 
 describe('messages typed to the bot', () => {
-  it('answers help with an Adaptive Card listing every command', async () => {
+  it('answers help with an Adaptive Card listing the topics open to the person', async () => {
     const text = await send(messageActivity('help', harness.connector.url, personal));
     expect(text).toContain('CoP Bot');
-    expect(text).toContain('help [command]');
+    expect(text).toContain('Getting started');
     expect(text).toContain('regions');
-    expect(text).toContain('[Show regions]');
+    expect(text).toContain('[Events]');
   });
 
   it('strips the bot @mention in a channel before parsing, and answers a list about nobody in the channel', async () => {
@@ -72,7 +72,7 @@ describe('messages typed to the bot', () => {
   it('suggests the closest command for a typo', async () => {
     const text = await send(messageActivity('hepl', harness.connector.url, personal));
     expect(text).toContain(`I don't know the command "hepl"`);
-    expect(text).toContain('Did you mean help [command]?');
+    expect(text).toContain('Did you mean help?');
   });
 
   it('runs the command carried by a card button', async () => {

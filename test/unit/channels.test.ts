@@ -27,8 +27,15 @@ describe('the welcome', () => {
       ],
     });
     const text = replyToPlainText(reply, { commandPrefix: '/cop ' });
-    for (const command of ['/cop profile', '/cop regions', '/cop help']) expect(text).toContain(command);
-    expect(text).not.toMatch(/event/i);
+    for (const command of ['/cop events', '/cop cases flexible retirement', '/cop profile', '/cop regions', '/cop help'])
+      expect(text).toContain(command);
+    // No upcoming events: none are listed (the line suggesting `events` aside).
+    expect(
+      text
+        .split('\n')
+        .filter((line) => !line.includes('/cop events'))
+        .join('\n'),
+    ).not.toMatch(/event/i);
   });
 
   it('says when the region has no channel yet', () => {

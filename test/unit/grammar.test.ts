@@ -429,20 +429,32 @@ function linesOf(reply: Reply): string[] {
 }
 
 describe('BotCore.handleText', () => {
-  it('help lists every command with its usage and summary', async () => {
+  it('help shows a visitor the topics open to them, each command with one example, and none of the facilitators’ or admins’', async () => {
     const { core } = coreWith(new MemoryRegions(sampleRegions));
     const reply = await core.handleText('help', context);
-    const [list] = blocksOf(reply, 'list');
-    expect(list?.items.map((item) => plain(item.title))).toEqual(COMMANDS.map((command) => command.usage));
-    expect(list?.items.map((item) => plain(item.detail ?? ''))).toEqual(COMMANDS.map((command) => en[command.summary]));
+    const lines = linesOf(reply);
+    expect(lines).toContain(en['help.topic.start']);
+    expect(lines).toContain(en['help.topic.events']);
+    expect(lines).toContain('join: ' + en['join.commandSummary'] + '. For example: join');
+    for (const hidden of ['case reject', 'admin revoke', 'organisation exemplar remove', 'event new', 'profile edit'])
+      expect(lines.some((line) => line.startsWith(hidden))).toBe(false);
+    expect(lines).not.toContain(en['help.topic.admins']);
     // About nobody: Slack shows it to the asker only; Teams may post it in a channel.
     expect(asMessage(reply).visibility).toBe('open');
   });
 
-  it('help offers a button that runs regions', async () => {
+  it('help offers a button for each topic the person may read', async () => {
     const { core } = coreWith(new MemoryRegions(sampleRegions));
     const [buttons] = blocksOf(await core.handleText('help', context), 'buttons');
-    expect(buttons?.buttons).toEqual([{ label: en['help.button.regions'], action: RUN_COMMAND_ACTION, value: 'regions' }]);
+    expect(buttons?.buttons.map((button) => button.value)).toEqual(['help start', 'help events', 'help digests']);
+  });
+
+  it('help <topic> shows that topic only', async () => {
+    const { core } = coreWith(new MemoryRegions(sampleRegions));
+    const reply = await core.handleText('help events', context);
+    expect(asMessage(reply).summary).toBe(en['help.topic.events']);
+    expect(linesOf(reply).some((line) => line.startsWith('events'))).toBe(true);
+    expect(linesOf(reply).some((line) => line.startsWith('my events'))).toBe(false);
   });
 
   it('empty input answers with help', async () => {
@@ -465,13 +477,19 @@ describe('BotCore.handleText', () => {
   it('unknown words answer with the suggestion and a pointer to help', async () => {
     const { core } = coreWith(new MemoryRegions(sampleRegions));
     const reply = await core.handleText('regins', context);
-    expect(linesOf(reply)).toEqual(['I don\'t know the command "regins".', 'Did you mean regions?', 'To see every command, type help.']);
+    expect(linesOf(reply)).toEqual([
+      'I don\'t know the command "regins".',
+      'Did you mean regions?',
+      '[regions]',
+      `[${en['questions.searchButton']}]`,
+      'For everything I can do, type help.',
+    ]);
   });
 
-  it('unknown words far from any command answer without a suggestion', async () => {
+  it('unknown words far from any command tell a visitor what members can do, and how to join', async () => {
     const { core } = coreWith(new MemoryRegions(sampleRegions));
     const lines = linesOf(await core.handleText('xyzzy', context));
-    expect(lines).toEqual(['I don\'t know the command "xyzzy".', 'To see every command, type help.']);
+    expect(lines).toEqual([en['questions.forMembers'], '[Join]', '[Events]', '[Help]']);
   });
 
   it('wrong arguments answer with the usage and examples', async () => {

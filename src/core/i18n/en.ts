@@ -16,15 +16,17 @@ import { eventsEn } from '../events/messages.en.js';
 import { metricsEn } from '../metrics/messages.en.js';
 import { digestEn } from '../digests/messages.en.js';
 import { subscriptionsEn } from '../digests/subscription-messages.en.js';
+import { questionsEn } from '../questions/messages.en.js';
+import { helpEn } from '../help/messages.en.js';
 
 export const en = {
   'bot.name': 'CoP Bot',
   'bot.tagline':
     'I help NHS retention communities of practice work where they already talk: members and regions, masterclasses and meetings, case studies, and retention metric digests.',
 
-  'help.summary': 'CoP Bot help: what I do and every command',
+  'help.summary': 'CoP Bot help: what you can do, by topic',
   'help.commandsHeading': 'Commands',
-  'help.moreAboutOne': 'For more about one command, type',
+  'help.moreAboutOne': 'For more about one topic, type',
   'help.commandSummary': 'What the bot does and every command, with examples',
   'help.usage': 'Usage',
   'help.examples': 'Examples',
@@ -37,6 +39,7 @@ export const en = {
   'regions.noChannel': 'No community channel linked yet',
   'regions.england': 'NHS England',
   'regions.wales': 'NHS Wales',
+  'regions.didYouMean': (p: { region: string }) => `Did you mean ${p.region}?`,
   'regions.none': 'No regions are set up yet. Ask an administrator to run the database seed.',
 
   'help.whoCanUse': 'Who can use it',
@@ -61,6 +64,8 @@ export const en = {
   ...linksEn,
   ...deliveryEn,
   ...eventsEn,
+  ...questionsEn,
+  ...helpEn,
 } as const;
 
 export type Messages = typeof en;

@@ -11,6 +11,8 @@ import { listItem } from '../events/event-views.js';
 export const WELCOME_EVENTS = 3;
 
 const FIRST_COMMANDS = [
+  { words: 'events', summary: 'events.listSummary' },
+  { words: 'cases flexible retirement', summary: 'cases.commandSummary' },
   { words: 'profile', summary: 'profile.commandSummary' },
   { words: 'regions', summary: 'regions.commandSummary' },
   { words: 'help', summary: 'help.commandSummary' },

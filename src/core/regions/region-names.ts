@@ -1,13 +1,54 @@
-// Finds a region from what someone typed: its code (Y56, WALES) or its name in any case and spacing
-// (london, "North East and Yorkshire", north-east-and-yorkshire).
+// Finds a region from what someone typed: its code (Y56, WALES), its name in any case and spacing
+// (london, "North East and Yorkshire", north-east-and-yorkshire), or a common name or abbreviation
+// (Yorkshire, North East, NEY, Cymru, Wales, the East, NW). A near miss is offered by nearestRegion.
+import { distance } from 'fastest-levenshtein';
 import type { Choice } from '../members/member.js';
+import type { Translate } from '../i18n/translator.js';
 
 const normalise = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** Common names and abbreviations, normalised, by region code. */
+export const REGION_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  Y56: ['ldn', 'londonregion', 'greaterlondon'],
+  Y58: ['sw', 'southwest', 'thesouthwest'],
+  Y59: ['se', 'southeast', 'thesoutheast'],
+  Y60: ['mids', 'midlands', 'themidlands', 'eastmidlands', 'westmidlands'],
+  Y61: ['eoe', 'east', 'theeast', 'eastofengland', 'eastengland'],
+  Y62: ['nw', 'northwest', 'thenorthwest'],
+  Y63: ['ney', 'neandy', 'nyorks', 'yorkshire', 'yorks', 'northeast', 'thenortheast', 'yorkshireandhumber', 'humber', 'northeastyorkshire'],
+  WALES: ['wales', 'cymru', 'nhscymru', 'gigcymru', 'nhswales', 'welsh', 'heiw'],
+};
 
 export function findRegion(typed: string, regions: readonly Choice[]): Choice | undefined {
   const wanted = normalise(typed);
   if (wanted === '') return undefined;
   return regions.find(
-    (region) => normalise(region.value) === wanted || normalise(region.label) === wanted || normalise(region.label) === `nhs${wanted}`,
+    (region) =>
+      normalise(region.value) === wanted ||
+      normalise(region.label) === wanted ||
+      normalise(region.label) === `nhs${wanted}` ||
+      (REGION_ALIASES[region.value] ?? []).includes(wanted),
   );
+}
+
+/** The region a near miss ("yorkshre", "north wst") most likely meant, for "Did you mean"; undefined when none is near. */
+export function nearestRegion(typed: string, regions: readonly Choice[]): Choice | undefined {
+  const wanted = normalise(typed);
+  if (wanted.length < 3) return undefined;
+  let best: { region: Choice; score: number } | undefined;
+  for (const region of regions) {
+    for (const name of [normalise(region.label), ...(REGION_ALIASES[region.value] ?? [])]) {
+      if (name.length < 4) continue;
+      const score = distance(wanted, name);
+      if (!best || score < best.score) best = { region, score };
+    }
+  }
+  return best && best.score <= (wanted.length < 6 ? 1 : 2) ? best.region : undefined;
+}
+
+/** "I don't know the region", with the nearest region's name when one is close. */
+export function unknownRegionText(typed: string, regions: readonly Choice[], t: Translate): string {
+  const near = nearestRegion(typed, regions);
+  const unknown = t('roles.unknownRegion', { typed: typed.slice(0, 60) });
+  return near ? `${unknown} ${t('regions.didYouMean', { region: near.label })}` : unknown;
 }

@@ -97,6 +97,33 @@ function columns(content: CaseContent, keywords: string) {
 /** `a && b && c` or `a || b || c` of tsquery fragments. */
 const combine = (parts: readonly Prisma.Sql[], operator: '&&' | '||') => Prisma.join(parts, ` ${operator} `);
 
+/** Each word and synonym group of the terms as a tsquery of its own. */
+function termQueries(terms: SearchTerms): Prisma.Sql[] {
+  const words = terms.words.map((word) => Prisma.sql`websearch_to_tsquery('english', ${word})`);
+  const groups = terms.groups.map(
+    (group) =>
+      Prisma.sql`(${combine(
+        group.map((phrase) => Prisma.sql`websearch_to_tsquery('english', ${`"${phrase}"`})`),
+        '||',
+      )})`,
+  );
+  return [...words, ...groups];
+}
+
+/**
+ * How well a case study matches when not every term does: each term it holds counts by how rare the term
+ * is in the published library (an inverse document frequency, ln(1 + published / (1 + holding it))), so
+ * the one case study about "menopause" outranks the many that only say "support". ts_rank breaks ties.
+ * Each term's count is an uncorrelated subquery: PostgreSQL works it out once per search, from the index.
+ */
+function rarityRank(terms: SearchTerms, text: Prisma.Sql): Prisma.Sql {
+  const weighted = termQueries(terms).map(
+    (term) =>
+      Prisma.sql`(CASE WHEN c.search @@ (${term}) THEN ln(1 + (SELECT count(*) FROM "CaseStudy" WHERE status = 'published')::float8 / (1 + (SELECT count(*) FROM "CaseStudy" WHERE status = 'published' AND search @@ (${term})))) ELSE 0 END)`,
+  );
+  return Prisma.sql`(${Prisma.join(weighted, ' + ')} + ts_rank(c.search, (${text})) / 10)::real`;
+}
+
 /** The tsquery for the terms: each word or quoted phrase through websearch_to_tsquery, each synonym group an OR of its phrases. */
 export function tsquery(terms: SearchTerms, match: 'all' | 'any'): Prisma.Sql {
   const words =
@@ -147,13 +174,18 @@ export function caseSearchSql(query: CaseSearch): Prisma.Sql {
   // every match is in `found` already and `topic` is never read. ts_rank (the column's weights and how
   // often the words occur) rather than ts_rank_cd: cover density walks every position of every
   // candidate, and cost three times the match itself on a search of synonym phrases.
+  // Every match holds every term ('all'): ts_rank orders them. Some terms ('any'): the rarer terms held count most.
+  const rank =
+    text && query.terms && query.match === 'any' && termQueries(query.terms).length > 1
+      ? rarityRank(query.terms, text)
+      : Prisma.sql`ts_rank(c.search, (${text ?? Prisma.sql`''::tsquery`}))`;
   const candidates = text
     ? Prisma.sql`
       matching AS MATERIALIZED (SELECT c.number FROM "CaseStudy" c WHERE ${where} AND c.search @@ (${text})),
       found AS MATERIALIZED (SELECT number FROM matching LIMIT ${query.candidates + 1}),
       topic AS MATERIALIZED (SELECT c.number FROM "CaseStudy" c WHERE ${where} AND c."topicSearch" @@ (${text}) AND c.search @@ (${text})),
       ranked AS MATERIALIZED (
-        SELECT c.number, ts_rank(c.search, (${text})) AS rank FROM "CaseStudy" c
+        SELECT c.number, ${rank} AS rank FROM "CaseStudy" c
         WHERE c.number IN (SELECT number FROM found UNION (SELECT number FROM topic WHERE (SELECT count(*) FROM found) > ${query.candidates} LIMIT ${query.candidates}))
       )`
     : Prisma.sql`

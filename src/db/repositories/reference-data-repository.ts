@@ -1,8 +1,12 @@
 // Reference data for forms and profiles, through Prisma. Regions, staff groups and People Promise
 // elements change only when the seed runs at start, so they are read once and kept.
+import { Prisma } from '../../generated/prisma/client.js';
 import type { PrismaClient } from '../database.js';
 import type { Choice, OrganisationChoice } from '../../core/members/member.js';
 import type { ReferenceData } from '../../core/members/member-store.js';
+
+/** An organisation's name with its ODS code, as every list and profile shows it. */
+const withCode = (name: string, odsCode: string | null) => (odsCode ? `${name} (${odsCode})` : name);
 
 /** Staff groups members pick from: the main groups and staff groups, not the total or doctors' grades. */
 const PICKABLE_STAFF_GROUP_LEVELS = ['main_staff_group', 'staff_group'];
@@ -52,21 +56,42 @@ export class PrismaReferenceData implements ReferenceData {
   }
 
   async searchOrganisations(query: string, limit: number): Promise<readonly OrganisationChoice[]> {
-    // `contains` becomes ILIKE '%…%', and Prisma does not escape what was typed: % and _ are literal here.
-    const typed = query.trim().replace(/[\\%_]/g, (character) => `\\${character}`);
-    const rows = await this.prisma.organisation.findMany({
-      where: typed === '' ? {} : { name: { contains: typed, mode: 'insensitive' } },
-      orderBy: [{ verified: 'desc' }, { name: 'asc' }],
-      take: limit,
-      select: { id: true, name: true, regionCode: true },
-    });
-    return rows.map((row) => ({ value: row.id, label: row.name, regionCode: row.regionCode }));
+    // Matched on the name without punctuation ("guys" finds Guy's and St Thomas'), or the ODS code (RJ1).
+    // Ranked: the code itself, then a name starting with the words, then the words as a whole word
+    // ("Hull" gives Hull University Teaching Hospitals before Birmingham and Solihull), then anywhere.
+    const typed = query
+      .toLowerCase()
+      .replace(/[^a-z0-9 ]+/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 100);
+    // Only punctuation ("%_%"): nothing to match, rather than every organisation.
+    if (typed === '' && query.trim() !== '') return [];
+    const bare = Prisma.sql`regexp_replace(lower(o.name), '[^a-z0-9 ]+', '', 'g')`;
+    const rows = await this.prisma.$queryRaw<{ id: string; name: string; regionCode: string | null; odsCode: string | null }[]>(
+      typed === ''
+        ? Prisma.sql`SELECT o.id, o.name, o."regionCode", o."odsCode" FROM "Organisation" o ORDER BY o.verified DESC, o.name ASC LIMIT ${limit}`
+        : Prisma.sql`
+          SELECT o.id, o.name, o."regionCode", o."odsCode" FROM "Organisation" o
+          WHERE lower(coalesce(o."odsCode", '')) = ${typed} OR strpos(${bare}, ${typed}) > 0
+          ORDER BY
+            (lower(coalesce(o."odsCode", '')) = ${typed}) DESC,
+            (left(${bare}, ${typed.length}) = ${typed}) DESC,
+            (strpos(' ' || ${bare} || ' ', ${` ${typed} `}) > 0) DESC,
+            (strpos(' ' || ${bare}, ${` ${typed}`}) > 0) DESC,
+            o.verified DESC, o.name ASC
+          LIMIT ${limit}`,
+    );
+    return rows.map((row) => ({ value: row.id, label: withCode(row.name, row.odsCode), regionCode: row.regionCode }));
   }
 
   async organisation(id: string): Promise<OrganisationChoice | undefined> {
     // Ids are UUIDs; anything else (a tampered submission) matches nothing rather than erroring.
     if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-    const row = await this.prisma.organisation.findUnique({ where: { id }, select: { id: true, name: true, regionCode: true } });
-    return row ? { value: row.id, label: row.name, regionCode: row.regionCode } : undefined;
+    const row = await this.prisma.organisation.findUnique({
+      where: { id },
+      select: { id: true, name: true, regionCode: true, odsCode: true },
+    });
+    return row ? { value: row.id, label: withCode(row.name, row.odsCode), regionCode: row.regionCode } : undefined;
   }
 }
