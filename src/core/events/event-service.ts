@@ -114,9 +114,10 @@ export async function respond(
       await passOnPlaces(unit, notices, event, now);
       await unit.outbox.refresh(eventPostKey(eventId));
     } else {
-      // Independent writes, handed over together: the transaction runs them one after the other without
-      // a turn back through this code in between, so the lock is held a little less.
-      await Promise.all([unit.events.saveAnswer(eventId, saved, now), unit.outbox.refresh(eventPostKey(eventId))]);
+      // One after the other: a transaction is one connection, and node-postgres deprecates queueing a
+      // second query on a connection that is still busy (it goes in pg 9).
+      await unit.events.saveAnswer(eventId, saved, now);
+      await unit.outbox.refresh(eventPostKey(eventId));
     }
     return { kind: 'recorded', status: decision.status, position, event: headingOf(event) };
   });

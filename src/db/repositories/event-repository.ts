@@ -54,10 +54,13 @@ const NO_COUNTS: RsvpCounts = { going: 0, maybe: 0, notGoing: 0, offered: 0, wai
 
 async function countsOf(db: PrismaClient | Tx, eventIds: readonly string[]): Promise<Map<string, RsvpCounts>> {
   const where = { eventId: { in: [...eventIds] } };
-  const [groups, offers] = await Promise.all([
-    db.rsvp.groupBy({ by: ['eventId', 'status'], where, _count: { _all: true } }),
-    db.rsvp.groupBy({ by: ['eventId'], where: { ...where, status: 'waitlisted', offerExpiresAt: { not: null } }, _count: { _all: true } }),
-  ]);
+  // In sequence: inside a transaction both would queue on its one connection, which node-postgres deprecates.
+  const groups = await db.rsvp.groupBy({ by: ['eventId', 'status'], where, _count: { _all: true } });
+  const offers = await db.rsvp.groupBy({
+    by: ['eventId'],
+    where: { ...where, status: 'waitlisted', offerExpiresAt: { not: null } },
+    _count: { _all: true },
+  });
   const counts = new Map<string, RsvpCounts>();
   for (const group of groups) {
     const current = counts.get(group.eventId) ?? NO_COUNTS;
