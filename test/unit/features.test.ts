@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, DIGEST_SECTIONS, JOBS } from '../../src/core/bot-core.js';
 import { FEATURES } from '../../src/core/features.js';
+import { HELP_TOPICS } from '../../src/core/help/help-topics.js';
 
 const duplicates = (values: readonly string[]) => values.filter((value, index) => values.indexOf(value) !== index);
 
@@ -23,6 +24,14 @@ describe('the features', () => {
     const words = COMMANDS.flatMap((command) => [command.words, ...(command.aliases ?? [])]);
     expect(COMMANDS[0]?.words).toBe('help');
     expect(duplicates(words)).toEqual([]);
+  });
+
+  it('list every command in a help topic, and only commands that exist', () => {
+    const listed = new Set(HELP_TOPICS.flatMap((topic) => topic.entries.map((entry) => entry.words)));
+    const commands = COMMANDS.map((command) => command.words);
+    // `help` is what shows the topics, not one of their entries.
+    expect(commands.filter((words) => words !== 'help').filter((words) => !listed.has(words))).toEqual([]);
+    expect([...listed].filter((words) => !commands.includes(words))).toEqual([]);
   });
 
   it('put the digest sections in their declared order: what could help, coming up, new case studies', () => {

@@ -85,6 +85,7 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
       { words: 'digest subscribe', audience: 'facilitator' },
       { words: 'digest pause', audience: 'facilitator' },
       { words: 'digest resume', audience: 'facilitator' },
+      { words: 'digest schedule', audience: 'facilitator' },
       { words: 'digest unsubscribe', audience: 'facilitator' },
       { words: 'digest now', audience: 'facilitator' },
     ],

@@ -99,15 +99,18 @@ const combine = (parts: readonly Prisma.Sql[], operator: '&&' | '||') => Prisma.
 
 /** Each word and synonym group of the terms as a tsquery of its own. */
 function termQueries(terms: SearchTerms): Prisma.Sql[] {
-  const words = terms.words.map((word) => Prisma.sql`websearch_to_tsquery('english', ${word})`);
-  const groups = terms.groups.map(
+  return [...terms.words.map((word) => Prisma.sql`websearch_to_tsquery('english', ${word})`), ...groupQueries(terms)];
+}
+
+/** Each synonym group as an OR of its phrases. */
+function groupQueries(terms: SearchTerms): Prisma.Sql[] {
+  return terms.groups.map(
     (group) =>
       Prisma.sql`(${combine(
         group.map((phrase) => Prisma.sql`websearch_to_tsquery('english', ${`"${phrase}"`})`),
         '||',
       )})`,
   );
-  return [...words, ...groups];
 }
 
 /**
@@ -130,13 +133,7 @@ export function tsquery(terms: SearchTerms, match: 'all' | 'any'): Prisma.Sql {
     match === 'all'
       ? [Prisma.sql`websearch_to_tsquery('english', ${terms.words.join(' ')})`]
       : terms.words.map((word) => Prisma.sql`websearch_to_tsquery('english', ${word})`);
-  const groups = terms.groups.map(
-    (group) =>
-      Prisma.sql`(${combine(
-        group.map((phrase) => Prisma.sql`websearch_to_tsquery('english', ${`"${phrase}"`})`),
-        '||',
-      )})`,
-  );
+  const groups = groupQueries(terms);
   const parts = [...(terms.words.length > 0 ? words : []), ...groups];
   return parts.length === 0 ? Prisma.sql`''::tsquery` : combine(parts, match === 'all' ? '&&' : '||');
 }
