@@ -145,11 +145,6 @@ describe('translator', () => {
     expect(compileTimeOnly).toBeTypeOf('function');
   });
 
-  it('falls back to English for Welsh, which has no catalogue yet', () => {
-    expect(allMessages('cy-GB')).toEqual(allMessages('en-GB'));
-    expect(translator('cy-GB')('regions.wales')).toBe('NHS Wales');
-  });
-
   it('falls back to English for unknown or missing locales', () => {
     expect(allMessages(undefined)).toEqual(allMessages('en-GB'));
     expect(allMessages('fr-FR')).toEqual(allMessages('en-GB'));
@@ -177,8 +172,12 @@ describe('languageOf', () => {
     expect(languageOf('en-gb')).toBe('en');
   });
 
+  it('gives Welsh for Welsh locales', () => {
+    expect(languageOf('cy-GB')).toBe('cy');
+    expect(languageOf('cy')).toBe('cy');
+  });
+
   it('gives English for languages without a catalogue', () => {
-    expect(languageOf('cy-GB')).toBe('en');
     expect(languageOf('de')).toBe('en');
     expect(languageOf('')).toBe('en');
   });

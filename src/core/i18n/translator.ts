@@ -1,5 +1,6 @@
 // Looks messages up by key in the catalogue for the user's locale, falling back to English for
 // locales (or keys) that have no translation yet.
+import { cy } from './cy.js';
 import { en, type MessageKey, type Messages } from './en.js';
 
 type ParamsOf<K extends MessageKey> = Messages[K] extends (params: infer P) => string ? [params: P] : [];
@@ -7,7 +8,7 @@ type ParamsOf<K extends MessageKey> = Messages[K] extends (params: infer P) => s
 export type Translate = <K extends MessageKey>(key: K, ...params: ParamsOf<K>) => string;
 
 /** Catalogues by language; a language without one falls back to English. */
-const catalogues: Readonly<Record<string, Partial<Messages>>> = { en };
+const catalogues: Readonly<Record<string, Partial<Messages>>> = { en, cy };
 
 export const DEFAULT_LOCALE = 'en-GB';
 
