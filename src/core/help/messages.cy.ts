@@ -10,10 +10,10 @@ export const helpCy: CatalogueOf<typeof helpEn> = {
   // The examples stay in English: questions in free text are read in English for now.
   'help.askFreely':
     'Gallwch hefyd ofyn yn eich geiriau eich hun (yn Saesneg am y tro), fel "when is the next masterclass" neu "menopause support": byddaf yn dod o hyd i’r gorchymyn neu’n chwilio’r astudiaethau achos.',
-  'help.topicNotForYou': 'Nid oes yr un o’r rhain ar gael i chi eto. Ymunwch yn gyntaf, neu gofynnwch i hwylusydd eich rhanbarth.',
+  'help.topicNotForYou': 'Nid oes yr un o’r rhain ar gael i chi eto. Ymunwch yn gyntaf, neu ofynnwch i hwylusydd eich rhanbarth.',
   'help.topic.start': 'Dechrau arni',
   'help.topic.start.intro':
-    'Ymunwch â chymuned eich rhanbarth, gwelwch a newidiwch yr hyn y mae’r bot yn ei gadw amdanoch, neu gadewch y gymuned.',
+    'Ymunwch â chymuned eich rhanbarth, gwelwch a newidiwch yr hyn y mae’r bot yn ei gadw amdanoch, neu adewch y gymuned.',
   'help.topic.events': 'Digwyddiadau',
   'help.topic.events.intro':
     'Dosbarthiadau meistr, cyfarfodydd cymunedol a gweminarau: gwelwch beth sydd ar y gweill a dywedwch a ydych yn mynd.',

@@ -33,7 +33,7 @@ export const linkingCy: CatalogueOf<typeof linkingEn> = {
   'link.refused.alreadyMember':
     'Rydych eisoes yn aelod ar y platfform hwn, gyda phroffil ar wahân, ac nid yw CoP Bot yn cyfuno dau broffil. I gysylltu, teipiwch erase my data yn gyntaf ar yr ochr lle nad ydych eisiau’r proffil mwyach (nid yw leave yn ddigon: mae’n cadw’r proffil), yna mynnwch god newydd gyda link ar yr ochr arall. Ni newidiwyd dim.',
   'link.refused.tooManyAttempts':
-    'Mae gormod o godau nad oeddent yn gweithio wedi’u teipio o’r cyfrif hwn, felly ni fyddaf yn gwirio codau ar ei gyfer am y 15 munud nesaf. Ni newidiwyd dim. Wedyn, teipiwch y cod yn union fel y’i rhoddwyd, neu mynnwch un newydd gyda link ar y platfform arall.',
+    'Mae gormod o godau nad oeddent yn gweithio wedi’u teipio o’r cyfrif hwn, felly ni fyddaf yn gwirio codau ar ei gyfer am y 15 munud nesaf. Ni newidiwyd dim. Wedyn, teipiwch y cod yn union fel y’i rhoddwyd, neu fynnwch un newydd gyda link ar y platfform arall.',
   'link.refused.platformTaken':
     'Mae gan yr aelodaeth honno gyfrif ar y platfform hwn eisoes, a dim ond un cyfrif ar bob platfform y gall aelod ei gael. Ni newidiwyd dim.',
 };

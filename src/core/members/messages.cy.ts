@@ -41,7 +41,7 @@ export const membersCy: CatalogueOf<typeof membersEn> = {
   'join.error.unknownRegion': 'Dewiswch ranbarth o’r rhestr.',
   'join.error.role': 'Dewiswch y rôl sydd agosaf at eich rôl chi.',
   'join.error.choices': 'Dewiswch o’r rhestr yn unig.',
-  'join.error.consent': 'Cadarnhewch eich bod yn cytuno, neu caewch y ffurflen hon: nid oes dim wedi’i gadw.',
+  'join.error.consent': 'Cadarnhewch eich bod yn cytuno, neu gaewch y ffurflen hon: nid oes dim wedi’i gadw.',
   'join.error.erased':
     'Mae’r ffurflen hon wedi dyddio: cafodd eich data eu dileu tra oedd hi ar agor, neu cafodd ei hagor gan rywun arall. Ni chadwyd dim. Dechreuwch eto gyda join.',
   'join.welcome': (p) => `Croeso, ${p.name}: rydych bellach yn aelod o gymuned ymarfer ${p.region}.`,
