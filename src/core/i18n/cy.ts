@@ -2,5 +2,35 @@
 // (<feature>/messages.cy.ts, typed CatalogueOf<its English>) and this catalogue gathers them.
 // Needs review by a qualified Welsh translator before production use (see docs/welsh-glossary.md).
 import type { Messages } from './en.js';
+import { coreCy } from './messages.cy.js';
 
-export const cy: Partial<Messages> = {};
+import { channelsCy } from '../channels/messages.cy.js';
+import { directoryCy } from '../directory/messages.cy.js';
+import { deliveryCy } from '../delivery/messages.cy.js';
+import { linksCy } from '../links/messages.cy.js';
+import { linkingCy } from '../linking/messages.cy.js';
+import { membersCy } from '../members/messages.cy.js';
+import { organisationsCy } from '../organisations/messages.cy.js';
+import { rolesCy } from '../roles/messages.cy.js';
+import { metricsCy } from '../metrics/messages.cy.js';
+import { digestCy } from '../digests/messages.cy.js';
+import { subscriptionsCy } from '../digests/subscription-messages.cy.js';
+import { questionsCy } from '../questions/messages.cy.js';
+import { helpCy } from '../help/messages.cy.js';
+
+export const cy: Partial<Messages> = {
+  ...coreCy,
+  ...membersCy,
+  ...linkingCy,
+  ...directoryCy,
+  ...rolesCy,
+  ...channelsCy,
+  ...organisationsCy,
+  ...metricsCy,
+  ...digestCy,
+  ...subscriptionsCy,
+  ...linksCy,
+  ...deliveryCy,
+  ...questionsCy,
+  ...helpCy,
+};
