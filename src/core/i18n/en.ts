@@ -1,6 +1,7 @@
 // English messages: every sentence the bot says, keyed. Features keep theirs beside them
 // (<feature>/messages.en.ts) and this catalogue gathers them; handlers never hold sentences, so that a
 // Welsh catalogue (NHS Wales) can be added beside this one.
+import type { CatalogueOf } from './catalogue.js';
 import { coreEn } from './messages.en.js';
 
 import { channelsEn } from '../channels/messages.en.js';
@@ -38,5 +39,6 @@ export const en = {
   ...helpEn,
 } as const;
 
-export type Messages = typeof en;
+/** The shape of a catalogue: every key of the English, each a sentence or a function of its parameters. */
+export type Messages = CatalogueOf<typeof en>;
 export type MessageKey = keyof Messages;
