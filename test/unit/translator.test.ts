@@ -206,6 +206,6 @@ describe('requestContext', () => {
     expect(context.locale).toBe('cy-GB');
     expect(context.actor).toBe(actor);
     expect(context.conversation).toBe(conversation);
-    expect(context.t('regions.summary', { count: 2 })).toBe('2 regions and their community channels');
+    expect(context.t('regions.summary', { count: 2 })).toBe('2 ranbarth a’u sianeli cymunedol');
   });
 });

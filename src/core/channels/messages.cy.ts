@@ -16,7 +16,6 @@ export const channelsCy: CatalogueOf<typeof channelsEn> = {
   'channels.moved': (p) =>
     `Wedi’i wneud: mae hon bellach yn sianel gymunedol rhanbarth ${p.region} yn lle rhanbarth ${p.previous}. Mae’r newid hwn wedi’i gofnodi.`,
   'channels.alreadyLinked': (p) => `Mae hon eisoes yn sianel gymunedol rhanbarth ${p.region}: ni newidiwyd dim.`,
-  'channels.unlinked': (p) =>
-    `Wedi’i wneud: nid yw hon yn sianel gymunedol rhanbarth ${p.region} mwyach. Mae’r newid hwn wedi’i gofnodi.`,
+  'channels.unlinked': (p) => `Wedi’i wneud: nid yw hon yn sianel gymunedol rhanbarth ${p.region} mwyach. Mae’r newid hwn wedi’i gofnodi.`,
   'channels.notLinked': 'Nid yw’r sianel hon yn sianel gymunedol i unrhyw ranbarth, felly nid oedd dim i’w ddatgysylltu.',
 };

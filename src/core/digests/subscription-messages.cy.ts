@@ -11,7 +11,8 @@ export const subscriptionsCy: CatalogueOf<typeof subscriptionsEn> = {
     'Postio crynodeb cadw staff i’r sianel hon yn ôl amserlen: weekly (bob dydd Llun, 09:00), monthly (y diwrnod gwaith cyntaf, 09:00) neu fynegiad cron, mewn cylchfa amser (Europe/London os na roddir un); ar gyfer yr holl staff, neu un grŵp staff gyda staff:<group>',
   'subscriptions.listSummary': 'Tanysgrifiadau crynodeb y sianel hon, a phryd mae disgwyl pob un nesaf',
   'subscriptions.pauseSummary': 'Oedi un o danysgrifiadau crynodeb y sianel hon',
-  'subscriptions.resumeSummary': 'Ailddechrau tanysgrifiad crynodeb sydd wedi’i oedi (ni chaiff cyfnodau a gollwyd tra oedd wedi’i oedi eu postio)',
+  'subscriptions.resumeSummary':
+    'Ailddechrau tanysgrifiad crynodeb sydd wedi’i oedi (ni chaiff cyfnodau a gollwyd tra oedd wedi’i oedi eu postio)',
   'subscriptions.unsubscribeSummary': 'Dod ag un o danysgrifiadau crynodeb y sianel hon i ben',
   'subscriptions.scheduleSummary':
     'Newid pryd mae un o grynodebau’r sianel hon yn cael ei bostio: weekly, monthly neu fynegiad cron, mewn cylchfa amser (cylchfa amser y tanysgrifiad os na roddir un)',
@@ -54,8 +55,7 @@ export const subscriptionsCy: CatalogueOf<typeof subscriptionsEn> = {
   'subscriptions.when.cron': (p) => `yn ôl yr amserlen cron ${p.expression} (${p.zone})`,
   'subscriptions.noNext': 'byth: nid yw’r amserlen yn enwi dyddiad i ddod',
 
-  'subscriptions.none':
-    'Nid oes gan y sianel hon danysgrifiadau crynodeb. Gall hwylusydd ychwanegu un: digest subscribe london weekly.',
+  'subscriptions.none': 'Nid oes gan y sianel hon danysgrifiadau crynodeb. Gall hwylusydd ychwanegu un: digest subscribe london weekly.',
   'subscriptions.listHeading': 'Tanysgrifiadau crynodeb yn y sianel hon',
   'subscriptions.listSummaryLine': (p) =>
     `${plural(p.count, { one: 'tanysgrifiad crynodeb', two: 'danysgrifiad crynodeb', few: 'thanysgrifiad crynodeb', many: 'thanysgrifiad crynodeb', other: 'tanysgrifiad crynodeb' }, 'cy')} yn y sianel hon`,

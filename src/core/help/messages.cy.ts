@@ -18,12 +18,14 @@ export const helpCy: CatalogueOf<typeof helpEn> = {
   'help.topic.events.intro':
     'Dosbarthiadau meistr, cyfarfodydd cymunedol a gweminarau: gwelwch beth sydd ar y gweill a dywedwch a ydych yn mynd.',
   'help.topic.cases': 'Astudiaethau achos',
-  'help.topic.cases.intro': 'Chwiliwch yr hyn y mae sefydliadau GIG eraill wedi’i wneud, yn eich geiriau eich hun, a rhannwch eich gwaith chi.',
+  'help.topic.cases.intro':
+    'Chwiliwch yr hyn y mae sefydliadau GIG eraill wedi’i wneud, yn eich geiriau eich hun, a rhannwch eich gwaith chi.',
   'help.topic.digests': 'Crynodebau',
   'help.topic.digests.intro':
     'Ffigurau cadw staff ar gyfer rhanbarth neu sefydliad: cyfradd gadael, sefydlogrwydd, tueddiadau a chymariaethau.',
   'help.topic.facilitators': 'Ar gyfer hwyluswyr',
-  'help.topic.facilitators.intro': 'Rhedeg eich rhanbarth: digwyddiadau, adolygu astudiaethau achos, cadarnhau sefydliadau, sianeli a rolau.',
+  'help.topic.facilitators.intro':
+    'Rhedeg eich rhanbarth: digwyddiadau, adolygu astudiaethau achos, cadarnhau sefydliadau, sianeli a rolau.',
   'help.topic.admins': 'Ar gyfer gweinyddwyr cenedlaethol',
   'help.topic.admins.intro': 'Rolau cenedlaethol, sefydliadau enghreifftiol People Promise a chrynodebau cenedlaethol.',
 };

@@ -9,7 +9,8 @@ const minutes = (count: number) => plural(count, { one: 'munud', two: 'funud', o
 export const linkingCy: CatalogueOf<typeof linkingEn> = {
   'link.commandSummary':
     'Cysylltu eich cyfrifon Slack a Teams ag un aelodaeth: mae link yn cysylltu’r cyfrif hwn drwy eich cyfeiriad e-bost wedi’i ddilysu, neu’n rhoi cod i’w deipio ar y platfform arall',
-  'link.needs': 'Mae aelodau’n cael cod; ar y platfform arall, gall unrhyw un gysylltu drwy ei gyfeiriad e-bost wedi’i ddilysu neu drwy god',
+  'link.needs':
+    'Mae aelodau’n cael cod; ar y platfform arall, gall unrhyw un gysylltu drwy ei gyfeiriad e-bost wedi’i ddilysu neu drwy god',
   'link.created.toTeams': (p) =>
     `Eich cod cysylltu yw ${p.code}. Yn Microsoft Teams, teipiwch link ${p.code} i CoP Bot o fewn ${minutes(p.minutes)}. Mae’n gweithio unwaith; cadwch ef i chi’ch hun.`,
   'link.created.toSlack': (p) =>

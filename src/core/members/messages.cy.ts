@@ -47,8 +47,7 @@ export const membersCy: CatalogueOf<typeof membersEn> = {
   'join.welcome': (p) => `Croeso, ${p.name}: rydych bellach yn aelod o gymuned ymarfer ${p.region}.`,
   'join.updated': 'Mae eich proffil wedi’i gadw.',
   'welcome.channels': (p) => `Sianeli cymunedol ${p.region}:`,
-  'welcome.noChannel': (p) =>
-    `Nid oes sianel gymunedol ar gyfer ${p.region} eto: teipiwch regions i ddod o hyd iddi pan fydd un ar gael.`,
+  'welcome.noChannel': (p) => `Nid oes sianel gymunedol ar gyfer ${p.region} eto: teipiwch regions i ddod o hyd iddi pan fydd un ar gael.`,
   'welcome.start': 'Gorchmynion i ddechrau arni',
 
   'profile.notMember': 'Nid ydych wedi ymuno eto.',
@@ -71,7 +70,8 @@ export const membersCy: CatalogueOf<typeof membersEn> = {
   'leave.done': 'Rydych wedi gadael y gymuned. Cedwir eich proffil rhag ofn i chi ddod yn ôl; i’w ddileu, teipiwch erase my data.',
   'leave.confirm':
     'Gadael y gymuned? Ni fyddwch yn aelod o gymuned ymarfer eich rhanbarth mwyach. Cedwir eich proffil rhag ofn i chi ddod yn ôl (teipiwch join); i’w ddileu, teipiwch erase my data.',
-  'leave.confirmEvents': 'Caiff eich atebion i’r digwyddiadau hyn eu tynnu’n ôl, a bydd y lleoedd sydd gennych yn mynd i’r bobl ar y rhestr aros:',
+  'leave.confirmEvents':
+    'Caiff eich atebion i’r digwyddiadau hyn eu tynnu’n ôl, a bydd y lleoedd sydd gennych yn mynd i’r bobl ar y rhestr aros:',
   'leave.confirmMore': 'A rhagor o ddigwyddiadau ar ôl y rhain: caiff eich atebion iddynt hwythau eu tynnu’n ôl hefyd.',
   'leave.confirmNoEvents': 'Nid oes gennych atebion i ddigwyddiadau sydd eto i ddod, felly nid oes lle’n cael ei ildio.',
   'leave.button': 'Gadael y gymuned',

@@ -22,10 +22,8 @@ export const metricsCy: CatalogueOf<typeof metricsEn> = {
   'metrics.import.problemsHeading': 'Rhesi â phroblemau:',
   'metrics.import.ignoredColumns': (p) => `Colofnau nad yw’r fformat hwn yn eu defnyddio, wedi’u hepgor: ${p.columns}.`,
   'metrics.import.unnamedColumn': 'colofn heb enw',
-  'metrics.import.suppressed': (p) =>
-    `Ffigurau wedi’u hatal yn y ffeil (*, c), wedi’u cadw fel rhai anhysbys, nid fel sero: ${p.columns}.`,
-  'metrics.import.notGiven': (p) =>
-    `Ffigurau heb eu rhoi yn y ffeil (gwag, -, .., x, z), wedi’u cadw fel rhai anhysbys: ${p.columns}.`,
+  'metrics.import.suppressed': (p) => `Ffigurau wedi’u hatal yn y ffeil (*, c), wedi’u cadw fel rhai anhysbys, nid fel sero: ${p.columns}.`,
+  'metrics.import.notGiven': (p) => `Ffigurau heb eu rhoi yn y ffeil (gwag, -, .., x, z), wedi’u cadw fel rhai anhysbys: ${p.columns}.`,
   'metrics.import.unknownStaffGroupsHeading': 'Grwpiau staff nad wyf yn eu hadnabod:',
   'metrics.import.unknownStaffGroup': (p) => `"${p.label}" (${rows(p.rows)}): oeddech chi’n golygu "${p.suggestion}"?`,
   'metrics.import.changesHeading': (p) =>

@@ -42,8 +42,7 @@ export const organisationsCy: CatalogueOf<typeof organisationsEn> = {
     `Wedi’i wneud: nid yw ${p.name} wedi’i nodi’n sefydliad enghreifftiol People Promise mwyach. Mae’r newid hwn wedi’i gofnodi.`,
   'organisations.exemplar.already': (p) =>
     `Mae ${p.name} eisoes yn sefydliad enghreifftiol People Promise yng ngharfan ${p.cohort}: ni newidiwyd dim.`,
-  'organisations.exemplar.alreadyNot': (p) =>
-    `Nid yw ${p.name} wedi’i nodi’n sefydliad enghreifftiol People Promise: ni newidiwyd dim.`,
+  'organisations.exemplar.alreadyNot': (p) => `Nid yw ${p.name} wedi’i nodi’n sefydliad enghreifftiol People Promise: ni newidiwyd dim.`,
   'join.field.newOrganisation': 'Onid yw’r sefydliad yn y rhestr? Teipiwch ei enw llawn',
   'join.error.organisationOrNew': 'Dewiswch eich sefydliad o’r rhestr, neu deipiwch ei enw llawn isod os nad yw yno.',
   'join.error.organisationBoth': 'Dewiswch sefydliad o’r rhestr neu deipiwch un newydd, nid y ddau.',
