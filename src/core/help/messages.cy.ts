@@ -7,9 +7,9 @@ export const helpCy: CatalogueOf<typeof helpEn> = {
   'help.forExample': 'Er enghraifft:',
   'help.orCommand': 'neu am un gorchymyn:',
   'help.moreTopics': 'Pynciau eraill isod, neu’r cyfan gyda',
-  // The examples stay in English: questions in free text are read in English for now.
+  // The examples stay in English: questions in free text are matched mostly on English words for now.
   'help.askFreely':
-    'Gallwch hefyd ofyn yn eich geiriau eich hun (yn Saesneg am y tro), fel "when is the next masterclass" neu "menopause support": byddaf yn dod o hyd i’r gorchymyn neu’n chwilio’r astudiaethau achos.',
+    'Gallwch hefyd ofyn yn eich geiriau eich hun, fel "when is the next masterclass" neu "menopause support": byddaf yn dod o hyd i’r gorchymyn neu’n chwilio’r astudiaethau achos.',
   'help.topicNotForYou': 'Nid oes yr un o’r rhain ar gael i chi eto. Ymunwch yn gyntaf, neu ofynnwch i hwylusydd eich rhanbarth.',
   'help.topic.start': 'Dechrau arni',
   'help.topic.start.intro':
