@@ -3,4 +3,10 @@
 // Needs review by a qualified Welsh translator before production use (see docs/welsh-glossary.md).
 import type { Messages } from './en.js';
 
-export const cy: Partial<Messages> = {};
+import { casesCy } from '../cases/messages.cy.js';
+import { eventsCy } from '../events/messages.cy.js';
+
+export const cy: Partial<Messages> = {
+  ...casesCy,
+  ...eventsCy,
+};

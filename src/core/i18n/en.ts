@@ -1,6 +1,7 @@
 // English messages: every sentence the bot says, keyed. Features keep theirs beside them
 // (<feature>/messages.en.ts) and this catalogue gathers them; handlers never hold sentences, so that a
 // Welsh catalogue (NHS Wales) can be added beside this one.
+import type { CatalogueOf } from './catalogue.js';
 import { plural } from './plural.js';
 
 import { channelsEn } from '../channels/messages.en.js';
@@ -68,5 +69,6 @@ export const en = {
   ...helpEn,
 } as const;
 
-export type Messages = typeof en;
+/** The catalogue's shape: sentences as strings (not their English literals), so a translation can be typed by it. */
+export type Messages = CatalogueOf<typeof en>;
 export type MessageKey = keyof Messages;
