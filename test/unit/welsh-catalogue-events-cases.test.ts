@@ -7,7 +7,7 @@ import type { MessageKey } from '../../src/core/i18n/en.js';
 import { translator } from '../../src/core/i18n/translator.js';
 
 // Parameters for every message of the two features, as in test/unit/translator.test.ts.
-const sampleParams: Record<string, unknown> = {
+const sampleParams: Record<string, string | number> = {
   number: 12,
   title: 'Legacy mentoring',
   max: 500,
@@ -61,10 +61,10 @@ const SAME_AS_ENGLISH = new Set<string>([
   'cases.field.tags.placeholder', // example themes, matched against the library's English themes
 ]);
 
-type Entry = string | ((params: Record<string, unknown>) => string);
+type Entry = string | ((params: Record<string, string | number>) => string);
 
 /** The message with the sample parameters, and the names of the parameters it read. */
-function render(entry: Entry, params: Record<string, unknown> = sampleParams): { text: string; read: Set<string> } {
+function render(entry: Entry, params: Record<string, string | number> = sampleParams): { text: string; read: Set<string> } {
   const read = new Set<string>();
   if (typeof entry === 'string') return { text: entry, read };
   const watched = new Proxy(params, {
@@ -77,8 +77,8 @@ function render(entry: Entry, params: Record<string, unknown> = sampleParams): {
 }
 
 const features = [
-  { name: 'events', en: eventsEn as Record<string, Entry>, cy: eventsCy as Record<string, Entry> },
-  { name: 'cases', en: casesEn as Record<string, Entry>, cy: casesCy as Record<string, Entry> },
+  { name: 'events', en: eventsEn as unknown as Record<string, Entry>, cy: eventsCy as unknown as Record<string, Entry> },
+  { name: 'cases', en: casesEn as unknown as Record<string, Entry>, cy: casesCy as unknown as Record<string, Entry> },
 ];
 
 describe.each(features)('Welsh catalogue: $name', ({ en, cy }) => {
