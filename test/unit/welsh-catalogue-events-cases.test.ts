@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ORGANISATION_TYPES, organisationTypeLabel } from '../../src/core/cases/case-form.js';
 import { casesCy } from '../../src/core/cases/messages.cy.js';
 import { casesEn } from '../../src/core/cases/messages.en.js';
 import { eventsCy } from '../../src/core/events/messages.cy.js';
@@ -156,5 +157,21 @@ describe('Welsh events and case-study messages through the translator', () => {
     expect(monthly(3)).toBe('Bob mis, ar y trydydd dydd Mawrth o’r mis');
     expect(monthly(4)).toBe('Bob mis, ar y pedwerydd dydd Mawrth o’r mis');
     expect(monthly('last')).toBe('Bob mis, ar y dydd Mawrth olaf o’r mis');
+  });
+});
+
+describe('organisation types in the case-study form and view', () => {
+  it('are named in the reader’s language, stored values unchanged', () => {
+    expect(organisationTypeLabel(translator('cy-GB'), 'Local health board (Wales)')).toBe('Bwrdd iechyd lleol (Cymru)');
+    expect(organisationTypeLabel(translator('en-GB'), 'Local health board (Wales)')).toBe('Local health board (Wales)');
+    for (const type of ORGANISATION_TYPES) {
+      expect(organisationTypeLabel(translator('en-GB'), type)).toBe(type);
+      expect(organisationTypeLabel(translator('cy-GB'), type)).not.toBe(type);
+    }
+  });
+
+  it('leaves a type the form does not offer (from an import) as stored', () => {
+    expect(organisationTypeLabel(translator('cy-GB'), 'Mental Health')).toBe('Mental Health');
+    expect(organisationTypeLabel(translator('cy-GB'), 'constructor')).toBe('constructor');
   });
 });
