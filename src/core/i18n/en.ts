@@ -69,6 +69,6 @@ export const en = {
   ...helpEn,
 } as const;
 
-/** The catalogue's shape: sentences as strings (not their English literals), so a translation can be typed by it. */
+/** The shape of a catalogue: every key of the English, each a sentence or a function of its parameters. */
 export type Messages = CatalogueOf<typeof en>;
 export type MessageKey = keyof Messages;
