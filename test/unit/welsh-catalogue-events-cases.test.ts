@@ -6,6 +6,7 @@ import { eventsCy } from '../../src/core/events/messages.cy.js';
 import { eventsEn } from '../../src/core/events/messages.en.js';
 import type { MessageKey } from '../../src/core/i18n/en.js';
 import { translator } from '../../src/core/i18n/translator.js';
+import { ukDate, ukRange, ukTimes } from '../../src/core/events/london-time.js';
 
 // Parameters for every message of the two features, as in test/unit/translator.test.ts.
 const sampleParams: Record<string, string | number> = {
@@ -173,5 +174,25 @@ describe('organisation types in the case-study form and view', () => {
   it('leaves a type the form does not offer (from an import) as stored', () => {
     expect(organisationTypeLabel(translator('cy-GB'), 'Mental Health')).toBe('Mental Health');
     expect(organisationTypeLabel(translator('cy-GB'), 'constructor')).toBe('constructor');
+  });
+});
+
+describe('event dates and times in Welsh', () => {
+  const start = new Date('2027-01-05T10:00:00Z');
+  const end = new Date('2027-01-05T11:30:00Z');
+  const summer = new Date('2027-07-05T09:00:00Z'); // 10:00 BST
+
+  it('names days and months in Welsh, with "tan" between the times', () => {
+    expect(ukRange(start, end, 'cy')).toBe('Maw 5 Ion 2027, 10:00 tan 11:30');
+    expect(ukRange(summer, new Date('2027-07-06T09:00:00Z'), 'cy')).toBe('Llun 5 Gor 2027, 10:00 tan Maw 6 Gor 2027, 10:00');
+    expect(ukDate(summer, 'cy')).toBe('Dydd Llun 5 Gorffennaf 2027');
+    expect(ukTimes(start, end, 'cy')).toBe('10:00 tan 11:30');
+  });
+
+  it('keeps English as it was', () => {
+    expect(ukRange(start, end)).toBe('Tue 5 Jan 2027, 10:00 to 11:30');
+    expect(ukRange(start, end, 'en')).toBe('Tue 5 Jan 2027, 10:00 to 11:30');
+    expect(ukDate(summer)).toBe('Monday 5 July 2027');
+    expect(ukTimes(start, end)).toBe('10:00 to 11:30');
   });
 });

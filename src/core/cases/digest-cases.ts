@@ -86,7 +86,7 @@ export const whatCouldHelpSection: DigestSection['build'] = async (input, servic
       detail.push(t('digest.help.cases', { list: cases.hits.map((hit) => `#${hit.number} ${hit.title}`).join('; ') }));
     if (masterclass)
       detail.push(
-        `${detail.length > 0 ? ' ' : ''}${t('digest.help.masterclass', { title: `#${masterclass.number} ${masterclass.title}`, when: `${ukRange(masterclass.startsAt, masterclass.endsAt)} ${t('events.ukTime')}` })}`,
+        `${detail.length > 0 ? ' ' : ''}${t('digest.help.masterclass', { title: `#${masterclass.number} ${masterclass.title}`, when: `${ukRange(masterclass.startsAt, masterclass.endsAt, t.language)} ${t('events.ukTime')}` })}`,
       );
     items.push({ title: [{ kind: 'strong', text: t(`digest.help.worse.${figure}`, { points: points.toFixed(1) }) }], detail });
     for (const hit of cases.hits) {
