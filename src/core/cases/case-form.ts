@@ -2,10 +2,13 @@
 // changes): built from the reference data, prefilled from the member's profile, and validated field by
 // field. Nothing is saved unless every field is right.
 import type { FormValues } from '../forms/form-handler.js';
+import type { MessageKey } from '../i18n/en.js';
 import type { Translate } from '../i18n/translator.js';
 import { cleanText } from '../members/profile-form.js';
 import type { Choice, MemberRecord } from '../members/member.js';
 import type { Field, Form } from '../reply/reply.js';
+import { casesCy } from './messages.cy.js';
+import { casesEn } from './messages.en.js';
 import { CASE_LIMITS, tagOf, type CaseContent, type CaseStudy } from './case-study.js';
 
 export const CASE_FORM_ID = 'case.submit';
@@ -23,6 +26,31 @@ export const ORGANISATION_TYPES = [
   'National body',
   'Other',
 ] as const;
+
+/** The source given to a member's own submission, stored in the submitter's language: either is left out of the form. */
+const MEMBER_SOURCES: ReadonlySet<string> = new Set([casesEn['cases.sourceMember'], casesCy['cases.sourceMember']]);
+
+export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+
+/** The message naming each offered type: the stored value stays English, the label follows the reader's language. */
+const ORGANISATION_TYPE_KEYS = {
+  Acute: 'cases.organisationType.acute',
+  Community: 'cases.organisationType.community',
+  'Mental health': 'cases.organisationType.mentalHealth',
+  Ambulance: 'cases.organisationType.ambulance',
+  'Primary care': 'cases.organisationType.primaryCare',
+  'Integrated care board': 'cases.organisationType.icb',
+  'Local health board (Wales)': 'cases.organisationType.localHealthBoard',
+  'NHS trust (Wales)': 'cases.organisationType.walesTrust',
+  'National body': 'cases.organisationType.nationalBody',
+  Other: 'cases.organisationType.other',
+} as const satisfies Record<OrganisationType, MessageKey>;
+
+/** An organisation type in the reader's language when it is one the form offers; others (from imports) as stored. */
+export function organisationTypeLabel(t: Translate, type: string): string {
+  const key = Object.hasOwn(ORGANISATION_TYPE_KEYS, type) ? ORGANISATION_TYPE_KEYS[type as OrganisationType] : undefined;
+  return key ? t(key) : type;
+}
 
 export interface CaseChoices {
   readonly regions: readonly Choice[];
@@ -95,7 +123,7 @@ export function buildCaseForm(t: Translate, choices: CaseChoices, member: Member
       id: 'organisationType',
       label: t('cases.field.organisationType'),
       required: true,
-      options: ORGANISATION_TYPES.map((type) => ({ label: type, value: type })),
+      options: ORGANISATION_TYPES.map((type) => ({ label: organisationTypeLabel(t, type), value: type })),
       ...(from?.organisationType ? { initial: [from.organisationType] } : {}),
     },
     {
@@ -171,7 +199,7 @@ export function buildCaseForm(t: Translate, choices: CaseChoices, member: Member
       label: t('cases.field.source'),
       required: false,
       maxLength: CASE_LIMITS.source,
-      ...text(from && from.source !== t('cases.sourceMember') ? from.source : undefined),
+      ...text(from && !MEMBER_SOURCES.has(from.source) ? from.source : undefined),
     },
     { kind: 'date', id: 'sourceDate', label: t('cases.field.sourceDate'), required: false, ...text(from?.sourceDate) },
   ];

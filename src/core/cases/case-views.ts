@@ -3,6 +3,7 @@ import { linkButton, RUN_COMMAND_ACTION } from '../actions.js';
 import type { Translate } from '../i18n/translator.js';
 import type { Choice } from '../members/member.js';
 import type { Block, Button, ListItem } from '../reply/reply.js';
+import { organisationTypeLabel } from './case-form.js';
 import { tagLabel, type CaseHit, type CaseStudy } from './case-study.js';
 
 export const SHARE_CASE_ACTION = 'case.share';
@@ -80,7 +81,10 @@ export function caseBlocks(found: CaseStudy, names: CaseNames, t: Translate, opt
   const add = (label: string, value: string | undefined) => {
     if (value !== undefined && value !== '') facts.push({ label, value });
   };
-  add(t('cases.fact.organisation'), [found.organisationName, found.organisationType].filter(Boolean).join(', '));
+  add(
+    t('cases.fact.organisation'),
+    [found.organisationName, found.organisationType && organisationTypeLabel(t, found.organisationType)].filter(Boolean).join(', '),
+  );
   add(t('cases.fact.region'), nameOf(names.regions, found.regionCode));
   add(t('cases.fact.staffGroups'), found.staffGroups.map((code) => nameOf(names.staffGroups, code)).join(', '));
   add(t('cases.fact.promise'), found.promiseElements.map((code) => nameOf(names.promiseElements, code)).join(', '));

@@ -8,6 +8,7 @@ import { ukRange } from '../events/london-time.js';
 import type { Block, Button, ListItem, Span } from '../reply/reply.js';
 import type { CaseHit } from './case-study.js';
 import { HELP_THEMES } from './help-themes.js';
+import type { Language } from '../i18n/catalogue.js';
 
 /** Without a previous digest, "new" means published in the last this many days. */
 export const NEW_CASES_DAYS = 30;
@@ -17,8 +18,13 @@ export const NEW_CASES_LISTED = 3;
 export const HELP_CASES_PER_FIGURE = 2;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const dateText = (date: Date) =>
-  date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+const dateText = (date: Date, language: Language) =>
+  date.toLocaleDateString(language === 'cy' ? 'cy-GB' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  });
 const caseButton = (label: string, number: number): Button => ({ label, action: RUN_COMMAND_ACTION, value: `case ${number}` });
 
 export const newCasesSection = async (
@@ -45,7 +51,7 @@ export const newCasesSection = async (
     {
       kind: 'heading',
       text: input.since
-        ? t('digest.newCases.headingSince', { date: dateText(input.since) })
+        ? t('digest.newCases.headingSince', { date: dateText(input.since, t.language) })
         : t('digest.newCases.headingDays', { days: NEW_CASES_DAYS }),
     },
     { kind: 'list', items },
@@ -86,7 +92,7 @@ export const whatCouldHelpSection: DigestSection['build'] = async (input, servic
       detail.push(t('digest.help.cases', { list: cases.hits.map((hit) => `#${hit.number} ${hit.title}`).join('; ') }));
     if (masterclass)
       detail.push(
-        `${detail.length > 0 ? ' ' : ''}${t('digest.help.masterclass', { title: `#${masterclass.number} ${masterclass.title}`, when: `${ukRange(masterclass.startsAt, masterclass.endsAt)} ${t('events.ukTime')}` })}`,
+        `${detail.length > 0 ? ' ' : ''}${t('digest.help.masterclass', { title: `#${masterclass.number} ${masterclass.title}`, when: `${ukRange(masterclass.startsAt, masterclass.endsAt, t.language)} ${t('events.ukTime')}` })}`,
       );
     items.push({ title: [{ kind: 'strong', text: t(`digest.help.worse.${figure}`, { points: points.toFixed(1) }) }], detail });
     for (const hit of cases.hits) {

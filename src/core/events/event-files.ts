@@ -106,7 +106,7 @@ export async function eventCsv(
       t('events.csv.host'),
     ],
     attended.map((event) => [
-      ukDate(event.startsAt),
+      ukDate(event.startsAt, t.language),
       ukTime(event.startsAt),
       ukTime(event.endsAt),
       hoursOf(event),

@@ -36,7 +36,7 @@ export class EventNotices {
   }
 
   private when(event: EventRecord): string {
-    return `${ukRange(event.startsAt, event.endsAt)} ${this.t('events.ukTime')}`;
+    return `${ukRange(event.startsAt, event.endsAt, this.t.language)} ${this.t('events.ukTime')}`;
   }
 
   promoted(event: EventRecord, memberId: string, at: Date): OutgoingMessage {
@@ -52,7 +52,7 @@ export class EventNotices {
     const text = this.t('events.notice.offered', {
       title: event.title,
       when: this.when(event),
-      until: `${ukRange(expiresAt, expiresAt).split(',')[0] ?? ''} ${ukTime(expiresAt)}`,
+      until: `${ukRange(expiresAt, expiresAt, this.t.language).split(',')[0] ?? ''} ${ukTime(expiresAt)}`,
     });
     return this.direct(memberId, `event-offer:${event.id}:${memberId}:${expiresAt.getTime()}`, text, [
       { kind: 'text', text },

@@ -3,6 +3,7 @@
 // server's own time zone. A wall-clock time that does not exist (clocks go forward) or happens twice
 // (clocks go back) is refused rather than guessed.
 import { DateTime } from 'luxon';
+import type { Language } from '../i18n/catalogue.js';
 
 export const UK_ZONE = 'Europe/London';
 
@@ -31,19 +32,26 @@ export function ukInstant(date: string, time: string): LocalTime {
   return { ok: true, instant: local.toJSDate() };
 }
 
-const uk = (instant: Date) => DateTime.fromJSDate(instant, { zone: UK_ZONE }).setLocale('en-GB');
+const uk = (instant: Date, language: Language = 'en') =>
+  DateTime.fromJSDate(instant, { zone: UK_ZONE }).setLocale(language === 'cy' ? 'cy-GB' : 'en-GB');
 
-/** `Tuesday 5 January 2027` */
-export const ukDate = (instant: Date) => uk(instant).toFormat('cccc d LLLL yyyy');
+/** The word between two times: "10:00 to 11:30", "10:00 tan 11:30". */
+const UNTIL: Readonly<Record<Language, string>> = { en: 'to', cy: 'tan' };
+
+/** `Tuesday 5 January 2027` (`Dydd Mawrth 5 Ionawr 2027` in Welsh) */
+export const ukDate = (instant: Date, language: Language = 'en') => uk(instant, language).toFormat('cccc d LLLL yyyy');
 /** `10:00` */
 export const ukTime = (instant: Date) => uk(instant).toFormat('HH:mm');
 /** For form fields: `2027-01-05` and `10:00`. */
 export const ukDateField = (instant: Date) => uk(instant).toFormat('yyyy-MM-dd');
-/** `Tue 5 Jan 2027, 10:00 to 11:30` */
-export function ukRange(start: Date, end: Date): string {
+/** `10:00 to 11:30` (`10:00 tan 11:30` in Welsh) */
+export const ukTimes = (start: Date, end: Date, language: Language = 'en') => `${ukTime(start)} ${UNTIL[language]} ${ukTime(end)}`;
+/** `Tue 5 Jan 2027, 10:00 to 11:30` (`Maw 5 Ion 2027, 10:00 tan 11:30` in Welsh) */
+export function ukRange(start: Date, end: Date, language: Language = 'en'): string {
   const sameDay = ukDateField(start) === ukDateField(end);
-  const from = uk(start).toFormat('ccc d LLL yyyy, HH:mm');
-  return sameDay ? `${from} to ${ukTime(end)}` : `${from} to ${uk(end).toFormat('ccc d LLL yyyy, HH:mm')}`;
+  const from = uk(start, language).toFormat('ccc d LLL yyyy, HH:mm');
+  const to = sameDay ? ukTime(end) : uk(end, language).toFormat('ccc d LLL yyyy, HH:mm');
+  return `${from} ${UNTIL[language]} ${to}`;
 }
 /** The UK wall clock as Luxon's zoned date-time, for calendar files. */
 export const ukDateTime = (instant: Date) => DateTime.fromJSDate(instant, { zone: UK_ZONE });

@@ -17,8 +17,11 @@ import { digestCy } from '../digests/messages.cy.js';
 import { subscriptionsCy } from '../digests/subscription-messages.cy.js';
 import { questionsCy } from '../questions/messages.cy.js';
 import { helpCy } from '../help/messages.cy.js';
+import { casesCy } from '../cases/messages.cy.js';
+import { eventsCy } from '../events/messages.cy.js';
 
-export const cy: Partial<Messages> = {
+/** Complete: a key missing here fails `npm run typecheck`. */
+export const cy: Messages = {
   ...coreCy,
   ...membersCy,
   ...linkingCy,
@@ -33,4 +36,6 @@ export const cy: Partial<Messages> = {
   ...deliveryCy,
   ...questionsCy,
   ...helpCy,
+  ...casesCy,
+  ...eventsCy,
 };
