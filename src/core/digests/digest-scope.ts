@@ -12,7 +12,7 @@ import { matchStaffGroup, takeStaffWords } from './staff-groups.js';
 /** The services this module's handlers use. */
 export type DigestScopeServices = Pick<CoreServices, 'members' | 'metrics' | 'reference'>;
 
-const NATIONAL_WORDS = new Set(['national', 'nation', 'nationally', 'all']);
+const NATIONAL_WORDS = new Set(['national', 'nation', 'nationally', 'all', 'cenedlaethol', 'pob', 'popeth', 'i gyd', 'y cyfan']);
 
 export type ScopeChoice = { readonly kind: 'ok'; readonly scope: Scope } | { readonly kind: 'unknown'; readonly typed: string };
 

@@ -66,6 +66,7 @@ async function currentMember(context: RequestContext, services: MemberCommandsSe
 
 export const joinCommand = defineCommand({
   words: 'join',
+  cy: ['ymuno'],
   args: noArguments,
   usage: 'join',
   summary: 'join.commandSummary',
@@ -78,6 +79,7 @@ export const joinCommand = defineCommand({
 
 export const profileEditCommand = defineCommand({
   words: 'profile edit',
+  cy: ['golygu proffil', 'proffil golygu'],
   args: noArguments,
   usage: 'profile edit',
   summary: 'profileEdit.commandSummary',
@@ -92,6 +94,7 @@ export const profileEditCommand = defineCommand({
 
 export const profileCommand = defineCommand({
   words: 'profile',
+  cy: ['proffil', 'fy mhroffil'],
   args: noArguments,
   usage: 'profile',
   summary: 'profile.commandSummary',
@@ -108,6 +111,7 @@ const LEAVE_EVENTS_SHOWN = 10;
 
 export const leaveCommand = defineCommand({
   words: 'leave',
+  cy: ['gadael'],
   args: noArguments,
   usage: 'leave',
   summary: 'leave.commandSummary',
@@ -144,6 +148,7 @@ export const leaveCommand = defineCommand({
 export const eraseCommand = defineCommand({
   words: 'erase my data',
   aliases: ['erase'],
+  cy: ['dileu fy nata', 'dileu'],
   args: noArguments,
   usage: 'erase my data',
   summary: 'erase.commandSummary',
@@ -162,6 +167,7 @@ export const eraseCommand = defineCommand({
 
 export const myDataCommand = defineCommand({
   words: 'my data',
+  cy: ['fy nata'],
   args: noArguments,
   usage: 'my data',
   summary: 'myData.commandSummary',

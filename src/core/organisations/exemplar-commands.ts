@@ -55,6 +55,7 @@ async function mark(
 
 export const organisationExemplarCommand = defineCommand({
   words: 'organisation exemplar',
+  cy: ['sefydliad enghreifftiol'],
   args: z.tuple([code, cohort]).transform(([odsCode, cohortNumber]) => ({ odsCode, cohort: cohortNumber })),
   usage: 'organisation exemplar <ODS code> <cohort>',
   summary: 'organisations.exemplar.summary',
@@ -65,6 +66,7 @@ export const organisationExemplarCommand = defineCommand({
 
 export const organisationExemplarRemoveCommand = defineCommand({
   words: 'organisation exemplar remove',
+  cy: ['dileu sefydliad enghreifftiol'],
   args: z.tuple([code]).transform(([odsCode]) => odsCode),
   usage: 'organisation exemplar remove <ODS code>',
   summary: 'organisations.exemplar.removeSummary',

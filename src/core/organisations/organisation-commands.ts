@@ -42,6 +42,7 @@ async function confirm(
 
 export const organisationsPendingCommand = defineCommand({
   words: 'organisations pending',
+  cy: ['sefydliadau yn aros'],
   args: z.array(z.string()).transform((words) => words.join(' ')),
   usage: 'organisations pending [region]',
   summary: 'organisations.pendingSummary',
@@ -96,6 +97,7 @@ export const organisationsPendingCommand = defineCommand({
 
 export const organisationConfirmCommand = defineCommand({
   words: 'organisation confirm',
+  cy: ['cadarnhau sefydliad'],
   args: z
     .array(z.string())
     .min(1)
