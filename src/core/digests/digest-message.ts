@@ -2,6 +2,8 @@
 // changes, the 12-month trend (a chart where it can be published, always as text too), the ranking, the
 // organisations that improved most, organisational changes left out of turnover, then the sections
 // other features add (digest-section.ts). Built once; Slack and Teams render it.
+import { organisationName } from '../organisations/organisation-name.js';
+import { regionName } from '../regions/region-names.js';
 import { RUN_COMMAND_ACTION } from '../actions.js';
 import type { Translate } from '../i18n/translator.js';
 import type { Figure } from '../metrics/definitions.js';
@@ -58,9 +60,12 @@ function changeText(current: Figure, earlier: Figure, t: Translate): string {
 /** The scope's name: a region's, an organisation's, or the nation. */
 export async function scopeName(scope: Scope, services: DigestMessageServices, t: Translate): Promise<string> {
   if (scope.kind === 'national') return t('digest.national');
-  if (scope.kind === 'region')
-    return (await services.reference.regions()).find((region) => region.value === scope.code)?.label ?? scope.code;
-  return (await services.metrics.organisations([scope.code]))[0]?.name ?? scope.code;
+  if (scope.kind === 'region') {
+    const region = (await services.reference.regions()).find((one) => one.value === scope.code);
+    return region ? regionName({ code: region.value, name: region.label }, t.language) : scope.code;
+  }
+  const [organisation] = await services.metrics.organisations([scope.code]);
+  return organisation ? organisationName(organisation, t.language) : scope.code;
 }
 
 /** The name of a scope and staff group: `London`, `London, Nurses & health visitors`. */

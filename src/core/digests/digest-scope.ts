@@ -47,7 +47,9 @@ async function scopeOnly(words: string, services: DigestScopeServices, byName: b
   }
   if (byName && words.length >= 4) {
     const wanted = normalisedName(words);
-    const named = (await services.metrics.allOrganisations()).filter((organisation) => normalisedName(organisation.name) === wanted);
+    const named = (await services.metrics.allOrganisations()).filter(
+      (organisation) => normalisedName(organisation.name) === wanted || normalisedName(organisation.welshName ?? '') === wanted,
+    );
     if (named.length === 1) return { kind: 'organisation', code: named[0]!.code };
   }
   return undefined;

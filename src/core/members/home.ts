@@ -1,6 +1,7 @@
 // The member's page at a glance: Slack's App Home tab and the card Teams shows when the bot is added to
 // a personal chat. A member sees their profile, their region's channels and what to do next; someone
 // who has not joined sees what the bot is for and a button to join.
+import { organisationName } from '../organisations/organisation-name.js';
 import { RUN_COMMAND_ACTION } from '../actions.js';
 import type { RequestContext } from '../context.js';
 import { channelSpans } from '../regions/regions-command.js';
@@ -36,7 +37,10 @@ export async function homeView(context: RequestContext, services: HomeServices):
       kind: 'facts',
       facts: [
         { label: t('profile.region'), value: region?.name ?? t('profile.none') },
-        { label: t('profile.organisation'), value: member.organisation?.name ?? t('profile.none') },
+        {
+          label: t('profile.organisation'),
+          value: member.organisation ? organisationName(member.organisation, t.language) : t('profile.none'),
+        },
         { label: t('profile.role'), value: member.role ? t(`member.role.${member.role}`) : t('profile.none') },
       ],
     },

@@ -1,5 +1,6 @@
 // Membership commands: join, profile, profile edit, leave, erase my data, my data; the profile form's
 // submission; and the erase confirmation button.
+import { organisationName } from '../organisations/organisation-name.js';
 import { RUN_COMMAND_ACTION } from '../actions.js';
 import { defineCommand, noArguments } from '../commands/command.js';
 import type { RequestContext } from '../context.js';
@@ -30,7 +31,7 @@ function labels(codes: readonly string[], choices: readonly { value: string; lab
 async function profileReply(member: MemberRecord, { t }: RequestContext, services: MemberCommandsServices): Promise<Message> {
   const [staffGroups, promiseElements] = await Promise.all([services.reference.staffGroups(), services.reference.promiseElements()]);
   const organisation = member.organisation
-    ? `${member.organisation.name}${member.organisation.verified ? '' : ` ${t('profile.unverified')}`}`
+    ? `${organisationName(member.organisation, t.language)}${member.organisation.verified ? '' : ` ${t('profile.unverified')}`}`
     : t('profile.none');
   const blocks: Block[] = [
     { kind: 'heading', text: t('profile.heading') },
@@ -246,10 +247,13 @@ export const profileFormHandler: FormHandler = {
       ...then,
     };
   },
-  async options(fieldId, query, _context, services: MemberCommandsServices) {
+  async options(fieldId, query, { t }, services: MemberCommandsServices) {
     if (fieldId !== 'organisation') return [];
     const found = await services.reference.searchOrganisations(query, 100);
-    return found.map((organisation) => ({ label: organisation.label, value: organisation.value }));
+    return found.map((organisation) => ({
+      label: t.language === 'cy' ? (organisation.welshLabel ?? organisation.label) : organisation.label,
+      value: organisation.value,
+    }));
   },
 };
 

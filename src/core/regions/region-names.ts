@@ -36,7 +36,16 @@ export const REGION_ALIASES: Readonly<Record<string, readonly string[]>> = {
   Y56: ['ldn', 'londonregion', 'greaterlondon', 'llundain', 'llundainfwyaf'],
   Y58: ['sw', 'southwest', 'thesouthwest', 'deorllewin', 'deorllewinlloegr'],
   Y59: ['se', 'southeast', 'thesoutheast', 'deddwyrain', 'deddwyrainlloegr'],
-  Y60: ['mids', 'midlands', 'themidlands', 'eastmidlands', 'westmidlands', 'canolbarthlloegr', 'dwyrainycanolbarth', 'gorllewinycanolbarth'],
+  Y60: [
+    'mids',
+    'midlands',
+    'themidlands',
+    'eastmidlands',
+    'westmidlands',
+    'canolbarthlloegr',
+    'dwyrainycanolbarth',
+    'gorllewinycanolbarth',
+  ],
   Y61: ['eoe', 'east', 'theeast', 'eastofengland', 'eastengland', 'dwyrainlloegr'],
   Y62: ['nw', 'northwest', 'thenorthwest', 'gogleddorllewin', 'gogleddorllewinlloegr'],
   Y63: [
@@ -89,5 +98,7 @@ export function nearestRegion(typed: string, regions: readonly Choice[]): Choice
 export function unknownRegionText(typed: string, regions: readonly Choice[], t: Translate): string {
   const near = nearestRegion(typed, regions);
   const unknown = t('roles.unknownRegion', { typed: typed.slice(0, 60) });
-  return near ? `${unknown} ${t('regions.didYouMean', { region: regionName({ code: near.value, name: near.label }, t.language) })}` : unknown;
+  return near
+    ? `${unknown} ${t('regions.didYouMean', { region: regionName({ code: near.value, name: near.label }, t.language) })}`
+    : unknown;
 }

@@ -37,7 +37,9 @@ export const regionsCommand = defineCommand({
     const regions = await services.regions.listWithChannels();
     if (regions.length === 0) return message(t('regions.none'), [{ kind: 'text', text: t('regions.none') }]);
     const section = (nation: RegionWithChannels['nation'], heading: string): Block[] => {
-      const items = regions.filter((region) => region.nation === nation).map((region) => regionItem(region, t('regions.noChannel'), t.language));
+      const items = regions
+        .filter((region) => region.nation === nation)
+        .map((region) => regionItem(region, t('regions.noChannel'), t.language));
       return items.length > 0
         ? [
             { kind: 'note', text: heading },
