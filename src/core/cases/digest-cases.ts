@@ -2,6 +2,7 @@
 // 30 days for a preview or a first digest), and "What could help": for each figure that got worse, the
 // published case studies tagged for it and the next masterclass on it (help-themes.ts). Open and Event
 // details buttons run `case <number>` and `event <number>`. Nothing is shown when nothing matches.
+import { longDate } from '../i18n/format.js';
 import { RUN_COMMAND_ACTION } from '../actions.js';
 import type { DigestSection, DigestSectionInput, DigestSectionStores } from '../digests/digest-section.js';
 import { ukRange } from '../events/london-time.js';
@@ -17,8 +18,6 @@ export const NEW_CASES_LISTED = 3;
 export const HELP_CASES_PER_FIGURE = 2;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const dateText = (date: Date) =>
-  date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
 const caseButton = (label: string, number: number): Button => ({ label, action: RUN_COMMAND_ACTION, value: `case ${number}` });
 
 export const newCasesSection = async (
@@ -45,7 +44,7 @@ export const newCasesSection = async (
     {
       kind: 'heading',
       text: input.since
-        ? t('digest.newCases.headingSince', { date: dateText(input.since) })
+        ? t('digest.newCases.headingSince', { date: longDate(input.since, t.language) })
         : t('digest.newCases.headingDays', { days: NEW_CASES_DAYS }),
     },
     { kind: 'list', items },
@@ -86,7 +85,7 @@ export const whatCouldHelpSection: DigestSection['build'] = async (input, servic
       detail.push(t('digest.help.cases', { list: cases.hits.map((hit) => `#${hit.number} ${hit.title}`).join('; ') }));
     if (masterclass)
       detail.push(
-        `${detail.length > 0 ? ' ' : ''}${t('digest.help.masterclass', { title: `#${masterclass.number} ${masterclass.title}`, when: `${ukRange(masterclass.startsAt, masterclass.endsAt)} ${t('events.ukTime')}` })}`,
+        `${detail.length > 0 ? ' ' : ''}${t('digest.help.masterclass', { title: `#${masterclass.number} ${masterclass.title}`, when: `${ukRange(masterclass.startsAt, masterclass.endsAt, t.language)} ${t('events.ukTime')}` })}`,
       );
     items.push({ title: [{ kind: 'strong', text: t(`digest.help.worse.${figure}`, { points: points.toFixed(1) }) }], detail });
     for (const hit of cases.hits) {

@@ -10,6 +10,7 @@ import type { Figure } from '../metrics/definitions.js';
 import { ALL_STAFF } from '../metrics/layouts.js';
 import type { Scope, StaffGroupInfo } from '../metrics/metric-store.js';
 import { addMonths, monthName, type Month } from '../metrics/period.js';
+import { longDate, wholeNumber } from '../i18n/format.js';
 import { message, textMessage, type Block, type Message } from '../reply/reply.js';
 import type { CoreServices } from '../services.js';
 import { digestFigures, type DigestFigures } from './digest-figures.js';
@@ -35,9 +36,6 @@ export interface DigestOptions {
 const MAX_STAFF_GROUP_BUTTONS = 12;
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
-const whole = (value: number) => Math.round(value).toLocaleString('en-GB');
-const dateText = (date: Date) =>
-  date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
 
 function figureText(figure: Figure, t: Translate): string {
   switch (figure.kind) {
@@ -151,7 +149,9 @@ export async function buildDigest(scope: Scope, services: DigestMessageServices,
   const staffGroup = options.staffGroup ?? ALL_STAFF;
   const name = await targetName({ scope, staffGroup }, services, t);
   const figures = await digestFigures(scope, services.metrics, new Map(regions.map((region) => [region.value, region.label])), staffGroup);
-  const lateNote: Block[] = options.lateSince ? [{ kind: 'note', text: t('digest.late', { due: dateText(options.lateSince) }) }] : [];
+  const lateNote: Block[] = options.lateSince
+    ? [{ kind: 'note', text: t('digest.late', { due: longDate(options.lateSince, t.language) }) }]
+    : [];
   if (!figures) {
     // No figures for this staff group (or for all staff), but some for others: name them and offer each.
     const [groups, withFigures] = await Promise.all([services.metrics.staffGroups(), services.metrics.staffGroupsWithFigures(scope)]);
@@ -196,7 +196,7 @@ export async function buildDigest(scope: Scope, services: DigestMessageServices,
   blocks.push({
     kind: 'text',
     text: [
-      { kind: 'strong', text: t('digest.headline', { month: monthName(month), rate: figureText(figures.leaverRate, t) }) },
+      { kind: 'strong', text: t('digest.headline', { month: monthName(month, t.language), rate: figureText(figures.leaverRate, t) }) },
       ` ${t('digest.changes', { lastMonth: changeText(figures.leaverRate, figures.leaverRateLastMonth, t), lastYear: changeText(figures.leaverRate, figures.leaverRateLastYear, t) })}`,
     ],
   });
@@ -208,9 +208,9 @@ export async function buildDigest(scope: Scope, services: DigestMessageServices,
     { label: t('digest.fact.sickness'), value: figureText(figures.sickness, t) },
     { label: t('digest.fact.newlyQualified'), value: figureText(figures.newlyQualifiedLeaverRate, t) },
   ];
-  if (figures.headcount !== undefined) facts.push({ label: t('digest.fact.headcount'), value: whole(figures.headcount) });
+  if (figures.headcount !== undefined) facts.push({ label: t('digest.fact.headcount'), value: wholeNumber(figures.headcount, t.language) });
   if (figures.retainedSinceLastYear !== undefined && Math.round(figures.retainedSinceLastYear) !== 0) {
-    const count = whole(Math.abs(figures.retainedSinceLastYear));
+    const count = wholeNumber(Math.abs(figures.retainedSinceLastYear), t.language);
     facts.push({
       label: t('digest.fact.retained'),
       value: figures.retainedSinceLastYear > 0 ? t('digest.retained', { count }) : t('digest.lost', { count }),
@@ -283,14 +283,14 @@ export async function buildDigest(scope: Scope, services: DigestMessageServices,
   if (figures.withoutAllStaff.length > 0)
     blocks.push({ kind: 'note', text: t('digest.withoutAllStaff', { list: figures.withoutAllStaff.join('; ') }) });
   if (figures.organisationalChanges.length > 0) {
-    const list = figures.organisationalChanges.map((change) => `${change.name} (${monthName(change.month)})`).join('; ');
+    const list = figures.organisationalChanges.map((change) => `${change.name} (${monthName(change.month, t.language)})`).join('; ');
     blocks.push({ kind: 'note', text: t('digest.changesNote', { list }) });
   }
 
   blocks.push(...(await sectionBlocks(scope, services, t, options, worsened(figures))));
   blocks.push({ kind: 'divider' }, { kind: 'note', text: sourceNote(figures, month, t) });
   return message(
-    t('digest.summary', { scope: name, month: monthName(month), rate: figureText(figures.leaverRate, t) }),
+    t('digest.summary', { scope: name, month: monthName(month, t.language), rate: figureText(figures.leaverRate, t) }),
     blocks,
     options.visibility,
   );
@@ -320,9 +320,9 @@ async function sectionBlocks(
 
 function sourceNote(figures: DigestFigures, month: Month, t: Translate): string {
   return t('digest.source', {
-    month: monthName(month),
-    first: monthName(addMonths(month, -11)),
+    month: monthName(month, t.language),
+    first: monthName(addMonths(month, -11), t.language),
     sources: figures.sources?.sources.join(', ') ?? t('digest.notGiven'),
-    imported: figures.sources ? dateText(figures.sources.latestImport) : t('digest.notGiven'),
+    imported: figures.sources ? longDate(figures.sources.latestImport, t.language) : t('digest.notGiven'),
   });
 }

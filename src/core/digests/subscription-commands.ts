@@ -183,7 +183,7 @@ export const digestSubscribeCommand = defineCommand({
         scope: name,
         number: outcome.subscription.number,
         when: scheduleText(parsed.schedule, t),
-        next: next ? zonedText(next, timeZone) : t('subscriptions.noNext'),
+        next: next ? zonedText(next, timeZone, t.language) : t('subscriptions.noNext'),
       }),
       'shared',
     );
@@ -193,7 +193,7 @@ export const digestSubscribeCommand = defineCommand({
 function listEntry(subscription: Subscription, name: string, schedule: Schedule | undefined, now: Date, context: RequestContext): Block[] {
   const { t } = context;
   const when = schedule ? scheduleText(schedule, t) : subscription.schedule;
-  const since = subscription.pausedAt ? zonedText(subscription.pausedAt, subscription.timeZone) : '';
+  const since = subscription.pausedAt ? zonedText(subscription.pausedAt, subscription.timeZone, t.language) : '';
   const state =
     subscription.pauseReason === 'unreachable'
       ? t('subscriptions.listUnreachable', { when, since })
@@ -435,7 +435,7 @@ export const digestScheduleCommand = defineCommand({
         scope: name,
         number: subscription.number,
         when: scheduleText(parsed.schedule, t),
-        next: next ? zonedText(next, timeZone) : t('subscriptions.noNext'),
+        next: next ? zonedText(next, timeZone, t.language) : t('subscriptions.noNext'),
       }),
       'shared',
     );

@@ -34,7 +34,7 @@ function attendanceForm(t: Translate, event: EventRecord, attendees: readonly At
     id: ATTENDANCE_FORM_ID,
     title: t('events.attendance.title'),
     submitLabel: t('events.attendance.submit'),
-    intro: t('events.attendance.intro', { title: event.title, when: ukRange(event.startsAt, event.endsAt) }),
+    intro: t('events.attendance.intro', { title: event.title, when: ukRange(event.startsAt, event.endsAt, t.language) }),
     fields: [
       {
         kind: 'select',
@@ -160,7 +160,7 @@ export const eventSummaryCommand = defineCommand({
       {
         kind: 'facts',
         facts: [
-          { label: t('events.fact.when'), value: ukRange(event.startsAt, event.endsAt) },
+          { label: t('events.fact.when'), value: ukRange(event.startsAt, event.endsAt, t.language) },
           { label: t('events.summary.answers'), value: t('events.counts', { ...event.counts, places: placesText(t, event) }) },
           {
             label: t('events.summary.attended'),
@@ -207,7 +207,7 @@ export const myRecordCommand = defineCommand({
         kind: 'list',
         items: attended.map((event) => ({
           title: [{ kind: 'strong', text: event.title }],
-          detail: `${ukDate(event.startsAt)}, ${ukTime(event.startsAt)} to ${ukTime(event.endsAt)} (${t('events.recordHours', { hours: hoursOf(event) })}), ${t(`events.type.${event.type}`)}`,
+          detail: `${ukDate(event.startsAt, t.language)}, ${ukTime(event.startsAt)} to ${ukTime(event.endsAt)} (${t('events.recordHours', { hours: hoursOf(event) })}), ${t(`events.type.${event.type}`)}`,
         })),
       },
       { kind: 'text', text: t('events.recordTotal', { count: attended.length, hours: Math.round(hours * 100) / 100 }) },

@@ -24,7 +24,7 @@ function item(t: Translate, event: EventRecord): ListItem {
   return {
     title: [{ kind: 'strong', text: `#${event.number} ${event.title}` }],
     detail: [
-      `${ukRange(event.startsAt, event.endsAt)} ${t('events.ukTime')}`,
+      `${ukRange(event.startsAt, event.endsAt, t.language)} ${t('events.ukTime')}`,
       t(`events.type.${event.type}`),
       event.region?.name ?? t('events.national'),
       placesText(t, event),

@@ -85,7 +85,7 @@ function facts(t: Translate, event: EventRecord): Block {
   return {
     kind: 'facts',
     facts: [
-      { label: t('events.fact.when'), value: `${ukRange(event.startsAt, event.endsAt)} ${t('events.ukTime')}` },
+      { label: t('events.fact.when'), value: `${ukRange(event.startsAt, event.endsAt, t.language)} ${t('events.ukTime')}` },
       { label: t('events.fact.where'), value: whereText(t, event) },
       { label: t('events.fact.type'), value: t(`events.type.${event.type}`) },
       { label: t('events.fact.region'), value: event.region?.name ?? t('events.national') },
@@ -115,7 +115,7 @@ export function announcement(t: Translate, event: EventRecord, publicUrl: string
       t('events.cancelledHeading', { title: heading }),
       [
         { kind: 'heading', text: t('events.cancelledHeading', { title: heading }) },
-        { kind: 'text', text: t('events.cancelledText', { when: ukRange(event.startsAt, event.endsAt) }) },
+        { kind: 'text', text: t('events.cancelledText', { when: ukRange(event.startsAt, event.endsAt, t.language) }) },
       ],
       'shared',
     );
@@ -181,7 +181,7 @@ export function listItem(t: Translate, event: EventRecord, answer?: MyAnswer): L
   return {
     title: [{ kind: 'strong', text: `#${event.number} ${event.title}` }],
     detail: [
-      `${ukRange(event.startsAt, event.endsAt)}, ${event.region?.name ?? t('events.national')}, ${t(`events.type.${event.type}`)}`,
+      `${ukRange(event.startsAt, event.endsAt, t.language)}, ${event.region?.name ?? t('events.national')}, ${t(`events.type.${event.type}`)}`,
       answer ? `. ${answerText(t, answer)}` : '',
     ].join(''),
   };

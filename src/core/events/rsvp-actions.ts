@@ -34,7 +34,7 @@ const claimValue = z
   .pipe(z.tuple([z.uuid(), z.uuid()]));
 
 function recordedText(t: Translate, event: EventHeading, status: RsvpStatus, position: number | undefined, unchanged: boolean): string {
-  const what = { title: event.title, when: ukRange(event.startsAt, event.endsAt) };
+  const what = { title: event.title, when: ukRange(event.startsAt, event.endsAt, t.language) };
   const text =
     status === 'waitlisted'
       ? t('events.rsvp.waitlisted', { ...what, position: position ?? 0 })
@@ -128,7 +128,7 @@ export const claimAction: ActionHandler = {
       case 'claimed':
       case 'already-going':
         return withLinks(
-          t('events.rsvp.going', { title: outcome.event.title, when: ukRange(outcome.event.startsAt, outcome.event.endsAt) }),
+          t('events.rsvp.going', { title: outcome.event.title, when: ukRange(outcome.event.startsAt, outcome.event.endsAt, t.language) }),
           outcome.event,
           context,
           services,

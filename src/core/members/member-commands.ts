@@ -133,7 +133,7 @@ export const leaveCommand = defineCommand({
           kind: 'list',
           items: answered.slice(0, LEAVE_EVENTS_SHOWN).map(({ event, answer }) => ({
             title: [{ kind: 'strong', text: `#${event.number} ${typedTitle(t, event)}` }],
-            detail: `${ukRange(event.startsAt, event.endsAt)} ${t('events.ukTime')}. ${t(`events.status.${answer.status}`)}`,
+            detail: `${ukRange(event.startsAt, event.endsAt, t.language)} ${t('events.ukTime')}. ${t(`events.status.${answer.status}`)}`,
           })),
         },
       );
