@@ -1,5 +1,6 @@
 // Membership commands: join, profile, profile edit, leave, erase my data, my data; the profile form's
 // submission; and the erase confirmation button.
+import { regionName } from '../regions/region-names.js';
 import { organisationName } from '../organisations/organisation-name.js';
 import { RUN_COMMAND_ACTION } from '../actions.js';
 import { defineCommand, noArguments } from '../commands/command.js';
@@ -40,7 +41,7 @@ async function profileReply(member: MemberRecord, { t }: RequestContext, service
       facts: [
         { label: t('profile.name'), value: member.displayName ?? t('profile.none') },
         { label: t('profile.organisation'), value: organisation },
-        { label: t('profile.region'), value: member.region?.name ?? t('profile.none') },
+        { label: t('profile.region'), value: member.region ? regionName(member.region, t.language) : t('profile.none') },
         { label: t('profile.role'), value: member.role ? t(`member.role.${member.role}`) : t('profile.none') },
         { label: t('profile.staffGroups'), value: labels(member.staffGroups, staffGroups, t('profile.none')) },
         { label: t('profile.promiseElements'), value: labels(member.promiseElements, promiseElements, t('profile.none')) },
