@@ -5,6 +5,7 @@ import { COMMANDS, GRAMMAR } from '../../src/core/bot-core.js';
 import { nameIn, wordsIn } from '../../src/core/commands/command.js';
 import { commandWordsIn, localiseCommands } from '../../src/core/commands/localise.js';
 import { ukClock, ukDate, ukRange } from '../../src/core/events/london-time.js';
+import { findTopic } from '../../src/core/help/help-topics.js';
 import { longDate, wholeNumber } from '../../src/core/i18n/format.js';
 import { mutatedForms } from '../../src/core/i18n/mutations.js';
 import { monthName } from '../../src/core/metrics/period.js';
@@ -39,6 +40,13 @@ describe('Welsh command words', () => {
     expect(parsedAs('dileu fy nata')).toBe('erase my data');
     expect(parsedAs('digwyddiad newydd')).toBe('event new');
     expect(parsedAs('crynodeb digwyddiad 3')).toBe('event summary');
+  });
+
+  it('name help topics in Welsh', () => {
+    expect(findTopic('digwyddiadau')?.id).toBe('events');
+    expect(findTopic('astudiaethau achos')?.id).toBe('cases');
+    expect(findTopic('crynodebau')?.id).toBe('digests');
+    expect(findTopic('hwyluswyr')?.id).toBe('facilitators');
   });
 
   it('are matched in any case and without their accents', () => {
