@@ -1,6 +1,7 @@
 /**
  * Builds the Microsoft Teams app package (the zip you upload in Teams admin or
- * "Upload a custom app"): manifest.json, color.png and outline.png at the zip root.
+ * "Upload a custom app"): manifest.json, color.png, outline.png and the localisation files
+ * the manifest names (cy.json: Welsh names, descriptions and command lists) at the zip root.
  *
  *   npm run teams:package [-- --out build/teams/cop-bot-teams.zip]
  *     [--website-url URL] [--privacy-url URL] [--terms-url URL]
@@ -33,6 +34,7 @@ const guid = z.string().regex(GUID, 'must be a GUID like 00000000-0000-0000-0000
 const httpsUrl = z.string().regex(/^https:\/\/\S+$/, 'must be an https:// URL');
 const iconFile = z.string().regex(/^[\w.-]+\.png$/, 'must be the name of a .png file next to manifest.json');
 const text = (max: number) => z.string().trim().min(1).max(max);
+const localisationFile = z.string().regex(/^[\w.-]+\.json$/, 'must be the name of a .json file next to manifest.json');
 const botScope = z.enum(['personal', 'team', 'groupChat']);
 const idsFile = 'src/teams/message-extension-ids.ts';
 
@@ -88,7 +90,32 @@ const manifestSchema = z.object({
     .array(z.object({ botId: guid, commands: z.array(caseSearchCommand).length(1, 'must have exactly one command') }))
     .max(1)
     .optional(),
+  // Other languages' names, descriptions and command lists (cy.json: Welsh), each file next to manifest.json.
+  localizationInfo: z
+    .object({
+      defaultLanguageTag: z.string().min(2),
+      additionalLanguages: z.array(z.object({ languageTag: z.string().min(2), file: localisationFile })).optional(),
+    })
+    .optional(),
 });
+
+/** A localisation file: the four required texts within the manifest's own limits, and any other strings. */
+const localisationSchema = z
+  .object({
+    'name.short': text(30),
+    'name.full': text(100),
+    'description.short': text(80),
+    'description.full': text(4000),
+  })
+  .catchall(z.unknown());
+
+/** The localisation files the manifest names, as they would be packaged. */
+function localisationFiles(manifest: unknown): string[] {
+  const parsed = z
+    .object({ localizationInfo: z.object({ additionalLanguages: z.array(z.object({ file: localisationFile })).optional() }) })
+    .safeParse(manifest);
+  return parsed.success ? (parsed.data.localizationInfo.additionalLanguages ?? []).map((language) => language.file) : [];
+}
 
 /** The icons Teams requires, with their sizes in pixels. */
 const ICONS = [
@@ -144,6 +171,24 @@ export function validateTeamsManifest(manifest: unknown, iconDir: string): strin
   const result = manifestSchema.safeParse(manifest, { error: describeIssue });
   if (!result.success) {
     for (const issue of result.error.issues) problems.push(`${formatPath(issue.path) || 'manifest'}: ${issue.message}`);
+  }
+
+  for (const file of localisationFiles(manifest)) {
+    const path = join(iconDir, file);
+    if (!existsSync(path)) {
+      problems.push(`localizationInfo: file ${file} not found in ${relative(process.cwd(), iconDir) || '.'}`);
+      continue;
+    }
+    let content: unknown;
+    try {
+      content = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      problems.push(`${file}: cannot read it as JSON (${error instanceof Error ? error.message : String(error)})`);
+      continue;
+    }
+    const localised = localisationSchema.safeParse(content, { error: describeIssue });
+    if (!localised.success)
+      for (const issue of localised.error.issues) problems.push(`${file}: ${formatPath(issue.path)}: ${issue.message}`);
   }
 
   // Check the icon files even when other fields are wrong, as long as the names are usable.
@@ -258,6 +303,7 @@ export function buildTeamsPackage(options: {
     'manifest.json': strToU8(`${JSON.stringify(valid, null, 2)}\n`),
     [valid.icons.color]: readFileSync(join(manifestDir, valid.icons.color)),
     [valid.icons.outline]: readFileSync(join(manifestDir, valid.icons.outline)),
+    ...Object.fromEntries(localisationFiles(valid).map((file) => [file, readFileSync(join(manifestDir, file))])),
   });
   const outFile = resolve(options.outFile);
   mkdirSync(dirname(outFile), { recursive: true });

@@ -8,6 +8,7 @@ import { casesCommand } from './cases/case-commands.js';
 import { hasTerms, parseCaseQuery } from './cases/search-query.js';
 import { activeMember } from './members/active-member.js';
 import { Grammar } from './commands/grammar.js';
+import { localiseCommands } from './commands/localise.js';
 import type { ConversationAddress, Platform, RequestContext } from './context.js';
 import type { InstallDetails } from './conversations/conversation-store.js';
 import type { ScheduledJob } from './feature.js';
@@ -57,6 +58,10 @@ export class BotCore {
 
   /** Words typed after `/cop` in Slack, or to the bot in Teams. Never throws: failures become a polite reply. */
   async handleText(text: string, context: RequestContext): Promise<Reply> {
+    return localiseCommands(await this.replyTo(text, context), GRAMMAR, context.t.language);
+  }
+
+  private async replyTo(text: string, context: RequestContext): Promise<Reply> {
     const parsed = GRAMMAR.parse(text);
     switch (parsed.kind) {
       case 'empty':
@@ -103,7 +108,12 @@ export class BotCore {
   async handleAction(action: string, value: string | undefined, context: RequestContext): Promise<Reply> {
     if (action === RUN_COMMAND_ACTION && value !== undefined) return this.handleText(value, context);
     const handler = ACTIONS.find((candidate) => candidate.id === action);
-    if (handler) return this.guard(`action ${action}`, context, () => handler.run(value, context, this.services));
+    if (handler)
+      return localiseCommands(
+        await this.guard(`action ${action}`, context, () => handler.run(value, context, this.services)),
+        GRAMMAR,
+        context.t.language,
+      );
     const text = context.t('error.unknownAction');
     return textMessage(text);
   }
@@ -204,8 +214,8 @@ export class BotCore {
   }
 
   /** The person's page at a glance (Slack App Home, Teams personal welcome). */
-  home(context: RequestContext): Promise<Reply> {
-    return this.guard('home', context, () => homeView(context, this.services));
+  async home(context: RequestContext): Promise<Reply> {
+    return localiseCommands(await this.guard('home', context, () => homeView(context, this.services)), GRAMMAR, context.t.language);
   }
 
   /** Keeps a stored Teams conversation reference pointing at the connector's current service URL. */

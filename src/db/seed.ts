@@ -37,6 +37,7 @@ const englandOrganisationRow = z.object({
 const walesOrganisationRow = z.object({
   org_code: z.string(),
   org_name: z.string().min(1),
+  welsh_name: z.string(),
   org_type: z.string().min(1),
   confidence: z.enum(['high', 'medium', 'low']),
 });
@@ -91,6 +92,7 @@ const byCode = (row: { code: string }) => row.code;
 interface OrganisationRow {
   odsCode: string | null;
   name: string;
+  welshName: string | null;
   type: string;
   nation: 'england' | 'wales';
   regionCode: string | null;
@@ -115,6 +117,7 @@ async function organisationRows(): Promise<OrganisationRow[]> {
       return {
         odsCode: row.org_code,
         name: row.org_name,
+        welshName: null,
         type: row.org_type,
         nation: 'england' as const,
         regionCode: national ? null : row.nhse_region_code,
@@ -128,6 +131,7 @@ async function organisationRows(): Promise<OrganisationRow[]> {
     ...wales.map((row) => ({
       odsCode: row.org_code === '' ? null : row.org_code,
       name: row.org_name,
+      welshName: row.welsh_name.trim() === '' ? null : row.welsh_name.trim(),
       type: row.org_type,
       nation: 'wales' as const,
       regionCode: WALES_REGION.code,
@@ -178,6 +182,7 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<SeedCount
       select: {
         odsCode: true,
         name: true,
+        welshName: true,
         type: true,
         nation: true,
         regionCode: true,

@@ -9,7 +9,7 @@ import { isScalar, isSeq, parse, parseDocument } from 'yaml';
 // Microsoft's own manifest schemas, checked offline; both packages are CommonJS, hence `.default`.
 import AjvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
-import { COMMANDS } from '../../src/core/bot-core.js';
+import { COMMANDS, GRAMMAR } from '../../src/core/bot-core.js';
 import { translator } from '../../src/core/i18n/translator.js';
 import { DEFAULT_MANIFEST_DIR, PLACEHOLDER_ID, buildTeamsPackage, validateTeamsManifest } from '../../src/cli/build-teams-package.js';
 import { CASE_SEARCH_COMMAND_ID, CASE_SEARCH_PARAMETER } from '../../src/teams/message-extension-ids.js';
@@ -52,19 +52,23 @@ function buildAndRead(options: Omit<Parameters<typeof buildTeamsPackage>[0], 'ou
  * Microsoft's JSON schema for a manifest version, from @microsoft/app-manifest, validated the way
  * that package does it (draft-04 with the uri, email and regex formats). Returns ajv's errors.
  */
-function officialSchemaErrors(manifest: TeamsManifest): string[] {
+function officialSchemaErrors(manifest: object & { manifestVersion: string }, schema = 'MicrosoftTeams.schema.json'): string[] {
   const schemaFile = createRequire(import.meta.url).resolve(
-    `@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
+    `@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/${schema}`,
   );
-  const ajv = new AjvDraft04.default({ allErrors: true, strictTypes: false });
+  // Microsoft's localisation schema has patterns (`\b` inside brackets) that are valid only without the `u` flag.
+  const ajv = new AjvDraft04.default({ allErrors: true, strictTypes: false, unicodeRegExp: false });
   ajvFormats.default(ajv, ['uri', 'email', 'regex']);
   const validate = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')) as object);
-  return validate(manifest) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''}`);
+  const { manifestVersion: _version, ...document } = manifest;
+  return validate(schema === 'MicrosoftTeams.schema.json' ? manifest : document)
+    ? []
+    : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''}`);
 }
 
 describe('Slack manifest', () => {
   const manifest = parse(slackManifestText) as {
-    display_information: { name: string; long_description: string };
+    display_information: { name: string; description: string; long_description: string };
     features: { slash_commands: { command: string; url: string }[] };
     oauth_config: { scopes: { bot: string[] } };
     settings: {
@@ -72,6 +76,17 @@ describe('Slack manifest', () => {
       interactivity: { is_enabled: boolean; request_url: string; message_menu_options_url: string };
     };
   };
+
+  it("says in English and Welsh that the bot speaks Welsh, within Slack's description limits", () => {
+    const { description, long_description } = manifest.display_information;
+    expect(description.length).toBeLessThanOrEqual(140);
+    expect(long_description.length).toBeLessThanOrEqual(4000);
+    expect(description).toMatch(/Welsh/);
+    expect(description).toMatch(/Gymraeg/);
+    expect(long_description).toMatch(/speaks Welsh/);
+    expect(long_description).toMatch(/\/cop cymorth/);
+    expect(long_description).toMatch(/yn Gymraeg ac yn Saesneg/);
+  });
 
   it('has the /cop command pointing at /slack/events', () => {
     expect(manifest.display_information.name).toBe('CoP Bot');
@@ -146,6 +161,7 @@ describe('Teams manifest', () => {
     const dir = mkdtempSync(join(tmpdir(), 'teams-icons-'));
     copyFileSync(join(DEFAULT_MANIFEST_DIR, 'color.png'), join(dir, 'color.png'));
     copyFileSync(join(DEFAULT_MANIFEST_DIR, 'color.png'), join(dir, 'outline.png'));
+    copyFileSync(join(DEFAULT_MANIFEST_DIR, 'cy.json'), join(dir, 'cy.json'));
     expect(validateTeamsManifest(teamsManifest(), dir)).toEqual(['icons.outline: outline.png must be 32x32 pixels (is 192x192)']);
   });
 });
@@ -160,7 +176,8 @@ describe('Teams package', () => {
     expect(result.warnings).toEqual([]);
 
     const entries = unzipSync(readFileSync(outFile));
-    expect(Object.keys(entries).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(Object.keys(entries).sort()).toEqual(['color.png', 'cy.json', 'manifest.json', 'outline.png']);
+    expect(entries['cy.json']).toEqual(new Uint8Array(readFileSync(join(DEFAULT_MANIFEST_DIR, 'cy.json'))));
     const packaged = JSON.parse(strFromU8(entries['manifest.json'] ?? new Uint8Array())) as TeamsManifest;
     expect(packaged.id).toBe(appId);
     expect(packaged.bots[0]?.botId).toBe(appId);
@@ -207,6 +224,35 @@ describe('Teams package', () => {
     expect(officialSchemaErrors(manifest)).toEqual([
       '/bots/0/commandLists/0/commands must NOT have more than 10 items',
       '/composeExtensions/0/commands/0/parameters/0/inputType must be equal to one of the allowed values',
+    ]);
+  });
+
+  it("has a Welsh localisation (cy.json) that passes Microsoft's localisation schema", () => {
+    const { entries, manifest } = buildAndRead({ appId, developerUrls });
+    expect((manifest as { localizationInfo?: unknown }).localizationInfo).toEqual({
+      defaultLanguageTag: 'en-GB',
+      additionalLanguages: [{ languageTag: 'cy', file: 'cy.json' }],
+    });
+    const welsh = JSON.parse(strFromU8(entries['cy.json'] ?? new Uint8Array())) as Record<string, string>;
+    expect(welsh.$schema).toBe(
+      `https://developer.microsoft.com/en-us/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.Localization.schema.json`,
+    );
+    expect(
+      officialSchemaErrors({ ...welsh, manifestVersion: manifest.manifestVersion }, 'MicrosoftTeams.Localization.schema.json'),
+    ).toEqual([]);
+    // The schema check can fail: a Welsh description over Teams' 80 characters, or a key Teams does not know.
+    const broken = { ...welsh, 'description.short': 'x'.repeat(81), 'bots[0].nonsense': 'x', manifestVersion: manifest.manifestVersion };
+    expect(officialSchemaErrors(broken, 'MicrosoftTeams.Localization.schema.json').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('reports a localisation file that is missing or too long', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teams-localised-'));
+    for (const file of ['color.png', 'outline.png']) copyFileSync(join(DEFAULT_MANIFEST_DIR, file), join(dir, file));
+    expect(validateTeamsManifest(teamsManifest(), dir)).toEqual([expect.stringMatching(/^localizationInfo: file cy\.json not found/)]);
+    const welsh = JSON.parse(readFileSync(join(DEFAULT_MANIFEST_DIR, 'cy.json'), 'utf8')) as Record<string, string>;
+    writeFileSync(join(dir, 'cy.json'), JSON.stringify({ ...welsh, 'name.short': 'x'.repeat(31) }));
+    expect(validateTeamsManifest(teamsManifest(), dir)).toEqual([
+      expect.stringMatching(/^cy\.json: name\.short: must be at most 30 characters/),
     ]);
   });
 
@@ -328,6 +374,22 @@ describe('manifests and the command grammar', () => {
     ];
     expect(titles('team')).toEqual(channel);
     expect(titles('groupChat')).toEqual(channel);
+  });
+
+  it('lists in Welsh (cy.json) the Welsh words of the same commands, each of which the bot understands', () => {
+    const welsh = JSON.parse(readFileSync(join(DEFAULT_MANIFEST_DIR, 'cy.json'), 'utf8')) as Record<string, string>;
+    const lists = manifest.bots[0]?.commandLists ?? [];
+    lists.forEach((list, i) =>
+      list.commands.forEach((listed, j) => {
+        const title = welsh[`bots[0].commandLists[${i}].commands[${j}].title`] ?? '';
+        const description = welsh[`bots[0].commandLists[${i}].commands[${j}].description`] ?? '';
+        // Clicking the Welsh entry sends its title: the grammar reads it as the English command.
+        expect(GRAMMAR.find(title), `${title} is ${listed.title}`).toBe(GRAMMAR.find(listed.title));
+        expect(COMMANDS.find((command) => command.words === listed.title)?.cy ?? []).toContain(title);
+        expect(description.length).toBeGreaterThan(0);
+        expect(description.length).toBeLessThanOrEqual(128);
+      }),
+    );
   });
 
   it('lets people attach files in the Teams personal chat (metrics CSVs to import)', () => {

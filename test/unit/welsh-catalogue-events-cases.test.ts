@@ -182,11 +182,11 @@ describe('event dates and times in Welsh', () => {
   const end = new Date('2027-01-05T11:30:00Z');
   const summer = new Date('2027-07-05T09:00:00Z'); // 10:00 BST
 
-  it('names days and months in Welsh, with "tan" between the times', () => {
-    expect(ukRange(start, end, 'cy')).toBe('Maw 5 Ion 2027, 10:00 tan 11:30');
-    expect(ukRange(summer, new Date('2027-07-06T09:00:00Z'), 'cy')).toBe('Llun 5 Gor 2027, 10:00 tan Maw 6 Gor 2027, 10:00');
+  it('names days and months in Welsh, with "i" between the times', () => {
+    expect(ukRange(start, end, 'cy')).toBe('Maw 5 Ion 2027, 10:00 i 11:30');
+    expect(ukRange(summer, new Date('2027-07-06T09:00:00Z'), 'cy')).toBe('Llun 5 Gor 2027, 10:00 i Maw 6 Gor 2027, 10:00');
     expect(ukDate(summer, 'cy')).toBe('Dydd Llun 5 Gorffennaf 2027');
-    expect(ukTimes(start, end, 'cy')).toBe('10:00 tan 11:30');
+    expect(ukTimes(start, end, 'cy')).toBe('10:00 i 11:30');
   });
 
   it('keeps English as it was', () => {

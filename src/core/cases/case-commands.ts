@@ -283,6 +283,7 @@ async function search(tokens: readonly string[], context: RequestContext, servic
 export const casesCommand = defineCommand({
   words: 'cases',
   aliases: ['case studies'],
+  cy: ['astudiaethau achos', 'achosion'],
   args: z.array(z.string()),
   usage: 'cases [words] [theme:…] [staff:…] [region:…] [type:…]',
   summary: 'cases.commandSummary',
@@ -340,6 +341,7 @@ async function open(number: number, context: RequestContext, services: CaseComma
 
 export const caseCommand = defineCommand({
   words: 'case',
+  cy: ['achos', 'astudiaeth achos'],
   args: z.tuple([caseNumber]).transform(([number]) => number),
   usage: 'case <number>',
   summary: 'cases.openSummary',
@@ -367,6 +369,7 @@ export const shareCaseAction: ActionHandler = {
 
 export const caseSubmitCommand = defineCommand({
   words: 'case submit',
+  cy: ['cyflwyno achos', 'achos cyflwyno'],
   args: noArguments,
   usage: 'case submit',
   summary: 'cases.submitSummary',
@@ -381,6 +384,7 @@ export const caseSubmitCommand = defineCommand({
 
 export const caseEditCommand = defineCommand({
   words: 'case edit',
+  cy: ['golygu achos', 'achos golygu'],
   args: z.tuple([caseNumber]).transform(([number]) => number),
   usage: 'case edit <number>',
   summary: 'cases.editSummary',
@@ -434,6 +438,7 @@ export const caseFormHandler: FormHandler = {
 
 export const casesMineCommand = defineCommand({
   words: 'cases mine',
+  cy: ['fy achosion'],
   args: noArguments,
   usage: 'cases mine',
   summary: 'cases.mineSummary',
@@ -462,6 +467,7 @@ export const casesMineCommand = defineCommand({
 
 export const casesPendingCommand = defineCommand({
   words: 'cases pending',
+  cy: ['achosion yn aros'],
   args: z.array(z.string()).transform((words) => words.join(' ')),
   usage: 'cases pending [region]',
   summary: 'cases.pendingSummary',
@@ -555,6 +561,7 @@ const reason = z
 
 export const caseApproveCommand = defineCommand({
   words: 'case approve',
+  cy: ['cymeradwyo achos'],
   args: z.tuple([caseNumber]).transform(([number]) => number),
   usage: 'case approve <number>',
   summary: 'cases.approveSummary',
@@ -571,6 +578,7 @@ const numberAndReason = z
 
 export const caseChangesCommand = defineCommand({
   words: 'case changes',
+  cy: ['newidiadau achos'],
   args: numberAndReason,
   usage: 'case changes <number> <what to change>',
   summary: 'cases.changesSummary',
@@ -581,6 +589,7 @@ export const caseChangesCommand = defineCommand({
 
 export const caseRejectCommand = defineCommand({
   words: 'case reject',
+  cy: ['gwrthod achos'],
   args: numberAndReason,
   usage: 'case reject <number> <reason>',
   summary: 'cases.rejectSummary',

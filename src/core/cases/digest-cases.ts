@@ -2,13 +2,13 @@
 // 30 days for a preview or a first digest), and "What could help": for each figure that got worse, the
 // published case studies tagged for it and the next masterclass on it (help-themes.ts). Open and Event
 // details buttons run `case <number>` and `event <number>`. Nothing is shown when nothing matches.
+import { longDate } from '../i18n/format.js';
 import { RUN_COMMAND_ACTION } from '../actions.js';
 import type { DigestSection, DigestSectionInput, DigestSectionStores } from '../digests/digest-section.js';
 import { ukRange } from '../events/london-time.js';
 import type { Block, Button, ListItem, Span } from '../reply/reply.js';
 import type { CaseHit } from './case-study.js';
 import { HELP_THEMES } from './help-themes.js';
-import type { Language } from '../i18n/catalogue.js';
 
 /** Without a previous digest, "new" means published in the last this many days. */
 export const NEW_CASES_DAYS = 30;
@@ -18,13 +18,6 @@ export const NEW_CASES_LISTED = 3;
 export const HELP_CASES_PER_FIGURE = 2;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const dateText = (date: Date, language: Language) =>
-  date.toLocaleDateString(language === 'cy' ? 'cy-GB' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/London',
-  });
 const caseButton = (label: string, number: number): Button => ({ label, action: RUN_COMMAND_ACTION, value: `case ${number}` });
 
 export const newCasesSection = async (
@@ -51,7 +44,7 @@ export const newCasesSection = async (
     {
       kind: 'heading',
       text: input.since
-        ? t('digest.newCases.headingSince', { date: dateText(input.since, t.language) })
+        ? t('digest.newCases.headingSince', { date: longDate(input.since, t.language) })
         : t('digest.newCases.headingDays', { days: NEW_CASES_DAYS }),
     },
     { kind: 'list', items },

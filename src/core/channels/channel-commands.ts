@@ -36,6 +36,7 @@ async function link(region: Choice | null, context: RequestContext, services: Ch
 
 export const channelLinkCommand = defineCommand({
   words: 'channel link',
+  cy: ['cysylltu sianel'],
   args: z
     .array(z.string())
     .min(1)
@@ -67,6 +68,7 @@ export const channelLinkCommand = defineCommand({
 
 export const channelUnlinkCommand = defineCommand({
   words: 'channel unlink',
+  cy: ['datgysylltu sianel'],
   args: noArguments,
   usage: 'channel unlink',
   summary: 'channels.unlinkSummary',

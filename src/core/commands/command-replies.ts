@@ -1,7 +1,7 @@
 // Replies for words the grammar could not turn into a request: friendly, with the closest command.
 import type { RequestContext } from '../context.js';
 import { message, type Message } from '../reply/reply.js';
-import type { Command } from './command.js';
+import { nameIn, type Command } from './command.js';
 
 export function unknownCommandReply(words: string, suggestion: Command | undefined, { t }: RequestContext): Message {
   const text = t('error.unknownCommand', { word: words });
@@ -15,7 +15,7 @@ export function unknownCommandReply(words: string, suggestion: Command | undefin
 }
 
 export function invalidArgumentsReply(command: Command, { t }: RequestContext): Message {
-  const text = t('error.badArguments', { command: command.words });
+  const text = t('error.badArguments', { command: nameIn(command, t.language) });
   return message(text, [
     { kind: 'text', text },
     { kind: 'facts', facts: [{ label: t('help.usage'), value: [{ kind: 'command', words: command.usage }] }] },

@@ -15,6 +15,7 @@ export type DigestCommandsServices = Pick<
 
 export const digestPreviewCommand = defineCommand({
   words: 'digest preview',
+  cy: ['crynodeb', 'rhagolwg crynodeb'],
   args: z.array(z.string()),
   usage: 'digest preview [region|national|organisation code or name] [staff:<staff group>]',
   summary: 'digest.previewSummary',

@@ -80,7 +80,7 @@ async function reportFailures(services: DigestJobsServices, t: Translate): Promi
     let queued: OutgoingMessage[] = [];
     if (!failed.conversationGone) {
       const name = await targetName(subscription, services, t);
-      const due = zonedText(failed.dueAt, subscription.timeZone);
+      const due = zonedText(failed.dueAt, subscription.timeZone, t.language);
       const body = notice(
         subscription,
         t('subscriptions.failedNotice', { scope: name, number: subscription.number, due, error: failed.error }),

@@ -2,12 +2,15 @@
 // changes, the 12-month trend (a chart where it can be published, always as text too), the ranking, the
 // organisations that improved most, organisational changes left out of turnover, then the sections
 // other features add (digest-section.ts). Built once; Slack and Teams render it.
+import { organisationName } from '../organisations/organisation-name.js';
+import { regionName } from '../regions/region-names.js';
 import { RUN_COMMAND_ACTION } from '../actions.js';
 import type { Translate } from '../i18n/translator.js';
 import type { Figure } from '../metrics/definitions.js';
 import { ALL_STAFF } from '../metrics/layouts.js';
 import type { Scope, StaffGroupInfo } from '../metrics/metric-store.js';
 import { addMonths, monthName, type Month } from '../metrics/period.js';
+import { longDate, wholeNumber } from '../i18n/format.js';
 import { message, textMessage, type Block, type Message } from '../reply/reply.js';
 import type { CoreServices } from '../services.js';
 import { digestFigures, type DigestFigures } from './digest-figures.js';
@@ -33,9 +36,6 @@ export interface DigestOptions {
 const MAX_STAFF_GROUP_BUTTONS = 12;
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
-const whole = (value: number) => Math.round(value).toLocaleString('en-GB');
-const dateText = (date: Date) =>
-  date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
 
 function figureText(figure: Figure, t: Translate): string {
   switch (figure.kind) {
@@ -58,9 +58,12 @@ function changeText(current: Figure, earlier: Figure, t: Translate): string {
 /** The scope's name: a region's, an organisation's, or the nation. */
 export async function scopeName(scope: Scope, services: DigestMessageServices, t: Translate): Promise<string> {
   if (scope.kind === 'national') return t('digest.national');
-  if (scope.kind === 'region')
-    return (await services.reference.regions()).find((region) => region.value === scope.code)?.label ?? scope.code;
-  return (await services.metrics.organisations([scope.code]))[0]?.name ?? scope.code;
+  if (scope.kind === 'region') {
+    const region = (await services.reference.regions()).find((one) => one.value === scope.code);
+    return region ? regionName({ code: region.value, name: region.label }, t.language) : scope.code;
+  }
+  const [organisation] = await services.metrics.organisations([scope.code]);
+  return organisation ? organisationName(organisation, t.language) : scope.code;
 }
 
 /** The name of a scope and staff group: `London`, `London, Nurses & health visitors`. */
@@ -146,7 +149,9 @@ export async function buildDigest(scope: Scope, services: DigestMessageServices,
   const staffGroup = options.staffGroup ?? ALL_STAFF;
   const name = await targetName({ scope, staffGroup }, services, t);
   const figures = await digestFigures(scope, services.metrics, new Map(regions.map((region) => [region.value, region.label])), staffGroup);
-  const lateNote: Block[] = options.lateSince ? [{ kind: 'note', text: t('digest.late', { due: dateText(options.lateSince) }) }] : [];
+  const lateNote: Block[] = options.lateSince
+    ? [{ kind: 'note', text: t('digest.late', { due: longDate(options.lateSince, t.language) }) }]
+    : [];
   if (!figures) {
     // No figures for this staff group (or for all staff), but some for others: name them and offer each.
     const [groups, withFigures] = await Promise.all([services.metrics.staffGroups(), services.metrics.staffGroupsWithFigures(scope)]);
@@ -191,7 +196,7 @@ export async function buildDigest(scope: Scope, services: DigestMessageServices,
   blocks.push({
     kind: 'text',
     text: [
-      { kind: 'strong', text: t('digest.headline', { month: monthName(month), rate: figureText(figures.leaverRate, t) }) },
+      { kind: 'strong', text: t('digest.headline', { month: monthName(month, t.language), rate: figureText(figures.leaverRate, t) }) },
       ` ${t('digest.changes', { lastMonth: changeText(figures.leaverRate, figures.leaverRateLastMonth, t), lastYear: changeText(figures.leaverRate, figures.leaverRateLastYear, t) })}`,
     ],
   });
@@ -203,9 +208,9 @@ export async function buildDigest(scope: Scope, services: DigestMessageServices,
     { label: t('digest.fact.sickness'), value: figureText(figures.sickness, t) },
     { label: t('digest.fact.newlyQualified'), value: figureText(figures.newlyQualifiedLeaverRate, t) },
   ];
-  if (figures.headcount !== undefined) facts.push({ label: t('digest.fact.headcount'), value: whole(figures.headcount) });
+  if (figures.headcount !== undefined) facts.push({ label: t('digest.fact.headcount'), value: wholeNumber(figures.headcount, t.language) });
   if (figures.retainedSinceLastYear !== undefined && Math.round(figures.retainedSinceLastYear) !== 0) {
-    const count = whole(Math.abs(figures.retainedSinceLastYear));
+    const count = wholeNumber(Math.abs(figures.retainedSinceLastYear), t.language);
     facts.push({
       label: t('digest.fact.retained'),
       value: figures.retainedSinceLastYear > 0 ? t('digest.retained', { count }) : t('digest.lost', { count }),
@@ -278,14 +283,14 @@ export async function buildDigest(scope: Scope, services: DigestMessageServices,
   if (figures.withoutAllStaff.length > 0)
     blocks.push({ kind: 'note', text: t('digest.withoutAllStaff', { list: figures.withoutAllStaff.join('; ') }) });
   if (figures.organisationalChanges.length > 0) {
-    const list = figures.organisationalChanges.map((change) => `${change.name} (${monthName(change.month)})`).join('; ');
+    const list = figures.organisationalChanges.map((change) => `${change.name} (${monthName(change.month, t.language)})`).join('; ');
     blocks.push({ kind: 'note', text: t('digest.changesNote', { list }) });
   }
 
   blocks.push(...(await sectionBlocks(scope, services, t, options, worsened(figures))));
   blocks.push({ kind: 'divider' }, { kind: 'note', text: sourceNote(figures, month, t) });
   return message(
-    t('digest.summary', { scope: name, month: monthName(month), rate: figureText(figures.leaverRate, t) }),
+    t('digest.summary', { scope: name, month: monthName(month, t.language), rate: figureText(figures.leaverRate, t) }),
     blocks,
     options.visibility,
   );
@@ -315,9 +320,9 @@ async function sectionBlocks(
 
 function sourceNote(figures: DigestFigures, month: Month, t: Translate): string {
   return t('digest.source', {
-    month: monthName(month),
-    first: monthName(addMonths(month, -11)),
+    month: monthName(month, t.language),
+    first: monthName(addMonths(month, -11), t.language),
     sources: figures.sources?.sources.join(', ') ?? t('digest.notGiven'),
-    imported: figures.sources ? dateText(figures.sources.latestImport) : t('digest.notGiven'),
+    imported: figures.sources ? longDate(figures.sources.latestImport, t.language) : t('digest.notGiven'),
   });
 }

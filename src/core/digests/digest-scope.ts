@@ -12,7 +12,7 @@ import { matchStaffGroup, takeStaffWords } from './staff-groups.js';
 /** The services this module's handlers use. */
 export type DigestScopeServices = Pick<CoreServices, 'members' | 'metrics' | 'reference'>;
 
-const NATIONAL_WORDS = new Set(['national', 'nation', 'nationally', 'all']);
+const NATIONAL_WORDS = new Set(['national', 'nation', 'nationally', 'all', 'cenedlaethol', 'pob', 'popeth', 'i gyd', 'y cyfan']);
 
 export type ScopeChoice = { readonly kind: 'ok'; readonly scope: Scope } | { readonly kind: 'unknown'; readonly typed: string };
 
@@ -47,7 +47,9 @@ async function scopeOnly(words: string, services: DigestScopeServices, byName: b
   }
   if (byName && words.length >= 4) {
     const wanted = normalisedName(words);
-    const named = (await services.metrics.allOrganisations()).filter((organisation) => normalisedName(organisation.name) === wanted);
+    const named = (await services.metrics.allOrganisations()).filter(
+      (organisation) => normalisedName(organisation.name) === wanted || normalisedName(organisation.welshName ?? '') === wanted,
+    );
     if (named.length === 1) return { kind: 'organisation', code: named[0]!.code };
   }
   return undefined;

@@ -10,6 +10,8 @@
 // in either is refused). More often would bury a channel in figures that change monthly.
 import { CronExpressionParser, type CronExpression } from 'cron-parser';
 import { DateTime } from 'luxon';
+import type { Language } from '../i18n/catalogue.js';
+import { FORMAT_LOCALES } from '../i18n/format.js';
 
 export const DEFAULT_TIME_ZONE = 'Europe/London';
 
@@ -181,7 +183,7 @@ export function duePeriod(schedule: Schedule, now: Date, activeSince: Date): Dat
   return due && due.getTime() > activeSince.getTime() ? due : undefined;
 }
 
-/** `Monday 7 December 2026, 09:00 GMT` in the schedule's zone. */
-export function zonedText(instant: Date, timeZone: string): string {
-  return DateTime.fromJSDate(instant, { zone: timeZone }).setLocale('en-GB').toFormat('cccc d LLLL yyyy, HH:mm ZZZZ');
+/** `Monday 7 December 2026, 09:00 GMT` in the schedule's zone; in Welsh `Dydd Llun 7 Rhagfyr 2026, 09:00 GMT`. */
+export function zonedText(instant: Date, timeZone: string, language: Language = 'en'): string {
+  return DateTime.fromJSDate(instant, { zone: timeZone }).setLocale(FORMAT_LOCALES[language]).toFormat('cccc d LLLL yyyy, HH:mm ZZZZ');
 }

@@ -38,7 +38,9 @@ export type SubscriptionCommandsServices = Pick<
 /** A channel can have this many subscriptions (a digest each; and `digest list` stays within Slack's blocks). */
 export const MAX_SUBSCRIPTIONS_PER_CHANNEL = 10;
 
-const SCHEDULE_WORDS = new Set(['weekly', 'monthly']);
+const SCHEDULE_WORDS = new Set(['weekly', 'monthly', 'wythnosol', 'misol']);
+/** The schedule words in Welsh, read as the English. */
+const WELSH_SCHEDULE_WORDS: Readonly<Record<string, string>> = { wythnosol: 'weekly', misol: 'monthly' };
 
 export interface SubscribeWords {
   readonly scope: string;
@@ -64,7 +66,8 @@ export function splitSubscribeWords(
   const scope = words.slice(0, start).join(' ');
   const rest = words.slice(start);
   if (SCHEDULE_WORDS.has(rest[0]!.toLowerCase())) {
-    return { scope, schedule: rest[0]!.toLowerCase(), timeZone: rest.length > 1 ? rest.slice(1).join(' ') : undefined };
+    const word = rest[0]!.toLowerCase();
+    return { scope, schedule: WELSH_SCHEDULE_WORDS[word] ?? word, timeZone: rest.length > 1 ? rest.slice(1).join(' ') : undefined };
   }
   const last = rest.at(-1)!;
   const zoned = rest.length > 1 && ((last.includes('/') && /^[A-Za-z]/.test(last)) || last.toUpperCase() === 'UTC');
@@ -123,6 +126,7 @@ function scheduleRefusal(problem: { problem: string; detail?: string | undefined
 
 export const digestSubscribeCommand = defineCommand({
   words: 'digest subscribe',
+  cy: ['tanysgrifio crynodeb'],
   args: z.array(z.string()),
   usage: 'digest subscribe <region|national|organisation code or name> [staff:<staff group>] <weekly|monthly|cron expression> [time zone]',
   summary: 'subscriptions.subscribeSummary',
@@ -179,7 +183,7 @@ export const digestSubscribeCommand = defineCommand({
         scope: name,
         number: outcome.subscription.number,
         when: scheduleText(parsed.schedule, t),
-        next: next ? zonedText(next, timeZone) : t('subscriptions.noNext'),
+        next: next ? zonedText(next, timeZone, t.language) : t('subscriptions.noNext'),
       }),
       'shared',
     );
@@ -189,7 +193,7 @@ export const digestSubscribeCommand = defineCommand({
 function listEntry(subscription: Subscription, name: string, schedule: Schedule | undefined, now: Date, context: RequestContext): Block[] {
   const { t } = context;
   const when = schedule ? scheduleText(schedule, t) : subscription.schedule;
-  const since = subscription.pausedAt ? zonedText(subscription.pausedAt, subscription.timeZone) : '';
+  const since = subscription.pausedAt ? zonedText(subscription.pausedAt, subscription.timeZone, t.language) : '';
   const state =
     subscription.pauseReason === 'unreachable'
       ? t('subscriptions.listUnreachable', { when, since })
@@ -218,6 +222,7 @@ function listEntry(subscription: Subscription, name: string, schedule: Schedule 
 export const digestListCommand = defineCommand({
   words: 'digest list',
   aliases: ['digest subscriptions'],
+  cy: ['rhestr crynodebau', 'crynodebau'],
   args: z.array(z.string()).max(0),
   usage: 'digest list',
   summary: 'subscriptions.listSummary',
@@ -277,6 +282,7 @@ async function target(
 
 export const digestPauseCommand = defineCommand({
   words: 'digest pause',
+  cy: ['oedi crynodeb'],
   args: numberArgs,
   usage: 'digest pause [n]',
   summary: 'subscriptions.pauseSummary',
@@ -294,6 +300,7 @@ export const digestPauseCommand = defineCommand({
 
 export const digestResumeCommand = defineCommand({
   words: 'digest resume',
+  cy: ['ailddechrau crynodeb'],
   args: numberArgs,
   usage: 'digest resume [n]',
   summary: 'subscriptions.resumeSummary',
@@ -318,6 +325,7 @@ export const UNSUBSCRIBE_ACTION = 'digest.unsubscribe';
 export const digestUnsubscribeCommand = defineCommand({
   words: 'digest unsubscribe',
   aliases: ['digest stop'],
+  cy: ['dad-danysgrifio crynodeb'],
   args: numberArgs,
   usage: 'digest unsubscribe [n]',
   summary: 'subscriptions.unsubscribeSummary',
@@ -398,6 +406,7 @@ const rescheduleArgs = z.array(z.string()).transform(rescheduleWords);
 export const digestScheduleCommand = defineCommand({
   words: 'digest schedule',
   aliases: ['digest reschedule'],
+  cy: ['amserlen crynodeb'],
   args: rescheduleArgs,
   usage: 'digest schedule [n] <weekly|monthly|cron expression> [time zone]',
   summary: 'subscriptions.scheduleSummary',
@@ -426,7 +435,7 @@ export const digestScheduleCommand = defineCommand({
         scope: name,
         number: subscription.number,
         when: scheduleText(parsed.schedule, t),
-        next: next ? zonedText(next, timeZone) : t('subscriptions.noNext'),
+        next: next ? zonedText(next, timeZone, t.language) : t('subscriptions.noNext'),
       }),
       'shared',
     );
@@ -435,6 +444,7 @@ export const digestScheduleCommand = defineCommand({
 
 export const digestNowCommand = defineCommand({
   words: 'digest now',
+  cy: ['crynodeb nawr'],
   args: numberArgs,
   usage: 'digest now [n]',
   summary: 'subscriptions.nowSummary',

@@ -34,7 +34,7 @@ export function scheduleOf(subscription: Pick<Subscription, 'schedule' | 'timeZo
 /** When the subscription is next due after `now`, as words in its zone. */
 export function nextDueText(subscription: Subscription, now: Date, t: Translate): string {
   const next = scheduleOf(subscription)?.next(now);
-  return next ? zonedText(next, subscription.timeZone) : t('subscriptions.noNext');
+  return next ? zonedText(next, subscription.timeZone, t.language) : t('subscriptions.noNext');
 }
 
 export interface PostingOptions {

@@ -19,6 +19,7 @@ const labelOf = (choices: readonly Choice[], value: string) => choices.find((cho
 
 export const membersExportCommand = defineCommand({
   words: 'members export',
+  cy: ['allforio aelodau', 'aelodau allforio'],
   args: z.array(z.string()),
   usage: 'members export [region] [role or staff group]',
   summary: 'directory.exportSummary',

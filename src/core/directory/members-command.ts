@@ -72,6 +72,7 @@ export async function readDirectoryRequest(
 
 export const membersCommand = defineCommand({
   words: 'members',
+  cy: ['aelodau'],
   args: directoryArguments,
   usage: 'members [region] [role or staff group]',
   summary: 'directory.commandSummary',

@@ -62,6 +62,7 @@ function attendanceForm(t: Translate, event: EventRecord, attendees: readonly At
 
 export const eventAttendanceCommand = defineCommand({
   words: 'event attendance',
+  cy: ['presenoldeb digwyddiad', 'digwyddiad presenoldeb'],
   args: eventNumber,
   usage: 'event attendance <number>',
   summary: 'events.attendanceSummary',
@@ -139,6 +140,7 @@ export const rateAction: ActionHandler = {
 
 export const eventSummaryCommand = defineCommand({
   words: 'event summary',
+  cy: ['crynodeb digwyddiad', 'digwyddiad crynodeb'],
   args: eventNumber,
   usage: 'event summary <number>',
   summary: 'events.summarySummary',
@@ -185,6 +187,7 @@ export const eventSummaryCommand = defineCommand({
 
 export const myRecordCommand = defineCommand({
   words: 'my record',
+  cy: ['fy nghofnod'],
   args: noArguments,
   usage: 'my record',
   summary: 'events.recordSummary',

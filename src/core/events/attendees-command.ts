@@ -19,6 +19,7 @@ export const ATTENDEES_SHOWN = 100;
 
 export const attendeesCommand = defineCommand({
   words: 'attendees',
+  cy: ['mynychwyr'],
   args: eventNumber,
   usage: 'attendees <event number>',
   summary: 'events.attendeesSummary',

@@ -72,6 +72,7 @@ export async function managedEvent(
 export const eventNewCommand = defineCommand({
   words: 'event new',
   aliases: ['events new'],
+  cy: ['digwyddiad newydd'],
   args: noArguments,
   usage: 'event new',
   summary: 'events.newSummary',
@@ -89,6 +90,7 @@ export const eventNewCommand = defineCommand({
 
 export const eventEditCommand = defineCommand({
   words: 'event edit',
+  cy: ['golygu digwyddiad', 'digwyddiad golygu'],
   args: eventNumber,
   usage: 'event edit <number>',
   summary: 'events.editSummary',
@@ -117,6 +119,7 @@ export const eventEditCommand = defineCommand({
 
 export const eventCancelCommand = defineCommand({
   words: 'event cancel',
+  cy: ['canslo digwyddiad', 'digwyddiad canslo'],
   args: eventNumber,
   usage: 'event cancel <number>',
   summary: 'events.cancelSummary',
@@ -229,8 +232,12 @@ export const eventFormHandler: FormHandler = {
   },
 };
 
+/** `events all`, in English or Welsh (`digwyddiadau i gyd`). */
+const ALL_REGIONS = new Set(['all', 'pob', 'popeth', 'i gyd', 'y cyfan']);
+
 export const eventsCommand = defineCommand({
   words: 'events',
+  cy: ['digwyddiadau'],
   args: z.array(z.string()).transform((words) => {
     const page = words.map((word) => PAGE.exec(word)?.[1]).find((n) => n !== undefined);
     return { region: words.filter((word) => !PAGE.test(word)).join(' '), page: page === undefined ? 0 : Math.max(0, Number(page) - 1) };
@@ -243,7 +250,7 @@ export const eventsCommand = defineCommand({
     const { t } = context;
     const regions = await services.reference.regions();
     let region: { value: string; label: string } | undefined;
-    if (typed !== '' && typed.toLowerCase() !== 'all') {
+    if (typed !== '' && !ALL_REGIONS.has(typed.toLowerCase())) {
       region = findRegion(typed, regions);
       if (!region) return textMessage(unknownRegionText(typed, regions, t));
     } else if (typed === '') {
@@ -285,6 +292,7 @@ export const eventsCommand = defineCommand({
 
 export const eventCommand = defineCommand({
   words: 'event',
+  cy: ['digwyddiad'],
   args: eventNumber,
   usage: 'event <number>',
   summary: 'events.detailSummary',
@@ -305,6 +313,7 @@ export const eventCommand = defineCommand({
 
 export const myEventsCommand = defineCommand({
   words: 'my events',
+  cy: ['fy nigwyddiadau'],
   args: noArguments,
   usage: 'my events',
   summary: 'events.mineSummary',

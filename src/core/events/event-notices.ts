@@ -9,7 +9,7 @@ import { message, type Block } from '../reply/reply.js';
 import type { EventRecord } from './event.js';
 import type { EventSettings } from './event-settings.js';
 import { announcement, CLAIM_ACTION, linkButtons, meetingButtons, RATE_ACTION, recordingButton, whereText } from './event-views.js';
-import { ukRange, ukTime } from './london-time.js';
+import { ukClock, ukRange } from './london-time.js';
 
 /** The post kind of an event's announcement (see post-key.ts). */
 export const EVENT_POST_KIND = 'event';
@@ -52,7 +52,7 @@ export class EventNotices {
     const text = this.t('events.notice.offered', {
       title: event.title,
       when: this.when(event),
-      until: `${ukRange(expiresAt, expiresAt, this.t.language).split(',')[0] ?? ''} ${ukTime(expiresAt)}`,
+      until: `${ukRange(expiresAt, expiresAt, this.t.language).split(',')[0] ?? ''} ${ukClock(expiresAt, this.t.language)}`,
     });
     return this.direct(memberId, `event-offer:${event.id}:${memberId}:${expiresAt.getTime()}`, text, [
       { kind: 'text', text },

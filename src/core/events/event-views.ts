@@ -1,5 +1,6 @@
 // How events look: the announcement posted to community channels (live counts and RSVP buttons), the
 // details a member asks for (with their own answer), and a line in a list.
+import { regionName } from '../regions/region-names.js';
 import { linkButton, RUN_COMMAND_ACTION } from '../actions.js';
 import { translator, type Translate } from '../i18n/translator.js';
 import type { CoreServices } from '../services.js';
@@ -88,7 +89,7 @@ function facts(t: Translate, event: EventRecord): Block {
       { label: t('events.fact.when'), value: `${ukRange(event.startsAt, event.endsAt, t.language)} ${t('events.ukTime')}` },
       { label: t('events.fact.where'), value: whereText(t, event) },
       { label: t('events.fact.type'), value: t(`events.type.${event.type}`) },
-      { label: t('events.fact.region'), value: event.region?.name ?? t('events.national') },
+      { label: t('events.fact.region'), value: event.region ? regionName(event.region, t.language) : t('events.national') },
       { label: t('events.fact.host'), value: event.host?.name ?? t('events.noHost') },
       ...(event.series ? [{ label: t('events.fact.repeats'), value: repeatsText(t, event, event.series.recurrence) }] : []),
     ],
@@ -181,7 +182,7 @@ export function listItem(t: Translate, event: EventRecord, answer?: MyAnswer): L
   return {
     title: [{ kind: 'strong', text: `#${event.number} ${event.title}` }],
     detail: [
-      `${ukRange(event.startsAt, event.endsAt, t.language)}, ${event.region?.name ?? t('events.national')}, ${t(`events.type.${event.type}`)}`,
+      `${ukRange(event.startsAt, event.endsAt, t.language)}, ${event.region ? regionName(event.region, t.language) : t('events.national')}, ${t(`events.type.${event.type}`)}`,
       answer ? `. ${answerText(t, answer)}` : '',
     ].join(''),
   };

@@ -3,7 +3,7 @@
 // admin every topic. `help events` shows one topic; `help regions` one command (its usage and examples).
 import { z } from 'zod';
 import type { RequestContext } from '../context.js';
-import { defineCommand, type Command } from '../commands/command.js';
+import { defineCommand, nameIn, type Command } from '../commands/command.js';
 import { message, type Block, type ListItem, type Message } from '../reply/reply.js';
 import { RUN_COMMAND_ACTION } from '../actions.js';
 import { unknownCommandReply } from '../commands/command-replies.js';
@@ -15,10 +15,11 @@ import { findTopic, HELP_TOPICS, mayRead, type Audience, type HelpTopic } from '
 
 /** Help about one command: its summary, usage and examples. */
 export function commandHelp(command: Command, { t }: RequestContext): Message {
+  const name = nameIn(command, t.language);
   return message(
-    t('help.commandTitle', { command: command.words }),
+    t('help.commandTitle', { command: name }),
     [
-      { kind: 'heading', text: t('help.commandTitle', { command: command.words }) },
+      { kind: 'heading', text: t('help.commandTitle', { command: name }) },
       { kind: 'text', text: t(command.summary) },
       {
         kind: 'facts',
@@ -53,9 +54,11 @@ function topicItems(topic: HelpTopic, reader: Audience, grammar: Grammar, { t }:
     const command = grammar.find(entry.words);
     if (!command || !mayRead(reader, entry.audience)) return [];
     const example = entry.example ?? command.examples[0] ?? command.usage;
+    // A Welsh reader sees the Welsh words (the reply shows command spans in their language) and the English beside them.
+    const english = t.language === 'cy' && command.cy ? [` (${command.words})`] : [];
     return [
       {
-        title: [{ kind: 'command', words: command.usage }],
+        title: [{ kind: 'command', words: command.usage }, ...english],
         detail: [`${t(command.summary)}. ${t('help.forExample')} `, { kind: 'command', words: example }],
       },
     ];
@@ -100,11 +103,11 @@ function overview(reader: Audience, grammar: Grammar, context: RequestContext): 
       text: [
         t('help.moreAboutOne'),
         ' ',
-        { kind: 'command', words: 'help events' },
+        { kind: 'command', words: t.language === 'cy' ? 'help digwyddiadau' : 'help events' },
         ' ',
         t('help.orCommand'),
         ' ',
-        { kind: 'command', words: 'help regions' },
+        { kind: 'command', words: t.language === 'cy' ? 'help rhanbarthau' : 'help regions' },
         '.',
       ],
     },
@@ -118,6 +121,7 @@ export const createHelpCommand = (grammar: () => Grammar) =>
   defineCommand({
     words: 'help',
     aliases: ['?', 'commands'],
+    cy: ['cymorth', 'gorchmynion'],
     args: z
       .array(z.string())
       .max(3)

@@ -3,6 +3,7 @@
 // commands they may use: a visitor is not shown `case reject`, a member not `admin revoke`. The commands
 // still check permissions themselves on every use; this only keeps help short and true for the reader.
 import type { MessageKey } from '../i18n/en.js';
+import { plainWords } from '../i18n/mutations.js';
 
 /** Who may use a command, from least to most. */
 export type Audience = 'anyone' | 'member' | 'facilitator' | 'admin';
@@ -18,7 +19,7 @@ export interface HelpEntry {
 
 export interface HelpTopic {
   readonly id: string;
-  /** Words that name the topic in `help <topic>`, besides its id. */
+  /** Words that name the topic in `help <topic>` (`cymorth <topic>`), in English and Welsh, besides its id. */
   readonly names: readonly string[];
   readonly title: MessageKey;
   readonly intro: MessageKey;
@@ -30,7 +31,7 @@ export interface HelpTopic {
 export const HELP_TOPICS: readonly HelpTopic[] = [
   {
     id: 'start',
-    names: ['getting started', 'start', 'started', 'join', 'joining', 'me', 'profile', 'basics'],
+    names: ['getting started', 'start', 'started', 'join', 'joining', 'me', 'profile', 'basics', 'dechrau', 'cychwyn', 'ymuno', 'proffil'],
     title: 'help.topic.start',
     intro: 'help.topic.start.intro',
     audience: 'anyone',
@@ -48,7 +49,18 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
   },
   {
     id: 'events',
-    names: ['events', 'event', 'masterclasses', 'masterclass', 'meetings', 'meeting'],
+    names: [
+      'events',
+      'event',
+      'masterclasses',
+      'masterclass',
+      'meetings',
+      'meeting',
+      'digwyddiadau',
+      'digwyddiad',
+      'dosbarthiadau meistr',
+      'cyfarfodydd',
+    ],
     title: 'help.topic.events',
     intro: 'help.topic.events.intro',
     audience: 'anyone',
@@ -61,7 +73,7 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
   },
   {
     id: 'cases',
-    names: ['case studies', 'cases', 'case', 'case study', 'library'],
+    names: ['case studies', 'cases', 'case', 'case study', 'library', 'astudiaethau achos', 'achosion', 'achos', 'llyfrgell'],
     title: 'help.topic.cases',
     intro: 'help.topic.cases.intro',
     audience: 'member',
@@ -75,7 +87,7 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
   },
   {
     id: 'digests',
-    names: ['digests', 'digest', 'metrics', 'figures'],
+    names: ['digests', 'digest', 'metrics', 'figures', 'crynodebau', 'crynodeb', 'ffigurau'],
     title: 'help.topic.digests',
     intro: 'help.topic.digests.intro',
     audience: 'anyone',
@@ -92,7 +104,7 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
   },
   {
     id: 'facilitators',
-    names: ['for facilitators', 'facilitators', 'facilitator', 'facilitating'],
+    names: ['for facilitators', 'facilitators', 'facilitator', 'facilitating', 'hwyluswyr', 'hwylusydd'],
     title: 'help.topic.facilitators',
     intro: 'help.topic.facilitators.intro',
     audience: 'facilitator',
@@ -118,7 +130,7 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
   },
   {
     id: 'admins',
-    names: ['for national admins', 'national admins', 'admins', 'admin', 'national'],
+    names: ['for national admins', 'national admins', 'admins', 'admin', 'national', 'gweinyddwyr', 'gweinyddwr', 'cenedlaethol'],
     title: 'help.topic.admins',
     intro: 'help.topic.admins.intro',
     audience: 'admin',
@@ -135,8 +147,7 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
 export const mayRead = (reader: Audience, needed: Audience) => AUDIENCE_ORDER.indexOf(reader) >= AUDIENCE_ORDER.indexOf(needed);
 
 const normalise = (text: string) =>
-  text
-    .toLowerCase()
+  plainWords(text)
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 

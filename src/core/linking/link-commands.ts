@@ -15,6 +15,7 @@ export type LinkCommandsServices = Pick<CoreServices, 'clock' | 'emailLinks' | '
 
 export const linkCommand = defineCommand({
   words: 'link',
+  cy: ['cysylltu'],
   // A code can be typed with a space in the middle, as people copy it: up to two words.
   args: z
     .array(z.string())

@@ -1,6 +1,8 @@
 // The member's page at a glance: Slack's App Home tab and the card Teams shows when the bot is added to
 // a personal chat. A member sees their profile, their region's channels and what to do next; someone
 // who has not joined sees what the bot is for and a button to join.
+import { regionName } from '../regions/region-names.js';
+import { organisationName } from '../organisations/organisation-name.js';
 import { RUN_COMMAND_ACTION } from '../actions.js';
 import type { RequestContext } from '../context.js';
 import { channelSpans } from '../regions/regions-command.js';
@@ -35,14 +37,17 @@ export async function homeView(context: RequestContext, services: HomeServices):
     {
       kind: 'facts',
       facts: [
-        { label: t('profile.region'), value: region?.name ?? t('profile.none') },
-        { label: t('profile.organisation'), value: member.organisation?.name ?? t('profile.none') },
+        { label: t('profile.region'), value: region ? regionName(region, t.language) : t('profile.none') },
+        {
+          label: t('profile.organisation'),
+          value: member.organisation ? organisationName(member.organisation, t.language) : t('profile.none'),
+        },
         { label: t('profile.role'), value: member.role ? t(`member.role.${member.role}`) : t('profile.none') },
       ],
     },
     region && channels.length > 0
-      ? { kind: 'text', text: [`${t('welcome.channels', { region: region.name })} `, ...channelSpans(channels)] }
-      : { kind: 'text', text: t('welcome.noChannel', { region: region?.name ?? t('profile.none') }) },
+      ? { kind: 'text', text: [`${t('welcome.channels', { region: regionName(region, t.language) })} `, ...channelSpans(channels)] }
+      : { kind: 'text', text: t('welcome.noChannel', { region: region ? regionName(region, t.language) : t('profile.none') }) },
     {
       kind: 'buttons',
       buttons: [

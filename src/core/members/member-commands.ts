@@ -1,5 +1,7 @@
 // Membership commands: join, profile, profile edit, leave, erase my data, my data; the profile form's
 // submission; and the erase confirmation button.
+import { regionName } from '../regions/region-names.js';
+import { organisationName } from '../organisations/organisation-name.js';
 import { RUN_COMMAND_ACTION } from '../actions.js';
 import { defineCommand, noArguments } from '../commands/command.js';
 import type { RequestContext } from '../context.js';
@@ -30,7 +32,7 @@ function labels(codes: readonly string[], choices: readonly { value: string; lab
 async function profileReply(member: MemberRecord, { t }: RequestContext, services: MemberCommandsServices): Promise<Message> {
   const [staffGroups, promiseElements] = await Promise.all([services.reference.staffGroups(), services.reference.promiseElements()]);
   const organisation = member.organisation
-    ? `${member.organisation.name}${member.organisation.verified ? '' : ` ${t('profile.unverified')}`}`
+    ? `${organisationName(member.organisation, t.language)}${member.organisation.verified ? '' : ` ${t('profile.unverified')}`}`
     : t('profile.none');
   const blocks: Block[] = [
     { kind: 'heading', text: t('profile.heading') },
@@ -39,7 +41,7 @@ async function profileReply(member: MemberRecord, { t }: RequestContext, service
       facts: [
         { label: t('profile.name'), value: member.displayName ?? t('profile.none') },
         { label: t('profile.organisation'), value: organisation },
-        { label: t('profile.region'), value: member.region?.name ?? t('profile.none') },
+        { label: t('profile.region'), value: member.region ? regionName(member.region, t.language) : t('profile.none') },
         { label: t('profile.role'), value: member.role ? t(`member.role.${member.role}`) : t('profile.none') },
         { label: t('profile.staffGroups'), value: labels(member.staffGroups, staffGroups, t('profile.none')) },
         { label: t('profile.promiseElements'), value: labels(member.promiseElements, promiseElements, t('profile.none')) },
@@ -66,6 +68,7 @@ async function currentMember(context: RequestContext, services: MemberCommandsSe
 
 export const joinCommand = defineCommand({
   words: 'join',
+  cy: ['ymuno'],
   args: noArguments,
   usage: 'join',
   summary: 'join.commandSummary',
@@ -78,6 +81,7 @@ export const joinCommand = defineCommand({
 
 export const profileEditCommand = defineCommand({
   words: 'profile edit',
+  cy: ['golygu proffil', 'proffil golygu'],
   args: noArguments,
   usage: 'profile edit',
   summary: 'profileEdit.commandSummary',
@@ -92,6 +96,7 @@ export const profileEditCommand = defineCommand({
 
 export const profileCommand = defineCommand({
   words: 'profile',
+  cy: ['proffil', 'fy mhroffil'],
   args: noArguments,
   usage: 'profile',
   summary: 'profile.commandSummary',
@@ -108,6 +113,7 @@ const LEAVE_EVENTS_SHOWN = 10;
 
 export const leaveCommand = defineCommand({
   words: 'leave',
+  cy: ['gadael'],
   args: noArguments,
   usage: 'leave',
   summary: 'leave.commandSummary',
@@ -144,6 +150,7 @@ export const leaveCommand = defineCommand({
 export const eraseCommand = defineCommand({
   words: 'erase my data',
   aliases: ['erase'],
+  cy: ['dileu fy nata', 'dileu'],
   args: noArguments,
   usage: 'erase my data',
   summary: 'erase.commandSummary',
@@ -162,6 +169,7 @@ export const eraseCommand = defineCommand({
 
 export const myDataCommand = defineCommand({
   words: 'my data',
+  cy: ['fy nata'],
   args: noArguments,
   usage: 'my data',
   summary: 'myData.commandSummary',
@@ -240,10 +248,13 @@ export const profileFormHandler: FormHandler = {
       ...then,
     };
   },
-  async options(fieldId, query, _context, services: MemberCommandsServices) {
+  async options(fieldId, query, { t }, services: MemberCommandsServices) {
     if (fieldId !== 'organisation') return [];
     const found = await services.reference.searchOrganisations(query, 100);
-    return found.map((organisation) => ({ label: organisation.label, value: organisation.value }));
+    return found.map((organisation) => ({
+      label: t.language === 'cy' ? (organisation.welshLabel ?? organisation.label) : organisation.label,
+      value: organisation.value,
+    }));
   },
 };
 

@@ -30,7 +30,12 @@ export interface MemberRecord {
   readonly id: string;
   readonly status: 'active' | 'left' | 'erased';
   readonly displayName: string | null;
-  readonly organisation: { readonly id: string; readonly name: string; readonly verified: boolean } | null;
+  readonly organisation: {
+    readonly id: string;
+    readonly name: string;
+    readonly welshName: string | null;
+    readonly verified: boolean;
+  } | null;
   readonly region: { readonly code: string; readonly name: string } | null;
   readonly role: MemberRole | null;
   readonly staffGroups: readonly string[];
@@ -56,5 +61,7 @@ export interface Choice {
 }
 
 export interface OrganisationChoice extends Choice {
+  /** The Welsh name with the code, for a Welsh reader, where the organisation has a Welsh name (NHS Wales bodies). */
+  readonly welshLabel?: string;
   readonly regionCode: string | null;
 }

@@ -119,7 +119,7 @@ export async function buildProfileForm(
       required: false,
       searchable: true,
       placeholder: t('join.field.organisation.placeholder'),
-      options: organisations.map((o) => ({ label: o.label, value: o.value })),
+      options: organisations.map((o) => ({ label: t.language === 'cy' ? (o.welshLabel ?? o.label) : o.label, value: o.value })),
       ...(current?.organisation ? { initial: [current.organisation.id] } : {}),
     },
     {

@@ -3,19 +3,19 @@ import type { Translate } from '../i18n/translator.js';
 import { ORGANISATIONAL_CHANGE_MIN_PEOPLE, ORGANISATIONAL_CHANGE_SHARE } from './definitions.js';
 import type { ImportReport, LineProblem, MarkerCounts } from './importer.js';
 import { monthName } from './period.js';
+import { RANGE_WORD, wholeNumber } from '../i18n/format.js';
 
-const count = (value: number) => value.toLocaleString('en-GB');
-
-function columnCounts(counts: Readonly<Record<string, number>>): string {
+function columnCounts(counts: Readonly<Record<string, number>>, t: Translate): string {
   return Object.entries(counts)
-    .map(([column, n]) => `${column} ${count(n)}`)
+    .map(([column, n]) => `${column} ${wholeNumber(n, t.language)}`)
     .join(', ');
 }
 
 function markerLines(markers: MarkerCounts, t: Translate): string[] {
   const out: string[] = [];
-  if (Object.keys(markers.suppressed).length > 0) out.push(t('metrics.import.suppressed', { columns: columnCounts(markers.suppressed) }));
-  if (Object.keys(markers.notGiven).length > 0) out.push(t('metrics.import.notGiven', { columns: columnCounts(markers.notGiven) }));
+  if (Object.keys(markers.suppressed).length > 0)
+    out.push(t('metrics.import.suppressed', { columns: columnCounts(markers.suppressed, t) }));
+  if (Object.keys(markers.notGiven).length > 0) out.push(t('metrics.import.notGiven', { columns: columnCounts(markers.notGiven, t) }));
   return out;
 }
 
@@ -29,22 +29,22 @@ function changeLines(report: ImportReport, t: Translate): string[] {
     ...report.organisationalChanges.map((change) =>
       t('metrics.import.change', {
         organisation: change.organisationName ? `${change.organisationName} (${change.organisationCode})` : change.organisationCode,
-        month: monthName(change.month),
+        month: monthName(change.month, t.language),
         staffGroup: change.staffGroup,
         flow: change.flow,
-        count: count(change.count),
+        count: wholeNumber(change.count, t.language),
         share: Math.round((change.count / change.headcount) * 100),
-        headcount: count(Math.round(change.headcount)),
+        headcount: wholeNumber(change.headcount, t.language),
       }),
     ),
   ];
 }
 
-function monthsText(months: readonly string[]): string {
+function monthsText(months: readonly string[], t: Translate): string {
   if (months.length === 0) return '';
-  const first = monthName(months[0]!);
-  const last = monthName(months.at(-1)!);
-  return first === last ? first : `${first} to ${last}`;
+  const first = monthName(months[0]!, t.language);
+  const last = monthName(months.at(-1)!, t.language);
+  return first === last ? first : `${first} ${RANGE_WORD[t.language]} ${last}`;
 }
 
 function lines(problems: readonly LineProblem[], total: number, t: Translate): string[] {
@@ -66,7 +66,7 @@ export function importReportLines(report: ImportReport, t: Translate): string[] 
         source: report.source,
         rows: report.rowsImported,
         layout: report.layout ?? '',
-        months: monthsText(report.months),
+        months: monthsText(report.months, t),
       }),
     );
     if (report.badRows > 0) out.push(t('metrics.import.importedSkipping', { count: report.badRows }));

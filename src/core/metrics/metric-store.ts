@@ -43,6 +43,8 @@ export type Scope =
 export interface OrganisationInfo {
   readonly code: string;
   readonly name: string;
+  /** The Welsh name of an NHS Wales body; null (or absent) for the others. */
+  readonly welshName?: string | null;
   readonly type: string;
   readonly regionCode: string | null;
   /** The People Promise exemplar cohort (1 for the first), or null for an organisation that is not an exemplar. */

@@ -1,5 +1,7 @@
 // Calendar months as `YYYY-MM` strings: what every metric is reported by. Plain arithmetic on the
 // year and month, so no time zone can move a month.
+import type { Language } from '../i18n/catalogue.js';
+import { FORMAT_LOCALES } from '../i18n/format.js';
 
 export type Month = string;
 
@@ -43,6 +45,8 @@ export function monthStart(month: Month): Date {
   return new Date(Date.UTC(year, m - 1, 1));
 }
 
+const welshMonths = new Intl.DateTimeFormat(FORMAT_LOCALES.cy, { month: 'long', timeZone: 'UTC' });
+
 const MONTH_NAMES = [
   'January',
   'February',
@@ -59,8 +63,10 @@ const MONTH_NAMES = [
 ];
 
 /** `2023-09` -> `September 2023`. */
-export function monthName(month: Month): string {
+export function monthName(month: Month, language: Language = 'en'): string {
   const [year, m] = parts(month);
+  // Welsh month names from Intl (`Ionawr 2027`); English from the table above.
+  if (language === 'cy') return `${welshMonths.format(new Date(Date.UTC(year, m - 1, 15)))} ${year}`;
   return `${MONTH_NAMES[m - 1]} ${year}`;
 }
 

@@ -2,6 +2,7 @@
 // organisation as a People Promise exemplar of a cohort (or no longer one), so that digests compare
 // exemplars with the other organisations. Facilitators of the organisation's region and national admins;
 // each change is audited with ids only. The same marks can come from a file: `npm run cli -- metrics exemplars`.
+import { organisationName } from './organisation-name.js';
 import { z } from 'zod';
 import { defineCommand } from '../commands/command.js';
 import type { RequestContext } from '../context.js';
@@ -33,12 +34,12 @@ async function mark(
   const [organisation] = await services.organisations.findByCodes([odsCode]);
   if (!organisation) return textMessage(t('organisations.exemplar.unknown', { code: odsCode.toUpperCase() }));
   if (!mayConfirmOrganisation(permissions, organisation.regionCode))
-    return textMessage(t('organisations.exemplar.refusedOne', { name: organisation.name }));
+    return textMessage(t('organisations.exemplar.refusedOne', { name: organisationName(organisation, t.language) }));
   if (organisation.exemplarCohort === cohortNumber) {
     return textMessage(
       cohortNumber === null
-        ? t('organisations.exemplar.alreadyNot', { name: organisation.name })
-        : t('organisations.exemplar.already', { name: organisation.name, cohort: cohortNumber }),
+        ? t('organisations.exemplar.alreadyNot', { name: organisationName(organisation, t.language) })
+        : t('organisations.exemplar.already', { name: organisationName(organisation, t.language), cohort: cohortNumber }),
     );
   }
   const by = await services.members.findByIdentity(actor);
@@ -48,13 +49,14 @@ async function mark(
   );
   return textMessage(
     cohortNumber === null
-      ? t('organisations.exemplar.removed', { name: organisation.name })
-      : t('organisations.exemplar.marked', { name: organisation.name, cohort: cohortNumber }),
+      ? t('organisations.exemplar.removed', { name: organisationName(organisation, t.language) })
+      : t('organisations.exemplar.marked', { name: organisationName(organisation, t.language), cohort: cohortNumber }),
   );
 }
 
 export const organisationExemplarCommand = defineCommand({
   words: 'organisation exemplar',
+  cy: ['sefydliad enghreifftiol'],
   args: z.tuple([code, cohort]).transform(([odsCode, cohortNumber]) => ({ odsCode, cohort: cohortNumber })),
   usage: 'organisation exemplar <ODS code> <cohort>',
   summary: 'organisations.exemplar.summary',
@@ -65,6 +67,7 @@ export const organisationExemplarCommand = defineCommand({
 
 export const organisationExemplarRemoveCommand = defineCommand({
   words: 'organisation exemplar remove',
+  cy: ['dileu sefydliad enghreifftiol'],
   args: z.tuple([code]).transform(([odsCode]) => odsCode),
   usage: 'organisation exemplar remove <ODS code>',
   summary: 'organisations.exemplar.removeSummary',

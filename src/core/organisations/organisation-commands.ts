@@ -1,6 +1,7 @@
 // `organisations pending [region]` and `organisation confirm <exact name>`, and the Confirm button:
 // organisations added by members stay unverified until a facilitator of their region (or a national
 // admin) confirms them. Permission is checked again on every click, since buttons can be replayed.
+import { organisationName } from './organisation-name.js';
 import { z } from 'zod';
 import { defineCommand } from '../commands/command.js';
 import type { RequestContext } from '../context.js';
@@ -32,16 +33,19 @@ async function confirm(
   if (!permissions.nationalAdmin && permissions.facilitates.length === 0) return textMessage(t('organisations.refused'));
   if (!organisation) return textMessage(t('organisations.gone'));
   if (!mayConfirmOrganisation(permissions, organisation.regionCode)) return textMessage(t('organisations.refusedOne'));
-  if (organisation.verified) return textMessage(t('organisations.alreadyConfirmed', { name: organisation.name }));
+  if (organisation.verified) return textMessage(t('organisations.alreadyConfirmed', { name: organisationName(organisation, t.language) }));
   const by = await services.members.findByIdentity(actor);
   const changed = await services.organisations.confirm(organisation.id, by?.status === 'active' ? by.id : undefined);
   return textMessage(
-    changed ? t('organisations.confirmed', { name: organisation.name }) : t('organisations.alreadyConfirmed', { name: organisation.name }),
+    changed
+      ? t('organisations.confirmed', { name: organisationName(organisation, t.language) })
+      : t('organisations.alreadyConfirmed', { name: organisationName(organisation, t.language) }),
   );
 }
 
 export const organisationsPendingCommand = defineCommand({
   words: 'organisations pending',
+  cy: ['sefydliadau yn aros'],
   args: z.array(z.string()).transform((words) => words.join(' ')),
   usage: 'organisations pending [region]',
   summary: 'organisations.pendingSummary',
@@ -71,7 +75,7 @@ export const organisationsPendingCommand = defineCommand({
           kind: 'list',
           items: [
             {
-              title: [{ kind: 'strong', text: organisation.name }],
+              title: [{ kind: 'strong', text: organisationName(organisation, t.language) }],
               detail: t('organisations.pendingDetail', {
                 region: regionName(organisation.regionCode),
                 source: organisation.source,
@@ -96,6 +100,7 @@ export const organisationsPendingCommand = defineCommand({
 
 export const organisationConfirmCommand = defineCommand({
   words: 'organisation confirm',
+  cy: ['cadarnhau sefydliad'],
   args: z
     .array(z.string())
     .min(1)

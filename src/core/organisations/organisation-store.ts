@@ -4,6 +4,8 @@
 export interface OrganisationSummary {
   readonly id: string;
   readonly name: string;
+  /** The Welsh name of an NHS Wales body (see organisation-name.ts); null for the others. */
+  readonly welshName: string | null;
   readonly regionCode: string | null;
   readonly verified: boolean;
   /** Where the row came from, e.g. 'Added by a member'. */
@@ -25,7 +27,7 @@ export interface ExemplarMark {
 }
 
 export interface OrganisationStore {
-  /** The organisation with exactly this name, in any case; undefined when there is none. */
+  /** The organisation with exactly this name (English or Welsh), in any case; undefined when there is none. */
   findByName(name: string): Promise<OrganisationSummary | undefined>;
   find(id: string): Promise<OrganisationSummary | undefined>;
   /** Unverified organisations of the regions given (all of them when undefined), oldest first, at most `limit`. */

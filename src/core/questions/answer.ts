@@ -6,6 +6,7 @@ import { distance } from 'fastest-levenshtein';
 import { RUN_COMMAND_ACTION } from '../actions.js';
 import type { Grammar } from '../commands/grammar.js';
 import { tokenize } from '../commands/tokenize.js';
+import { plainWords } from '../i18n/mutations.js';
 import type { RequestContext } from '../context.js';
 import { message, type Block, type Button, type Message, type Reply } from '../reply/reply.js';
 import { matchIntent } from './intents.js';
@@ -29,8 +30,9 @@ export function planQuestion(text: string, grammar: Grammar): QuestionPlan {
     .slice(0, 2)
     .map((token) => token.toLowerCase())
     .join(' ');
-  const suggestion = grammar.closest(typed);
-  if (suggestion && nearEnough(typed, suggestion.words)) {
+  // In the language it was typed in: "digwydiadau" suggests `digwyddiadau`, "evnts" `events`.
+  const suggestion = grammar.suggest(typed);
+  if (suggestion && nearEnough(plainWords(typed), suggestion.nearest)) {
     // The words after the mistyped command are kept when the command takes them ("cses menopause").
     const withRest = [suggestion.words, ...tokens.slice(suggestion.words.split(' ').length)].join(' ');
     const words = grammar.parse(withRest).kind === 'ok' ? withRest : suggestion.words;

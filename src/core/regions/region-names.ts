@@ -1,21 +1,69 @@
 // Finds a region from what someone typed: its code (Y56, WALES), its name in any case and spacing
 // (london, "North East and Yorkshire", north-east-and-yorkshire), or a common name or abbreviation
-// (Yorkshire, North East, NEY, Cymru, Wales, the East, NW). A near miss is offered by nearestRegion.
+// (Yorkshire, North East, NEY, Cymru, Wales, the East, NW), in English or Welsh (Llundain, GIG Cymru,
+// De-orllewin Lloegr, Gogledd-ddwyrain Lloegr a Swydd Efrog). A near miss is offered by nearestRegion.
 import { distance } from 'fastest-levenshtein';
+import type { Language } from '../i18n/catalogue.js';
+import { plainWords } from '../i18n/mutations.js';
 import type { Choice } from '../members/member.js';
 import type { Translate } from '../i18n/translator.js';
 
-const normalise = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+const normalise = (text: string) => plainWords(text).replace(/[^a-z0-9]/g, '');
+
+/**
+ * The regions' names in Welsh, by region code: NHS Wales is GIG Cymru; NHS England's regions take the
+ * Welsh names of England's parts (Welsh Government and BBC Cymru Fyw usage). To be confirmed by a Welsh
+ * translator with the rest of the catalogue (docs/welsh-glossary.md).
+ */
+export const REGION_NAMES_CY: Readonly<Record<string, string>> = {
+  Y56: 'Llundain',
+  Y58: 'De-orllewin Lloegr',
+  Y59: 'De-ddwyrain Lloegr',
+  Y60: 'Canolbarth Lloegr',
+  Y61: 'Dwyrain Lloegr',
+  Y62: 'Gogledd-orllewin Lloegr',
+  Y63: 'Gogledd-ddwyrain Lloegr a Swydd Efrog',
+  WALES: 'GIG Cymru',
+};
+
+/** A region's name for a reader of `language`: its Welsh name in Welsh where there is one. */
+export function regionName(region: { readonly code: string; readonly name: string }, language: Language): string {
+  return language === 'cy' ? (REGION_NAMES_CY[region.code] ?? region.name) : region.name;
+}
 
 /** Common names and abbreviations, normalised, by region code. */
 export const REGION_ALIASES: Readonly<Record<string, readonly string[]>> = {
-  Y56: ['ldn', 'londonregion', 'greaterlondon'],
-  Y58: ['sw', 'southwest', 'thesouthwest'],
-  Y59: ['se', 'southeast', 'thesoutheast'],
-  Y60: ['mids', 'midlands', 'themidlands', 'eastmidlands', 'westmidlands'],
-  Y61: ['eoe', 'east', 'theeast', 'eastofengland', 'eastengland'],
-  Y62: ['nw', 'northwest', 'thenorthwest'],
-  Y63: ['ney', 'neandy', 'nyorks', 'yorkshire', 'yorks', 'northeast', 'thenortheast', 'yorkshireandhumber', 'humber', 'northeastyorkshire'],
+  Y56: ['ldn', 'londonregion', 'greaterlondon', 'llundain', 'llundainfwyaf'],
+  Y58: ['sw', 'southwest', 'thesouthwest', 'deorllewin', 'deorllewinlloegr'],
+  Y59: ['se', 'southeast', 'thesoutheast', 'deddwyrain', 'deddwyrainlloegr'],
+  Y60: [
+    'mids',
+    'midlands',
+    'themidlands',
+    'eastmidlands',
+    'westmidlands',
+    'canolbarthlloegr',
+    'dwyrainycanolbarth',
+    'gorllewinycanolbarth',
+  ],
+  Y61: ['eoe', 'east', 'theeast', 'eastofengland', 'eastengland', 'dwyrainlloegr'],
+  Y62: ['nw', 'northwest', 'thenorthwest', 'gogleddorllewin', 'gogleddorllewinlloegr'],
+  Y63: [
+    'ney',
+    'neandy',
+    'nyorks',
+    'yorkshire',
+    'yorks',
+    'northeast',
+    'thenortheast',
+    'yorkshireandhumber',
+    'humber',
+    'northeastyorkshire',
+    'gogleddddwyrain',
+    'gogleddddwyrainlloegr',
+    'gogleddddwyrainlloegraswyddefrog',
+    'swyddefrog',
+  ],
   WALES: ['wales', 'cymru', 'nhscymru', 'gigcymru', 'nhswales', 'welsh', 'heiw'],
 };
 
@@ -50,5 +98,7 @@ export function nearestRegion(typed: string, regions: readonly Choice[]): Choice
 export function unknownRegionText(typed: string, regions: readonly Choice[], t: Translate): string {
   const near = nearestRegion(typed, regions);
   const unknown = t('roles.unknownRegion', { typed: typed.slice(0, 60) });
-  return near ? `${unknown} ${t('regions.didYouMean', { region: near.label })}` : unknown;
+  return near
+    ? `${unknown} ${t('regions.didYouMean', { region: regionName({ code: near.value, name: near.label }, t.language) })}`
+    : unknown;
 }

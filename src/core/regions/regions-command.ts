@@ -1,7 +1,9 @@
 // `regions`: NHS England's seven regions and NHS Wales, with the community channels linked to each.
 import { defineCommand, noArguments } from '../commands/command.js';
 import { message, type Block, type ListItem, type Span } from '../reply/reply.js';
+import type { Language } from '../i18n/catalogue.js';
 import type { CoreServices } from '../services.js';
+import { regionName } from './region-names.js';
 import type { CommunityChannel, RegionWithChannels } from './region-directory.js';
 
 /** The services this module's handlers use. */
@@ -15,9 +17,9 @@ export function channelSpans(channels: readonly CommunityChannel[]): Span[] {
   ]);
 }
 
-function regionItem(region: RegionWithChannels, noChannel: string): ListItem {
+function regionItem(region: RegionWithChannels, noChannel: string, language: Language): ListItem {
   return {
-    title: [{ kind: 'strong', text: region.name }],
+    title: [{ kind: 'strong', text: regionName(region, language) }],
     detail: region.channels.length > 0 ? channelSpans(region.channels) : noChannel,
   };
 }
@@ -25,6 +27,7 @@ function regionItem(region: RegionWithChannels, noChannel: string): ListItem {
 export const regionsCommand = defineCommand({
   words: 'regions',
   aliases: ['region'],
+  cy: ['rhanbarthau', 'rhanbarth'],
   args: noArguments,
   usage: 'regions',
   summary: 'regions.commandSummary',
@@ -34,7 +37,9 @@ export const regionsCommand = defineCommand({
     const regions = await services.regions.listWithChannels();
     if (regions.length === 0) return message(t('regions.none'), [{ kind: 'text', text: t('regions.none') }]);
     const section = (nation: RegionWithChannels['nation'], heading: string): Block[] => {
-      const items = regions.filter((region) => region.nation === nation).map((region) => regionItem(region, t('regions.noChannel')));
+      const items = regions
+        .filter((region) => region.nation === nation)
+        .map((region) => regionItem(region, t('regions.noChannel'), t.language));
       return items.length > 0
         ? [
             { kind: 'note', text: heading },

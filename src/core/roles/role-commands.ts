@@ -17,8 +17,22 @@ const mention = z
   .regex(/^<@[^>\s]+>$/)
   .transform((text) => text.slice(2, -1));
 
+/** The role words, in English and in Welsh (hwylusydd, gweinyddwr). */
+const ROLE_WORDS: Readonly<Record<string, 'facilitator' | 'admin'>> = {
+  facilitator: 'facilitator',
+  admin: 'admin',
+  hwylusydd: 'facilitator',
+  gweinyddwr: 'admin',
+};
+
 const roleArguments = z
-  .tuple([z.enum(['facilitator', 'admin']), mention])
+  .tuple([
+    z
+      .string()
+      .transform((word) => ROLE_WORDS[word.toLowerCase()])
+      .pipe(z.enum(['facilitator', 'admin'])),
+    mention,
+  ])
   .rest(z.string())
   .transform(([role, userId, ...region]) => ({ role, userId, region: region.join(' ') }));
 
@@ -65,6 +79,7 @@ async function changeRole(
 
 export const grantCommand = defineCommand({
   words: 'admin grant',
+  cy: ['rhoi rôl'],
   args: roleArguments,
   usage: 'admin grant <facilitator|admin> <@person> [region]',
   summary: 'roles.grantSummary',
@@ -75,6 +90,7 @@ export const grantCommand = defineCommand({
 
 export const revokeCommand = defineCommand({
   words: 'admin revoke',
+  cy: ['dileu rôl'],
   args: roleArguments,
   usage: 'admin revoke <facilitator|admin> <@person> [region]',
   summary: 'roles.revokeSummary',

@@ -273,11 +273,12 @@ export class PrismaMetricStore implements MetricStore {
   async organisations(codes: readonly string[]): Promise<readonly OrganisationInfo[]> {
     const rows = await this.prisma.organisation.findMany({
       where: { odsCode: { in: [...codes] } },
-      select: { odsCode: true, name: true, type: true, regionCode: true, exemplarCohort: true },
+      select: { odsCode: true, name: true, welshName: true, type: true, regionCode: true, exemplarCohort: true },
     });
     return rows.map((row) => ({
       code: row.odsCode!,
       name: row.name,
+      welshName: row.welshName,
       type: row.type,
       regionCode: row.regionCode,
       exemplarCohort: row.exemplarCohort,
@@ -292,11 +293,12 @@ export class PrismaMetricStore implements MetricStore {
     const rows = await this.prisma.organisation.findMany({
       where: { odsCode: { not: null } },
       orderBy: { odsCode: 'asc' },
-      select: { odsCode: true, name: true, type: true, regionCode: true, exemplarCohort: true },
+      select: { odsCode: true, name: true, welshName: true, type: true, regionCode: true, exemplarCohort: true },
     });
     return rows.map((row) => ({
       code: row.odsCode!,
       name: row.name,
+      welshName: row.welshName,
       type: row.type,
       regionCode: row.regionCode,
       exemplarCohort: row.exemplarCohort,

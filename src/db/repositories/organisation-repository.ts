@@ -8,7 +8,7 @@ import type {
   OrganisationSummary,
 } from '../../core/organisations/organisation-store.js';
 
-const summarySelect = { id: true, name: true, regionCode: true, verified: true, source: true, addedAt: true } as const;
+const summarySelect = { id: true, name: true, welshName: true, regionCode: true, verified: true, source: true, addedAt: true } as const;
 
 export class PrismaOrganisationStore implements OrganisationStore {
   constructor(private readonly prisma: PrismaClient) {}
@@ -18,7 +18,8 @@ export class PrismaOrganisationStore implements OrganisationStore {
     if (typed === '') return undefined;
     // Compared with lower() in SQL: no wildcards, whatever characters the name holds.
     const rows = await this.prisma.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "Organisation" WHERE lower(name) = lower(${typed}) ORDER BY verified DESC, name ASC LIMIT 1`;
+      SELECT id FROM "Organisation" WHERE lower(name) = lower(${typed}) OR lower("welshName") = lower(${typed})
+      ORDER BY verified DESC, name ASC LIMIT 1`;
     const found = rows[0];
     return found ? this.find(found.id) : undefined;
   }

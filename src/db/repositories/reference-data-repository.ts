@@ -8,6 +8,21 @@ import type { ReferenceData } from '../../core/members/member-store.js';
 /** An organisation's name with its ODS code, as every list and profile shows it. */
 const withCode = (name: string, odsCode: string | null) => (odsCode ? `${name} (${odsCode})` : name);
 
+interface OrganisationRow {
+  id: string;
+  name: string;
+  welshName: string | null;
+  regionCode: string | null;
+  odsCode: string | null;
+}
+
+const choiceOf = (row: OrganisationRow): OrganisationChoice => ({
+  value: row.id,
+  label: withCode(row.name, row.odsCode),
+  ...(row.welshName ? { welshLabel: withCode(row.welshName, row.odsCode) } : {}),
+  regionCode: row.regionCode,
+});
+
 /** Staff groups members pick from: the main groups and staff groups, not the total or doctors' grades. */
 const PICKABLE_STAFF_GROUP_LEVELS = ['main_staff_group', 'staff_group'];
 
@@ -67,22 +82,24 @@ export class PrismaReferenceData implements ReferenceData {
       .slice(0, 100);
     // Only punctuation ("%_%"): nothing to match, rather than every organisation.
     if (typed === '' && query.trim() !== '') return [];
+    // The Welsh name (NHS Wales bodies) is matched alike: "bae abertawe" finds Swansea Bay University Health Board.
     const bare = Prisma.sql`regexp_replace(lower(o.name), '[^a-z0-9 ]+', '', 'g')`;
-    const rows = await this.prisma.$queryRaw<{ id: string; name: string; regionCode: string | null; odsCode: string | null }[]>(
+    const welsh = Prisma.sql`regexp_replace(lower(coalesce(o."welshName", '')), '[^a-z0-9 ]+', '', 'g')`;
+    const rows = await this.prisma.$queryRaw<OrganisationRow[]>(
       typed === ''
-        ? Prisma.sql`SELECT o.id, o.name, o."regionCode", o."odsCode" FROM "Organisation" o ORDER BY o.verified DESC, o.name ASC LIMIT ${limit}`
+        ? Prisma.sql`SELECT o.id, o.name, o."welshName", o."regionCode", o."odsCode" FROM "Organisation" o ORDER BY o.verified DESC, o.name ASC LIMIT ${limit}`
         : Prisma.sql`
-          SELECT o.id, o.name, o."regionCode", o."odsCode" FROM "Organisation" o
-          WHERE lower(coalesce(o."odsCode", '')) = ${typed} OR strpos(${bare}, ${typed}) > 0
+          SELECT o.id, o.name, o."welshName", o."regionCode", o."odsCode" FROM "Organisation" o
+          WHERE lower(coalesce(o."odsCode", '')) = ${typed} OR strpos(${bare}, ${typed}) > 0 OR strpos(${welsh}, ${typed}) > 0
           ORDER BY
             (lower(coalesce(o."odsCode", '')) = ${typed}) DESC,
-            (left(${bare}, ${typed.length}) = ${typed}) DESC,
-            (strpos(' ' || ${bare} || ' ', ${` ${typed} `}) > 0) DESC,
-            (strpos(' ' || ${bare}, ${` ${typed}`}) > 0) DESC,
+            (left(${bare}, ${typed.length}) = ${typed} OR left(${welsh}, ${typed.length}) = ${typed}) DESC,
+            (strpos(' ' || ${bare} || ' ', ${` ${typed} `}) > 0 OR strpos(' ' || ${welsh} || ' ', ${` ${typed} `}) > 0) DESC,
+            (strpos(' ' || ${bare}, ${` ${typed}`}) > 0 OR strpos(' ' || ${welsh}, ${` ${typed}`}) > 0) DESC,
             o.verified DESC, o.name ASC
           LIMIT ${limit}`,
     );
-    return rows.map((row) => ({ value: row.id, label: withCode(row.name, row.odsCode), regionCode: row.regionCode }));
+    return rows.map(choiceOf);
   }
 
   async organisation(id: string): Promise<OrganisationChoice | undefined> {
@@ -90,8 +107,8 @@ export class PrismaReferenceData implements ReferenceData {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
     const row = await this.prisma.organisation.findUnique({
       where: { id },
-      select: { id: true, name: true, regionCode: true, odsCode: true },
+      select: { id: true, name: true, welshName: true, regionCode: true, odsCode: true },
     });
-    return row ? { value: row.id, label: withCode(row.name, row.odsCode), regionCode: row.regionCode } : undefined;
+    return row ? choiceOf(row) : undefined;
   }
 }
