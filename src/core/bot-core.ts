@@ -14,7 +14,8 @@ import type { ScheduledJob } from './feature.js';
 import { FEATURES } from './features.js';
 import type { ActionHandler, FormHandler, FormOutcome, FormValues } from './forms/form-handler.js';
 import { createHelpCommand } from './help/help-command.js';
-import { homeView } from './members/home.js';
+import { homeView } from './home/home-view.js';
+import { homePostKey } from './home/home-key.js';
 import { calendarDownload, eventCsv } from './events/event-files.js';
 import type { ServedFile } from './links/file-links.js';
 import { translator } from './i18n/translator.js';
@@ -206,6 +207,24 @@ export class BotCore {
   /** The person's page at a glance (Slack App Home, Teams personal welcome). */
   home(context: RequestContext): Promise<Reply> {
     return this.guard('home', context, () => homeView(context, this.services));
+  }
+
+  /**
+   * The person opened their home where the platform keeps it (Slack's App Home tab, published for
+   * `address`): kept, so that their own later changes re-render it (home/home-key.ts). `messageId` is
+   * what the platform's sender recognises as that home.
+   */
+  async homeOpened(context: RequestContext, address: string, messageId: string): Promise<void> {
+    const member = await this.services.members.findByIdentity(context.actor);
+    const { platform, workspaceId } = context.actor;
+    await this.services.outbox.remember({
+      postKey: homePostKey(context.actor),
+      platform,
+      workspaceId,
+      address,
+      messageId,
+      memberId: member && member.status !== 'erased' ? member.id : undefined,
+    });
   }
 
   /** Keeps a stored Teams conversation reference pointing at the connector's current service URL. */

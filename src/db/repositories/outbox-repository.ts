@@ -5,7 +5,7 @@
 import type { PrismaClient } from '../database.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { ClaimedPost, Delivery, DeliveryTarget, LeaseKind, OutboxQueue, Posted } from '../../core/outbox/dispatcher.js';
-import type { OutgoingMessage, Outbox } from '../../core/outbox/outbox.js';
+import type { OutgoingMessage, Outbox, RememberedPost } from '../../core/outbox/outbox.js';
 import type { Platform } from '../../core/context.js';
 import type { Message } from '../../core/reply/reply.js';
 import { systemClock, type Clock } from '../../core/clock.js';
@@ -136,6 +136,17 @@ export class PrismaOutbox implements Outbox, OutboxQueue {
 
   wake(): void {
     this.wakeListener?.();
+  }
+
+  async remember(post: RememberedPost): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const where = { postKey: post.postKey, platform: post.platform, workspaceId: post.workspaceId };
+      const { count } = await tx.postedMessage.updateMany({ where, data: { memberId: post.memberId ?? null, address: post.address } });
+      if (count > 0) return;
+      await tx.postedMessage.create({
+        data: { ...where, address: post.address, messageId: post.messageId, memberId: post.memberId ?? null },
+      });
+    });
   }
 
   async claimDue(limit: number, leaseMs: number): Promise<Delivery[]> {
