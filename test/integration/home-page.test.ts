@@ -166,6 +166,18 @@ describe('the Slack App Home', () => {
     expect(publishes(fran.userId).length).toBe(franBefore);
   });
 
+  it('re-publishes a visitor’s Home as a member’s once they join from it', async () => {
+    const visitor = person('U0VISITHOME');
+    expect(slackBlocksToText((await openHome(visitor)).view.blocks)).toContain('[Join]');
+    const before = publishes(visitor.userId).length;
+    await joinInSlack(harness, visitor, 'Vic Visitor', { region: 'Y56' });
+    await harness.idle();
+    await harness.drainOutbox();
+    const after = publishes(visitor.userId);
+    expect(after.length).toBe(before + 1);
+    expect(slackBlocksToText((after.at(-1)!.json as Published).view.blocks)).toContain('WELCOME BACK, VIC VISITOR');
+  });
+
   it('publishes nobody’s Home for a digest post or a new event, and shows the digest headline when opened', async () => {
     const before = publishes().length;
     const channel = { ...fran, channelId: LONDON_CHANNEL };
