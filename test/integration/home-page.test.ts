@@ -176,6 +176,12 @@ describe('the Slack App Home', () => {
     const after = publishes(visitor.userId);
     expect(after.length).toBe(before + 1);
     expect(slackBlocksToText((after.at(-1)!.json as Published).view.blocks)).toContain('WELCOME BACK, VIC VISITOR');
+
+    // Erasing them forgets their Home too: nothing kept names their Slack user id.
+    expect(await prisma().postedMessage.count({ where: { address: visitor.userId } })).toBe(1);
+    const erased = await slackClick(harness, visitor, 'member.erase', await memberIdOf(visitor.userId));
+    expect(slackBlocksToText(erased.blocks)).toContain('Your data has been erased.');
+    expect(await prisma().postedMessage.count({ where: { address: visitor.userId } })).toBe(0);
   });
 
   it('publishes nobody’s Home for a digest post or a new event, and shows the digest headline when opened', async () => {
