@@ -210,11 +210,12 @@ export class BotCore {
   }
 
   /**
-   * The person opened their home where the platform keeps it (Slack's App Home tab, published for
-   * `address`): kept, so that their own later changes re-render it (home/home-key.ts). `messageId` is
-   * what the platform's sender recognises as that home.
+   * The person was shown their home where it can be kept current: Slack's App Home tab (published for
+   * the user id `address`), or the home card sent into their Teams personal chat (the request's
+   * conversation). Kept, so that their own later changes re-render it (home/home-key.ts); `messageId` is
+   * what the platform's sender updates (the Slack sender's App Home marker, or the Teams activity id).
    */
-  async homeOpened(context: RequestContext, address: string, messageId: string): Promise<void> {
+  async homeShown(context: RequestContext, messageId: string, address?: string): Promise<void> {
     const member = await this.services.members.findByIdentity(context.actor);
     const { platform, workspaceId } = context.actor;
     await this.services.outbox.remember({
@@ -222,6 +223,7 @@ export class BotCore {
       platform,
       workspaceId,
       address,
+      conversationExternalId: platform === 'teams' ? context.conversation.externalId : undefined,
       messageId,
       memberId: member && member.status !== 'erased' ? member.id : undefined,
     });

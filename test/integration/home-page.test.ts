@@ -6,10 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importMetrics } from '../../src/core/metrics/importer.js';
 import { PrismaMetricStore } from '../../src/db/repositories/metric-repository.js';
-import { adaptiveCardToText, slackBlocksToText } from '../../src/dev/readable-text.js';
+import { adaptiveCardToText, cardsOf, slackBlocksToText } from '../../src/dev/readable-text.js';
 import type { RecordedRequest } from '../../src/dev/recording-server.js';
 import type { SlackIdentity } from '../../src/dev/slack-requests.js';
-import { cardSubmitActivity, messageActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
+import { botAddedActivity, cardSubmitActivity, messageActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { csvFileSource } from '../../src/metrics/csv-source.js';
 import { slackActionButtons, slackClick, slackCommand, slackCommandText, slackEvent, teamsCard, type Card } from '../support/chat.js';
 import { eventValues, futureDate, datePicked, PUBLIC_URL, submitEventForm } from '../support/events.js';
@@ -222,6 +222,42 @@ describe('the Teams home card', () => {
     expect(text).toContain('[Case studies]');
     expect(text).toContain('[Events]');
     expect(text).toContain('Type home at any time');
+  });
+
+  it('keeps the welcome card of a personal chat current: joining turns it into the member’s page in place', async () => {
+    const who: TeamsIdentity = { ...teamsMember, userId: '29:home-page-joiner', conversationId: 'a:home-page-joiner' };
+    const added = botAddedActivity(harness.connector.url, who);
+    expect((await postActivity(harness.url, added)).status).toBeLessThan(300);
+    const welcome = await harness.connector.waitFor(
+      (request) => request.method === 'POST' && (request.json as Json | undefined)?.['replyToId'] === added.id,
+    );
+    expect(adaptiveCardToText(cardsOf(welcome.json)[0])).toContain('[Join]');
+    const leeds = await prisma().organisation.findFirstOrThrow({ where: { odsCode: 'RR8' } });
+    await teamsCard(
+      harness,
+      cardSubmitActivity(
+        {
+          verb: 'cop.form',
+          form: 'member.profile',
+          displayName: 'Jo Joiner',
+          organisation: leeds.id,
+          region: 'Y56',
+          role: 'retention_lead',
+          consent: 'true',
+          inDirectory: 'false',
+        },
+        harness.connector.url,
+        who,
+      ),
+    );
+    await harness.idle();
+    await harness.drainOutbox();
+    const updates = harness.connector.requests.filter(
+      (request) =>
+        request.method === 'PUT' && decodeURIComponent(request.path).startsWith(`/v3/conversations/${who.conversationId}/activities/`),
+    );
+    expect(updates.length).toBe(1);
+    expect(adaptiveCardToText(cardsOf(updates[0]!.json)[0])).toContain('Welcome back, Jo Joiner');
   });
 
   it('shows a member their page; answering from it records the answer and shows the page again', async () => {

@@ -140,12 +140,24 @@ export class PrismaOutbox implements Outbox, OutboxQueue {
 
   async remember(post: RememberedPost): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
+      const conversation =
+        post.conversationExternalId === undefined
+          ? null
+          : await tx.conversation.findFirst({
+              where: { platform: post.platform, workspaceId: post.workspaceId, externalId: post.conversationExternalId, removedAt: null },
+              select: { id: true },
+            });
+      // A Teams card is kept current only through its conversation's stored reference.
+      if (post.conversationExternalId !== undefined && !conversation) return;
       const where = { postKey: post.postKey, platform: post.platform, workspaceId: post.workspaceId };
-      const { count } = await tx.postedMessage.updateMany({ where, data: { memberId: post.memberId ?? null, address: post.address } });
-      if (count > 0) return;
-      await tx.postedMessage.create({
-        data: { ...where, address: post.address, messageId: post.messageId, memberId: post.memberId ?? null },
-      });
+      const data = {
+        address: post.address ?? null,
+        conversationId: conversation?.id ?? null,
+        messageId: post.messageId,
+        memberId: post.memberId ?? null,
+      };
+      const { count } = await tx.postedMessage.updateMany({ where, data });
+      if (count === 0) await tx.postedMessage.create({ data: { ...where, ...data } });
     });
   }
 

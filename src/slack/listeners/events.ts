@@ -21,7 +21,7 @@ export function registerEvents(app: App, core: BotCore, logger: Logger): void {
     }
     // Kept, so that the person's own changes (an answer, a profile edit) re-publish it; never anyone else's.
     try {
-      await core.homeOpened(context, event.user, APP_HOME_MESSAGE_ID);
+      await core.homeShown(context, APP_HOME_MESSAGE_ID, event.user);
     } catch (error) {
       logger.error({ err: error, component: 'slack' }, 'could not keep the App Home tab for refreshes');
     }
