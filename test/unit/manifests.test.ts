@@ -305,7 +305,7 @@ describe('manifests and the command grammar', () => {
     expect(titles('personal')).toEqual([
       'help',
       'join',
-      'profile',
+      'home',
       'events',
       'my events',
       'cases',
