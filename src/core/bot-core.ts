@@ -15,7 +15,8 @@ import type { ScheduledJob } from './feature.js';
 import { FEATURES } from './features.js';
 import type { ActionHandler, FormHandler, FormOutcome, FormValues } from './forms/form-handler.js';
 import { createHelpCommand } from './help/help-command.js';
-import { homeView } from './members/home.js';
+import { homeView } from './home/home-view.js';
+import { homePostKey } from './home/home-key.js';
 import { calendarDownload, eventCsv } from './events/event-files.js';
 import type { ServedFile } from './links/file-links.js';
 import { translator } from './i18n/translator.js';
@@ -216,6 +217,26 @@ export class BotCore {
   /** The person's page at a glance (Slack App Home, Teams personal welcome). */
   async home(context: RequestContext): Promise<Reply> {
     return localiseCommands(await this.guard('home', context, () => homeView(context, this.services)), GRAMMAR, context.t.language);
+  }
+
+  /**
+   * The person was shown their home where it can be kept current: Slack's App Home tab (published for
+   * the user id `address`), or the home card sent into their Teams personal chat (the request's
+   * conversation). Kept, so that their own later changes re-render it (home/home-key.ts); `messageId` is
+   * what the platform's sender updates (the Slack sender's App Home marker, or the Teams activity id).
+   */
+  async homeShown(context: RequestContext, messageId: string, address?: string): Promise<void> {
+    const member = await this.services.members.findByIdentity(context.actor);
+    const { platform, workspaceId } = context.actor;
+    await this.services.outbox.remember({
+      postKey: homePostKey(context.actor),
+      platform,
+      workspaceId,
+      address,
+      conversationExternalId: platform === 'teams' ? context.conversation.externalId : undefined,
+      messageId,
+      memberId: member && member.status !== 'erased' ? member.id : undefined,
+    });
   }
 
   /** Keeps a stored Teams conversation reference pointing at the connector's current service URL. */

@@ -4,6 +4,7 @@ import { channelsFeature } from './channels/index.js';
 import { digestFeature } from './digests/index.js';
 import { directoryFeature } from './directory/index.js';
 import { eventsFeature } from './events/index.js';
+import { homeFeature } from './home/index.js';
 import type { Feature } from './feature.js';
 import { linkingFeature } from './linking/index.js';
 import { membersFeature } from './members/index.js';
@@ -14,6 +15,7 @@ import { rolesFeature } from './roles/index.js';
 export const FEATURES: readonly Feature[] = [
   regionsFeature,
   membersFeature,
+  homeFeature,
   linkingFeature,
   directoryFeature,
   rolesFeature,

@@ -44,6 +44,12 @@ function deliveryError(error: unknown, revised?: Message): DeliveryError {
   return new DeliveryError(code, 'transient', undefined, revised);
 }
 
+/**
+ * The message id the outbox keeps a person's App Home under (BotCore.homeOpened): updating it publishes
+ * the person's Home tab (views.publish) instead of editing a message.
+ */
+export const APP_HOME_MESSAGE_ID = 'app-home';
+
 function channelOf(target: DeliveryTarget): string {
   if (!target.address) throw new DeliveryError('no_address', 'rejected');
   return target.address;
@@ -97,6 +103,10 @@ export function createSlackSender(config: SlackConfig, options: SlackSenderOptio
     async update(target: DeliveryTarget, messageId: string, message: Message): Promise<void> {
       const { text, blocks } = renderMessage(message);
       try {
+        if (messageId === APP_HOME_MESSAGE_ID) {
+          await client.views.publish({ user_id: channelOf(target), view: { type: 'home', blocks } });
+          return;
+        }
         await client.chat.update({ channel: channelOf(target), ts: messageId, text, blocks });
       } catch (error) {
         throw deliveryError(error);

@@ -60,6 +60,13 @@ const prisma = () => harness.bot.database.prisma;
 const text = (card: unknown) => adaptiveCardToText(card);
 const path = (request: RecordedRequest) => decodeURIComponent(request.path);
 const activitiesOf = (conversationId: string) => `/v3/conversations/${conversationId}/activities`;
+/**
+ * An update of someone's home card in their own personal chat (the welcome card, kept current after
+ * their own answers: src/core/home/home-key.ts), made only for the person who clicked.
+ */
+const homeUpdateOf = (request: RecordedRequest, clickers: readonly { conversationId: string }[]) =>
+  request.method === 'PUT' && clickers.some((who) => path(request).startsWith(`${activitiesOf(who.conversationId)}/`));
+const everyone = () => [admin, ...members.map((m) => m.who)];
 /** Every call the bot made to the channel (or a thread of it) from request `from` on. */
 const channelCalls = (from: number) =>
   harness.connector.requests.slice(from).filter((request) => path(request).startsWith(`/v3/conversations/${CHANNEL}`));
@@ -284,8 +291,17 @@ describe('an RSVP burst on a full event, in a channel', () => {
     goingNames = rows.filter((row) => row.status === 'going').map((row) => row.member.displayName!);
 
     await harness.drainOutbox();
-    // Nothing new was posted anywhere: the answers were in the invoke responses; the announcement was updated in place.
-    const calls = harness.connector.requests.slice(before);
+    // Nothing new was posted anywhere: the answers were in the invoke responses; the announcement was updated in place
+    // (and each clicker's own home card in their personal chat, no one else's).
+    const homeUpdates = harness.connector.requests.slice(before).filter((call) => homeUpdateOf(call, everyone()));
+    for (const update of homeUpdates)
+      expect(
+        homeUpdateOf(
+          update,
+          members.map((m) => m.who),
+        ),
+      ).toBe(true);
+    const calls = harness.connector.requests.slice(before).filter((call) => !homeUpdateOf(call, everyone()));
     expect(calls.length).toBeGreaterThan(0);
     for (const call of calls) {
       expect([call.method, path(call)]).toEqual(['PUT', `${activitiesOf(CHANNEL)}/${announcementId}`]);
@@ -323,7 +339,9 @@ describe('an RSVP burst on a full event, in a channel', () => {
     expect(after.filter((row) => row.status === 'waitlisted')).toHaveLength(4);
 
     await harness.drainOutbox();
-    const calls = harness.connector.requests.slice(before);
+    const homeUpdates = harness.connector.requests.slice(before).filter((call) => homeUpdateOf(call, everyone()));
+    for (const update of homeUpdates) expect(homeUpdateOf(update, [leaverWho])).toBe(true);
+    const calls = harness.connector.requests.slice(before).filter((call) => !homeUpdateOf(call, everyone()));
     // The promoted member is told in their own personal chat, and no one else is messaged.
     const posts = calls.filter((call) => call.method === 'POST');
     expect(posts.map(path)).toEqual([activitiesOf(firstWho.conversationId)]);

@@ -16,7 +16,7 @@ describe('the features', () => {
     expect(actions.length).toBeGreaterThan(10);
     expect(duplicates(actions)).toEqual([]);
     expect(duplicates(forms)).toEqual([]);
-    expect(postKinds).toEqual(['event']);
+    expect(postKinds).toEqual(['home', 'event']);
     expect(duplicates(JOBS.map((job) => job.name))).toEqual([]);
   });
 

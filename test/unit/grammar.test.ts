@@ -232,6 +232,7 @@ const NO_ORGANISATIONS: OrganisationStore = {
   findByName: () => Promise.resolve(undefined),
   find: () => Promise.resolve(undefined),
   pending: () => Promise.resolve([]),
+  pendingCount: () => Promise.resolve(0),
   confirm: () => Promise.resolve(false),
   findByCodes: () => Promise.resolve([]),
   setExemplars: () => Promise.resolve(0),
@@ -247,6 +248,7 @@ const NO_CASES: CaseStore = {
   resubmit: () => Promise.resolve(false),
   review: () => Promise.resolve(false),
   pending: () => Promise.resolve([]),
+  pendingCount: () => Promise.resolve(0),
   submittedBy: () => Promise.resolve([]),
   reviewers: () => Promise.resolve([]),
 };
@@ -284,6 +286,7 @@ const NO_SUBSCRIPTIONS: SubscriptionStore = {
   reschedule: () => Promise.resolve(false),
   unsubscribe: () => Promise.resolve(false),
   lastPostedAt: () => Promise.resolve(undefined),
+  lastRegionDigestAt: () => Promise.resolve(undefined),
   postNow: () => Promise.resolve(false),
   scheduled: () => Promise.resolve([]),
   claimPeriod: () => Promise.resolve(false),
@@ -298,6 +301,7 @@ const NO_SUBSCRIPTIONS: SubscriptionStore = {
 const NO_OUTBOX: Outbox = {
   send: () => Promise.reject(new Error('no proactive messages in these tests')),
   refresh: () => Promise.reject(new Error('no proactive messages in these tests')),
+  remember: () => Promise.reject(new Error('no proactive messages in these tests')),
   wake: () => undefined,
 };
 

@@ -351,7 +351,7 @@ describe('manifests and the command grammar', () => {
     expect(titles('personal')).toEqual([
       'help',
       'join',
-      'profile',
+      'home',
       'events',
       'my events',
       'cases',

@@ -13,6 +13,8 @@ import { subscriptionsEn } from '../../src/core/digests/subscription-messages.en
 import { directoryCy } from '../../src/core/directory/messages.cy.js';
 import { directoryEn } from '../../src/core/directory/messages.en.js';
 import { helpCy } from '../../src/core/help/messages.cy.js';
+import { homeCy } from '../../src/core/home/messages.cy.js';
+import { homeEn } from '../../src/core/home/messages.en.js';
 import { helpEn } from '../../src/core/help/messages.en.js';
 import { cy } from '../../src/core/i18n/cy.js';
 import type { MessageKey } from '../../src/core/i18n/en.js';
@@ -52,6 +54,7 @@ const catalogues: ReadonlyArray<readonly [name: string, welsh: Catalogue, englis
   ['delivery', deliveryCy, deliveryEn],
   ['questions', questionsCy, questionsEn],
   ['help', helpCy, helpEn],
+  ['home', homeCy, homeEn],
 ] as unknown as ReadonlyArray<readonly [string, Catalogue, Catalogue]>;
 
 /** Sentences that are the same in both languages: a proper noun, or only parameters and punctuation. */

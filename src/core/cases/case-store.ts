@@ -62,6 +62,8 @@ export interface CaseStore {
    * the same transaction. False when it was not waiting for review (reviewed already): nothing changes.
    */
   review(request: ReviewRequest): Promise<boolean>;
+  /** How many case studies of these regions (every region when undefined) wait for review. */
+  pendingCount(regionCodes: readonly string[] | undefined): Promise<number>;
   /** Submitted case studies of these regions (every region when undefined), oldest first. */
   pending(regionCodes: readonly string[] | undefined, limit: number): Promise<readonly CaseStudy[]>;
   /**

@@ -11,7 +11,7 @@ import { ALL_STAFF } from '../metrics/layouts.js';
 import type { Scope, StaffGroupInfo } from '../metrics/metric-store.js';
 import { addMonths, monthName, type Month } from '../metrics/period.js';
 import { longDate, wholeNumber } from '../i18n/format.js';
-import { message, textMessage, type Block, type Message } from '../reply/reply.js';
+import { message, textMessage, type Block, type Message, type Span } from '../reply/reply.js';
 import type { CoreServices } from '../services.js';
 import { digestFigures, type DigestFigures } from './digest-figures.js';
 import type { WorsenedFigure, Worsening } from './digest-section.js';
@@ -53,6 +53,28 @@ function changeText(current: Figure, earlier: Figure, t: Translate): string {
   const points = Math.round((current.value - earlier.value) * 1000) / 10;
   if (points === 0) return t('digest.same');
   return points < 0 ? t('digest.down', { points: Math.abs(points).toFixed(1) }) : t('digest.up', { points: points.toFixed(1) });
+}
+
+/** The headline: the month's 12-month leaver rate, in bold, and how it changed on the month and the year. */
+function headlineSpans(figures: DigestFigures, t: Translate): Span[] {
+  return [
+    {
+      kind: 'strong',
+      text: t('digest.headline', { month: monthName(figures.month, t.language), rate: figureText(figures.leaverRate, t) }),
+    },
+    ` ${t('digest.changes', { lastMonth: changeText(figures.leaverRate, figures.leaverRateLastMonth, t), lastYear: changeText(figures.leaverRate, figures.leaverRateLastYear, t) })}`,
+  ];
+}
+
+/** A digest's headline for all staff of the scope, as a digest would show it now; undefined when it has no figures. */
+export async function digestHeadline(
+  scope: Scope,
+  services: Pick<CoreServices, 'metrics' | 'reference'>,
+  t: Translate,
+): Promise<Span[] | undefined> {
+  const regions = await services.reference.regions();
+  const figures = await digestFigures(scope, services.metrics, new Map(regions.map((region) => [region.value, region.label])), ALL_STAFF);
+  return figures ? headlineSpans(figures, t) : undefined;
 }
 
 /** The scope's name: a region's, an organisation's, or the nation. */
@@ -193,13 +215,7 @@ export async function buildDigest(scope: Scope, services: DigestMessageServices,
   if (synthetic) blocks.push({ kind: 'note', text: [{ kind: 'strong', text: t('digest.synthetic') }] });
   blocks.push(...lateNote);
 
-  blocks.push({
-    kind: 'text',
-    text: [
-      { kind: 'strong', text: t('digest.headline', { month: monthName(month, t.language), rate: figureText(figures.leaverRate, t) }) },
-      ` ${t('digest.changes', { lastMonth: changeText(figures.leaverRate, figures.leaverRateLastMonth, t), lastYear: changeText(figures.leaverRate, figures.leaverRateLastYear, t) })}`,
-    ],
-  });
+  blocks.push({ kind: 'text', text: headlineSpans(figures, t) });
   const facts: { label: string; value: string }[] = [
     { label: t('digest.fact.leaverRate'), value: figureText(figures.leaverRate, t) },
     { label: t('digest.fact.joinerRate'), value: figureText(figures.joinerRate, t) },

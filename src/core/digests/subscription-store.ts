@@ -92,6 +92,8 @@ export interface SubscriptionStore {
   reschedule(subscriptionId: string, schedule: string, timeZone: string, byMemberId: string | undefined, now: Date): Promise<boolean>;
   /** Deletes the subscription and its post records (audited); false when it was already gone. */
   unsubscribe(subscriptionId: string, byMemberId: string | undefined): Promise<boolean>;
+  /** When the latest all-staff digest of the region was delivered to one of its channels, if one has been. */
+  lastRegionDigestAt(regionCode: string): Promise<Date | undefined>;
   /** When the subscription's latest digest (scheduled or `digest now`) was claimed, if any. */
   lastPostedAt(subscriptionId: string): Promise<Date | undefined>;
   /** Queues a digest to the subscription's channel now (audited `digest.posted_now`); false when the channel is gone. */

@@ -14,7 +14,7 @@ import type { CoreServices } from '../services.js';
 import type { EventRecord } from './event.js';
 import { buildEventForm, EVENT_FORM_ID, parseEventForm, type EventFormChoices } from './event-form.js';
 import { mayManage, mayOrganise } from './event-permissions.js';
-import { CANCEL_ACTION, details, listItem } from './event-views.js';
+import { CANCEL_ACTION, details, listItem, listRow } from './event-views.js';
 import { cancelEvent, createEvent, updateEvent } from './event-service.js';
 import { activeMember } from '../members/active-member.js';
 
@@ -267,9 +267,9 @@ export const eventsCommand = defineCommand({
     const shown = page * EVENTS_PAGE_SIZE + result.entries.length;
     const blocks: Block[] = [
       { kind: 'heading', text: heading },
-      result.entries.length === 0
-        ? { kind: 'text', text: t('events.listEmpty') }
-        : { kind: 'list', items: result.entries.map((event) => listItem(t, event)) },
+      ...(result.entries.length === 0
+        ? [{ kind: 'text' as const, text: t('events.listEmpty') }]
+        : result.entries.flatMap((event) => listRow(t, event))),
       ...(result.entries.length > 0
         ? [{ kind: 'note' as const, text: t('events.listRange', { from: page * EVENTS_PAGE_SIZE + 1, to: shown, total: result.total }) }]
         : []),

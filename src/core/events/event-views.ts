@@ -188,6 +188,23 @@ export function listItem(t: Translate, event: EventRecord, answer?: MyAnswer): L
   };
 }
 
+/**
+ * A row of the `events` list: the line, then Open (the details) and Going (the announcement's answer).
+ * Two buttons a row keeps a page of ten within Slack's 50 blocks and Teams' actions per set.
+ */
+export function listRow(t: Translate, event: EventRecord): Block[] {
+  return [
+    { kind: 'list', items: [listItem(t, event)] },
+    {
+      kind: 'buttons',
+      buttons: [
+        { label: t('events.button.open'), action: RUN_COMMAND_ACTION, value: `event ${event.number}` },
+        { label: t('events.answer.going'), action: RSVP_ACTION, value: `${event.id}:going`, style: 'primary' },
+      ],
+    },
+  ];
+}
+
 /** The announcement as it should look now, for in-place updates (in the default language, as posted). */
 export async function renderEventAnnouncement(id: string, services: EventViewsServices): Promise<Message | undefined> {
   const event = await services.events.find(id);

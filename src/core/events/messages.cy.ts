@@ -122,6 +122,7 @@ export const eventsCy: CatalogueOf<typeof eventsEn> = {
   'events.cancelConfirm': (p) =>
     `Canslo ${p.title}? Rhoddir gwybod i’r ${plural(p.people, PERSON, 'cy')} sy’n mynd, a allai fynd neu sydd ar y rhestr aros. Ni ellir dadwneud hyn.`,
   'events.button.cancelConfirm': 'Canslo’r digwyddiad',
+  'events.button.open': 'Agor',
   'events.cancelled': (p) => `Mae ${p.title} wedi’i ganslo. Rhoddir gwybod i bawb a atebodd.`,
   'events.alreadyCancelled': 'Mae’r digwyddiad hwnnw wedi’i ganslo eisoes: ni newidiwyd dim.',
   'events.isCancelled': 'Mae’r digwyddiad hwn wedi’i ganslo.',

@@ -136,6 +136,7 @@ export const eventsEn = {
   'events.myAnswer.waitlisted': (p: { position: number }) => `waitlisted, number ${p.position} in the queue.`,
   'events.myAnswer.offered': 'a place is offered to you: claim it with the button in your messages.',
   'events.button.attendees': 'Attendees',
+  'events.button.open': 'Open',
   'events.button.edit': 'Change',
   'events.button.cancel': 'Cancel event',
   'events.button.join': 'Join the community',

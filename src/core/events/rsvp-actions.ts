@@ -14,6 +14,7 @@ import { CLAIM_ACTION, JOIN_TO_ANSWER_ACTION, linkButtons, RSVP_ACTION, details 
 import type { RequestContext } from '../context.js';
 import type { CoreServices } from '../services.js';
 import { buildProfileForm } from '../members/profile-form.js';
+import { refreshHome } from '../home/home-key.js';
 
 /** The services this module's handlers use. */
 export type RsvpActionsServices = Pick<
@@ -99,8 +100,11 @@ export const rsvpAction = {
     }
     const outcome = await respond(services, eventId, member.id, answer, services.clock.now());
     if (outcome.kind !== 'recorded' && outcome.kind !== 'unchanged') return refusal(t, outcome.kind);
-    // The announcement's counts (and any promotion) were queued with the answer.
-    if (outcome.kind === 'recorded') services.outbox.wake();
+    // The announcement's counts (and any promotion) were queued with the answer; the person's own home follows.
+    if (outcome.kind === 'recorded') {
+      services.outbox.wake();
+      await refreshHome(context.actor, member, services);
+    }
     const text = recordedText(t, outcome.event, outcome.status, outcome.position, outcome.kind === 'unchanged');
     const links = outcome.status === 'going' || outcome.status === 'maybe' ? await services.events.linksOf(eventId) : undefined;
     return links ? withLinks(text, links, context, services) : textMessage(text);
@@ -123,7 +127,10 @@ export const claimAction: ActionHandler = {
     // The offer names the member it was made to: anyone else clicking it takes nothing.
     if (member.id !== memberId) return textMessage(t('events.claim.notYours'));
     const outcome = await claim(services, eventId, member.id, services.clock.now());
-    if (outcome.kind === 'claimed') services.outbox.wake();
+    if (outcome.kind === 'claimed') {
+      services.outbox.wake();
+      await refreshHome(context.actor, member, services);
+    }
     switch (outcome.kind) {
       case 'claimed':
       case 'already-going':

@@ -37,6 +37,7 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
     audience: 'anyone',
     entries: [
       { words: 'join', audience: 'anyone' },
+      { words: 'home', audience: 'anyone' },
       { words: 'regions', audience: 'anyone' },
       { words: 'profile', audience: 'member' },
       { words: 'profile edit', audience: 'member' },

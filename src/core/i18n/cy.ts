@@ -19,6 +19,7 @@ import { questionsCy } from '../questions/messages.cy.js';
 import { helpCy } from '../help/messages.cy.js';
 import { casesCy } from '../cases/messages.cy.js';
 import { eventsCy } from '../events/messages.cy.js';
+import { homeCy } from '../home/messages.cy.js';
 
 /** Complete: a key missing here fails `npm run typecheck`. */
 export const cy: Messages = {
@@ -38,4 +39,5 @@ export const cy: Messages = {
   ...helpCy,
   ...casesCy,
   ...eventsCy,
+  ...homeCy,
 };

@@ -19,6 +19,7 @@ import { digestEn } from '../digests/messages.en.js';
 import { subscriptionsEn } from '../digests/subscription-messages.en.js';
 import { questionsEn } from '../questions/messages.en.js';
 import { helpEn } from '../help/messages.en.js';
+import { homeEn } from '../home/messages.en.js';
 
 export const en = {
   ...coreEn,
@@ -37,6 +38,7 @@ export const en = {
   ...eventsEn,
   ...questionsEn,
   ...helpEn,
+  ...homeEn,
 } as const;
 
 /** The shape of a catalogue: every key of the English, each a sentence or a function of its parameters. */

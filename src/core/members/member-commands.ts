@@ -12,6 +12,7 @@ import type { MemberRecord } from './member.js';
 import { eraseMember, leaveCommunity } from './membership.js';
 import { buildProfileForm, decodeProfileState, parseProfile, PROFILE_FORM_ID } from './profile-form.js';
 import { welcomeReply, WELCOME_EVENTS } from './welcome.js';
+import { refreshHome } from '../home/home-key.js';
 import { typedTitle } from '../events/event-title.js';
 import { ukRange } from '../events/london-time.js';
 
@@ -226,6 +227,7 @@ export const profileFormHandler: FormHandler = {
     const parsed = await parseProfile(values, t, services.reference, services.organisations);
     if (!parsed.ok) return invalid(parsed.errors);
     const { created } = await services.members.saveProfile(context.actor, parsed.profile);
+    await refreshHome(context.actor, existing, services);
     // The verified email (as a keyed hash) is recorded after the reply, so that `link` can match it on the other platform.
     if (!created && existing?.status !== 'left')
       return { kind: 'done', reply: textMessage(t('join.updated')), followUps: [{ kind: 'record-verified-email' }], ...then };
@@ -281,6 +283,7 @@ export const leaveAction: ActionHandler = {
     // The button carries the member id it was made for: someone else clicking it changes nothing.
     if (member.id !== value) return textMessage(t('leave.notYours'));
     await leaveCommunity(services, member.id, services.clock.now());
+    await refreshHome(context.actor, member, services);
     // Their places at events went to the waitlists; those promoted are told.
     services.outbox.wake();
     return textMessage(t('leave.done'));

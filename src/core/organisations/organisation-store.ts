@@ -30,6 +30,8 @@ export interface OrganisationStore {
   /** The organisation with exactly this name (English or Welsh), in any case; undefined when there is none. */
   findByName(name: string): Promise<OrganisationSummary | undefined>;
   find(id: string): Promise<OrganisationSummary | undefined>;
+  /** How many organisations of the regions given (all of them when undefined) wait for confirmation. */
+  pendingCount(regionCodes: readonly string[] | undefined): Promise<number>;
   /** Unverified organisations of the regions given (all of them when undefined), oldest first, at most `limit`. */
   pending(regionCodes: readonly string[] | undefined, limit: number): Promise<readonly OrganisationSummary[]>;
   /**

@@ -2,6 +2,7 @@
 // posted messages. Features queue them here; a dispatcher (src/core/outbox/dispatcher.ts) sends them
 // after the change that caused them has committed, with retries, so no Slack or Teams call is ever made
 // inside a database transaction.
+import type { Platform } from '../context.js';
 import type { Message } from '../reply/reply.js';
 
 export type Recipient =
@@ -21,6 +22,24 @@ export interface OutgoingMessage {
   readonly postKey?: string;
 }
 
+/**
+ * A view the bot keeps current that was not posted through the outbox: Slack's App Home, or the home
+ * card Teams was sent in a personal chat as the answer to an activity.
+ */
+export interface RememberedPost {
+  readonly postKey: string;
+  readonly platform: Platform;
+  readonly workspaceId: string;
+  /** Slack: the user id the view is published for. */
+  readonly address: string | undefined;
+  /** Teams: the conversation the card is in (its stored reference is where the update goes). */
+  readonly conversationExternalId: string | undefined;
+  /** What the platform's sender updates (see the Slack sender's APP_HOME_MESSAGE_ID). */
+  readonly messageId: string;
+  /** The member it shows, so that erasing them removes it. */
+  readonly memberId: string | undefined;
+}
+
 export interface Outbox {
   /** Queues messages in one transaction of their own; they are delivered after this returns, with retries. */
   send(messages: readonly OutgoingMessage[]): Promise<void>;
@@ -29,6 +48,8 @@ export interface Outbox {
    * of refreshes causes few updates, and the last one always shows the final state.
    */
   refresh(postKey: string): Promise<void>;
+  /** Keeps a view for later refreshes under its post key: one per key and platform (the latest), the member updated. */
+  remember(post: RememberedPost): Promise<void>;
   /** Wakes the dispatcher after a repository committed a transaction that queued messages itself. */
   wake(): void;
 }

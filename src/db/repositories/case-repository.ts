@@ -330,6 +330,12 @@ export class PrismaCaseStore implements CaseStore {
     });
   }
 
+  async pendingCount(regionCodes: readonly string[] | undefined): Promise<number> {
+    return this.prisma.caseStudy.count({
+      where: { status: 'submitted', ...(regionCodes ? { regionCode: { in: [...regionCodes] } } : {}) },
+    });
+  }
+
   async pending(regionCodes: readonly string[] | undefined, limit: number): Promise<readonly CaseStudy[]> {
     const rows = await this.prisma.caseStudy.findMany({
       where: { status: 'submitted', ...(regionCodes ? { regionCode: { in: [...regionCodes] } } : {}) },

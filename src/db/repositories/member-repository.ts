@@ -136,6 +136,9 @@ export class PrismaMemberWrites implements MemberWrites {
     // Messages to them, sent or waiting, name their platform ids (and may name them).
     await tx.outboxMessage.deleteMany({ where: { memberId } });
     await tx.postedMessage.deleteMany({ where: { memberId } });
+    // Their Slack App Home, kept by user id (it may have been opened before they joined, with no member).
+    const slackIds = identities.filter((i) => i.platform === 'slack').map((i) => i.userId);
+    if (slackIds.length > 0) await tx.postedMessage.deleteMany({ where: { platform: 'slack', address: { in: slackIds } } });
     // Exports waiting behind a download link can name anyone, them included: they go (they are short-lived).
     await tx.fileLink.deleteMany({ where: { kind: 'file' } });
     await tx.platformIdentity.deleteMany({ where: { memberId } });

@@ -29,6 +29,10 @@ export class PrismaOrganisationStore implements OrganisationStore {
     return (await this.prisma.organisation.findUnique({ where: { id }, select: summarySelect })) ?? undefined;
   }
 
+  async pendingCount(regionCodes: readonly string[] | undefined): Promise<number> {
+    return this.prisma.organisation.count({ where: { verified: false, ...(regionCodes ? { regionCode: { in: [...regionCodes] } } : {}) } });
+  }
+
   async pending(regionCodes: readonly string[] | undefined, limit: number): Promise<readonly OrganisationSummary[]> {
     return this.prisma.organisation.findMany({
       where: { verified: false, ...(regionCodes ? { regionCode: { in: [...regionCodes] } } : {}) },

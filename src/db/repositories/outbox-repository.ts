@@ -5,7 +5,7 @@
 import type { PrismaClient } from '../database.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { ClaimedPost, Delivery, DeliveryTarget, LeaseKind, OutboxQueue, Posted } from '../../core/outbox/dispatcher.js';
-import type { OutgoingMessage, Outbox } from '../../core/outbox/outbox.js';
+import type { OutgoingMessage, Outbox, RememberedPost } from '../../core/outbox/outbox.js';
 import type { Platform } from '../../core/context.js';
 import type { Message } from '../../core/reply/reply.js';
 import { systemClock, type Clock } from '../../core/clock.js';
@@ -136,6 +136,29 @@ export class PrismaOutbox implements Outbox, OutboxQueue {
 
   wake(): void {
     this.wakeListener?.();
+  }
+
+  async remember(post: RememberedPost): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const conversation =
+        post.conversationExternalId === undefined
+          ? null
+          : await tx.conversation.findFirst({
+              where: { platform: post.platform, workspaceId: post.workspaceId, externalId: post.conversationExternalId, removedAt: null },
+              select: { id: true },
+            });
+      // A Teams card is kept current only through its conversation's stored reference.
+      if (post.conversationExternalId !== undefined && !conversation) return;
+      const where = { postKey: post.postKey, platform: post.platform, workspaceId: post.workspaceId };
+      const data = {
+        address: post.address ?? null,
+        conversationId: conversation?.id ?? null,
+        messageId: post.messageId,
+        memberId: post.memberId ?? null,
+      };
+      const { count } = await tx.postedMessage.updateMany({ where, data });
+      if (count === 0) await tx.postedMessage.create({ data: { ...where, ...data } });
+    });
   }
 
   async claimDue(limit: number, leaseMs: number): Promise<Delivery[]> {

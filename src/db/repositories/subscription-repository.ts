@@ -21,6 +21,7 @@ import type {
 } from '../../core/digests/subscription-store.js';
 import { queueMessages } from './outbox-repository.js';
 import { systemClock, type Clock } from '../../core/clock.js';
+import { ALL_STAFF } from '../../core/metrics/staff-group-labels.js';
 
 const subscriptionSelect = {
   id: true,
@@ -205,6 +206,16 @@ export class PrismaSubscriptionStore implements SubscriptionStore {
       await tx.auditEntry.create({ data: { action: 'digest.unsubscribed', subject: subscriptionId, details: { by: by(byMemberId) } } });
       return true;
     });
+  }
+
+  async lastRegionDigestAt(regionCode: string): Promise<Date | undefined> {
+    const [row] = await this.prisma.$queryRaw<{ at: Date | null }[]>`
+      SELECT max(o."sentAt") AS at
+      FROM "DigestPost" p
+      JOIN "DigestSubscription" s ON s.id = p."subscriptionId"
+      JOIN "OutboxMessage" o ON o."messageKey" = p."outboxKey" AND o.status = 'sent'
+      WHERE s."scopeKind" = 'region' AND s."scopeCode" = ${regionCode} AND s."staffGroupCode" = ${ALL_STAFF}`;
+    return row?.at ?? undefined;
   }
 
   async lastPostedAt(subscriptionId: string): Promise<Date | undefined> {

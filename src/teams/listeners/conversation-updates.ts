@@ -4,6 +4,7 @@
 import type { App } from '@microsoft/teams.apps';
 import type { BotCore } from '../../core/bot-core.js';
 import type { Logger } from '../../logger.js';
+import { renderMessageActivity } from '../adaptive-card.js';
 import { deliverReply, turnOf } from '../reply-delivery.js';
 import {
   teamsConversation,
@@ -34,10 +35,21 @@ export function registerConversationUpdates(app: App, core: BotCore, logger: Log
     if (!includesBot(activity, activity.membersAdded)) return;
     const address = teamsConversation(activity);
     await core.conversationInstalled(address, { name: teamsConversationName(activity), reference: teamsConversationReference(activity) });
-    // In a personal chat, the person gets their page at a glance (or the invitation to join) at once.
+    // In a personal chat, the person gets their page at a glance (or the invitation to join) at once,
+    // kept current after their own changes (an answer, joining, a profile edit) by updating this card.
     if (address.kind === 'personal') {
       const request = teamsRequestContext(activity);
-      await deliverReply(turnOf(ctx, core, request.t), await core.withFileLinks(await core.home(request), request), logger);
+      const home = await core.withFileLinks(await core.home(request), request);
+      if (home.kind !== 'message') {
+        await deliverReply(turnOf(ctx, core, request.t), home, logger);
+        return;
+      }
+      const sent = await ctx.send({ ...renderMessageActivity(home), replyToId: activity.id });
+      try {
+        await core.homeShown(request, sent.id);
+      } catch (error) {
+        logger.error({ err: error, component: 'teams' }, 'could not keep the home card for refreshes');
+      }
     }
   });
 
