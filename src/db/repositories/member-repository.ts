@@ -144,6 +144,12 @@ export class PrismaMemberWrites implements MemberWrites {
     // Case studies: unpublished submissions go with the member; published ones stay in the library, and
     // no case study keeps them as its named contact.
     await tx.caseStudy.deleteMany({ where: { submittedById: memberId, status: { in: ['draft', 'submitted', 'rejected'] } } });
+    // Published ones stay, no longer tied to them (as submitter or reviewer).
+    await tx.caseStudy.updateMany({ where: { submittedById: memberId }, data: { submittedById: null } });
+    await tx.caseStudy.updateMany({ where: { reviewedById: memberId }, data: { reviewedById: null } });
+    // Digests they set up keep going for their channels, no longer naming them; nor do digests they asked for.
+    await tx.digestSubscription.updateMany({ where: { subscribedBy: memberId }, data: { subscribedBy: null } });
+    await tx.digestPost.updateMany({ where: { requestedBy: memberId }, data: { requestedBy: null } });
     const named = await tx.member.findUnique({ where: { id: memberId }, select: { displayName: true } });
     if (named?.displayName) {
       await tx.$executeRaw`
