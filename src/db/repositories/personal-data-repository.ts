@@ -22,7 +22,14 @@ const eventRef = (event: { id: string; number: number; title: string; startsAt: 
   status: event.status,
 });
 const caseSelect = { id: true, number: true, title: true, status: true, submittedAt: true, reviewedAt: true } as const;
-const caseRef = (row: { id: string; number: number; title: string; status: string; submittedAt: Date | null; reviewedAt: Date | null }) => ({
+const caseRef = (row: {
+  id: string;
+  number: number;
+  title: string;
+  status: string;
+  submittedAt: Date | null;
+  reviewedAt: Date | null;
+}) => ({
   id: row.id,
   number: row.number,
   title: row.title,
@@ -109,7 +116,12 @@ export class PrismaPersonalDataStore implements PersonalDataStore {
         linkedAt: iso(identity.linkedAt),
         emailHashKept: identity.emailHash !== null,
       })),
-      roles: member.roleGrants.map((grant) => ({ id: grant.id, role: grant.role, regionCode: grant.regionCode, grantedAt: iso(grant.grantedAt) })),
+      roles: member.roleGrants.map((grant) => ({
+        id: grant.id,
+        role: grant.role,
+        regionCode: grant.regionCode,
+        grantedAt: iso(grant.grantedAt),
+      })),
       eventAnswers: member.rsvps.map((answer) => ({
         id: answer.id,
         event: eventRef(answer.event),
@@ -137,7 +149,11 @@ export class PrismaPersonalDataStore implements PersonalDataStore {
         createdAt: iso(subscription.createdAt),
         pausedAt: isoOrNull(subscription.pausedAt),
       })),
-      digestRequests: requests.map((post) => ({ id: String(post.id), subscriptionNumber: post.subscription.number, dueAt: iso(post.dueAt) })),
+      digestRequests: requests.map((post) => ({
+        id: String(post.id),
+        subscriptionNumber: post.subscription.number,
+        dueAt: iso(post.dueAt),
+      })),
       linkCodes: member.linkCodes.map((code) => ({
         id: code.id,
         platform: code.platform,
