@@ -37,6 +37,8 @@ const uk = (instant: Date) => DateTime.fromJSDate(instant, { zone: UK_ZONE }).se
 export const ukDate = (instant: Date) => uk(instant).toFormat('cccc d LLLL yyyy');
 /** `10:00` */
 export const ukTime = (instant: Date) => uk(instant).toFormat('HH:mm');
+/** `Tuesday 5 January 2027, 10:00` */
+export const ukDateAndTime = (instant: Date) => `${ukDate(instant)}, ${ukTime(instant)}`;
 /** For form fields: `2027-01-05` and `10:00`. */
 export const ukDateField = (instant: Date) => uk(instant).toFormat('yyyy-MM-dd');
 /** `Tue 5 Jan 2027, 10:00 to 11:30` */
