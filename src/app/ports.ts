@@ -57,7 +57,7 @@ export function createPorts(
     regions: new PrismaRegionDirectory(prisma),
     conversations: new PrismaConversationStore(prisma, clock),
     members: new PrismaMemberStore(prisma, clock),
-    personalData: new PrismaPersonalDataStore(prisma),
+    personalData: new PrismaPersonalDataStore(prisma, config.secret),
     links: new PrismaLinkStore(prisma, config.secret, clock),
     reference: new PrismaReferenceData(prisma),
     roles: new PrismaRoleStore(prisma),

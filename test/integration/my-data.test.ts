@@ -89,6 +89,8 @@ beforeAll(async () => {
 
   // A Teams account linked with a code.
   const code = /Your linking code is ([A-Z2-9]{8})\./.exec(await slack(dana, 'link'))?.[1] ?? '';
+  // A mistyped code first: a failed attempt, kept for the attempt limit under a keyed hash of the account.
+  expect(await teamsText(harness, messageActivity('link ZZZZ2222', harness.connector.url, danaTeams('personal')))).toBeTruthy();
   expect(await teamsText(harness, messageActivity(`link ${code}`, harness.connector.url, danaTeams('personal')))).toContain('Done');
 
   // Two events Dana organises: one she hosts (one place, taken by Olly: she is waitlisted), one Olly hosts (she goes).
@@ -176,6 +178,8 @@ describe('my data', () => {
     ]);
     expect(data.eventsCreated.map((event) => event.title).sort()).toEqual(['Data day', 'Other day']);
     expect(data.auditEntries.length).toBeGreaterThan(3);
+    expect(data.linkAttempts).toHaveLength(1);
+    expect(text).toContain('Linking codes you typed that did not work');
 
     // Every row of every table referring to them is in the file (by id), and the chat has a section for it.
     for (const { table, column } of [...references, ...SOFT_REFERENCES]) {
@@ -220,6 +224,7 @@ describe('my data', () => {
     for (const { table, column } of [...(await referencesToMember()), ...SOFT_REFERENCES])
       expect(await rowIds(table, column, danaId), `${table}.${column}`).toEqual([]);
     expect((await fetchBotLink(harness, jsonUrl)).status).toBe(404);
+    expect(await prisma().linkAttempt.count()).toBe(0);
     expect(await slack(dana, 'my data')).toContain('CoP Bot holds no data about you.');
   });
 });

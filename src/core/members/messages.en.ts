@@ -99,6 +99,8 @@ export const membersEn = {
   'myData.section.digestSubscriptions': 'Digests you set up in channels',
   'myData.section.digestRequests': 'Digests you asked for',
   'myData.section.linkCodes': 'Codes for linking your accounts',
+  'myData.section.linkAttempts': 'Linking codes you typed that did not work (kept 15 minutes)',
+  'myData.attempt': 'A code that did not work',
   'myData.section.fileLinks': 'Download links made for you',
   'myData.section.messages': 'Messages to you, waiting or sent',
   'myData.section.postedMessages': 'Messages to you that the bot keeps up to date',

@@ -64,6 +64,10 @@ function itemOf(t: Translate, data: PersonalData, section: (typeof LISTED)[numbe
       const code = data.linkCodes[index]!;
       return { title: code.platform, detail: t('myData.made', { when: when(code.createdAt) }) };
     }
+    case 'linkAttempts': {
+      const attempt = data.linkAttempts[index]!;
+      return { title: t('myData.attempt'), detail: when(attempt.at) };
+    }
     case 'fileLinks': {
       const link = data.fileLinks[index]!;
       return { title: link.filename, detail: t('myData.expires', { when: when(link.expiresAt) }) };

@@ -81,6 +81,8 @@ export interface PersonalData {
     readonly expiresAt: When;
     readonly usedAt: When | null;
   }[];
+  /** Failed `link <code>` attempts from their accounts, kept 15 minutes for the attempt limit (the account only as a keyed hash). */
+  readonly linkAttempts: readonly { readonly id: string; readonly at: When }[];
   /** Download links made for them (their CPD record, this file). */
   readonly fileLinks: readonly {
     readonly id: string;
@@ -140,6 +142,7 @@ export const PERSONAL_DATA_LISTS = [
   'digestSubscriptions',
   'digestRequests',
   'linkCodes',
+  'linkAttempts',
   'fileLinks',
   'messages',
   'postedMessages',

@@ -1,7 +1,8 @@
 // Everything held about one member (src/core/members/personal-data.ts), read from every table that
 // refers to members: by foreign key (identities, roles, link codes, case studies, events, answers, file
 // links) and by id without one (outbox and posted messages, digest subscriptions and requests, audit
-// entries), and the Teams personal chats whose stored reference names one of their accounts.
+// entries), the Teams personal chats whose stored reference names one of their accounts, and failed
+// linking attempts from their accounts (kept under a keyed hash of the account).
 import type { PrismaClient } from '../database.js';
 import {
   PERSONAL_DATA_FORMAT,
@@ -9,6 +10,7 @@ import {
   type PersonalData,
   type PersonalDataStore,
 } from '../../core/members/personal-data.js';
+import { linkActorHash } from './link-repository.js';
 
 const iso = (value: Date) => value.toISOString();
 const isoOrNull = (value: Date | null) => (value ? value.toISOString() : null);
@@ -39,7 +41,11 @@ const caseRef = (row: {
 });
 
 export class PrismaPersonalDataStore implements PersonalDataStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    /** COP_SECRET: failed linking attempts are kept under a keyed hash of the account. */
+    private readonly secret: string,
+  ) {}
 
   async personalData(memberId: string, now: Date): Promise<PersonalData | undefined> {
     const prisma = this.prisma;
@@ -60,7 +66,8 @@ export class PrismaPersonalDataStore implements PersonalDataStore {
     });
     if (!member || member.status === 'erased') return undefined;
     const teamsUsers = member.identities.filter((identity) => identity.platform === 'teams').map((identity) => identity.userId);
-    const [subscriptions, requests, messages, posted, audit, conversations] = await Promise.all([
+    const actorHashes = member.identities.map((identity) => linkActorHash(this.secret, identity));
+    const [subscriptions, requests, messages, posted, audit, conversations, attempts] = await Promise.all([
       prisma.digestSubscription.findMany({ where: { subscribedBy: memberId }, orderBy: { number: 'asc' } }),
       prisma.digestPost.findMany({
         where: { requestedBy: memberId },
@@ -85,6 +92,7 @@ export class PrismaPersonalDataStore implements PersonalDataStore {
             WHERE platform = 'teams' AND kind = 'personal'
               AND (reference->'user'->>'id' = ANY(${teamsUsers}) OR reference->'user'->>'aadObjectId' = ANY(${teamsUsers}))
             ORDER BY "installedAt"`,
+      prisma.linkAttempt.findMany({ where: { actorHash: { in: actorHashes } }, orderBy: { at: 'asc' }, select: { id: true, at: true } }),
     ]);
     const createdIds = audit.filter((entry) => entry.action === 'event.created' && entry.subject).map((entry) => entry.subject as string);
     const created = createdIds.length === 0 ? [] : await prisma.event.findMany({ where: { id: { in: createdIds } }, select: eventSelect });
@@ -161,6 +169,7 @@ export class PrismaPersonalDataStore implements PersonalDataStore {
         expiresAt: iso(code.expiresAt),
         usedAt: isoOrNull(code.usedAt),
       })),
+      linkAttempts: attempts.map((attempt) => ({ id: String(attempt.id), at: iso(attempt.at) })),
       fileLinks: member.fileLinks.map((link) => ({
         id: link.id,
         kind: link.kind,
