@@ -162,7 +162,8 @@ describe('my data', () => {
     expect(text).toContain(DANA);
     // Long lists are cut short in chat, with their count.
     expect(text).toMatch(/Audit log entries naming you \(by id\) \(\d+\)/);
-    expect(text).toContain('more: the file below has them all');
+    expect(text).toContain('more: the file above has them all');
+    expect(text).not.toContain('more than fits in one message');
 
     jsonUrl = linkButton(slackLinkButtons(reply.blocks), 'Download my data (JSON)').url;
     const response = await fetchBotLink(harness, jsonUrl);

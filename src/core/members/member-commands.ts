@@ -188,8 +188,10 @@ export const myDataCommand = defineCommand({
     ]);
     if (!data) return textMessage(t('myData.nothing'));
     const date = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : t('profile.none'));
+    // The download comes first: whatever a platform's size limit cuts from a long reply, the file is there whole.
     return message(t('myData.heading'), [
       { kind: 'heading', text: t('myData.heading') },
+      ...(await myDataDownload(t, member.id, services)),
       ...profile.blocks.filter((block) => block.kind === 'facts'),
       {
         kind: 'facts',
@@ -212,7 +214,6 @@ export const myDataCommand = defineCommand({
         ],
       },
       ...myDataSections(t, data),
-      ...(await myDataDownload(t, member.id, services)),
     ]);
   },
 });
