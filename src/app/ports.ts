@@ -14,6 +14,7 @@ import { PrismaEventStore } from '../db/repositories/event-repository.js';
 import { PrismaFileLinkStore } from '../db/repositories/file-link-repository.js';
 import { PrismaLinkStore } from '../db/repositories/link-repository.js';
 import { PrismaMemberStore } from '../db/repositories/member-repository.js';
+import { PrismaPersonalDataStore } from '../db/repositories/personal-data-repository.js';
 import { PrismaMetricStore } from '../db/repositories/metric-repository.js';
 import { PrismaOrganisationStore } from '../db/repositories/organisation-repository.js';
 import { PrismaOutbox } from '../db/repositories/outbox-repository.js';
@@ -56,6 +57,7 @@ export function createPorts(
     regions: new PrismaRegionDirectory(prisma),
     conversations: new PrismaConversationStore(prisma, clock),
     members: new PrismaMemberStore(prisma, clock),
+    personalData: new PrismaPersonalDataStore(prisma, config.secret),
     links: new PrismaLinkStore(prisma, config.secret, clock),
     reference: new PrismaReferenceData(prisma),
     roles: new PrismaRoleStore(prisma),

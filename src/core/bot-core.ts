@@ -17,6 +17,7 @@ import type { ActionHandler, FormHandler, FormOutcome, FormValues } from './form
 import { createHelpCommand } from './help/help-command.js';
 import { homeView } from './home/home-view.js';
 import { homePostKey } from './home/home-key.js';
+import { myDataFile } from './members/my-data.js';
 import { calendarDownload, eventCsv } from './events/event-files.js';
 import type { ServedFile } from './links/file-links.js';
 import { translator } from './i18n/translator.js';
@@ -255,6 +256,7 @@ export class BotCore {
     const subject = await this.services.fileLinks.find(token, this.services.clock.now());
     if (!subject) return undefined;
     if (subject.kind === 'attendees' || subject.kind === 'record') return eventCsv(subject, this.services, translator(undefined));
+    if (subject.kind === 'data') return myDataFile(subject, this.services);
     return { filename: subject.filename, contentType: subject.mediaType, body: subject.content, inline: subject.kind === 'chart' };
   }
 

@@ -4,6 +4,7 @@ import type { FileLinkStore } from './links/file-links.js';
 import type { ConversationStore } from './conversations/conversation-store.js';
 import type { EmailLinkStore, LinkStore } from './linking/link-store.js';
 import type { MemberStore, ReferenceData } from './members/member-store.js';
+import type { PersonalDataStore } from './members/personal-data.js';
 import type { OrganisationStore } from './organisations/organisation-store.js';
 import type { Outbox } from './outbox/outbox.js';
 import type { RegionDirectory } from './regions/region-directory.js';
@@ -22,6 +23,8 @@ export interface CoreServices {
   readonly regions: RegionDirectory;
   readonly conversations: ConversationStore;
   readonly members: MemberStore;
+  /** Everything held about one member, for `my data` and its JSON file. */
+  readonly personalData: PersonalDataStore;
   readonly links: LinkStore;
   readonly reference: ReferenceData;
   readonly roles: RoleStore;

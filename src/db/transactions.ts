@@ -17,7 +17,7 @@ export function prismaTransaction(prisma: PrismaClient, secret: string): Transac
       (tx) =>
         work({
           events: new PrismaEventWrites(tx, secret),
-          members: new PrismaMemberWrites(tx),
+          members: new PrismaMemberWrites(tx, secret),
           outbox: { queue: (messages) => queueMessages(tx, messages), refresh: (postKey) => markForRefresh(tx, postKey) },
         }),
       LIMITS,

@@ -1,6 +1,8 @@
-// Bolt logs through its own Logger interface; this hands its lines to our pino logger.
+// Bolt (and its Web API client) log through their own Logger interface; this hands their lines to our pino
+// logger, without the payloads they dump (at debug level, every request and response body: messages,
+// names, emails), so that no level of logging holds personal data.
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
-import type { Logger } from '../logger.js';
+import { withoutPayload, type Logger } from '../logger.js';
 
 /**
  * Bolt's logger for Socket Mode's connection: the library's own lines (one per try when Slack cannot be
@@ -15,7 +17,9 @@ export function quietBoltLogger(logger: Logger): BoltLogger {
 export function boltLogger(logger: Logger): BoltLogger {
   const log = logger.child({ component: 'slack' });
   let level = LogLevel.INFO;
-  const text = (parts: unknown[]) => parts.map((part) => (part instanceof Error ? part.message : String(part))).join(' ');
+  // Objects are never passed on; errors by their message, which is cut like the rest.
+  const text = (parts: unknown[]) =>
+    withoutPayload(parts.map((part) => (part instanceof Error ? part.message : typeof part === 'string' ? part : '[object]')).join(' '));
   return {
     debug: (...parts) => log.debug(text(parts)),
     info: (...parts) => log.info(text(parts)),

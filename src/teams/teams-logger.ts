@@ -3,7 +3,7 @@
 // people and hold what they typed, so only the message text of the first argument and, for errors, their
 // name and HTTP status are kept.
 import type { ILogger, ILoggerOptions, LogLevel } from '@microsoft/teams.common';
-import type { Logger } from '../logger.js';
+import { withoutPayload, type Logger } from '../logger.js';
 import { httpStatusOf } from './http-status.js';
 
 /** What may be logged of one SDK log argument. */
@@ -15,8 +15,9 @@ function safeDetail(argument: unknown): Record<string, unknown> | undefined {
 
 function write(logger: Logger, level: LogLevel, args: readonly unknown[]): void {
   const [first, ...rest] = args;
-  // The SDK's own sentences are fixed text; anything else (objects, errors) is reduced to safe details.
-  const text = typeof first === 'string' ? first.slice(0, 300) : 'Teams SDK event';
+  // The SDK's own sentences are fixed text, cut where they start dumping data; anything else (objects,
+  // errors) is reduced to safe details.
+  const text = typeof first === 'string' ? withoutPayload(first) : 'Teams SDK event';
   const details = [first, ...rest].map(safeDetail).find((detail) => detail !== undefined) ?? {};
   const dropped = rest.filter((argument) => !(argument instanceof Error)).length;
   const fields = { component: 'teams-sdk', ...details, ...(dropped > 0 ? { omittedArguments: dropped } : {}) };

@@ -98,6 +98,8 @@ export interface TestBotOptions {
    * bot in Socket Mode (SLACK_APP_TOKEN), connected to a local socket stand-in before the harness is returned.
    */
   readonly slackTransport?: SlackTransportName;
+  /** Every log line the bot writes (JSON, one per entry) is pushed here instead of going to standard output. */
+  readonly logLines?: string[];
 }
 
 /** The app-level token the test bot is given in Socket Mode. */
@@ -227,7 +229,9 @@ export async function startTestBot(env: Record<string, string> = {}, options: Te
     ...env,
   });
   const clock = options.clock ?? new TestClock();
-  const bot = await startBot(config, createLogger(config.logLevel), { clock });
+  const lines = options.logLines;
+  const destination = lines ? { write: (line: string) => void lines.push(line) } : undefined;
+  const bot = await startBot(config, createLogger(config.logLevel, false, destination), { clock });
   await bot.ready;
   // Readiness does not wait for Slack's socket: the harness does, so that the test's first envelope has a connection.
   if (socket) await socket.nextConnection(30_000);

@@ -371,6 +371,7 @@ const UNUSED_PORTS = {
   metrics: NO_METRICS,
   charts: { publish: () => Promise.resolve(undefined) },
   subscriptions: NO_SUBSCRIPTIONS,
+  personalData: { personalData: () => Promise.resolve(undefined) },
   transaction: () => Promise.reject(new Error('no transaction in these tests')),
 };
 

@@ -6,6 +6,7 @@ import { requestContext } from '../../src/core/request-context.js';
 const keys = Object.keys(en) as MessageKey[];
 const sampleParams = {
   size: '60 MB',
+  sections: 'Roles, Digests you asked for',
   limit: '50 MB',
   cohort: 2,
   counts: 'London 2, North West 1',

@@ -77,6 +77,7 @@ const sampleParams = {
   command: 'digest pause 4',
   count: 37,
   counts: 'London 2, North West 1',
+  sections: 'Events you host, Digests you asked for',
   change: 'down 0.4 points',
   changed: 29,
   date: '2027-03-28',

@@ -14,8 +14,9 @@ import type { CoreServices } from '../services.js';
 import type { EventRecord } from './event.js';
 import { buildEventForm, EVENT_FORM_ID, parseEventForm, type EventFormChoices } from './event-form.js';
 import { mayManage, mayOrganise } from './event-permissions.js';
-import { CANCEL_ACTION, details, listItem, listRow } from './event-views.js';
-import { cancelEvent, createEvent, updateEvent } from './event-service.js';
+import { CANCEL_ACTION, CANCEL_SERIES_ACTION, details, listItem, listRow } from './event-views.js';
+import { ukDate, ukDateAndTime } from './london-time.js';
+import { cancelEvent, cancelMeetings, createEvent, updateEvent } from './event-service.js';
 import { activeMember } from '../members/active-member.js';
 
 /** The services this module's handlers use. */
@@ -117,6 +118,15 @@ export const eventEditCommand = defineCommand({
   },
 });
 
+/** The meetings of `event`'s series still to come and scheduled (with `event` itself while scheduled), by start. */
+async function meetingsToCome(event: EventRecord, services: EventCommandsServices): Promise<readonly EventRecord[]> {
+  if (!event.series) return [];
+  const now = services.clock.now();
+  return (await services.events.seriesMeetings(event.series.id))
+    .filter((meeting) => meeting.status === 'scheduled' && (meeting.startsAt > now || meeting.id === event.id))
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+}
+
 export const eventCancelCommand = defineCommand({
   words: 'event cancel',
   cy: ['canslo digwyddiad', 'digwyddiad canslo'],
@@ -129,35 +139,103 @@ export const eventCancelCommand = defineCommand({
     const { t } = context;
     const found = await managedEvent(number, context, services);
     if ('kind' in found) return found;
-    if (found.event.status === 'cancelled') return textMessage(t('events.alreadyCancelled'));
+    const { event } = found;
+    if (event.status === 'cancelled') return textMessage(t('events.alreadyCancelled'));
+    const series = await meetingsToCome(event, services);
+    const last = series.at(-1);
+    // A meeting of a series with others to come: this meeting, or the whole series?
+    if (last && series.length > 1) {
+      const text = t('events.cancelChoose', {
+        title: event.title,
+        when: ukDateAndTime(event.startsAt),
+        count: series.length,
+        last: ukDateAndTime(last.startsAt),
+      });
+      return message(text, [
+        { kind: 'text', text },
+        {
+          kind: 'buttons',
+          buttons: [
+            {
+              label: t('events.button.cancelMeeting', { date: ukDate(event.startsAt) }),
+              action: CANCEL_ACTION,
+              value: event.id,
+              style: 'danger',
+            },
+            {
+              label: t('events.button.cancelSeries', { count: series.length }),
+              action: CANCEL_SERIES_ACTION,
+              value: event.id,
+              style: 'danger',
+            },
+          ],
+        },
+      ]);
+    }
     const text = t('events.cancelConfirm', {
-      title: found.event.title,
-      people: found.event.counts.going + found.event.counts.maybe + found.event.counts.waitlisted,
+      title: event.title,
+      people: event.counts.going + event.counts.maybe + event.counts.waitlisted,
     });
     return message(text, [
       { kind: 'text', text },
       {
         kind: 'buttons',
-        buttons: [{ label: t('events.button.cancelConfirm'), action: CANCEL_ACTION, value: found.event.id, style: 'danger' }],
+        buttons: [{ label: t('events.button.cancelConfirm'), action: CANCEL_ACTION, value: event.id, style: 'danger' }],
       },
     ]);
   },
 });
 
+/** The event a cancel button names, with the clicker's right to manage it checked again; or the reply saying why not. */
+async function clickedEvent(value: string | undefined, context: RequestContext, services: EventCommandsServices) {
+  const id = z.uuid().safeParse(value);
+  const event = id.success ? await services.events.find(id.data) : undefined;
+  if (!event) return textMessage(context.t('events.unknownButton'));
+  return managedEvent(event.number, context, services);
+}
+
 export const cancelEventAction: ActionHandler = {
   id: CANCEL_ACTION,
   async run(value, context, services: EventCommandsServices) {
     const { t } = context;
-    const id = z.uuid().safeParse(value);
-    const event = id.success ? await services.events.find(id.data) : undefined;
-    if (!event) return textMessage(t('events.unknownButton'));
-    const found = await managedEvent(event.number, context, services);
+    const found = await clickedEvent(value, context, services);
     if ('kind' in found) return found;
+    const { event } = found;
     const by = found.member?.id ?? 'configured admin';
     const cancelled = await cancelEvent(services, event.id, by, services.clock.now());
     if (!cancelled) return textMessage(t('events.alreadyCancelled'));
     services.outbox.wake();
-    return textMessage(t('events.cancelled', { title: event.title }));
+    return textMessage(
+      event.series
+        ? t('events.cancelledMeeting', { title: event.title, when: ukDateAndTime(event.startsAt) })
+        : t('events.cancelled', { title: event.title }),
+    );
+  },
+};
+
+export const cancelSeriesAction: ActionHandler = {
+  id: CANCEL_SERIES_ACTION,
+  async run(value, context, services: EventCommandsServices) {
+    const { t } = context;
+    const found = await clickedEvent(value, context, services);
+    if ('kind' in found) return found;
+    const permissions = await permissionsOf(context.actor, services.roles, services.configuredAdmins);
+    // Each meeting is checked: a meeting given another host is not the clicker's to cancel unless they organise the region.
+    const meetings = (await meetingsToCome(found.event, services)).filter((meeting) => mayManage(permissions, meeting, found.member?.id));
+    const by = found.member?.id ?? 'configured admin';
+    const cancelled = await cancelMeetings(
+      services,
+      meetings.map((meeting) => meeting.id),
+      by,
+      services.clock.now(),
+    );
+    if (cancelled.length === 0) return textMessage(t('events.alreadyCancelled'));
+    services.outbox.wake();
+    const text = t('events.cancelledSeries', { title: found.event.title, count: cancelled.length });
+    return message(text, [
+      { kind: 'text', text },
+      { kind: 'list', items: cancelled.map((meeting) => ({ title: `#${meeting.number}`, detail: ukDateAndTime(meeting.startsAt) })) },
+    ]);
   },
 };
 

@@ -5,6 +5,7 @@
 import type { Translate } from '../i18n/translator.js';
 import type { OutgoingMessage } from '../outbox/outbox.js';
 import { postKey } from '../outbox/post-key.js';
+import { RUN_COMMAND_ACTION } from '../actions.js';
 import { message, type Block } from '../reply/reply.js';
 import type { EventRecord } from './event.js';
 import type { EventSettings } from './event-settings.js';
@@ -86,6 +87,38 @@ export class EventNotices {
         linkButtons(this.t, event, this.settings.publicUrl, 'update'),
       ]),
     );
+  }
+
+  /**
+   * To the member named as host (of a new event, or of a meeting whose host changed): which event, when,
+   * and how to see or cancel it. `key` makes it once per naming.
+   */
+  hosting(meetings: readonly EventRecord[], memberId: string, key: string): OutgoingMessage | undefined {
+    const first = meetings[0];
+    const last = meetings.at(-1);
+    if (!first || !last) return undefined;
+    const text =
+      meetings.length > 1
+        ? this.t('events.notice.hostSeries', {
+            title: first.title,
+            count: meetings.length,
+            when: this.when(first),
+            first: first.number,
+            last: last.number,
+          })
+        : this.t('events.notice.host', { title: first.title, when: this.when(first), number: first.number });
+    return this.direct(memberId, key, text, [
+      { kind: 'text', text },
+      { kind: 'facts', facts: [{ label: this.t('events.fact.where'), value: whereText(this.t, first) }] },
+      { kind: 'text', text: this.t('events.notice.hostManage', { number: first.number }) },
+      {
+        kind: 'buttons',
+        buttons: [
+          { label: this.t('events.button.see'), action: RUN_COMMAND_ACTION, value: `event ${first.number}` },
+          { label: this.t('events.button.cancel'), action: RUN_COMMAND_ACTION, value: `event cancel ${first.number}` },
+        ],
+      },
+    ]);
   }
 
   /** After the event, to those who attended: the recording and slides, and 1 to 5 rating buttons. */

@@ -172,6 +172,11 @@ export async function createEvent(
     });
     const records: EventRecord[] = [];
     for (const id of ids) records.push((await unit.events.record(id)) as EventRecord);
+    // The host hears of it, unless they named themselves.
+    if (event.hostId && event.hostId !== byMemberId && ids[0]) {
+      const told = notices.hosting(records, event.hostId, `event-host:${ids[0]}:${event.hostId}`);
+      if (told) await unit.outbox.queue([told]);
+    }
     return records;
   });
 }
@@ -205,24 +210,62 @@ export async function updateEvent(
       await unit.outbox.queue(notices.changed(before, after, await unit.events.audience(eventId, ['going', 'maybe', 'waitlisted'])));
     }
     await tellMoves(unit, notices, eventId, plan, now);
+    // A newly named host hears of it (once: only when the host changes, and not when they named themselves).
+    const host = after.host?.id;
+    if (host && host !== before.host?.id && host !== byMemberId) {
+      const told = notices.hosting([after], host, `event-host:${eventId}:${host}:${now.getTime()}`);
+      if (told) await unit.outbox.queue([told]);
+    }
     await unit.outbox.refresh(eventPostKey(eventId));
     return after;
   });
 }
 
+/** Cancels one meeting in the caller's unit of work, audited; offers die with it, and everyone who answered is told. */
+async function cancelLocked(
+  unit: UnitOfWork,
+  notices: EventNotices,
+  eventId: string,
+  byMemberId: string,
+  now: Date,
+): Promise<EventRecord | undefined> {
+  const locked = await unit.events.lockEvent(eventId);
+  if (locked?.status !== 'scheduled') return undefined;
+  await unit.events.markCancelled(eventId, now);
+  for (const offer of (await unit.events.answers(eventId)).filter(isOffered))
+    await unit.events.saveAnswer(eventId, { ...offer, offerExpiresAt: null });
+  await unit.events.audit('event.cancelled', eventId, { by: byMemberId });
+  const audience = await unit.events.audience(eventId, ['going', 'maybe', 'waitlisted']);
+  const cancelled = (await unit.events.record(eventId)) as EventRecord;
+  await unit.outbox.queue(notices.cancelled(cancelled, audience));
+  await unit.outbox.refresh(eventPostKey(eventId));
+  return cancelled;
+}
+
 /** Cancels one meeting, audited; offers die with it, and everyone who answered is told. False when it was not scheduled. */
 export async function cancelEvent(services: EventServices, eventId: string, byMemberId: string, now: Date): Promise<boolean> {
+  return services.transaction(async (unit) => (await cancelLocked(unit, noticesOf(services), eventId, byMemberId, now)) !== undefined);
+}
+
+/**
+ * Cancels several meetings (a series' meetings to come) in one unit of work, locked in the order given
+ * (by start, so that two cancellations never wait for each other); those not scheduled are left. Returns
+ * the meetings cancelled.
+ */
+export async function cancelMeetings(
+  services: EventServices,
+  eventIds: readonly string[],
+  byMemberId: string,
+  now: Date,
+): Promise<readonly EventRecord[]> {
   return services.transaction(async (unit) => {
-    const locked = await unit.events.lockEvent(eventId);
-    if (locked?.status !== 'scheduled') return false;
-    await unit.events.markCancelled(eventId, now);
-    for (const offer of (await unit.events.answers(eventId)).filter(isOffered))
-      await unit.events.saveAnswer(eventId, { ...offer, offerExpiresAt: null });
-    await unit.events.audit('event.cancelled', eventId, { by: byMemberId });
-    const audience = await unit.events.audience(eventId, ['going', 'maybe', 'waitlisted']);
-    await unit.outbox.queue(noticesOf(services).cancelled((await unit.events.record(eventId)) as EventRecord, audience));
-    await unit.outbox.refresh(eventPostKey(eventId));
-    return true;
+    const notices = noticesOf(services);
+    const cancelled: EventRecord[] = [];
+    for (const id of eventIds) {
+      const done = await cancelLocked(unit, notices, id, byMemberId, now);
+      if (done) cancelled.push(done);
+    }
+    return cancelled;
   });
 }
 

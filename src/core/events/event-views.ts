@@ -19,6 +19,8 @@ export const RSVP_ACTION = 'event.rsvp';
 export const JOIN_TO_ANSWER_ACTION = 'event.join';
 export const CLAIM_ACTION = 'event.claim';
 export const CANCEL_ACTION = 'event.cancel';
+/** Cancels every meeting still to come of the series of the meeting the button names. */
+export const CANCEL_SERIES_ACTION = 'event.cancelSeries';
 export const RATE_ACTION = 'event.rate';
 
 /** Where the bot's files are served: `<publicUrl>calendar/<token>.ics`. */

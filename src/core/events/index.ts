@@ -6,6 +6,7 @@ import { attendeesCommand } from './attendees-command.js';
 import { comingUpSection } from './digest-coming-up.js';
 import {
   cancelEventAction,
+  cancelSeriesAction,
   eventCancelCommand,
   eventCommand,
   eventEditCommand,
@@ -33,7 +34,7 @@ export const eventsFeature: Feature = {
     eventSummaryCommand,
     myRecordCommand,
   ],
-  actions: [rsvpAction, joinToAnswerAction, claimAction, cancelEventAction, rateAction],
+  actions: [rsvpAction, joinToAnswerAction, claimAction, cancelEventAction, cancelSeriesAction, rateAction],
   forms: [eventFormHandler, attendanceFormHandler],
   postRenderers: { [EVENT_POST_KIND]: renderEventAnnouncement },
   digestSections: [{ order: 20, build: comingUpSection }],

@@ -41,6 +41,8 @@ const uk = (instant: Date, language: Language = 'en') =>
 export const ukDate = (instant: Date, language: Language = 'en') => uk(instant, language).toFormat('cccc d LLLL yyyy');
 /** `10:00` (24-hour in both languages, as tables and fields show it). */
 export const ukTime = (instant: Date) => uk(instant).toFormat('HH:mm');
+/** `Tuesday 5 January 2027, 10:00` */
+export const ukDateAndTime = (instant: Date) => `${ukDate(instant)}, ${ukTime(instant)}`;
 /** For form fields: `2027-01-05` and `10:00`. */
 export const ukDateField = (instant: Date) => uk(instant).toFormat('yyyy-MM-dd');
 /** `10:00 to 11:30`; in Welsh `10:00 i 11:30`. */

@@ -124,6 +124,14 @@ export const eventsCy: CatalogueOf<typeof eventsEn> = {
   'events.button.cancelConfirm': 'Canslo’r digwyddiad',
   'events.button.open': 'Agor',
   'events.cancelled': (p) => `Mae ${p.title} wedi’i ganslo. Rhoddir gwybod i bawb a atebodd.`,
+  'events.cancelChoose': (p) =>
+    `Mae ${p.title} yn un cyfarfod mewn cyfres. Canslo’r cyfarfod hwn yn unig (${p.when}), neu’r gyfres gyfan: y ${plural(p.count, MEETING, 'cy')} sydd i ddod, a’r olaf: ${p.last}? Rhoddir gwybod i’r rhai sy’n mynd, a allai fynd neu sydd ar y rhestr aros. Ni ellir dadwneud hyn.`,
+  'events.button.cancelMeeting': (p) => `Canslo ${p.date} yn unig`,
+  'events.button.cancelSeries': (p) => `Canslo pob un o’r ${plural(p.count, MEETING, 'cy')}`,
+  'events.cancelledMeeting': (p) =>
+    `Mae ${p.title} (${p.when}) wedi’i ganslo; bydd cyfarfodydd eraill y gyfres yn mynd yn eu blaen. Rhoddir gwybod i bawb a atebodd.`,
+  'events.cancelledSeries': (p) =>
+    `Mae ${p.title} wedi’i ganslo: ${plural(p.count, MEETING, 'cy')}. Rhoddir gwybod i bawb a atebodd. Wedi’u canslo:`,
   'events.alreadyCancelled': 'Mae’r digwyddiad hwnnw wedi’i ganslo eisoes: ni newidiwyd dim.',
   'events.isCancelled': 'Mae’r digwyddiad hwn wedi’i ganslo.',
   'events.cancelledHeading': (p) => `Wedi’i ganslo: ${p.title}`,
@@ -215,6 +223,12 @@ export const eventsCy: CatalogueOf<typeof eventsEn> = {
   'events.button.claim': 'Hawlio’r lle',
   'events.notice.changed': (p) =>
     `Mae ${p.title} wedi newid. Yr amser newydd yw ${p.when}; ble: ${p.where}. (Yr hen amser oedd ${p.before}.)`,
+  'events.notice.host': (p) => `Rydych wedi’ch enwi fel gwesteiwr ${p.title}, ${p.when} (digwyddiad ${p.number}).`,
+  'events.notice.hostSeries': (p) =>
+    `Rydych wedi’ch enwi fel gwesteiwr ${p.title}: ${plural(p.count, MEETING, 'cy')}, y cyntaf: ${p.when} (digwyddiadau ${p.first} i ${p.last}).`,
+  'events.notice.hostManage': (p) =>
+    `Fel gwesteiwr gallwch ei newid (event edit ${p.number}), gweld pwy sy’n dod (attendees ${p.number}) neu ei ganslo (event cancel ${p.number}).`,
+  'events.button.see': 'Gweld y digwyddiad',
   'events.notice.cancelled': (p) => `Mae ${p.title}, ${p.when}, wedi’i ganslo ac ni fydd yn cael ei gynnal.`,
   'events.notice.reminder': (p) => `Nodyn atgoffa: mae ${p.title} yn dechrau ymhen ${p.before}, ${p.when}.`,
   'events.notice.followUp': (p) => `Diolch am ddod i’r digwyddiad hwn: ${p.title}. Mae’r recordiad a’r sleidiau y tu ôl i’r botwm isod.`,

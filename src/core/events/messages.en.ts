@@ -103,6 +103,14 @@ export const eventsEn = {
     `Cancel ${p.title}? The ${plural(p.people, { one: 'person', other: 'people' })} going, maybe going or waitlisted will be told. This cannot be undone.`,
   'events.button.cancelConfirm': 'Cancel the event',
   'events.cancelled': (p: { title: string }) => `${p.title} is cancelled. Everyone who answered is told.`,
+  'events.cancelChoose': (p: { title: string; when: string; count: number; last: string }) =>
+    `${p.title} is one meeting of a series. Cancel only this meeting, ${p.when}, or the whole series: the ${plural(p.count, { one: 'meeting', other: 'meetings' })} still to come, the last ${p.last}? Those going, maybe going or waitlisted are told. This cannot be undone.`,
+  'events.button.cancelMeeting': (p: { date: string }) => `Cancel only ${p.date}`,
+  'events.button.cancelSeries': (p: { count: number }) => `Cancel all ${plural(p.count, { one: 'meeting', other: 'meetings' })}`,
+  'events.cancelledMeeting': (p: { title: string; when: string }) =>
+    `${p.title}, ${p.when}, is cancelled; the series' other meetings go ahead. Everyone who answered is told.`,
+  'events.cancelledSeries': (p: { title: string; count: number }) =>
+    `${p.title} is cancelled: ${plural(p.count, { one: 'meeting', other: 'meetings' })}. Everyone who answered is told. Cancelled:`,
   'events.alreadyCancelled': 'That event is already cancelled: nothing changed.',
   'events.isCancelled': 'This event is cancelled.',
   'events.cancelledHeading': (p: { title: string }) => `Cancelled: ${p.title}`,
@@ -196,6 +204,13 @@ export const eventsEn = {
   'events.button.claim': 'Claim the place',
   'events.notice.changed': (p: { title: string; when: string; where: string; before: string }) =>
     `${p.title} has changed. It is now ${p.when}; where: ${p.where}. (It was ${p.before}.)`,
+  'events.notice.host': (p: { title: string; when: string; number: number }) =>
+    `You are named as the host of ${p.title}, ${p.when} (event ${p.number}).`,
+  'events.notice.hostSeries': (p: { title: string; count: number; when: string; first: number; last: number }) =>
+    `You are named as the host of ${p.title}: ${plural(p.count, { one: 'meeting', other: 'meetings' })}, the first ${p.when} (events ${p.first} to ${p.last}).`,
+  'events.notice.hostManage': (p: { number: number }) =>
+    `As host you can change it (event edit ${p.number}), see who is coming (attendees ${p.number}) or cancel it (event cancel ${p.number}).`,
+  'events.button.see': 'See the event',
   'events.notice.cancelled': (p: { title: string; when: string }) => `${p.title}, ${p.when}, is cancelled and will not take place.`,
   'events.notice.reminder': (p: { title: string; when: string; before: string }) =>
     `Reminder: ${p.title} starts in ${p.before}, ${p.when}.`,

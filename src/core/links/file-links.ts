@@ -1,5 +1,5 @@
 // The bot's unguessable links to files: `<PUBLIC_URL>links/<token>/<filename>`, one rule for all of
-// them (a Teams export, an event's attendee list, a member's CPD record, a digest's chart). The token
+// them (a Teams export, an event's attendee list, a member's CPD record or personal data, a digest's chart). The token
 // is 32 random bytes and appears only in the link; the database keeps an HMAC-SHA256 of it keyed with
 // the COP_SECRET setting, so a copy of the database alone neither opens a link nor tests guesses. An
 // unknown, malformed or expired token opens nothing, whatever the kind. (An event's calendar file has a
@@ -11,7 +11,8 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 export type FileLinkSubject =
   | { readonly kind: 'file' | 'chart'; readonly filename: string; readonly mediaType: string; readonly content: Buffer }
   | { readonly kind: 'attendees'; readonly filename: string; readonly mediaType: string; readonly eventId: string }
-  | { readonly kind: 'record'; readonly filename: string; readonly mediaType: string; readonly memberId: string };
+  | { readonly kind: 'record'; readonly filename: string; readonly mediaType: string; readonly memberId: string }
+  | { readonly kind: 'data'; readonly filename: string; readonly mediaType: string; readonly memberId: string };
 
 export type FileLinkKind = FileLinkSubject['kind'];
 

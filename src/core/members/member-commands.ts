@@ -10,6 +10,7 @@ import { message, type Block, type Message, textMessage } from '../reply/reply.j
 import type { CoreServices } from '../services.js';
 import type { MemberRecord } from './member.js';
 import { eraseMember, leaveCommunity } from './membership.js';
+import { myDataDownload, myDataSections } from './my-data.js';
 import { buildProfileForm, decodeProfileState, parseProfile, PROFILE_FORM_ID } from './profile-form.js';
 import { welcomeReply, WELCOME_EVENTS } from './welcome.js';
 import { refreshHome } from '../home/home-key.js';
@@ -19,7 +20,17 @@ import { ukRange } from '../events/london-time.js';
 /** The services this module's handlers use. */
 export type MemberCommandsServices = Pick<
   CoreServices,
-  'clock' | 'eventSettings' | 'events' | 'members' | 'organisations' | 'outbox' | 'reference' | 'regions' | 'transaction'
+  | 'clock'
+  | 'eventSettings'
+  | 'events'
+  | 'fileLinks'
+  | 'members'
+  | 'organisations'
+  | 'outbox'
+  | 'personalData'
+  | 'reference'
+  | 'regions'
+  | 'transaction'
 >;
 
 export const ERASE_ACTION = 'member.erase';
@@ -180,10 +191,16 @@ export const myDataCommand = defineCommand({
     const { t } = context;
     const member = await currentMember(context, services);
     if (!member) return textMessage(t('myData.nothing'));
-    const profile = await profileReply(member, context, services);
+    const [profile, data] = await Promise.all([
+      profileReply(member, context, services),
+      services.personalData.personalData(member.id, services.clock.now()),
+    ]);
+    if (!data) return textMessage(t('myData.nothing'));
     const date = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : t('profile.none'));
+    // The download comes first: whatever a platform's size limit cuts from a long reply, the file is there whole.
     return message(t('myData.heading'), [
       { kind: 'heading', text: t('myData.heading') },
+      ...(await myDataDownload(t, member.id, services)),
       ...profile.blocks.filter((block) => block.kind === 'facts'),
       {
         kind: 'facts',
@@ -205,6 +222,7 @@ export const myDataCommand = defineCommand({
           },
         ],
       },
+      ...myDataSections(t, data),
     ]);
   },
 });

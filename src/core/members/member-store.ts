@@ -21,7 +21,8 @@ export interface MemberWrites {
   markLeft(memberId: string, now: Date): Promise<void>;
   /**
    * Erases the member: identities and the Teams personal conversations that hold their ids deleted,
-   * messages to them and their unpublished case studies gone, personal fields emptied, roles removed;
+   * messages to them and their unpublished case studies gone, personal fields emptied, roles removed,
+   * published case studies and channels' digests no longer tied to them;
    * an audit entry without personal data records it.
    */
   erase(memberId: string, now: Date): Promise<void>;

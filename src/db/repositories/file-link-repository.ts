@@ -15,7 +15,7 @@ export class PrismaFileLinkStore implements FileLinkStore {
     const owner =
       subject.kind === 'attendees'
         ? { eventId: subject.eventId }
-        : subject.kind === 'record'
+        : subject.kind === 'record' || subject.kind === 'data'
           ? { memberId: subject.memberId }
           : { content: new Uint8Array(subject.content) };
     await this.prisma.fileLink.create({
@@ -34,6 +34,7 @@ export class PrismaFileLinkStore implements FileLinkStore {
       return { kind: found.kind, filename, mediaType, content: Buffer.from(found.content) };
     if (found.kind === 'attendees' && found.eventId) return { kind: 'attendees', filename, mediaType, eventId: found.eventId };
     if (found.kind === 'record' && found.memberId) return { kind: 'record', filename, mediaType, memberId: found.memberId };
+    if (found.kind === 'data' && found.memberId) return { kind: 'data', filename, mediaType, memberId: found.memberId };
     return undefined;
   }
 

@@ -11,6 +11,15 @@ import { systemClock, type Clock } from '../../core/clock.js';
 const refused = (reason: LinkRefusal): RedeemOutcome => ({ kind: 'refused', reason });
 const identityKey = (actor: Actor) => ({ platform: actor.platform, workspaceId: actor.workspaceId, userId: actor.userId });
 
+function linkHash(secret: string, purpose: 'code' | 'actor', text: string): string {
+  return createHmac('sha256', secret).update(`${purpose}:${text}`, 'utf8').digest('hex');
+}
+
+/** How a failed `link <code>` keeps the account that typed it: a keyed hash, never the account's ids. */
+export function linkActorHash(secret: string, actor: Pick<Actor, 'platform' | 'workspaceId' | 'userId'>): string {
+  return linkHash(secret, 'actor', `${actor.platform}:${actor.workspaceId}:${actor.userId}`);
+}
+
 export class PrismaLinkStore implements LinkStore {
   constructor(
     private readonly prisma: PrismaClient,
@@ -19,7 +28,7 @@ export class PrismaLinkStore implements LinkStore {
   ) {}
 
   private hash(purpose: 'code' | 'actor', text: string): string {
-    return createHmac('sha256', this.secret).update(`${purpose}:${text}`, 'utf8').digest('hex');
+    return linkHash(this.secret, purpose, text);
   }
 
   async createCode(memberId: string, platform: Platform, code: string, expiresAt: Date): Promise<void> {
@@ -37,7 +46,7 @@ export class PrismaLinkStore implements LinkStore {
     actor: Actor,
     limit: { readonly maxFailures: number; readonly windowMinutes: number },
   ): Promise<RedeemOutcome> {
-    const actorHash = this.hash('actor', `${actor.platform}:${actor.workspaceId}:${actor.userId}`);
+    const actorHash = linkActorHash(this.secret, actor);
     const since = new Date(this.clock.now().getTime() - limit.windowMinutes * 60_000);
     const failures = await this.prisma.linkAttempt.count({ where: { actorHash, at: { gt: since } } });
     if (failures >= limit.maxFailures) return refused('tooManyAttempts');

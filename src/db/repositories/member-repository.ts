@@ -6,6 +6,7 @@ import type { Actor } from '../../core/context.js';
 import type { MemberRecord, Profile } from '../../core/members/member.js';
 import type { MemberStore, MemberWrites } from '../../core/members/member-store.js';
 import { systemClock, type Clock } from '../../core/clock.js';
+import { linkActorHash } from './link-repository.js';
 
 const memberSelect = {
   id: true,
@@ -112,7 +113,11 @@ export class PrismaMemberStore implements MemberStore {
 
 /** Members inside a unit of work (bound to one transaction by src/db/transactions.ts). */
 export class PrismaMemberWrites implements MemberWrites {
-  constructor(private readonly tx: Prisma.TransactionClient) {}
+  constructor(
+    private readonly tx: Prisma.TransactionClient,
+    /** COP_SECRET: failed linking attempts are kept under a keyed hash of the account. */
+    private readonly secret: string,
+  ) {}
 
   async statusOf(memberId: string): Promise<MemberRecord['status'] | undefined> {
     return (await this.tx.member.findUnique({ where: { id: memberId }, select: { status: true } }))?.status;
@@ -125,7 +130,12 @@ export class PrismaMemberWrites implements MemberWrites {
 
   async erase(memberId: string, now: Date): Promise<void> {
     const tx = this.tx;
-    const identities = await tx.platformIdentity.findMany({ where: { memberId }, select: { platform: true, userId: true } });
+    const identities = await tx.platformIdentity.findMany({
+      where: { memberId },
+      select: { platform: true, workspaceId: true, userId: true },
+    });
+    // Failed linking attempts from their accounts (kept minutes, under a keyed hash of the account).
+    await tx.linkAttempt.deleteMany({ where: { actorHash: { in: identities.map((identity) => linkActorHash(this.secret, identity)) } } });
     // A Teams personal chat's stored reference names the user: it goes with them.
     for (const identity of identities.filter((i) => i.platform === 'teams')) {
       await tx.$executeRaw`
@@ -147,6 +157,12 @@ export class PrismaMemberWrites implements MemberWrites {
     // Case studies: unpublished submissions go with the member; published ones stay in the library, and
     // no case study keeps them as its named contact.
     await tx.caseStudy.deleteMany({ where: { submittedById: memberId, status: { in: ['draft', 'submitted', 'rejected'] } } });
+    // Published ones stay, no longer tied to them (as submitter or reviewer).
+    await tx.caseStudy.updateMany({ where: { submittedById: memberId }, data: { submittedById: null } });
+    await tx.caseStudy.updateMany({ where: { reviewedById: memberId }, data: { reviewedById: null } });
+    // Digests they set up keep going for their channels, no longer naming them; nor do digests they asked for.
+    await tx.digestSubscription.updateMany({ where: { subscribedBy: memberId }, data: { subscribedBy: null } });
+    await tx.digestPost.updateMany({ where: { requestedBy: memberId }, data: { requestedBy: null } });
     const named = await tx.member.findUnique({ where: { id: memberId }, select: { displayName: true } });
     if (named?.displayName) {
       await tx.$executeRaw`
