@@ -88,7 +88,10 @@ async function mountAdapters(
   // Files shared in Teams come from SharePoint over https; plain http only for local stand-ins.
   const teams =
     config.teams && teamsModule
-      ? await teamsModule.createTeamsAdapter(config.teams, core, http, logger, { httpsDownloadsOnly: config.environment === 'production' })
+      ? await teamsModule.createTeamsAdapter(config.teams, core, http, logger, {
+          httpsDownloadsOnly: config.environment === 'production',
+          clock,
+        })
       : undefined;
   const senders: Adapters['senders'] = {};
   if (config.slack && slackModules) senders.slack = slackModules[1].createSlackSender(config.slack, { clock, log: logger });
@@ -155,10 +158,13 @@ export async function startBot(config: Config, logger: Logger, options: BotOptio
   let startupProblem: string | undefined = 'starting: applying migrations';
   const http = createHttpApp();
   const { slack, teams, senders } = await mountAdapters(config, await platformModules, core, http, logger, clock);
-  // Readiness depends on the bot's own parts (server, database, Teams); Slack's socket is shown, not waited for.
+  // Readiness depends on the bot's own parts (server, database); Slack's socket and the Teams token are shown, not waited for.
   mountHealth(http, {
     problem: async () => startupProblem ?? (await database.readinessProblem()),
-    platforms: () => (slack ? { slack: slack.connection() } : {}),
+    platforms: () => {
+      const teamsSignIn = teams?.connection();
+      return { ...(slack ? { slack: slack.connection() } : {}), ...(teamsSignIn ? { teams: teamsSignIn } : {}) };
+    },
   });
   mountLinks(http, core, logger);
   mountFallback(http, logger);
@@ -184,6 +190,8 @@ export async function startBot(config: Config, logger: Logger, options: BotOptio
     const { seedLater } = await prepared;
     // Socket Mode connects in the background; readiness does not wait for Slack.
     await slack?.start();
+    // Likewise the Teams token: asked of Microsoft Entra in the background, shown by /readyz.
+    teams?.start();
     // Messages queued before a restart (or by another process that stopped) go out from here on.
     outbox.onWake(() => dispatcher.wake());
     scheduler.every('outbox', OUTBOX_POLL, () => dispatcher.drain());
@@ -226,6 +234,7 @@ export async function startBot(config: Config, logger: Logger, options: BotOptio
       outbox.onWake(() => undefined);
       await dispatcher.stop();
       await teams?.idle();
+      teams?.stop();
       await slack?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
