@@ -75,6 +75,10 @@ const bot = spawn('npm', ['start', '--silent'], {
   stdio: ['ignore', 'ignore', 'inherit'],
   detached: true,
 });
+// A bench that fails midway must not leave the bot running (it would hold the port for the next run).
+process.on('exit', () => {
+  if (bot.exitCode === null) process.kill(-(bot.pid ?? 0), 'SIGTERM');
+});
 const botUrl = `http://127.0.0.1:${values.port}`;
 for (;;) {
   if (bot.exitCode !== null) throw new Error(`the bot exited with ${bot.exitCode}`);
