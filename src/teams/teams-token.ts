@@ -57,8 +57,16 @@ function failureOf(
   networkError?: unknown,
 ): { state: 'refused' | 'unreachable'; reason: string } {
   if (status === undefined) {
-    const code = (networkError as { cause?: { code?: unknown } } | undefined)?.cause?.code;
-    const what = typeof code === 'string' ? code : networkError instanceof Error ? networkError.name : 'no answer';
+    // fetch's own error is a bare "fetch failed": the cause says what (ECONNREFUSED, ENOTFOUND, …).
+    const cause = (networkError as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
+    const what =
+      typeof cause?.code === 'string'
+        ? cause.code
+        : typeof cause?.message === 'string'
+          ? cause.message.slice(0, 80)
+          : networkError instanceof Error
+            ? networkError.name
+            : 'no answer';
     return { state: 'unreachable', reason: `Microsoft Entra's token endpoint could not be reached (${what})` };
   }
   const { error, error_description: description } = (typeof body === 'object' && body !== null ? body : {}) as EntraError;
