@@ -76,6 +76,7 @@ const environmentSchema = z.object({
     .enum(['Public', 'USGov', 'USGovDoD', 'China'], { error: 'must be Public, USGov, USGovDoD or China' })
     .default('Public'),
   MICROSOFT_OPENID_METADATA_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional()),
+  MICROSOFT_LOGIN_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional()),
   COP_DEMO_DATA: z
     .enum(['true', 'false'], { error: 'must be true or false' })
     .optional()
@@ -188,6 +189,8 @@ export interface TeamsConfig {
   readonly cloud: 'Public' | 'USGov' | 'USGovDoD' | 'China';
   /** Where inbound tokens' signing keys are published, when not the cloud's own (a local stand-in). */
   readonly openIdMetadataUrl: string | undefined;
+  /** Microsoft Entra's login address, where outbound tokens come from, when not the cloud's own (a local stand-in). */
+  readonly loginUrl: string | undefined;
 }
 
 export interface Config {
@@ -262,6 +265,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             federatedIdentity: e.MICROSOFT_FEDERATED_IDENTITY,
             cloud: e.MICROSOFT_CLOUD,
             openIdMetadataUrl: e.MICROSOFT_OPENID_METADATA_URL,
+            loginUrl: e.MICROSOFT_LOGIN_URL,
           }
         : undefined,
     admins: e.COP_ADMINS,

@@ -9,24 +9,39 @@ import type { TeamsConfig } from '../config.js';
 
 export type TeamsAuthOptions = Pick<
   AppOptions<never>,
-  'clientId' | 'clientSecret' | 'tenantId' | 'managedIdentityClientId' | 'cloud' | 'dangerouslyAllowUnauthenticatedRequests' | 'serviceUrl'
+  | 'clientId'
+  | 'clientSecret'
+  | 'tenantId'
+  | 'managedIdentityClientId'
+  | 'cloud'
+  | 'dangerouslyAllowUnauthenticatedRequests'
+  | 'serviceUrl'
+  | 'token'
 >;
+
+/** Asks for a token for `scope` in `tenantId` (the bot's own Entra client: see teams-token.ts). */
+export type TokenFactory = (scope: string, tenantId: string) => Promise<string>;
 
 export function teamsCloud(config: TeamsConfig): CloudEnvironment {
   const cloud = cloudFromName(config.cloud);
-  return config.openIdMetadataUrl ? withOverrides(cloud, { openIdMetadataUrl: config.openIdMetadataUrl }) : cloud;
+  return withOverrides(cloud, {
+    ...(config.openIdMetadataUrl ? { openIdMetadataUrl: config.openIdMetadataUrl } : {}),
+    ...(config.loginUrl ? { loginEndpoint: config.loginUrl.replace(/\/+$/, '') } : {}),
+  });
 }
 
 /**
  * Outbound tokens, by app type:
- * - SingleTenant / MultiTenant: client id and secret (MultiTenant has no tenant: the bot's default one);
+ * - SingleTenant / MultiTenant: client id and secret (MultiTenant has no tenant: the bot's default one).
+ *   Given `token` (the serving bot's EntraTokenSource, which knows when Entra refuses), the SDK asks it
+ *   instead of signing in through MSAL with the secret;
  * - UserAssignedMSI: the managed identity whose client id is the app id, no secret;
  * - FederatedCredentials: the app registration's id with a managed identity (its client id, or `system`)
  *   as its federated credential, no secret.
  * Inbound tokens are checked whenever an app id is set; without one (development and tests only: the
  * configuration refuses that in production) activities are accepted unauthenticated.
  */
-export function teamsAuthOptions(config: TeamsConfig): TeamsAuthOptions {
+export function teamsAuthOptions(config: TeamsConfig, token?: TokenFactory): TeamsAuthOptions {
   const common = {
     cloud: teamsCloud(config),
     // Proactive sends always name each conversation's own service URL; this default is never used for them.
@@ -39,7 +54,10 @@ export function teamsAuthOptions(config: TeamsConfig): TeamsAuthOptions {
   switch (config.appType) {
     case 'SingleTenant':
     case 'MultiTenant':
-      return { ...secured, clientSecret: config.appPassword ?? '', managedIdentityClientId: '' };
+      // The SDK signs in with a secret when it has one: with a token factory, it gets none.
+      return token
+        ? { ...secured, clientSecret: '', managedIdentityClientId: '', token: (scope, tenantId) => token(String(scope), tenantId ?? '') }
+        : { ...secured, clientSecret: config.appPassword ?? '', managedIdentityClientId: '' };
     case 'UserAssignedMSI':
       // The SDK picks the user-assigned managed identity when its client id equals the app id.
       return { ...secured, clientSecret: '', managedIdentityClientId: config.appId };

@@ -8,6 +8,7 @@ import { DeliveryError, type DeliveryTarget, type MessageSender, type Posted } f
 import type { Message } from '../core/reply/reply.js';
 import { renderMessageActivity } from './adaptive-card.js';
 import { httpStatusOf } from './http-status.js';
+import { TeamsTokenUnavailable } from './teams-token.js';
 
 interface StoredReference {
   readonly serviceUrl?: string;
@@ -16,6 +17,9 @@ interface StoredReference {
 
 function deliveryError(error: unknown): DeliveryError {
   if (error instanceof DeliveryError) return error;
+  // No token from Microsoft Entra (credentials refused, or Entra unreachable): not the message's fault.
+  // It waits in the outbox, without using up a try, until the bot asks Entra again.
+  if (error instanceof TeamsTokenUnavailable) return new DeliveryError(`entra_${error.state}`, 'rate-limited', error.retryAfterMs);
   const status = httpStatusOf(error);
   if (status === 429) {
     const headers = (error as { response?: { headers?: Record<string, unknown> } }).response?.headers;

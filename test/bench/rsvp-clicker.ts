@@ -1,26 +1,39 @@
-// The other side of the RSVP burst benchmark, in a worker thread of its own: Slack's stand-in (Web API
-// and response_url) and the 500 people clicking. Kept off the bot's thread so that the times measured
-// are the bot's, not the time the bench's own clients wait for the bot's busy event loop.
+// The other side of the RSVP benchmark, in a worker thread of its own: Slack's stand-in (Web API and
+// response_url), the Bot Connector's stand-in, and the members clicking "Going", a few at a time (each
+// clicker clicks again as soon as the bot has answered its last click). Kept off the bench's main thread
+// so that the times measured are the bot's, not those of the bench's own busy event loop.
 import { parentPort } from 'node:worker_threads';
 import { slackBlocksToText } from '../../src/dev/readable-text.js';
 import { startRecordingServer } from '../../src/dev/recording-server.js';
 import { blockActionBody, postToSlackEndpoint } from '../../src/dev/slack-requests.js';
+import { cardSubmitActivity, postActivity } from '../../src/dev/teams-activities.js';
 
 export type ToClicker =
-  | { type: 'wait-announcement'; channel: string }
-  | { type: 'burst'; botUrl: string; eventId: string; clicks: number; secret: string }
+  | { type: 'wait-announcements'; channel: string; count: number }
+  | {
+      type: 'clicks';
+      platform: 'slack' | 'teams';
+      tenant: string;
+      botUrl: string;
+      eventId: string;
+      clicks: number;
+      clickers: number;
+      secret: string;
+    }
   | { type: 'close' };
 export type FromClicker =
-  | { type: 'ready'; url: string }
+  | { type: 'ready'; url: string; connectorUrl: string }
   | { type: 'announced' }
   | {
       type: 'result';
+      /** Click to the HTTP answer: Slack's acknowledgement, or Teams' invoke response (which holds the member's answer). */
       acked: number[];
+      /** Slack: click to the member's reply at the response_url. */
       replied: number[];
-      toUpdate: number[];
-      updates: number;
+      /** Slack: the last click to the announcement showing every answer; undefined when not within 2 minutes. */
       lastClickToFinal: number | undefined;
-      burst: number;
+      updates: number;
+      whole: number;
     };
 
 const port = parentPort;
@@ -39,64 +52,84 @@ const slack = await startRecordingServer((request) => {
   const { channel, ts } = (request.json ?? {}) as { channel?: string; ts?: string };
   return { body: { ok: true, channel, ts: ts ?? `1700000000.${String(++posted).padStart(6, '0')}` } };
 });
+const connector = await startRecordingServer(() => ({ status: 201, body: { id: `activity-${++posted}` } }));
 
-async function burst(botUrl: string, eventId: string, clicks: number, secret: string): Promise<FromClicker> {
+async function click(message: Extract<ToClicker, { type: 'clicks' }>, i: number): Promise<Response> {
+  const { platform, botUrl, eventId, secret } = message;
+  if (platform === 'slack') {
+    const who = { teamId: 'T0BENCH', userId: `U0CLICK${i}`, channelId: 'C0BENCH' };
+    return postToSlackEndpoint(botUrl, blockActionBody('event.rsvp#0', `${eventId}:going`, `${slack.url}/respond/click-${i}`, who), secret);
+  }
+  const who = {
+    tenantId: message.tenant,
+    userId: `29:click-${i}`,
+    aadObjectId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    conversationId: '19:bench@thread.tacv2',
+    conversationType: 'channel' as const,
+  };
+  return postActivity(botUrl, cardSubmitActivity({ verb: 'event.rsvp', value: `${eventId}:going` }, connector.url, who));
+}
+
+async function clicks(message: Extract<ToClicker, { type: 'clicks' }>): Promise<FromClicker> {
+  const { platform } = message;
   const acked: number[] = [];
   const replied: number[] = [];
   const started: number[] = [];
+  updates.length = 0;
   const begin = performance.now();
+  let next = 0;
   await Promise.all(
-    Array.from({ length: clicks }, async (_, i) => {
-      const path = `/respond/click-${i}`;
-      const who = { teamId: 'T0BENCH', userId: `U0CLICK${i}`, channelId: 'C0BENCH' };
-      const body = blockActionBody('event.rsvp#0', `${eventId}:going`, `${slack.url}${path}`, who);
-      started[i] = performance.now();
-      const response = await postToSlackEndpoint(botUrl, body, secret);
-      acked[i] = performance.now() - (started[i] ?? 0);
-      if (response.status !== 200) throw new Error(`click ${i} answered ${response.status}`);
-      await slack.waitFor((request) => request.path === path, 300_000);
-      replied[i] = performance.now();
+    Array.from({ length: message.clickers }, async () => {
+      for (let i = next++; i < message.clicks; i = next++) {
+        started[i] = performance.now();
+        const response = await click(message, i);
+        await response.arrayBuffer();
+        acked[i] = performance.now() - (started[i] ?? 0);
+        if (response.status !== 200) throw new Error(`${platform} click ${i} answered ${response.status}`);
+        if (platform === 'slack') {
+          const path = `/respond/click-${i}`;
+          // Not waited for by the clicker: it clicks again once acknowledged, as Slack lets people do.
+          void slack
+            .waitFor((request) => request.path === path, 300_000)
+            .then(() => {
+              replied[i] = performance.now() - (started[i] ?? 0);
+            });
+        }
+      }
     }),
   );
-  const lastClick = Math.max(...started);
-  // Wait for the announcement to show every answer.
-  const deadline = performance.now() + 120_000;
-  while (!updates.some((update) => update.answered >= clicks) && performance.now() < deadline)
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  const final = updates.find((update) => update.answered >= clicks);
-  // A click's answer is counted in the first update showing at least as many answers as had been
-  // replied to when its own reply arrived (replies go after the commit, so those answers are in).
-  const replyOrder = [...replied].sort((a, b) => a - b);
-  const toUpdate = replied.map((at, i) => {
-    const rank = replyOrder.indexOf(at) + 1;
-    const update = updates.find((u) => u.at >= at && u.answered >= rank) ?? updates.find((u) => u.answered >= rank);
-    return update ? update.at - (started[i] ?? 0) : NaN;
-  });
-  return {
-    type: 'result',
-    acked,
-    replied: replied.map((at, i) => at - (started[i] ?? 0)),
-    toUpdate,
-    updates: updates.length,
-    lastClickToFinal: final ? final.at - lastClick : undefined,
-    burst: performance.now() - begin,
-  };
+  const whole = performance.now() - begin;
+  let lastClickToFinal: number | undefined;
+  if (platform === 'slack') {
+    const lastClick = Math.max(...started);
+    const deadline = performance.now() + 120_000;
+    while (
+      (replied.filter(Number.isFinite).length < message.clicks || !updates.some((u) => u.answered >= message.clicks)) &&
+      performance.now() < deadline
+    )
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    const final = updates.find((update) => update.answered >= message.clicks);
+    lastClickToFinal = final ? final.at - lastClick : undefined;
+  }
+  return { type: 'result', acked, replied, lastClickToFinal, updates: updates.length, whole };
 }
 
 port.on('message', (message: ToClicker) => {
   void (async () => {
-    if (message.type === 'wait-announcement') {
-      await slack.waitFor(
-        (request) => request.path === '/chat.postMessage' && (request.json as { channel?: string }).channel === message.channel,
-        30_000,
-      );
+    if (message.type === 'wait-announcements') {
+      const posts = () =>
+        slack.requests.filter(
+          (request) => request.path === '/chat.postMessage' && (request.json as { channel?: string }).channel === message.channel,
+        ).length;
+      const deadline = performance.now() + 60_000;
+      while (posts() < message.count && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       send({ type: 'announced' });
-    } else if (message.type === 'burst') {
-      send(await burst(message.botUrl, message.eventId, message.clicks, message.secret));
+    } else if (message.type === 'clicks') {
+      send(await clicks(message));
     } else {
-      await slack.close();
+      await Promise.all([slack.close(), connector.close()]);
       port.close();
     }
   })();
 });
-send({ type: 'ready', url: slack.url });
+send({ type: 'ready', url: slack.url, connectorUrl: connector.url });

@@ -40,6 +40,17 @@ describe('Teams SDK options', () => {
     expect(allowedTenant(teamsConfig({ ...TENANT, MICROSOFT_APP_PASSWORD: 'secret' }))).toBe('tenant-id');
   });
 
+  it("with the bot's own Entra client, gives the SDK a token factory and no secret", async () => {
+    const asked: string[] = [];
+    const options = teamsAuthOptions(teamsConfig({ ...TENANT, MICROSOFT_APP_PASSWORD: 'secret' }), (scope, tenant) => {
+      asked.push(`${tenant} ${scope}`);
+      return Promise.resolve('token');
+    });
+    expect(options).toMatchObject({ clientId: 'app-id', clientSecret: '', tenantId: 'tenant-id', managedIdentityClientId: '' });
+    expect(await options.token?.('https://api.botframework.com/.default', 'tenant-id')).toBe('token');
+    expect(asked).toEqual(['tenant-id https://api.botframework.com/.default']);
+  });
+
   it('uses the user-assigned managed identity whose client id is the app id', () => {
     const options = teamsAuthOptions(teamsConfig({ ...TENANT, MICROSOFT_APP_TYPE: 'UserAssignedMSI' }));
     expect(options).toMatchObject({
@@ -73,6 +84,8 @@ describe('Teams SDK options', () => {
       }),
     );
     expect(options.cloud?.loginEndpoint).toContain('login.microsoftonline.us');
+    const standIn = teamsAuthOptions(teamsConfig({ ...TENANT, MICROSOFT_APP_PASSWORD: 's', MICROSOFT_LOGIN_URL: 'http://127.0.0.1:9/' }));
+    expect(standIn.cloud?.loginEndpoint).toBe('http://127.0.0.1:9');
     expect(options.cloud?.openIdMetadataUrl).toBe('http://127.0.0.1:9/v1/.well-known/openidconfiguration');
   });
 });

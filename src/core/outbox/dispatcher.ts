@@ -88,7 +88,10 @@ export interface MessageSender {
 }
 
 export type FailureKind =
-  /** Try again after `retryAfterMs` (Slack 429 with Retry-After, connector 429). */
+  /**
+   * Try again after `retryAfterMs` without using up a try (Slack 429 with Retry-After, connector 429, or
+   * no Teams token yet: Microsoft Entra refused the bot's credentials or could not be reached).
+   */
   | 'rate-limited'
   /** The conversation or person cannot be reached any more (channel archived, bot removed): do not retry. */
   | 'gone'
