@@ -28,9 +28,10 @@ const { values } = parseArgs({
   options: {
     minutes: { type: 'string', default: '3' },
     clients: { type: 'string', default: '8' },
-    port: { type: 'string', default: '3992' },
+    port: { type: 'string' },
     postgres: { type: 'string' },
     members: { type: 'string', default: '200' },
+    'heap-snapshot-at': { type: 'string' },
   },
 });
 const minutes = Number(values.minutes);
@@ -110,11 +111,20 @@ const built = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' 
 if (built.status !== 0) throw new Error('npm run build failed');
 const dir = await mkdtemp(join(tmpdir(), 'cop-soak-'));
 const databaseUrl = values.postgres ? serverSchemaUrl(values.postgres, `cop_soak_${process.pid}`) : `pglite:${join(dir, 'db')}`;
-const botUrl = `http://127.0.0.1:${values.port}`;
+/** A port free now (the bot's, unless --port names one). */
+async function freePort(): Promise<string> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return String(port);
+}
+const port = values.port ?? (await freePort());
+const botUrl = `http://127.0.0.1:${port}`;
 const bot: ChildProcess = spawn('npm', ['start', '--silent'], {
   env: {
     ...process.env,
-    PORT: values.port,
+    PORT: port,
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'warn',
     NODE_ENV: 'development',
@@ -122,6 +132,8 @@ const bot: ChildProcess = spawn('npm', ['start', '--silent'], {
     SLACK_BOT_TOKEN: 'xoxb-soak',
     SLACK_API_URL: `${standInUrl}/slack/`,
     COP_MEMORY_REPORT_SECONDS: '1',
+    // --heap-snapshot-at: the bot writes a V8 heap snapshot (Heap.*.heapsnapshot, in this folder) on SIGUSR2.
+    ...(values['heap-snapshot-at'] ? { NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --heapsnapshot-signal=SIGUSR2`.trim() } : {}),
   },
   stdio: ['ignore', 'ignore', 'pipe'],
   detached: true,
@@ -346,6 +358,14 @@ const reporter = setInterval(() => {
   });
 }, INTERVAL_MS);
 
+if (values['heap-snapshot-at'])
+  setTimeout(
+    () => {
+      console.log('asking the bot for a heap snapshot (it pauses while writing it)');
+      process.kill(pid, 'SIGUSR2');
+    },
+    Number(values['heap-snapshot-at']) * 1000,
+  ).unref();
 const loops = Array.from({ length: clients }, (_, i) => client(i));
 await new Promise((resolve) => setTimeout(resolve, minutes * 60_000));
 running = false;
