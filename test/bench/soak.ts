@@ -278,6 +278,9 @@ console.log(
 // ---- The load. ----
 let answered = 0;
 let failed = 0;
+/** The first few failures, as status or error, to say what failed. */
+const failures = new Map<string, number>();
+const noteFailure = (what: string) => failures.set(what, (failures.get(what) ?? 0) + 1);
 let ackTimes: number[] = [];
 let teamsTurns: number[] = [];
 const allAckP99: number[] = [];
@@ -290,9 +293,15 @@ async function timed(url: string, init: RequestInit): Promise<number> {
     const response = await fetch(url, init);
     await response.arrayBuffer();
     if (response.ok) answered++;
-    else failed++;
-  } catch {
+    else {
+      failed++;
+      noteFailure(`${new URL(url).pathname} HTTP ${response.status}`);
+    }
+  } catch (error) {
     failed++;
+    noteFailure(
+      `${new URL(url).pathname} ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`,
+    );
   }
   return performance.now() - started;
 }
@@ -347,7 +356,7 @@ const reporter = setInterval(() => {
     const ackP99 = p99(ackTimes);
     allAckP99.push(ackP99);
     console.log(
-      `${seconds.padStart(4)} s: RSS ${MiB(rss)} MiB (heap used ${MiB(report?.heapUsed)}, external ${MiB(report?.external)}, WASM ${MiB(report?.wasm)}); ` +
+      `${seconds.padStart(4)} s: RSS ${MiB(rss)} MiB (heap used ${MiB(report?.heapUsed)} of ${MiB(report?.heapTotal)}, external ${MiB(report?.external)}, WASM ${MiB(report?.wasm)}); ` +
         `answered ${answered} (+${answered - lastAnswered}, ${failed} failed); replies delivered ${replies()} ` +
         `(response_url ${delivered.responseUrl}, Teams ${delivered.teams}, chat.postMessage ${delivered.postMessage}, chat.update ${delivered.update}); ` +
         `ack p99 ${ackP99.toFixed(0)} ms, Teams turn p99 ${p99(teamsTurns).toFixed(0)} ms; load ${loadavg()[0]?.toFixed(2)}`,
@@ -396,6 +405,7 @@ console.log(
     `growth over the last ${((atEnd.at - atWindowStart.at) / 60_000).toFixed(1)} min: ${(growth * 100).toFixed(1)}% ` +
     `(${MiB(atWindowStart.rss)} → ${MiB(atEnd.rss)} MiB); worst 15 s ack p99 ${worstP99.toFixed(0)} ms; RSS after the replies ${MiB(endRss)} MiB`,
 );
+if (failures.size > 0) console.log(`failures: ${[...failures].map(([what, count]) => `${what} ×${count}`).join('; ')}`);
 const limit = values.postgres ? 512 : 640;
 console.log(
   `goals: RSS ≤ 2× idle ${peak <= 2 * idleRss ? 'met' : 'NOT met'}; ≤ ${limit} MiB ${peak <= limit * 2 ** 20 ? 'met' : 'NOT met'}; ` +
