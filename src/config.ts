@@ -90,6 +90,12 @@ const environmentSchema = z.object({
         .map((id) => id.trim())
         .filter((id) => id !== ''),
     ),
+  COP_MEMORY_REPORT_SECONDS: z.coerce
+    .number({ error: 'must be a whole number of seconds from 1 to 3600' })
+    .int({ error: 'must be a whole number of seconds from 1 to 3600' })
+    .min(1, { error: 'must be a whole number of seconds from 1 to 3600' })
+    .max(3600, { error: 'must be a whole number of seconds from 1 to 3600' })
+    .optional(),
   COP_CALENDAR_NAME: z.string().trim().min(1).max(100).default('CoP Bot'),
   COP_CALENDAR_EMAIL: optionalText.pipe(z.email({ error: 'must be an email address, such as cop-bot@your-trust.nhs.uk' }).optional()),
   COP_EVENT_REMINDERS: z
@@ -214,6 +220,8 @@ export interface Config {
   readonly calendarOrganizer: { readonly name: string; readonly email: string | undefined };
   /** Load the synthetic demo metrics into a database that has no metrics yet. */
   readonly demoData: boolean;
+  /** Every so many seconds, one line of memory figures on standard error (for benchmarks); undefined: none. */
+  readonly memoryReportSeconds: number | undefined;
 }
 
 export class ConfigError extends Error {
@@ -273,5 +281,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     calendarOrganizer: { name: e.COP_CALENDAR_NAME, email: e.COP_CALENDAR_EMAIL },
     // Synthetic figures help someone trying the bot; a production install shows them only when asked to.
     demoData: e.COP_DEMO_DATA ?? !production,
+    memoryReportSeconds: e.COP_MEMORY_REPORT_SECONDS,
   };
 }

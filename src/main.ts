@@ -2,6 +2,7 @@
 // Teams on one port. Stops cleanly on SIGINT and SIGTERM.
 import { startBot } from './app/bot.js';
 import { ConfigError, loadConfig, loadEnvironmentFile } from './config.js';
+import { startMemoryReports } from './app/memory-report.js';
 import { createLogger } from './logger.js';
 
 async function main(): Promise<void> {
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel, process.stdout.isTTY && config.environment !== 'production');
   const bot = await startBot(config, logger);
+  if (config.memoryReportSeconds !== undefined) startMemoryReports(config.memoryReportSeconds);
   const platforms = [
     config.slack &&
       `Slack (${config.slack.appToken ? 'Socket Mode' : 'POST /slack/events'}${config.slack.configured ? '' : ', local signing secret'})`,

@@ -46,6 +46,22 @@ function keepSequencesTogether(db: PGlite): PGlite {
   });
 }
 
+/** The embedded databases running in this process, for their WebAssembly memory figure. */
+const running = new Set<PGlite>();
+
+/**
+ * The WebAssembly memory of the embedded databases running in this process, in bytes: PostgreSQL's whole
+ * address space (shared buffers, work memory, catalogue caches). It grows when PostgreSQL needs more and
+ * never shrinks. Undefined when none runs here (a PostgreSQL server).
+ */
+export function embeddedMemoryBytes(): number | undefined {
+  if (running.size === 0) return undefined;
+  let bytes = 0;
+  // HEAPU8 is a view over the whole WebAssembly memory (renewed when it grows).
+  for (const db of running) bytes += (db.Module.HEAPU8 as Uint8Array).buffer.byteLength;
+  return bytes;
+}
+
 export interface EmbeddedPostgres {
   /** A postgresql:// URL for the socket. */
   readonly connectionString: string;
@@ -138,12 +154,14 @@ export async function startEmbeddedPostgres(
   }
   const where = socket ? socket.folder : server.getServerConn();
   await lock?.setSocket(where);
+  running.add(db);
   return {
     connectionString: socketConnectionString(where),
     async stop() {
       await backups?.close();
       await server.stop();
       await db.close();
+      running.delete(db);
       if (socket?.temporary) await rm(socket.folder, { recursive: true, force: true });
     },
   };

@@ -97,3 +97,35 @@ describe('exemplars against the other organisations', () => {
     ).toBeUndefined();
   });
 });
+
+describe('figures kept per version of the data', () => {
+  it('computes once for the same data, scope and staff group, shares a computation under way, and again when the data changes', async () => {
+    const series = [steady('A', 200, 2), steady('B', 500, 3)];
+    let version = 'v1';
+    let reads = 0;
+    const base = store(series, [organisation('A', null), organisation('B', null)]);
+    const counting: MetricStore = {
+      ...base,
+      dataVersion: () => Promise.resolve(version),
+      series: (...args) => {
+        reads += 1;
+        return base.series(...args);
+      },
+    };
+    const region = { kind: 'region', code: 'Y62' } as const;
+    const [first, second] = await Promise.all([digestFigures(region, counting, new Map()), digestFigures(region, counting, new Map())]);
+    expect(second).toBe(first);
+    const readsForOne = reads;
+    expect(await digestFigures(region, counting, new Map())).toBe(first);
+    expect(reads).toBe(readsForOne);
+    // Another scope is computed on its own.
+    await digestFigures({ kind: 'national' }, counting, new Map());
+    expect(reads).toBeGreaterThan(readsForOne);
+    const before = reads;
+    version = 'v2';
+    const changed = await digestFigures(region, counting, new Map());
+    expect(reads).toBeGreaterThan(before);
+    expect(changed).toEqual(first);
+    expect(changed).not.toBe(first);
+  });
+});

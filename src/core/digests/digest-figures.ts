@@ -86,11 +86,50 @@ function rateOf(series: readonly Series[], scope: Scope, month: Month, field: Fl
 
 const published = (figure: Figure) => (figure.kind === 'published' ? figure.value : undefined);
 
+/** Figures kept per store, at most this many (scopes × staff groups asked for lately). */
+const KEPT_FIGURES = 64;
+/** By store: figures (or their computation under way) by data version, scope, staff group and region names. */
+const keptFigures = new WeakMap<MetricStore, Map<string, Promise<DigestFigures | undefined>>>();
+
 /**
  * Everything a digest shows for the scope and staff group (ALL_STAFF: the all-staff rows, never a sum of
  * staff groups) at its latest month; undefined when it has no figures.
+ *
+ * Computed once per version of the data (MetricStore.dataVersion) and kept: a national or regional
+ * digest reads every organisation's 24 months, so computing it for each preview, or for each of many
+ * previews asked for at once, costs memory and time the unchanged answer does not need. Requests for
+ * the same figures while they are being computed share that computation.
  */
 export async function digestFigures(
+  scope: Scope,
+  store: MetricStore,
+  regionNames: ReadonlyMap<string, string>,
+  staffGroup: string = ALL_STAFF,
+): Promise<DigestFigures | undefined> {
+  if (!store.dataVersion) return computeDigestFigures(scope, store, regionNames, staffGroup);
+  const version = await store.dataVersion();
+  const key = JSON.stringify([version, scope, staffGroup, [...regionNames]]);
+  let kept = keptFigures.get(store);
+  if (!kept) keptFigures.set(store, (kept = new Map<string, Promise<DigestFigures | undefined>>()));
+  const found = kept.get(key);
+  if (found) {
+    // Most recently used last, so the oldest goes first when the map is full.
+    kept.delete(key);
+    kept.set(key, found);
+    return found;
+  }
+  const computing = computeDigestFigures(scope, store, regionNames, staffGroup);
+  kept.set(key, computing);
+  // A failure is not kept: the next request tries again.
+  computing.catch(() => kept.delete(key));
+  for (const oldest of kept.keys()) {
+    if (kept.size <= KEPT_FIGURES) break;
+    kept.delete(oldest);
+  }
+  return computing;
+}
+
+async function computeDigestFigures(
   scope: Scope,
   store: MetricStore,
   regionNames: ReadonlyMap<string, string>,

@@ -86,6 +86,12 @@ export interface MetricStore {
   /** Every organisation with an ODS code. */
   allOrganisations(): Promise<readonly OrganisationInfo[]>;
   /**
+   * A cheap token that changes whenever what digest figures are computed from changes (an import, a
+   * removed import, an organisation added or edited), also when another process changed it. Figures are
+   * kept per token (digest-figures.ts); a store without it has them computed every time.
+   */
+  dataVersion?(): Promise<string>;
+  /**
    * Like importInTransaction, but only when no metrics are stored yet, checked under a lock so that
    * several processes starting at once write the import once. False when there were metrics already.
    */

@@ -201,6 +201,14 @@ export class PrismaMetricStore implements MetricStore {
     return [...byOrganisation].map(([code, months]) => seriesOf(code, [...months.values()], regions.get(code) ?? null));
   }
 
+  async dataVersion(): Promise<string> {
+    const rows = await this.prisma.$queryRawUnsafe<{ version: string }[]>(
+      `SELECT concat_ws('|', (SELECT count(*) FROM "MetricImport"), (SELECT max("importedAt") FROM "MetricImport"),
+                             (SELECT count(*) FROM "Organisation"), (SELECT max("updatedAt") FROM "Organisation")) AS version`,
+    );
+    return rows[0]?.version ?? '';
+  }
+
   async latestMonth(scope: Scope, staffGroupCode: string): Promise<Month | undefined> {
     const filter = scopeFilter(scope);
     // $2 and $3 keep the placeholders of scopeFilter in the same positions as in `series`.

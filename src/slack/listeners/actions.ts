@@ -4,10 +4,10 @@
 // its buttons. The core's work runs a few clicks at a time, in arrival order; the replies go out as each
 // is ready. `link.` buttons open a web address and are only acknowledged.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import pLimit from 'p-limit';
 import { LINK_ACTION_PREFIX } from '../../core/actions.js';
 import type { BotCore } from '../../core/bot-core.js';
 import type { Logger } from '../../logger.js';
+import { BoundedWork } from '../bounded-work.js';
 import { ACTION_ID_SEPARATOR } from '../block-kit.js';
 import { sendReply } from '../send-reply.js';
 import { slackRequestContext } from '../slack-context.js';
@@ -21,6 +21,8 @@ import { slackVerifiedEmail } from '../verified-email.js';
  * click's work finishes sooner and acknowledgements stay fast.
  */
 const CLICKS_AT_ONCE = 8;
+/** Clicks acknowledged and waiting for their turn, at most (see bounded-work.ts). */
+const CLICKS_WAITING = 500;
 
 const linkPrefix = LINK_ACTION_PREFIX.replaceAll('.', '\\.');
 /** `link.calendar#0` and the like: the core's buttons that open a web address. */
@@ -29,8 +31,9 @@ const LINK_ACTION = new RegExp(`^${linkPrefix}`);
 const CORE_ACTION = new RegExp(`^(?!${linkPrefix})`);
 
 export function registerActions(app: App, core: BotCore, logger: Logger): void {
-  const clicks = pLimit(CLICKS_AT_ONCE);
+  const clicks = new BoundedWork(CLICKS_AT_ONCE, CLICKS_WAITING);
   app.action<BlockAction<ButtonAction>>(CORE_ACTION, async ({ action, body, ack, respond, client }) => {
+    await clicks.room();
     await ack();
     // Form fields in modals send nothing (no dispatch_action); anything but a button is not the core's.
     if (action.type !== 'button') return;
@@ -39,7 +42,7 @@ export function registerActions(app: App, core: BotCore, logger: Logger): void {
     const channelId = body.channel?.id ?? container?.channel_id ?? '';
     const context = slackRequestContext(teamId, body.user.id, channelId, undefined, () => slackVerifiedEmail(client, body.user.id, logger));
     const actionId = action.action_id.split(ACTION_ID_SEPARATOR)[0] ?? action.action_id;
-    const reply = await clicks(() => core.handleAction(actionId, action.value, context));
+    const reply = await clicks.run(() => core.handleAction(actionId, action.value, context));
     // Buttons on the App Home tab come without a response_url.
     const canRespond = typeof (body as { response_url?: unknown }).response_url === 'string';
     await sendReply(

@@ -1,0 +1,40 @@
+// An opt-in diagnostic for benchmarks and operators (COP_MEMORY_REPORT_SECONDS): every so many seconds
+// one JSON line on standard error with the process's memory, split into what V8 holds (heap), what
+// Node holds outside it (buffers), and the embedded database's WebAssembly memory. It carries no
+// personal data and opens no port: whoever can read the bot's output already runs it.
+import { embeddedMemoryBytes } from '../db/embedded-postgres.js';
+
+/** The prefix of each report line, so that a reader can pick them out of other output. */
+export const MEMORY_REPORT_PREFIX = 'cop-memory ';
+
+export interface MemoryReport {
+  /** Resident memory of the process, as the kernel counts it (bytes). */
+  readonly rss: number;
+  readonly heapUsed: number;
+  readonly heapTotal: number;
+  /** Memory of C++ objects bound to JavaScript ones, buffers included. */
+  readonly external: number;
+  readonly arrayBuffers: number;
+  /** The embedded database's WebAssembly memory; absent on a PostgreSQL server. */
+  readonly wasm?: number;
+}
+
+export function memoryReport(): MemoryReport {
+  const usage = process.memoryUsage();
+  const wasm = embeddedMemoryBytes();
+  return {
+    rss: usage.rss,
+    heapUsed: usage.heapUsed,
+    heapTotal: usage.heapTotal,
+    external: usage.external,
+    arrayBuffers: usage.arrayBuffers,
+    ...(wasm === undefined ? {} : { wasm }),
+  };
+}
+
+/** Starts the reports; the returned function stops them. */
+export function startMemoryReports(seconds: number, write: (line: string) => void = (line) => process.stderr.write(line)): () => void {
+  const timer = setInterval(() => write(`${MEMORY_REPORT_PREFIX}${JSON.stringify(memoryReport())}\n`), seconds * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
