@@ -5,6 +5,7 @@ import { digestFeature } from './digests/index.js';
 import { directoryFeature } from './directory/index.js';
 import { eventsFeature } from './events/index.js';
 import type { Feature } from './feature.js';
+import { languageFeature } from './language/index.js';
 import { linkingFeature } from './linking/index.js';
 import { membersFeature } from './members/index.js';
 import { organisationsFeature } from './organisations/index.js';
@@ -19,6 +20,7 @@ export const FEATURES: readonly Feature[] = [
   rolesFeature,
   organisationsFeature,
   channelsFeature,
+  languageFeature,
   casesFeature,
   eventsFeature,
   digestFeature,

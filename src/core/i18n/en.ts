@@ -18,6 +18,7 @@ import { digestEn } from '../digests/messages.en.js';
 import { subscriptionsEn } from '../digests/subscription-messages.en.js';
 import { questionsEn } from '../questions/messages.en.js';
 import { helpEn } from '../help/messages.en.js';
+import { languageEn } from '../language/messages.en.js';
 
 export const en = {
   'bot.name': 'CoP Bot',
@@ -66,6 +67,7 @@ export const en = {
   ...eventsEn,
   ...questionsEn,
   ...helpEn,
+  ...languageEn,
 } as const;
 
 export type Messages = typeof en;

@@ -25,6 +25,8 @@ export interface Profile {
   readonly staffGroups: readonly string[];
   readonly promiseElements: readonly string[];
   readonly inDirectory: boolean;
+  /** The member's language choice, when the form gave one (none leaves it as it was). */
+  readonly language?: LanguageChoice | undefined;
 }
 
 export interface MemberRecord {

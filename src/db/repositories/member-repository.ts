@@ -85,6 +85,7 @@ export class PrismaMemberStore implements MemberStore {
       staffGroups: [...profile.staffGroups],
       promiseElements: [...profile.promiseElements],
       inDirectory: profile.inDirectory,
+      ...(profile.language ? { language: profile.language } : {}),
       status: 'active' as const,
       leftAt: null,
     };
