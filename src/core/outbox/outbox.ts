@@ -2,7 +2,15 @@
 // posted messages. Features queue them here; a dispatcher (src/core/outbox/dispatcher.ts) sends them
 // after the change that caused them has committed, with retries, so no Slack or Teams call is ever made
 // inside a database transaction.
+import type { Translate } from '../i18n/translator.js';
 import type { Message } from '../reply/reply.js';
+
+/**
+ * A message built in a given language: the outbox builds it in the recipient's (a member's choice, else
+ * their region's default; a channel's setting, else its region's: see i18n/language-resolution.ts), and
+ * for "both" once in Welsh and once in English, joined in one message, Welsh first (reply/bilingual.ts).
+ */
+export type LocalizedMessage = (t: Translate) => Message;
 
 export type Recipient =
   /** A direct message on each platform the member has linked (Slack DM; Teams personal chat where the bot has one). */
@@ -12,7 +20,8 @@ export type Recipient =
 
 export interface OutgoingMessage {
   readonly recipient: Recipient;
-  readonly message: Message;
+  /** The message, best given as a LocalizedMessage so that it reaches each recipient in their language. */
+  readonly message: Message | LocalizedMessage;
   /** Idempotency: a second message with the same key is dropped (unique in the database, so across processes and restarts). */
   readonly key?: string;
   /** Not sent before this time. */

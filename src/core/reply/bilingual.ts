@@ -5,6 +5,7 @@
 import type { LanguageChoice } from '../i18n/language-choice.js';
 import { languagesFor } from '../i18n/language-choice.js';
 import { translator, type Translate } from '../i18n/translator.js';
+import { pickAll } from '../i18n/paired-text.js';
 import type { Block, Message } from './reply.js';
 
 export const LANGUAGE_DIVIDER: Block = { kind: 'divider', between: 'languages' };
@@ -35,4 +36,14 @@ export function languageParts(blocks: readonly Block[]): Block[][] {
     else parts[parts.length - 1]!.push(block);
   }
   return parts;
+}
+
+/**
+ * A message whose sentences were made with the paired translator (i18n/paired-text.ts) as one message in
+ * both languages, Welsh first; a message without such sentences is returned as it is.
+ */
+export function pairedMessage(value: Message): Message {
+  const cy = pickAll(value, 'cy');
+  const en = pickAll(value, 'en');
+  return JSON.stringify(cy) === JSON.stringify(en) ? cy : joinLanguages([cy, en]);
 }
