@@ -2,11 +2,14 @@
 // changes): built from the reference data, prefilled from the member's profile, and validated field by
 // field. Nothing is saved unless every field is right.
 import type { FormValues } from '../forms/form-handler.js';
-import type { Translate } from '../i18n/translator.js';
+import { translator, type Translate } from '../i18n/translator.js';
 import { cleanText } from '../members/profile-form.js';
 import type { Choice, MemberRecord } from '../members/member.js';
 import type { Field, Form } from '../reply/reply.js';
 import { CASE_LIMITS, tagOf, type CaseContent, type CaseStudy } from './case-study.js';
+
+/** The source a member's own case study is stored with: one value whatever language they wrote in. */
+const MEMBER_SOURCE = translator('en')('cases.sourceMember');
 
 export const CASE_FORM_ID = 'case.submit';
 
@@ -171,7 +174,7 @@ export function buildCaseForm(t: Translate, choices: CaseChoices, member: Member
       label: t('cases.field.source'),
       required: false,
       maxLength: CASE_LIMITS.source,
-      ...text(from && from.source !== t('cases.sourceMember') ? from.source : undefined),
+      ...text(from && from.source !== MEMBER_SOURCE ? from.source : undefined),
     },
     { kind: 'date', id: 'sourceDate', label: t('cases.field.sourceDate'), required: false, ...text(from?.sourceDate) },
   ];
@@ -281,7 +284,7 @@ export function parseCaseForm(values: FormValues, t: Translate, choices: CaseCho
   if (contactName && !consent) errors['contactConsent'] = t('cases.error.contactConsent');
   if (!contactName && contactRole) errors['contactName'] = t('cases.error.contactName');
 
-  const source = optional('source', line('source'), CASE_LIMITS.source) ?? t('cases.sourceMember');
+  const source = optional('source', line('source'), CASE_LIMITS.source) ?? MEMBER_SOURCE;
   const sourceDate = one(values['sourceDate']).trim();
   const validDate =
     /^\d{4}-\d{2}-\d{2}$/.test(sourceDate) &&
