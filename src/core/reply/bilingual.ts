@@ -10,8 +10,12 @@ import type { Block, Message } from './reply.js';
 
 export const LANGUAGE_DIVIDER: Block = { kind: 'divider', between: 'languages' };
 
-/** Joins versions of one message (in the order given) into one message; one version is returned as it is. */
-export function joinLanguages(versions: readonly Message[]): Message {
+/**
+ * Joins versions of one message (in the order given) into one message; one version is returned as it is,
+ * and a version the same as the one before (sentences not translated yet) is left out.
+ */
+export function joinLanguages(all: readonly Message[]): Message {
+  const versions = all.filter((version, i) => i === 0 || JSON.stringify(version) !== JSON.stringify(all[i - 1]));
   const [first, ...rest] = versions;
   if (!first) throw new Error('joinLanguages needs at least one version');
   if (rest.length === 0) return first;
@@ -43,7 +47,5 @@ export function languageParts(blocks: readonly Block[]): Block[][] {
  * both languages, Welsh first; a message without such sentences is returned as it is.
  */
 export function pairedMessage(value: Message): Message {
-  const cy = pickAll(value, 'cy');
-  const en = pickAll(value, 'en');
-  return JSON.stringify(cy) === JSON.stringify(en) ? cy : joinLanguages([cy, en]);
+  return joinLanguages([pickAll(value, 'cy'), pickAll(value, 'en')]);
 }
