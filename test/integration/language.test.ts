@@ -78,7 +78,10 @@ describe('a member’s language', () => {
     for (const who of [welshSpeaker, englishSpeaker]) await slackClickText(harness, who, 'event.rsvp#0', `${event.id}:going`);
     // The event now starts in 23 hours: the 24-hour reminder is due.
     const now = harness.clock.now().getTime();
-    await prisma().event.update({ where: { id: event.id }, data: { startsAt: new Date(now + 23 * 3_600_000), endsAt: new Date(now + 24 * 3_600_000) } });
+    await prisma().event.update({
+      where: { id: event.id },
+      data: { startsAt: new Date(now + 23 * 3_600_000), endsAt: new Date(now + 24 * 3_600_000) },
+    });
     await harness.bot.runEventJobs();
     await harness.drainOutbox();
     const reminderTo = (who: SlackIdentity) => dmsTo(who).filter((text) => text.includes('Pensions conversations') && text.includes('24'));
@@ -152,7 +155,9 @@ describe('a channel’s language', () => {
     await slackClickText(harness, englishSpeaker, 'event.rsvp#0', `${event.id}:going`);
     await harness.drainOutbox();
     const posted = await prisma().postedMessage.findFirstOrThrow({ where: { postKey: `event:${event.id}`, platform: 'slack' } });
-    const update = harness.slack.requests.filter((r) => r.path === '/chat.update' && (r.json as { ts?: string }).ts === posted.messageId).at(-1);
+    const update = harness.slack.requests
+      .filter((r) => r.path === '/chat.update' && (r.json as { ts?: string }).ts === posted.messageId)
+      .at(-1);
     expect(update && textOf(update)).toMatch(/Ble\n[\s\S]*1 going[\s\S]*Where\n[\s\S]*1 going/);
   });
 

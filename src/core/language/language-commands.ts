@@ -9,6 +9,7 @@ import type { LanguageChoice } from '../i18n/language-choice.js';
 import { channelLanguage, memberLanguage } from '../i18n/language-resolution.js';
 import type { Translate } from '../i18n/translator.js';
 import { activeMember } from '../members/active-member.js';
+import { inLanguages } from '../reply/bilingual.js';
 import { message, textMessage, type Message } from '../reply/reply.js';
 import { mayChangeFacilitators, permissionsOf } from '../roles/permissions.js';
 import type { CoreServices } from '../services.js';
@@ -71,7 +72,8 @@ export const languageCommand = defineCommand({
     const choice = parseLanguageChoice(args.typed);
     if (!choice) return textMessage(t('language.unknown', { typed: args.typed.slice(0, 40) }));
     await services.members.setLanguage(member.id, choice);
-    return textMessage(t(`language.set.${choice}`));
+    // Said in the language just chosen.
+    return inLanguages(choice, (chosen) => textMessage(chosen(`language.set.${choice}`)));
   },
 });
 
