@@ -147,7 +147,7 @@ describe('a channel’s language', () => {
       (r) => r.method === 'POST' && decodeURIComponent(r.path) === teamsActivities && r.body.includes('Flexible working'),
     );
     // Every card sent to the connector stand-in is validated with `adaptivecards` and the byte budget (harness.teamsProblems).
-    const card = adaptiveCardToText(cardsOf(teamsPost.json as Record<string, unknown>)[0]);
+    const card = adaptiveCardToText(cardsOf(teamsPost.json)[0]);
     expect(card.indexOf('Where')).toBeGreaterThan(card.indexOf('Ble'));
     expect(harness.teamsProblems).toEqual([]);
 

@@ -7,12 +7,18 @@ import { SLASH_COMMAND } from '../block-kit.js';
 import { sendReply } from '../send-reply.js';
 import { commandWords, slackRequestContext } from '../slack-context.js';
 import { slackVerifiedEmail } from '../verified-email.js';
+import { slackUserLocale } from '../user-locale.js';
 
 export function registerCommands(app: App, core: BotCore, logger: Logger): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     await ack();
-    const context = slackRequestContext(command.team_id, command.user_id, command.channel_id, command.channel_name, () =>
-      slackVerifiedEmail(client, command.user_id, logger),
+    const context = slackRequestContext(
+      command.team_id,
+      command.user_id,
+      command.channel_id,
+      command.channel_name,
+      () => slackVerifiedEmail(client, command.user_id, logger),
+      () => slackUserLocale(client, core.services.clock, command.team_id, command.user_id, logger),
     );
     const reply = await core.handleText(commandWords(command.text), context);
     await sendReply(
