@@ -170,9 +170,15 @@ export async function startBot(config: Config, logger: Logger, options: BotOptio
   mountFallback(http, logger);
 
   const { outbox } = ports;
-  const dispatcher = new OutboxDispatcher(outbox, senders, (postKey) => core.renderPost(postKey), logger.child({ component: 'outbox' }), {
-    clock,
-  });
+  const dispatcher = new OutboxDispatcher(
+    outbox,
+    senders,
+    (postKey, language) => core.renderPost(postKey, language),
+    logger.child({ component: 'outbox' }),
+    {
+      clock,
+    },
+  );
   const scheduler = new Scheduler(logger);
 
   // Listen first, so that liveness answers while migrations run; readiness says when they are done.

@@ -21,12 +21,45 @@ import { myDataFile } from './members/my-data.js';
 import { calendarDownload, eventCsv } from './events/event-files.js';
 import type { ServedFile } from './links/file-links.js';
 import { translator } from './i18n/translator.js';
+import { languagesFor, type LanguageChoice } from './i18n/language-choice.js';
+import { requestLanguage } from './i18n/language-resolution.js';
+import { pairedTranslator, pick, pickAll } from './i18n/paired-text.js';
+import type { Language } from './i18n/catalogue.js';
+import { joinLanguages } from './reply/bilingual.js';
 import { importUpload, type MetricsUpload } from './metrics/upload.js';
 import { parsePostKey } from './outbox/post-key.js';
 import { message, textMessage, type Form, type Message, type Reply } from './reply/reply.js';
 import { fileLinkMessage } from './links/file-link-message.js';
 import { composeCaseSearch, type ComposeSearch } from './cases/compose-search.js';
 import type { CoreServices } from './services.js';
+
+/** A request in its language, and what turns its reply into that language's form (see BotCore.localize). */
+interface Localized {
+  readonly context: RequestContext;
+  readonly finish: <T>(reply: T) => T;
+}
+
+const isMessage = (value: unknown): value is Message =>
+  typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'message' && 'blocks' in value;
+
+/**
+ * A reply made with the paired translator, in both languages: each message as its Welsh version then its
+ * English one (one message, reply/bilingual.ts); anything else (forms, field errors) side by side.
+ */
+function inBothLanguages<T>(value: T): T {
+  if (isMessage(value)) return joinLanguages([commandsIn(pickAll(value, 'cy'), 'cy'), pickAll(value, 'en')]) as T;
+  if (typeof value === 'string') return pick(value, 'both') as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => inBothLanguages(item)) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, inBothLanguages(item)])) as T;
+  }
+  return value;
+}
+
+/** A reply with the commands it shows in the reader's language (Welsh readers see the Welsh words). */
+function commandsIn<T>(reply: T, language: Language): T {
+  return localiseCommands(reply as unknown as Reply, GRAMMAR, language) as unknown as T;
+}
 
 /** The few logger methods the core uses; pino's logger has them. */
 export interface CoreLogger {
@@ -60,10 +93,11 @@ export class BotCore {
 
   /** Words typed after `/cop` in Slack, or to the bot in Teams. Never throws: failures become a polite reply. */
   async handleText(text: string, context: RequestContext): Promise<Reply> {
-    return localiseCommands(await this.replyTo(text, context), GRAMMAR, context.t.language);
+    const localized = await this.localize(context);
+    return localized.finish(await this.handleTextIn(text, localized.context));
   }
 
-  private async replyTo(text: string, context: RequestContext): Promise<Reply> {
+  private async handleTextIn(text: string, context: RequestContext): Promise<Reply> {
     const parsed = GRAMMAR.parse(text);
     switch (parsed.kind) {
       case 'empty':
@@ -87,7 +121,7 @@ export class BotCore {
     const plan = planQuestion(text, GRAMMAR);
     switch (plan.kind) {
       case 'run':
-        return answeredAs(plan.words, await this.handleText(plan.words, context), context);
+        return answeredAs(plan.words, await this.handleTextIn(plan.words, context), context);
       case 'offer':
         return offer(plan.words, context);
       case 'typo':
@@ -108,24 +142,25 @@ export class BotCore {
 
   /** A button click. The value is re-validated here, since anyone who can see a message can replay it. */
   async handleAction(action: string, value: string | undefined, context: RequestContext): Promise<Reply> {
-    if (action === RUN_COMMAND_ACTION && value !== undefined) return this.handleText(value, context);
+    const localized = await this.localize(context);
+    return localized.finish(await this.handleActionIn(action, value, localized.context));
+  }
+
+  private async handleActionIn(action: string, value: string | undefined, context: RequestContext): Promise<Reply> {
+    if (action === RUN_COMMAND_ACTION && value !== undefined) return this.handleTextIn(value, context);
     const handler = ACTIONS.find((candidate) => candidate.id === action);
-    if (handler)
-      return localiseCommands(
-        await this.guard(`action ${action}`, context, () => handler.run(value, context, this.services)),
-        GRAMMAR,
-        context.t.language,
-      );
+    if (handler) return this.guard(`action ${action}`, context, () => handler.run(value, context, this.services));
     const text = context.t('error.unknownAction');
     return textMessage(text);
   }
 
   /** The clicked post as the clicker should now see it, for actions that have such a view (see ActionHandler.viewAfter). */
-  async viewAfterAction(action: string, value: string | undefined, context: RequestContext): Promise<Message | undefined> {
+  async viewAfterAction(action: string, value: string | undefined, request: RequestContext): Promise<Message | undefined> {
     const handler = ACTIONS.find((candidate) => candidate.id === action);
     if (!handler?.viewAfter) return undefined;
+    const { context, finish } = await this.localize(request);
     try {
-      return await handler.viewAfter(value, context, this.services);
+      return finish(await handler.viewAfter(value, context, this.services));
     } catch (error) {
       this.log.error({ err: error, command: `view after ${action}`, platform: context.actor.platform }, 'command failed');
       return undefined;
@@ -134,6 +169,16 @@ export class BotCore {
 
   /** A submitted form: messages beside fields when something is wrong (nothing saved), else the reply. */
   async handleFormSubmit(formId: string, values: FormValues, state: string | undefined, context: RequestContext): Promise<FormOutcome> {
+    const localized = await this.localize(context);
+    return localized.finish(await this.handleFormSubmitIn(formId, values, state, localized.context));
+  }
+
+  private async handleFormSubmitIn(
+    formId: string,
+    values: FormValues,
+    state: string | undefined,
+    context: RequestContext,
+  ): Promise<FormOutcome> {
     const handler = FORMS.find((candidate) => candidate.id === formId);
     if (!handler) return { kind: 'done', reply: textMessage(context.t('error.unknownAction')) };
     let outcome: FormOutcome;
@@ -216,8 +261,41 @@ export class BotCore {
   }
 
   /** The person's page at a glance (Slack App Home, Teams personal welcome). */
-  async home(context: RequestContext): Promise<Reply> {
-    return localiseCommands(await this.guard('home', context, () => homeView(context, this.services)), GRAMMAR, context.t.language);
+  async home(request: RequestContext): Promise<Reply> {
+    const { context, finish } = await this.localize(request);
+    return finish(await this.guard('home', context, () => homeView(context, this.services)));
+  }
+
+  /**
+   * The request's language, by the rule of i18n/language-resolution.ts: its translator set in the
+   * context, and `finish`, which makes a reply in both languages (Welsh first) when both were decided.
+   * If the facts cannot be read, the request goes on in the language the adapter gave.
+   */
+  private async localize(context: RequestContext): Promise<Localized> {
+    let choice: LanguageChoice;
+    try {
+      const [member, conversation] = await Promise.all([
+        this.services.members.findByIdentity(context.actor),
+        context.conversation.kind === 'personal' ? undefined : this.services.conversations.language(context.conversation),
+      ]);
+      const known = member && member.status !== 'erased' ? member : undefined;
+      choice = await requestLanguage({
+        platform: context.actor.platform,
+        memberChoice: known?.language,
+        memberNation: known?.region?.nation,
+        channelSetting: conversation?.setting,
+        channelNation: conversation?.regionNation,
+        locale: context.platformLocale ?? (() => Promise.resolve(undefined)),
+      });
+    } catch (error) {
+      this.log.error({ err: error, command: 'language', platform: context.actor.platform }, 'could not decide the language');
+      return { context, finish: (reply) => commandsIn(reply, context.t.language) };
+    }
+    if (choice !== 'both') {
+      const language = choice;
+      return { context: { ...context, t: translator(language) }, finish: (reply) => commandsIn(reply, language) };
+    }
+    return { context: { ...context, t: pairedTranslator() }, finish: inBothLanguages };
   }
 
   /**
@@ -265,11 +343,21 @@ export class BotCore {
     return calendarDownload(token, this.services, translator(undefined));
   }
 
-  /** A posted message as it should look now (see Outbox.refresh); undefined leaves it as it is. */
-  async renderPost(postKey: string): Promise<Message | undefined> {
+  /**
+   * A posted message as it should look now (see Outbox.refresh), in the language of the channel it is in
+   * (both: Welsh then English in one message); undefined leaves it as it is.
+   */
+  async renderPost(postKey: string, language: LanguageChoice = 'en'): Promise<Message | undefined> {
     const key = parsePostKey(postKey);
     const render = key && POST_RENDERERS.get(key.kind);
-    return render ? render(key.id, this.services) : undefined;
+    if (!render) return undefined;
+    const versions: Message[] = [];
+    for (const each of languagesFor(language)) {
+      const version = await render(key.id, this.services, translator(each));
+      if (!version) return undefined;
+      versions.push(version);
+    }
+    return joinLanguages(versions);
   }
 
   private run(command: Command, args: unknown, context: RequestContext): Promise<Reply> {

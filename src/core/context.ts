@@ -40,4 +40,9 @@ export interface RequestContext {
    * failed (the adapter logs that, without personal data). Used for matching only; never stored.
    */
   readonly verifiedEmail?: (() => Promise<string | undefined>) | undefined;
+  /**
+   * The person's locale as their platform gives it: with each activity (Teams), or looked up only when
+   * called (Slack users.info), for the language rule (i18n/language-resolution.ts). Undefined: none known.
+   */
+  readonly platformLocale?: (() => Promise<string | undefined>) | undefined;
 }

@@ -5,11 +5,15 @@
 import type { Command } from './commands/command.js';
 import type { DigestSection } from './digests/digest-section.js';
 import type { ActionHandler, FormHandler } from './forms/form-handler.js';
+import type { Translate } from './i18n/translator.js';
 import type { Message } from './reply/reply.js';
 import type { CoreServices } from './services.js';
 
-/** The message a post shows now, re-rendered from the database, or undefined to leave the posted one. */
-export type PostRenderer = (id: string, services: CoreServices) => Promise<Message | undefined>;
+/**
+ * The message a post shows now, re-rendered from the database in one language (BotCore calls it once per
+ * language of the channel's choice), or undefined to leave the posted one.
+ */
+export type PostRenderer = (id: string, services: CoreServices, t: Translate) => Promise<Message | undefined>;
 
 /** Periodic work that claims what is due in the database, so every bot process can run it safely. */
 export interface ScheduledJob {

@@ -6,6 +6,7 @@ import { directoryFeature } from './directory/index.js';
 import { eventsFeature } from './events/index.js';
 import { homeFeature } from './home/index.js';
 import type { Feature } from './feature.js';
+import { languageFeature } from './language/index.js';
 import { linkingFeature } from './linking/index.js';
 import { membersFeature } from './members/index.js';
 import { organisationsFeature } from './organisations/index.js';
@@ -21,6 +22,7 @@ export const FEATURES: readonly Feature[] = [
   rolesFeature,
   organisationsFeature,
   channelsFeature,
+  languageFeature,
   casesFeature,
   eventsFeature,
   digestFeature,

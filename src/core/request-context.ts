@@ -8,6 +8,7 @@ export function requestContext(
   locale: string | undefined,
   conversationDetails?: ConversationDetails,
   verifiedEmail?: () => Promise<string | undefined>,
+  platformLocale?: () => Promise<string | undefined>,
 ): RequestContext {
   const resolved = locale ?? 'en-GB';
   return {
@@ -17,5 +18,7 @@ export function requestContext(
     t: translator(resolved),
     ...(conversationDetails ? { conversationDetails } : {}),
     ...(verifiedEmail ? { verifiedEmail } : {}),
+    // The locale the platform gave with the request (Teams), or a lookup made only when it can decide (Slack).
+    platformLocale: platformLocale ?? (() => Promise.resolve(locale)),
   };
 }

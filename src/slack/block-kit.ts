@@ -3,6 +3,7 @@
 import type { ActionsBlock, Button, ContextBlock, InputBlock, KnownBlock, ModalView, PlainTextOption, SectionBlock } from '@slack/types';
 import type { Block, Field, Form, Message, Rich, Span } from '../core/reply/reply.js';
 import { replyToPlainText } from '../core/reply/plain-text.js';
+import { languageParts } from '../core/reply/bilingual.js';
 import { linkAction } from '../core/actions.js';
 import { SLACK_LIMITS as LIMIT } from './block-kit-limits.js';
 
@@ -150,9 +151,8 @@ export interface SlackMessage {
 
 const MORE_NOTE: KnownBlock = { type: 'context', elements: [mrkdwn('…more than fits in one message.', LIMIT.contextText)] };
 
-/** A message's blocks within Slack's count and size limits; what does not fit is replaced by a note. */
-export function renderMessage(reply: Message): SlackMessage {
-  const all = reply.blocks.flatMap(renderBlock);
+/** Blocks in order up to `maxBlocks` and `maxCharacters` (JSON, brackets included); what does not fit is replaced by a note. */
+function fitBlocks(all: readonly KnownBlock[], maxBlocks: number, maxCharacters: number): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   // The JSON array's brackets, plus room for the note when something has to be left out.
   let characters = 2;
@@ -160,8 +160,8 @@ export function renderMessage(reply: Message): SlackMessage {
   for (const [i, block] of all.entries()) {
     const last = i === all.length - 1;
     const size = blockCharacters(block) + (blocks.length > 0 ? 1 : 0);
-    const roomForBlocks = last ? LIMIT.blocksPerMessage : LIMIT.blocksPerMessage - 1;
-    const roomForCharacters = LIMIT.messageCharacters - (last ? 0 : noteRoom);
+    const roomForBlocks = last ? maxBlocks : maxBlocks - 1;
+    const roomForCharacters = maxCharacters - (last ? 0 : noteRoom);
     if (blocks.length >= roomForBlocks || characters + size > roomForCharacters) {
       blocks.push(MORE_NOTE);
       break;
@@ -169,6 +169,25 @@ export function renderMessage(reply: Message): SlackMessage {
     blocks.push(block);
     characters += size;
   }
+  return blocks;
+}
+
+const LANGUAGE_DIVIDER_BLOCK: KnownBlock = { type: 'divider' };
+
+/**
+ * A message's blocks within Slack's count and size limits; what does not fit is replaced by a note. A
+ * message in two languages (core/reply/bilingual.ts) gives each version an equal share of the limits,
+ * so each is shown, cut short with the note if it has to be, with a divider between them.
+ */
+export function renderMessage(reply: Message): SlackMessage {
+  const parts = languageParts(reply.blocks);
+  const dividers = parts.length - 1;
+  const blockShare = Math.floor((LIMIT.blocksPerMessage - dividers) / parts.length);
+  const characterShare = Math.floor((LIMIT.messageCharacters - dividers * (blockCharacters(LANGUAGE_DIVIDER_BLOCK) + 1)) / parts.length);
+  const blocks = parts.flatMap((part, i) => [
+    ...(i > 0 ? [LANGUAGE_DIVIDER_BLOCK] : []),
+    ...fitBlocks(part.flatMap(renderBlock), blockShare, characterShare),
+  ]);
   return { text: notificationText(replyToPlainText(reply, { commandPrefix: COMMAND_PREFIX })), blocks };
 }
 

@@ -1,5 +1,5 @@
 // Turns Slack payloads into the core's request context. Slack does not send a locale with commands
-// or actions, so the default (British English) applies.
+// or actions: the person's locale is looked up (user-locale.ts) only when the language rule needs it.
 import type { ConversationAddress, RequestContext } from '../core/context.js';
 import { requestContext } from '../core/request-context.js';
 
@@ -32,6 +32,7 @@ export function slackRequestContext(
   channelId: string,
   channelName?: string,
   verifiedEmail?: () => Promise<string | undefined>,
+  platformLocale?: () => Promise<string | undefined>,
 ): RequestContext {
   // Slash commands name direct messages and some private channels with placeholders, not their names.
   const name = channelName && !['directmessage', 'privategroup'].includes(channelName) ? channelName : undefined;
@@ -41,5 +42,6 @@ export function slackRequestContext(
     undefined,
     name ? { name } : undefined,
     verifiedEmail,
+    platformLocale,
   );
 }

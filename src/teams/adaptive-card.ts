@@ -5,6 +5,7 @@
 // Every activity is kept within the byte budget of card-limits.ts, with a note where content was left out.
 import type { Block, Button, Field, Form, Message, Rich, Span } from '../core/reply/reply.js';
 import { linkAction } from '../core/actions.js';
+import { languageParts } from '../core/reply/bilingual.js';
 import { cutText, fitBody, jsonBytes, sizeInArray, totalSize, type CardElement } from './card-fit.js';
 import { TEAMS_CARD_LIMITS } from './card-limits.js';
 
@@ -202,16 +203,29 @@ function roomForBody(summary: string, actions?: CardElement[]): number {
   return TEAMS_CARD_LIMITS.activityBytes - ENVELOPE_RESERVE - jsonBytes(activity(summary, card([], summary, actions)));
 }
 
-/** A message as an activity with one card; what would take it past the budget is left out, with a note. */
+const LANGUAGE_DIVIDER_ELEMENT: CardElement = { type: 'Container', separator: true, items: [] };
+
+/**
+ * A message as an activity with one card; what would take it past the budget is left out, with a note.
+ * A message in two languages (core/reply/bilingual.ts) gives each version an equal share of the room,
+ * so each is shown, cut short with the note if it has to be, with a separator between them.
+ */
 export function renderMessageActivity(reply: Message): MessageActivity {
   const summary = shortSummary(reply.summary);
-  const room = roomForBody(summary);
-  let elements = reply.blocks.flatMap((block) => renderBlock(block, true));
-  // Pictures inline only when the whole card fits with them; otherwise each becomes its download button.
-  if (totalSize(elements) > room && reply.blocks.some((block) => block.kind === 'image'))
-    elements = reply.blocks.flatMap((block) => renderBlock(block, false));
-  const body = fitBody(elements, room, MORE_NOTE);
+  const parts = languageParts(reply.blocks);
+  const dividers = parts.length - 1;
+  const share = Math.floor((roomForBody(summary) - dividers * sizeInArray(LANGUAGE_DIVIDER_ELEMENT)) / parts.length);
+  const body = parts.flatMap((part, i) => [...(i > 0 ? [LANGUAGE_DIVIDER_ELEMENT] : []), ...fitPart(part, share)]);
   return activity(summary, card(body, summary));
+}
+
+/** One language's blocks (or a whole message's) as card elements within `room` bytes. */
+function fitPart(blocks: readonly Block[], room: number): CardElement[] {
+  let elements = blocks.flatMap((block) => renderBlock(block, true));
+  // Pictures inline only when the whole card fits with them; otherwise each becomes its download button.
+  if (totalSize(elements) > room && blocks.some((block) => block.kind === 'image'))
+    elements = blocks.flatMap((block) => renderBlock(block, false));
+  return fitBody(elements, room, MORE_NOTE);
 }
 
 /** The card of renderMessageActivity, for invoke responses and message extension results. */

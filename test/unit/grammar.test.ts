@@ -200,6 +200,12 @@ class MemoryConversations implements ConversationStore {
   }
 
   async linkRegion(_address: ConversationAddress, _change: RegionLinkChange, _details: InstallDetails): Promise<void> {}
+
+  language(_address: ConversationAddress): Promise<undefined> {
+    return Promise.resolve(undefined);
+  }
+
+  async setLanguage(): Promise<void> {}
 }
 
 /** No members: the commands these tests drive never reach the member store. */
@@ -208,6 +214,9 @@ class NoMembers implements MemberStore {
     return Promise.resolve(undefined);
   }
   saveProfile(): Promise<{ created: boolean }> {
+    return Promise.reject(new Error('no member is saved in these tests'));
+  }
+  setLanguage(): Promise<void> {
     return Promise.reject(new Error('no member is saved in these tests'));
   }
 }

@@ -107,6 +107,8 @@ const sampleParams = {
   // wording: a monthly series
   ordinal: 'first',
   weekday: 'Tuesday',
+  // language choice
+  language: 'Cymraeg (Welsh)',
 };
 
 /** Every message of a translator, functions called with sample parameters. */

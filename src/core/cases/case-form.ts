@@ -3,13 +3,16 @@
 // field. Nothing is saved unless every field is right.
 import type { FormValues } from '../forms/form-handler.js';
 import type { MessageKey } from '../i18n/en.js';
-import type { Translate } from '../i18n/translator.js';
+import { translator, type Translate } from '../i18n/translator.js';
 import { cleanText } from '../members/profile-form.js';
 import type { Choice, MemberRecord } from '../members/member.js';
 import type { Field, Form } from '../reply/reply.js';
 import { casesCy } from './messages.cy.js';
 import { casesEn } from './messages.en.js';
 import { CASE_LIMITS, tagOf, type CaseContent, type CaseStudy } from './case-study.js';
+
+/** The source a member's own case study is stored with: one value whatever language they wrote in. */
+const MEMBER_SOURCE = translator('en')('cases.sourceMember');
 
 export const CASE_FORM_ID = 'case.submit';
 
@@ -309,7 +312,7 @@ export function parseCaseForm(values: FormValues, t: Translate, choices: CaseCho
   if (contactName && !consent) errors['contactConsent'] = t('cases.error.contactConsent');
   if (!contactName && contactRole) errors['contactName'] = t('cases.error.contactName');
 
-  const source = optional('source', line('source'), CASE_LIMITS.source) ?? t('cases.sourceMember');
+  const source = optional('source', line('source'), CASE_LIMITS.source) ?? MEMBER_SOURCE;
   const sourceDate = one(values['sourceDate']).trim();
   const validDate =
     /^\d{4}-\d{2}-\d{2}$/.test(sourceDate) &&

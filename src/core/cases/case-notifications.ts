@@ -17,20 +17,23 @@ export async function notifyReviewers(
   found: CaseStudy,
   names: CaseNames,
   submitterName: string,
-  t: Translate,
+  _t: Translate,
   services: CaseNotificationsServices,
 ): Promise<void> {
   const reviewers = await services.cases.reviewers(found.regionCode, services.configuredAdmins);
-  const region = names.regions.find((choice) => choice.value === found.regionCode)?.label ?? t('cases.noRegion');
-  const notice = message(t('cases.notice.toReview', { number: found.number, title: found.title }), [
-    { kind: 'text', text: [{ kind: 'strong', text: t('cases.notice.toReview', { number: found.number, title: found.title }) }] },
-    { kind: 'text', text: t('cases.notice.toReviewDetail', { name: submitterName, region }) },
-    { kind: 'text', text: shorten(found.summary, 300) },
-    {
-      kind: 'buttons',
-      buttons: [{ label: t('cases.open'), action: RUN_COMMAND_ACTION, value: `case ${found.number}` }, ...reviewActions(found.number, t)],
-    },
-  ]);
+  // Built in each reviewer's language when queued (see outbox.ts).
+  const notice = (t: Translate) => {
+    const region = names.regions.find((choice) => choice.value === found.regionCode)?.label ?? t('cases.noRegion');
+    return message(t('cases.notice.toReview', { number: found.number, title: found.title }), [
+      { kind: 'text', text: [{ kind: 'strong', text: t('cases.notice.toReview', { number: found.number, title: found.title }) }] },
+      { kind: 'text', text: t('cases.notice.toReviewDetail', { name: submitterName, region }) },
+      { kind: 'text', text: shorten(found.summary, 300) },
+      {
+        kind: 'buttons',
+        buttons: [{ label: t('cases.open'), action: RUN_COMMAND_ACTION, value: `case ${found.number}` }, ...reviewActions(found.number, t)],
+      },
+    ]);
+  };
   // A resubmission is a new round of review: its time is part of the key.
   const round = found.submittedAt?.getTime() ?? 0;
   await services.outbox.send(
@@ -47,19 +50,22 @@ export async function notifyReviewers(
 export async function notifyOutcome(
   found: CaseStudy,
   decision: ReviewDecision,
-  t: Translate,
+  _t: Translate,
   services: CaseNotificationsServices,
 ): Promise<void> {
   if (!found.submittedById) return;
   const params = { number: found.number, title: found.title, reason: found.reviewNote ?? '' };
-  const text = t(`cases.notice.${decision}`, params);
-  const button =
-    decision === 'approve'
-      ? { label: t('cases.open'), action: RUN_COMMAND_ACTION, value: `case ${found.number}` }
-      : decision === 'changes'
-        ? { label: t('cases.editButton'), action: RUN_COMMAND_ACTION, value: `case edit ${found.number}` }
-        : undefined;
-  const notice = message(text, [{ kind: 'text', text }, ...(button ? [{ kind: 'buttons' as const, buttons: [button] }] : [])]);
+  // Built in the submitter's language when queued (see outbox.ts), not the reviewer's.
+  const notice = (t: Translate) => {
+    const text = t(`cases.notice.${decision}`, params);
+    const button =
+      decision === 'approve'
+        ? { label: t('cases.open'), action: RUN_COMMAND_ACTION, value: `case ${found.number}` }
+        : decision === 'changes'
+          ? { label: t('cases.editButton'), action: RUN_COMMAND_ACTION, value: `case edit ${found.number}` }
+          : undefined;
+    return message(text, [{ kind: 'text', text }, ...(button ? [{ kind: 'buttons' as const, buttons: [button] }] : [])]);
+  };
   await services.outbox.send([
     {
       recipient: { kind: 'member', memberId: found.submittedById },

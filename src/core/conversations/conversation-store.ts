@@ -1,5 +1,15 @@
 // What the conversations feature needs from storage; implemented over Prisma in src/db/repositories.
 import type { ConversationAddress, ConversationDetails, Platform } from '../context.js';
+import type { LanguageChoice } from '../i18n/language-choice.js';
+import type { Nation } from '../i18n/language-resolution.js';
+
+/** What decides the language of the bot's posts in a conversation (see i18n/language-resolution.ts). */
+export interface ConversationLanguage {
+  /** Set with `channel language`; null until then. */
+  readonly setting: LanguageChoice | null;
+  /** The nation of the region whose community channel it is, if it is one. */
+  readonly regionNation: Nation | undefined;
+}
 
 /** Channel or team name, and the Teams conversation reference, when the platform gives them. */
 export type InstallDetails = ConversationDetails;
@@ -34,4 +44,16 @@ export interface ConversationStore {
    * ids and region codes only) share one transaction.
    */
   linkRegion(address: ConversationAddress, change: RegionLinkChange, details: InstallDetails): Promise<void>;
+  /** The conversation's language setting and its region's nation; undefined for one the bot has no record of (or left). */
+  language(address: ConversationAddress): Promise<ConversationLanguage | undefined>;
+  /**
+   * Sets the language of the bot's posts in the conversation, recording it first if the bot has no
+   * record of it yet; audited (`conversation.language`: internal ids and the choice only) in one transaction.
+   */
+  setLanguage(
+    address: ConversationAddress,
+    language: LanguageChoice,
+    byMemberId: string | undefined,
+    details: InstallDetails,
+  ): Promise<void>;
 }

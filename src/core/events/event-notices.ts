@@ -2,11 +2,11 @@
 // place as answers come in), and the direct messages that must follow a change: a place from the
 // waitlist, an offer to claim, a change of time or place, a cancellation, reminders. The store builds
 // them inside the transaction that makes the change, so they are sent exactly when it commits.
-import type { Translate } from '../i18n/translator.js';
+import { translator, type Translate } from '../i18n/translator.js';
 import type { OutgoingMessage } from '../outbox/outbox.js';
 import { postKey } from '../outbox/post-key.js';
 import { RUN_COMMAND_ACTION } from '../actions.js';
-import { message, type Block } from '../reply/reply.js';
+import { message, type Block, type Message } from '../reply/reply.js';
 import type { EventRecord } from './event.js';
 import type { EventSettings } from './event-settings.js';
 import { announcement, CLAIM_ACTION, linkButtons, meetingButtons, RATE_ACTION, recordingButton, whereText } from './event-views.js';
@@ -144,5 +144,65 @@ export class EventNotices {
       { kind: 'facts', facts: [{ label: this.t('events.fact.where'), value: whereText(this.t, event) }] },
       ...(meeting.length > 0 ? [{ kind: 'buttons' as const, buttons: meeting }] : []),
     ]);
+  }
+}
+
+/**
+ * The same notices, each built in its recipient's language when the outbox queues it (a member's choice
+ * or a channel's, Welsh then English for both): the keys and recipients do not depend on the language.
+ */
+export class LocalizedEventNotices {
+  private readonly english: EventNotices;
+
+  constructor(private readonly settings: EventSettings) {
+    this.english = new EventNotices(translator('en'), settings);
+  }
+
+  private localized(build: (notices: EventNotices) => OutgoingMessage): OutgoingMessage {
+    return { ...build(this.english), message: (t) => build(new EventNotices(t, this.settings)).message as Message };
+  }
+
+  /** Notices to many: each language's are built once, however many recipients share it. */
+  private localizedAll(build: (notices: EventNotices) => OutgoingMessage[]): OutgoingMessage[] {
+    const built = new Map<string, OutgoingMessage[]>();
+    const inLanguage = (t: Translate) => {
+      let found = built.get(t.language);
+      if (!found) built.set(t.language, (found = build(new EventNotices(t, this.settings))));
+      return found;
+    };
+    return build(this.english).map((outgoing, i) => ({ ...outgoing, message: (t: Translate) => inLanguage(t)[i]!.message as Message }));
+  }
+
+  announce(event: EventRecord, conversationId: string): OutgoingMessage {
+    return this.localized((notices) => notices.announce(event, conversationId));
+  }
+
+  promoted(event: EventRecord, memberId: string, at: Date): OutgoingMessage {
+    return this.localized((notices) => notices.promoted(event, memberId, at));
+  }
+
+  offered(event: EventRecord, memberId: string, expiresAt: Date): OutgoingMessage {
+    return this.localized((notices) => notices.offered(event, memberId, expiresAt));
+  }
+
+  changed(before: EventRecord, after: EventRecord, memberIds: readonly string[]): OutgoingMessage[] {
+    return this.localizedAll((notices) => notices.changed(before, after, memberIds));
+  }
+
+  cancelled(event: EventRecord, memberIds: readonly string[]): OutgoingMessage[] {
+    return this.localizedAll((notices) => notices.cancelled(event, memberIds));
+  }
+
+  hosting(meetings: readonly EventRecord[], memberId: string, key: string): OutgoingMessage | undefined {
+    if (!this.english.hosting(meetings, memberId, key)) return undefined;
+    return this.localized((notices) => notices.hosting(meetings, memberId, key) as OutgoingMessage);
+  }
+
+  followUp(event: EventRecord, memberId: string, url: string): OutgoingMessage {
+    return this.localized((notices) => notices.followUp(event, memberId, url));
+  }
+
+  reminder(event: EventRecord, memberId: string, minutes: number): OutgoingMessage {
+    return this.localized((notices) => notices.reminder(event, memberId, minutes));
   }
 }

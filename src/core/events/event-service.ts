@@ -3,11 +3,10 @@
 // that follow (places passed on, changes, reminders, the announcement's refresh) are queued in the same
 // transaction, so they are sent exactly when it commits. Answers to one event are taken one at a time,
 // so the capacity and the waitlist order hold however many people click at once.
-import { translator } from '../i18n/translator.js';
 import type { CoreServices } from '../services.js';
 import type { UnitOfWork } from '../transaction.js';
 import type { Answer, EventChanges, EventRecord, NewEvent } from './event.js';
-import { EventNotices, eventPostKey } from './event-notices.js';
+import { eventPostKey, LocalizedEventNotices } from './event-notices.js';
 import type { AnswerContext, ClaimOutcome, EventHeading, LockedEvent, RespondOutcome } from './event-store.js';
 import {
   announcedAtCreation,
@@ -31,9 +30,9 @@ import {
 
 export type EventServices = Pick<CoreServices, 'eventSettings' | 'transaction'>;
 
-/** The messages of the events feature, in the default language (members have none of their own yet). */
-function noticesOf(services: EventServices): EventNotices {
-  return new EventNotices(translator(undefined), services.eventSettings);
+/** The messages of the events feature, each built in its recipient's language when queued (see outbox.ts). */
+function noticesOf(services: EventServices): LocalizedEventNotices {
+  return new LocalizedEventNotices(services.eventSettings);
 }
 
 function headingOf(event: LockedEvent): EventHeading {
@@ -48,7 +47,7 @@ async function movePlaces(unit: UnitOfWork, eventId: string, event: EventState, 
 }
 
 /** Queues the messages telling members they moved up the waitlist. */
-async function tellMoves(unit: UnitOfWork, notices: EventNotices, eventId: string, plan: WaitlistPlan, now: Date): Promise<void> {
+async function tellMoves(unit: UnitOfWork, notices: LocalizedEventNotices, eventId: string, plan: WaitlistPlan, now: Date): Promise<void> {
   if (plan.promoted.length === 0 && plan.offered.length === 0) return;
   const event = (await unit.events.record(eventId)) as EventRecord;
   await unit.outbox.queue([
@@ -58,7 +57,7 @@ async function tellMoves(unit: UnitOfWork, notices: EventNotices, eventId: strin
 }
 
 /** Passes on the places freed or lapsed (the event locked by the caller); true when anything moved. */
-async function passOnPlaces(unit: UnitOfWork, notices: EventNotices, event: LockedEvent, now: Date): Promise<boolean> {
+async function passOnPlaces(unit: UnitOfWork, notices: LocalizedEventNotices, event: LockedEvent, now: Date): Promise<boolean> {
   const plan = await movePlaces(unit, event.id, event, now);
   await tellMoves(unit, notices, event.id, plan, now);
   return plan.changes.length > 0;
@@ -140,7 +139,7 @@ export async function claim(services: EventServices, eventId: string, memberId: 
 }
 
 /** Announces a meeting in its channels, once (the keys), and records that it was. */
-async function announce(unit: UnitOfWork, notices: EventNotices, eventId: string, now: Date): Promise<void> {
+async function announce(unit: UnitOfWork, notices: LocalizedEventNotices, eventId: string, now: Date): Promise<void> {
   const event = (await unit.events.record(eventId)) as EventRecord;
   const channels = await unit.events.announcementChannels(event.region?.code ?? null);
   await unit.outbox.queue(channels.map((conversationId) => notices.announce(event, conversationId)));
@@ -224,7 +223,7 @@ export async function updateEvent(
 /** Cancels one meeting in the caller's unit of work, audited; offers die with it, and everyone who answered is told. */
 async function cancelLocked(
   unit: UnitOfWork,
-  notices: EventNotices,
+  notices: LocalizedEventNotices,
   eventId: string,
   byMemberId: string,
   now: Date,

@@ -2,7 +2,7 @@
 // details a member asks for (with their own answer), and a line in a list.
 import { regionName } from '../regions/region-names.js';
 import { linkButton, RUN_COMMAND_ACTION } from '../actions.js';
-import { translator, type Translate } from '../i18n/translator.js';
+import type { Translate } from '../i18n/translator.js';
 import type { CoreServices } from '../services.js';
 import { message, type Block, type Button, type ListItem, type Message } from '../reply/reply.js';
 import type { EventLinks, EventRecord, MyAnswer } from './event.js';
@@ -207,8 +207,8 @@ export function listRow(t: Translate, event: EventRecord): Block[] {
   ];
 }
 
-/** The announcement as it should look now, for in-place updates (in the default language, as posted). */
-export async function renderEventAnnouncement(id: string, services: EventViewsServices): Promise<Message | undefined> {
+/** The announcement as it should look now, for in-place updates (in one language of the channel's, as posted). */
+export async function renderEventAnnouncement(id: string, services: EventViewsServices, t: Translate): Promise<Message | undefined> {
   const event = await services.events.find(id);
-  return event ? announcement(translator(undefined), event, services.eventSettings.publicUrl) : undefined;
+  return event ? announcement(t, event, services.eventSettings.publicUrl) : undefined;
 }

@@ -20,6 +20,7 @@ import { helpCy } from '../help/messages.cy.js';
 import { casesCy } from '../cases/messages.cy.js';
 import { eventsCy } from '../events/messages.cy.js';
 import { homeCy } from '../home/messages.cy.js';
+import { languageCy } from '../language/messages.cy.js';
 
 /** Complete: a key missing here fails `npm run typecheck`. */
 export const cy: Messages = {
@@ -40,4 +41,5 @@ export const cy: Messages = {
   ...casesCy,
   ...eventsCy,
   ...homeCy,
+  ...languageCy,
 };

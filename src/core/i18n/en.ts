@@ -20,6 +20,7 @@ import { subscriptionsEn } from '../digests/subscription-messages.en.js';
 import { questionsEn } from '../questions/messages.en.js';
 import { helpEn } from '../help/messages.en.js';
 import { homeEn } from '../home/messages.en.js';
+import { languageEn } from '../language/messages.en.js';
 
 export const en = {
   ...coreEn,
@@ -39,6 +40,7 @@ export const en = {
   ...questionsEn,
   ...helpEn,
   ...homeEn,
+  ...languageEn,
 } as const;
 
 /** The shape of a catalogue: every key of the English, each a sentence or a function of its parameters. */

@@ -2,7 +2,8 @@
 // first and English second in one message (Welsh Language Standards: Welsh no less favourably).
 import type { Language } from './catalogue.js';
 
-export type LanguageChoice = 'cy' | 'en' | 'both';
+export const LANGUAGE_CHOICES = ['cy', 'en', 'both'] as const;
+export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
 
 /** The catalogue languages to write in, in order: Welsh first when both. */
 export function languagesFor(choice: LanguageChoice): readonly Language[] {

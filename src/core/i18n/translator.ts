@@ -1,6 +1,6 @@
 // Looks messages up by key in the catalogue for the user's locale, falling back to English for
 // locales (or keys) that have no translation yet.
-import type { Language } from './catalogue.js';
+import type { CatalogueOf, Language } from './catalogue.js';
 import { cy } from './cy.js';
 import { en, type MessageKey, type Messages } from './en.js';
 
@@ -10,7 +10,7 @@ type ParamsOf<K extends MessageKey> = Messages[K] extends (params: infer P) => s
 export type Translate = (<K extends MessageKey>(key: K, ...params: ParamsOf<K>) => string) & { readonly language: Language };
 
 /** Catalogues by language; a language without one falls back to English. */
-const catalogues: Readonly<Record<Language, Partial<Messages>>> = { en, cy };
+const catalogues: Readonly<Record<Language, Partial<CatalogueOf<Messages>>>> = { en, cy };
 
 export const DEFAULT_LOCALE = 'en-GB';
 

@@ -1,5 +1,6 @@
 // What the members feature needs from storage; implemented over Prisma in src/db/repositories.
 import type { Actor } from '../context.js';
+import type { LanguageChoice } from '../i18n/language-choice.js';
 import type { Choice, MemberRecord, OrganisationChoice, Profile } from './member.js';
 
 export interface MemberStore {
@@ -11,12 +12,18 @@ export interface MemberStore {
    * organisation in the profile is created unverified in the same transaction (audited by id).
    */
   saveProfile(actor: Actor, profile: Profile): Promise<{ readonly created: boolean }>;
+  /** Sets the member's language choice, audited (`member.language`) in the same transaction. */
+  setLanguage(memberId: string, language: LanguageChoice): Promise<void>;
 }
 
 /** Members inside a unit of work (src/core/transaction.ts); membership.ts composes them with events. */
 export interface MemberWrites {
   /** The member's status, undefined for no such member. */
   statusOf(memberId: string): Promise<MemberRecord['status'] | undefined>;
+  /** The language of direct messages to each member (their choice, else their region's default). */
+  languagesOf(memberIds: readonly string[]): Promise<ReadonlyMap<string, LanguageChoice>>;
+  /** The language of posts in each conversation (Conversation row ids): its setting, else its region's default. */
+  conversationLanguages(conversationIds: readonly string[]): Promise<ReadonlyMap<string, LanguageChoice>>;
   /** Ends the membership at `now`; the profile is kept so the member can come back. Audited. */
   markLeft(memberId: string, now: Date): Promise<void>;
   /**

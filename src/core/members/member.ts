@@ -1,6 +1,7 @@
 // Members: who they are in the community (profile), where they can be reached (platform identities)
 // and what else they may do (roles). Plain data shared by the members feature and its store.
 import type { Platform } from '../context.js';
+import type { LanguageChoice } from '../i18n/language-choice.js';
 
 export const MEMBER_ROLES = [
   'retention_lead',
@@ -24,6 +25,8 @@ export interface Profile {
   readonly staffGroups: readonly string[];
   readonly promiseElements: readonly string[];
   readonly inDirectory: boolean;
+  /** The member's language choice, when the form gave one (none leaves it as it was). */
+  readonly language?: LanguageChoice | undefined;
 }
 
 export interface MemberRecord {
@@ -36,8 +39,10 @@ export interface MemberRecord {
     readonly welshName: string | null;
     readonly verified: boolean;
   } | null;
-  readonly region: { readonly code: string; readonly name: string } | null;
+  readonly region: { readonly code: string; readonly name: string; readonly nation: 'england' | 'wales' } | null;
   readonly role: MemberRole | null;
+  /** Cymraeg, English or both; null until chosen (see i18n/language-resolution.ts). */
+  readonly language: LanguageChoice | null;
   readonly staffGroups: readonly string[];
   readonly promiseElements: readonly string[];
   readonly inDirectory: boolean;

@@ -2,6 +2,7 @@
 // validated field by field with zod. Nothing is saved unless every field is valid.
 import { z } from 'zod';
 import type { Translate } from '../i18n/translator.js';
+import { LANGUAGE_CHOICES } from '../i18n/language-choice.js';
 import type { FormValues } from '../forms/form-handler.js';
 import type { Field, Form } from '../reply/reply.js';
 import { MEMBER_ROLES, type Choice, type MemberRecord, type OrganisationChoice, type Profile } from './member.js';
@@ -38,6 +39,7 @@ const submission = z.object({
   promiseElements: list,
   inDirectory: checked,
   consent: checked,
+  language: single,
 });
 
 interface Options {
@@ -163,6 +165,16 @@ export async function buildProfileForm(
       options: choices.promiseElements.map((c) => ({ label: c.label, value: c.value })),
       ...(current ? { initial: current.promiseElements } : {}),
     },
+    {
+      kind: 'select',
+      id: 'language',
+      label: t('language.field'),
+      // Not required: until a member chooses, their region and platform decide (i18n/language-resolution.ts).
+      required: false,
+      placeholder: t('language.field.placeholder'),
+      options: LANGUAGE_CHOICES.map((choice) => ({ label: t(`language.name.${choice}`), value: choice })),
+      ...(current?.language ? { initial: [current.language] } : {}),
+    },
     { kind: 'checkbox', id: 'inDirectory', label: t('join.field.inDirectory'), required: false, initial: current?.inDirectory ?? false },
     { kind: 'checkbox', id: 'consent', label: t('join.field.consent'), required: true, initial: current?.consentedAt != null },
   ];
@@ -232,6 +244,8 @@ export async function parseProfile(
   if (outside(input.staffGroups, choices.staffGroups)) errors['staffGroups'] = t('join.error.choices');
   if (outside(input.promiseElements, choices.promiseElements)) errors['promiseElements'] = t('join.error.choices');
   if (!input.consent) errors['consent'] = t('join.error.consent');
+  const language = LANGUAGE_CHOICES.find((choice) => choice === input.language);
+  if (input.language && !language) errors['language'] = t('join.error.choices');
 
   if (Object.keys(errors).length > 0 || (!organisation && !newOrganisation) || !regionCode || !role) return { ok: false, errors };
   return {
@@ -245,6 +259,7 @@ export async function parseProfile(
       staffGroups: [...new Set(input.staffGroups)],
       promiseElements: [...new Set(input.promiseElements)],
       inDirectory: input.inDirectory,
+      ...(language ? { language } : {}),
     },
   };
 }

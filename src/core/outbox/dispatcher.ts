@@ -5,6 +5,7 @@
 import pLimit from 'p-limit';
 import { systemClock, type Clock } from '../clock.js';
 import type { Platform } from '../context.js';
+import type { LanguageChoice } from '../i18n/language-choice.js';
 import type { Message } from '../reply/reply.js';
 import { parsePostKey } from './post-key.js';
 
@@ -34,6 +35,8 @@ export interface ClaimedPost {
   readonly postKey: string;
   readonly target: DeliveryTarget;
   readonly messageId: string;
+  /** The language of the conversation the post is in: it is re-rendered in it. */
+  readonly language: LanguageChoice;
   /** The refresh count when claimed: the post stays marked if it moved on while rendering. */
   readonly refreshes: number;
   /** The lease as claimed (see Delivery.leaseUntil). */
@@ -191,7 +194,7 @@ export class OutboxDispatcher {
   constructor(
     private readonly queue: OutboxQueue,
     private readonly senders: Partial<Record<Platform, MessageSender>>,
-    private readonly renderPost: (postKey: string) => Promise<Message | undefined>,
+    private readonly renderPost: (postKey: string, language: LanguageChoice) => Promise<Message | undefined>,
     private readonly log: DispatcherLogger,
     options: DispatcherOptions = {},
   ) {
@@ -392,14 +395,18 @@ export class OutboxDispatcher {
     this.resumeTimer.unref();
   }
 
-  /** Renders each post key once, then updates every message showing it. */
+  /** Renders each post key once per language, then updates every message showing it in that language. */
   private async refreshPosts(posts: readonly ClaimedPost[]): Promise<void> {
     const byKey = new Map<string, ClaimedPost[]>();
-    for (const post of posts) byKey.set(post.postKey, [...(byKey.get(post.postKey) ?? []), post]);
-    for (const [postKey, group] of byKey) {
+    for (const post of posts) {
+      const groupKey = `${post.language} ${post.postKey}`;
+      byKey.set(groupKey, [...(byKey.get(groupKey) ?? []), post]);
+    }
+    for (const group of byKey.values()) {
+      const { postKey, language } = group[0]!;
       let message: Message | undefined;
       try {
-        message = await this.renderPost(postKey);
+        message = await this.renderPost(postKey, language);
       } catch (error) {
         this.log.error(
           { err: error, component: 'outbox', postKind: parsePostKey(postKey)?.kind },

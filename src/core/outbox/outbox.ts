@@ -3,7 +3,15 @@
 // after the change that caused them has committed, with retries, so no Slack or Teams call is ever made
 // inside a database transaction.
 import type { Platform } from '../context.js';
+import type { Translate } from '../i18n/translator.js';
 import type { Message } from '../reply/reply.js';
+
+/**
+ * A message built in a given language: the outbox builds it in the recipient's (a member's choice, else
+ * their region's default; a channel's setting, else its region's: see i18n/language-resolution.ts), and
+ * for "both" once in Welsh and once in English, joined in one message, Welsh first (reply/bilingual.ts).
+ */
+export type LocalizedMessage = (t: Translate) => Message;
 
 export type Recipient =
   /** A direct message on each platform the member has linked (Slack DM; Teams personal chat where the bot has one). */
@@ -13,7 +21,8 @@ export type Recipient =
 
 export interface OutgoingMessage {
   readonly recipient: Recipient;
-  readonly message: Message;
+  /** The message, best given as a LocalizedMessage so that it reaches each recipient in their language. */
+  readonly message: Message | LocalizedMessage;
   /** Idempotency: a second message with the same key is dropped (unique in the database, so across processes and restarts). */
   readonly key?: string;
   /** Not sent before this time. */

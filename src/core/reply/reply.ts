@@ -34,7 +34,11 @@ export type Block =
   | { readonly kind: 'list'; readonly items: readonly ListItem[] }
   | { readonly kind: 'buttons'; readonly buttons: readonly Button[] }
   | { readonly kind: 'note'; readonly text: Rich }
-  | { readonly kind: 'divider' }
+  /**
+   * A line across. `between: 'languages'` marks where one language's version of a message ends and the
+   * next begins (see bilingual.ts): renderers fit each version into its share of the platform's limits.
+   */
+  | { readonly kind: 'divider'; readonly between?: 'languages' | undefined }
   /**
    * A picture the bot drew (a digest's chart). `alt` describes it for screen readers and stands in where
    * images are not shown. The picture travels in the message (`png`): Slack gets it uploaded, Teams inline

@@ -2,7 +2,13 @@
 import type { PrismaClient } from '../database.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { ConversationAddress, Platform } from '../../core/context.js';
-import type { ConversationStore, InstallDetails, RegionLinkChange } from '../../core/conversations/conversation-store.js';
+import type {
+  ConversationLanguage,
+  ConversationStore,
+  InstallDetails,
+  RegionLinkChange,
+} from '../../core/conversations/conversation-store.js';
+import type { LanguageChoice } from '../../core/i18n/language-choice.js';
 import { systemClock, type Clock } from '../../core/clock.js';
 
 function key(address: ConversationAddress) {
@@ -70,6 +76,34 @@ export class PrismaConversationStore implements ConversationStore {
     });
     // A conversation the bot has left is nobody's community channel (`regions` does not list it).
     return found?.removedAt === null ? (found.regionCode ?? undefined) : undefined;
+  }
+
+  async language(address: ConversationAddress): Promise<ConversationLanguage | undefined> {
+    const found = await this.prisma.conversation.findUnique({
+      where: { platform_workspaceId_externalId: key(address) },
+      select: { language: true, removedAt: true, region: { select: { nation: true } } },
+    });
+    if (!found || found.removedAt !== null) return undefined;
+    return { setting: found.language, regionNation: found.region?.nation };
+  }
+
+  async setLanguage(address: ConversationAddress, language: LanguageChoice, byMemberId: string | undefined, details: InstallDetails) {
+    const reference = details.reference as Prisma.InputJsonValue | undefined;
+    await this.prisma.$transaction(async (tx) => {
+      const conversation = await tx.conversation.upsert({
+        where: { platform_workspaceId_externalId: key(address) },
+        create: { ...key(address), kind: address.kind, name: details.name ?? null, language, ...(reference ? { reference } : {}) },
+        update: { language, removedAt: null, ...(details.name ? { name: details.name } : {}) },
+        select: { id: true },
+      });
+      await tx.auditEntry.create({
+        data: {
+          action: 'conversation.language',
+          subject: conversation.id,
+          details: { platform: address.platform, language, by: byMemberId ?? 'configured admin' },
+        },
+      });
+    });
   }
 
   async linkRegion(address: ConversationAddress, change: RegionLinkChange, details: InstallDetails): Promise<void> {

@@ -7,14 +7,17 @@ import type { MemberRecord, Profile } from '../../core/members/member.js';
 import type { MemberStore, MemberWrites } from '../../core/members/member-store.js';
 import { systemClock, type Clock } from '../../core/clock.js';
 import { linkActorHash } from './link-repository.js';
+import type { LanguageChoice } from '../../core/i18n/language-choice.js';
+import { channelLanguage, memberLanguage } from '../../core/i18n/language-resolution.js';
 
 const memberSelect = {
   id: true,
   status: true,
   displayName: true,
   organisation: { select: { id: true, name: true, welshName: true, verified: true } },
-  region: { select: { code: true, name: true } },
+  region: { select: { code: true, name: true, nation: true } },
   role: true,
+  language: true,
   staffGroups: true,
   promiseElements: true,
   inDirectory: true,
@@ -83,6 +86,7 @@ export class PrismaMemberStore implements MemberStore {
       staffGroups: [...profile.staffGroups],
       promiseElements: [...profile.promiseElements],
       inDirectory: profile.inDirectory,
+      ...(profile.language ? { language: profile.language } : {}),
       status: 'active' as const,
       leftAt: null,
     };
@@ -109,6 +113,13 @@ export class PrismaMemberStore implements MemberStore {
       return { created: true };
     });
   }
+
+  async setLanguage(memberId: string, language: LanguageChoice): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await tx.member.update({ where: { id: memberId }, data: { language } });
+      await tx.auditEntry.create({ data: { action: 'member.language', subject: memberId, details: { language } } });
+    });
+  }
 }
 
 /** Members inside a unit of work (bound to one transaction by src/db/transactions.ts). */
@@ -121,6 +132,24 @@ export class PrismaMemberWrites implements MemberWrites {
 
   async statusOf(memberId: string): Promise<MemberRecord['status'] | undefined> {
     return (await this.tx.member.findUnique({ where: { id: memberId }, select: { status: true } }))?.status;
+  }
+
+  async languagesOf(memberIds: readonly string[]): Promise<ReadonlyMap<string, LanguageChoice>> {
+    if (memberIds.length === 0) return new Map();
+    const rows = await this.tx.member.findMany({
+      where: { id: { in: [...new Set(memberIds)] } },
+      select: { id: true, language: true, region: { select: { nation: true } } },
+    });
+    return new Map(rows.map((row) => [row.id, memberLanguage(row.language, row.region?.nation)]));
+  }
+
+  async conversationLanguages(conversationIds: readonly string[]): Promise<ReadonlyMap<string, LanguageChoice>> {
+    if (conversationIds.length === 0) return new Map();
+    const rows = await this.tx.conversation.findMany({
+      where: { id: { in: [...new Set(conversationIds)] } },
+      select: { id: true, language: true, region: { select: { nation: true } } },
+    });
+    return new Map(rows.map((row) => [row.id, channelLanguage(row.language, row.region?.nation)]));
   }
 
   async markLeft(memberId: string, now: Date): Promise<void> {

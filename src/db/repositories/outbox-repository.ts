@@ -9,6 +9,9 @@ import type { OutgoingMessage, Outbox, RememberedPost } from '../../core/outbox/
 import type { Platform } from '../../core/context.js';
 import type { Message } from '../../core/reply/reply.js';
 import { systemClock, type Clock } from '../../core/clock.js';
+import type { LanguageChoice } from '../../core/i18n/language-choice.js';
+import { channelLanguage, memberLanguage } from '../../core/i18n/language-resolution.js';
+import { inLanguages, pairedMessage } from '../../core/reply/bilingual.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -62,6 +65,24 @@ async function conversationTargets(tx: Tx, conversationId: string): Promise<Targ
   ];
 }
 
+/** The language of what goes to the recipient (see i18n/language-resolution.ts). */
+async function recipientLanguage(tx: Tx, recipient: OutgoingMessage['recipient']): Promise<LanguageChoice> {
+  const select = { language: true, region: { select: { nation: true } } } as const;
+  if (recipient.kind === 'member') {
+    const member = await tx.member.findUnique({ where: { id: recipient.memberId }, select });
+    return memberLanguage(member?.language, member?.region?.nation);
+  }
+  const conversation = await tx.conversation.findUnique({ where: { id: recipient.conversationId }, select });
+  return channelLanguage(conversation?.language, conversation?.region?.nation);
+}
+
+/** The message as the recipient gets it: built in their language, or as given (its paired sentences split, Welsh first). */
+async function messageFor(tx: Tx, outgoing: OutgoingMessage): Promise<Message> {
+  const { message } = outgoing;
+  if (typeof message !== 'function') return pairedMessage(message);
+  return inLanguages(await recipientLanguage(tx, outgoing.recipient), message);
+}
+
 /** The row's unique key: the message's own key and its target, so each target gets the message once. */
 function targetKey(messageKey: string, target: Target): string {
   return `${messageKey}#${target.platform}:${target.workspaceId}:${target.conversationId ?? target.address ?? ''}`;
@@ -77,12 +98,14 @@ export async function queueMessages(tx: Tx, messages: readonly OutgoingMessage[]
     const { recipient } = outgoing;
     const targets =
       recipient.kind === 'member' ? await memberTargets(tx, recipient.memberId) : await conversationTargets(tx, recipient.conversationId);
+    if (targets.length === 0) continue;
+    const message = await messageFor(tx, outgoing);
     for (const target of targets) {
       rows.push({
         ...target,
         messageKey: outgoing.key ?? null,
         key: outgoing.key === undefined ? null : targetKey(outgoing.key, target),
-        message: outgoing.message as unknown as Prisma.InputJsonValue,
+        message: message as unknown as Prisma.InputJsonValue,
         postKey: outgoing.postKey ?? null,
         ...(outgoing.notBefore ? { notBefore: outgoing.notBefore } : {}),
       });
@@ -242,7 +265,14 @@ export class PrismaOutbox implements Outbox, OutboxQueue {
 
   async claimDirtyPosts(limit: number, leaseMs: number): Promise<ClaimedPost[]> {
     const now = this.clock.now();
-    const rows = await this.prisma.$queryRaw<(ClaimedRow & { postKey: string; messageId: string; refreshes: number })[]>`
+    type Row = ClaimedRow & {
+      postKey: string;
+      messageId: string;
+      refreshes: number;
+      language: LanguageChoice | null;
+      nation: string | null;
+    };
+    const rows = await this.prisma.$queryRaw<Row[]>`
       WITH claimed AS (
         UPDATE "PostedMessage" SET "lockedUntil" = ${now}::timestamptz + ${leaseMs} * interval '1 millisecond'
         WHERE id IN (
@@ -253,14 +283,17 @@ export class PrismaOutbox implements Outbox, OutboxQueue {
           FOR UPDATE SKIP LOCKED)
         RETURNING id, "postKey", platform, "workspaceId", "conversationId", address, "messageId", refreshes, "lockedUntil")
       SELECT claimed.id, claimed."postKey", claimed.platform::text AS platform, claimed."workspaceId", claimed.address,
-             claimed."messageId", claimed.refreshes, claimed."lockedUntil", c.reference
+             claimed."messageId", claimed.refreshes, claimed."lockedUntil", c.reference,
+             c.language::text AS language, r.nation::text AS nation
       FROM claimed LEFT JOIN "Conversation" c ON c.id = claimed."conversationId"
+        LEFT JOIN "Region" r ON r.code = c."regionCode"
       ORDER BY claimed.id`;
     return rows.map((row) => ({
       id: row.id.toString(),
       postKey: row.postKey,
       target: target(row),
       messageId: row.messageId,
+      language: channelLanguage(row.language, row.nation === 'wales' ? 'wales' : undefined),
       refreshes: row.refreshes,
       leaseUntil: row.lockedUntil,
     }));

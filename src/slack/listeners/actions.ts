@@ -12,6 +12,7 @@ import { ACTION_ID_SEPARATOR } from '../block-kit.js';
 import { sendReply } from '../send-reply.js';
 import { slackRequestContext } from '../slack-context.js';
 import { slackVerifiedEmail } from '../verified-email.js';
+import { slackUserLocale } from '../user-locale.js';
 
 /**
  * Clicks whose work runs at once: below the server pool's ten connections, so commands and the outbox
@@ -40,7 +41,14 @@ export function registerActions(app: App, core: BotCore, logger: Logger): void {
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     const container = body.container as { channel_id?: string } | undefined;
     const channelId = body.channel?.id ?? container?.channel_id ?? '';
-    const context = slackRequestContext(teamId, body.user.id, channelId, undefined, () => slackVerifiedEmail(client, body.user.id, logger));
+    const context = slackRequestContext(
+      teamId,
+      body.user.id,
+      channelId,
+      undefined,
+      () => slackVerifiedEmail(client, body.user.id, logger),
+      () => slackUserLocale(client, core.services.clock, teamId, body.user.id, logger),
+    );
     const actionId = action.action_id.split(ACTION_ID_SEPARATOR)[0] ?? action.action_id;
     const reply = await clicks.run(() => core.handleAction(actionId, action.value, context));
     // Buttons on the App Home tab come without a response_url.

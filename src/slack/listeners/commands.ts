@@ -8,6 +8,7 @@ import { BoundedWork } from '../bounded-work.js';
 import { sendReply } from '../send-reply.js';
 import { commandWords, slackRequestContext } from '../slack-context.js';
 import { slackVerifiedEmail } from '../verified-email.js';
+import { slackUserLocale } from '../user-locale.js';
 
 /** Commands worked on at once after their acknowledgement, and how many more may wait (see bounded-work.ts). */
 const COMMANDS_AT_ONCE = 8;
@@ -18,8 +19,13 @@ export function registerCommands(app: App, core: BotCore, logger: Logger): void 
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     await work.room();
     await ack();
-    const context = slackRequestContext(command.team_id, command.user_id, command.channel_id, command.channel_name, () =>
-      slackVerifiedEmail(client, command.user_id, logger),
+    const context = slackRequestContext(
+      command.team_id,
+      command.user_id,
+      command.channel_id,
+      command.channel_name,
+      () => slackVerifiedEmail(client, command.user_id, logger),
+      () => slackUserLocale(client, core.services.clock, command.team_id, command.user_id, logger),
     );
     // The reply's delivery is part of the work: replies cannot pile up behind a slow response_url either.
     await work.run(async () => {

@@ -9,6 +9,7 @@ import type { Logger } from '../../logger.js';
 import { sendReply } from '../send-reply.js';
 import { commandWords, slackRequestContext } from '../slack-context.js';
 import { slackVerifiedEmail } from '../verified-email.js';
+import { slackUserLocale } from '../user-locale.js';
 
 interface DirectMessageEvent {
   readonly subtype?: string;
@@ -26,7 +27,14 @@ export function registerDirectMessages(app: App, core: BotCore, logger: Logger):
     if (typed.channel_type !== 'im' || typed.subtype !== undefined || typed.bot_id !== undefined) return;
     if (!typed.user || typed.user === context.botUserId || typeof typed.text !== 'string') return;
     const userId = typed.user;
-    const request = slackRequestContext(body.team_id, userId, typed.channel, undefined, () => slackVerifiedEmail(client, userId, logger));
+    const request = slackRequestContext(
+      body.team_id,
+      userId,
+      typed.channel,
+      undefined,
+      () => slackVerifiedEmail(client, userId, logger),
+      () => slackUserLocale(client, core.services.clock, body.team_id, userId, logger),
+    );
     const reply = await core.handleText(commandWords(typed.text), request);
     // A message event has no trigger id to open a form with: the form is offered as a button, whose click has one.
     const answer = reply.kind === 'form' ? core.formOffer(commandWords(typed.text), request) : reply;

@@ -1,0 +1,27 @@
+// English sentences of the language choice (members' and channels'); part of the catalogue in src/core/i18n/en.ts.
+
+export const languageEn = {
+  'language.summary': 'Choose the language I write to you in: Cymraeg (Welsh), English, or both',
+  'language.needs': 'Members',
+  'language.channelSummary': 'Choose the language of my posts in this channel: Cymraeg (Welsh), English, or both',
+  'language.channelNeeds': 'Facilitators and national admins, in the channel itself',
+  'language.name.cy': 'Cymraeg (Welsh)',
+  'language.name.en': 'English',
+  'language.name.both': 'Cymraeg and English, Welsh first',
+  'language.set.cy': 'Done: I will write to you in Welsh (Cymraeg).',
+  'language.set.en': 'Done: I will write to you in English.',
+  'language.set.both': 'Done: I will write to you in Welsh and English, Welsh first.',
+  'language.current': (p: { language: string }) => `You get my messages in: ${p.language}.`,
+  'language.notChosen': (p: { language: string }) => `You have not chosen a language, so you get my messages in: ${p.language}.`,
+  'language.howToChange': 'To change it, type',
+  'language.unknown': (p: { typed: string }) => `I don't know the language "${p.typed}". Choose cymraeg, english or both.`,
+  'language.notMember': 'Your language is kept with your profile: join first, then choose it.',
+  'language.channelSet.cy': 'Done: my posts in this channel will be in Welsh (Cymraeg). This change is recorded.',
+  'language.channelSet.en': 'Done: my posts in this channel will be in English. This change is recorded.',
+  'language.channelSet.both': 'Done: my posts in this channel will be in Welsh and English, Welsh first. This change is recorded.',
+  'language.channelCurrent': (p: { language: string }) => `My posts in this channel are in: ${p.language}.`,
+  'language.channelNotInChannel': 'This works in a channel, not in a personal chat: type it in the channel whose language you want to set.',
+  'language.channelRefused': 'Only a facilitator or a national admin can change the language of this channel, so nothing was changed.',
+  'language.field': 'Language for my messages to you',
+  'language.field.placeholder': 'Cymraeg, English or both',
+} as const;
