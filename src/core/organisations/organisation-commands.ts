@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { defineCommand } from '../commands/command.js';
 import type { RequestContext } from '../context.js';
 import type { ActionHandler } from '../forms/form-handler.js';
-import { findRegion } from '../regions/region-names.js';
+import { findRegion, unknownRegionReply } from '../regions/region-names.js';
 import { message, type Block, type Message, textMessage } from '../reply/reply.js';
 import { permissionsOf, type Permissions } from '../roles/permissions.js';
 import type { CoreServices } from '../services.js';
@@ -59,7 +59,14 @@ export const organisationsPendingCommand = defineCommand({
     let regionCodes: readonly string[] | undefined = permissions.nationalAdmin ? undefined : permissions.facilitates;
     if (typedRegion !== '') {
       const region = findRegion(typedRegion, regions);
-      if (!region) return textMessage(t('organisations.unknownRegion', { typed: typedRegion }));
+      if (!region)
+        return unknownRegionReply(
+          typedRegion,
+          regions,
+          t,
+          (name) => `organisations pending ${name}`,
+          t('organisations.unknownRegion', { typed: typedRegion }),
+        );
       if (!mayConfirmOrganisation(permissions, region.value))
         return textMessage(t('organisations.pendingRefusedRegion', { region: region.label }));
       regionCodes = [region.value];
