@@ -116,7 +116,10 @@ export const membersCommand = defineCommand({
               kind: 'list' as const,
               items: result.entries.map((entry) => ({
                 title: [{ kind: 'strong' as const, text: entry.displayName }],
-                detail: [entry.organisation, entry.role ? roles.find((r) => r.value === entry.role)?.label : undefined]
+                detail: [
+                  entry.organisation && entry.organisationCode ? `${entry.organisation} (${entry.organisationCode})` : entry.organisation,
+                  entry.role ? roles.find((r) => r.value === entry.role)?.label : undefined,
+                ]
                   .filter(Boolean)
                   .join(', '),
               })),

@@ -2,7 +2,7 @@
 // a personal chat. A member sees their profile, their region's channels and what to do next; someone
 // who has not joined sees what the bot is for and a button to join.
 import { regionName } from '../regions/region-names.js';
-import { organisationName } from '../organisations/organisation-name.js';
+import { organisationWithCode } from '../organisations/organisation-name.js';
 import { RUN_COMMAND_ACTION } from '../actions.js';
 import type { RequestContext } from '../context.js';
 import { channelSpans } from '../regions/regions-command.js';
@@ -40,7 +40,7 @@ export async function homeView(context: RequestContext, services: HomeServices):
         { label: t('profile.region'), value: region ? regionName(region, t.language) : t('profile.none') },
         {
           label: t('profile.organisation'),
-          value: member.organisation ? organisationName(member.organisation, t.language) : t('profile.none'),
+          value: member.organisation ? organisationWithCode(member.organisation, t.language) : t('profile.none'),
         },
         { label: t('profile.role'), value: member.role ? t(`member.role.${member.role}`) : t('profile.none') },
       ],

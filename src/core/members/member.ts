@@ -34,6 +34,8 @@ export interface MemberRecord {
     readonly id: string;
     readonly name: string;
     readonly welshName: string | null;
+    /** The ODS code, shown beside the name; null for organisations added by members. */
+    readonly odsCode: string | null;
     readonly verified: boolean;
   } | null;
   readonly region: { readonly code: string; readonly name: string } | null;
