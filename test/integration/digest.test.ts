@@ -133,7 +133,7 @@ describe('digest preview', () => {
     expect(text).toContain('Compared with last month: no figure to compare.');
     expect(text).toContain('Sickness absence (month)\n5.0%');
     expect(text).toMatch(
-      /Organisational changes \(staff transfers, mergers\), not counted as turnover: .*Guy's and St Thomas' NHS Foundation Trust \(September 2024\)/,
+      /Organisational changes \(staff transfers, mergers\), not counted as turnover: .*Guy's and St Thomas' NHS Foundation Trust \(RJ1\) \(September 2024\)/,
     );
     expect(text).toMatch(/Source: nhs-turnover-transfer\.csv, nhs-sickness-bom-crlf\.csv, imported/);
     expect(text).toContain('Trend: Apr 2024 –,');

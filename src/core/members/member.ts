@@ -66,4 +66,6 @@ export interface OrganisationChoice extends Choice {
   /** The Welsh name with the code, for a Welsh reader, where the organisation has a Welsh name (NHS Wales bodies). */
   readonly welshLabel?: string;
   readonly regionCode: string | null;
+  /** The ODS code; null for organisations added by members. */
+  readonly odsCode?: string | null;
 }

@@ -2,8 +2,13 @@
 import { plural } from '../i18n/plural.js';
 
 export const organisationsEn = {
+  'organisations.match.none': (p: { typed: string }) =>
+    `No organisation matches "${p.typed}", so nothing was changed. Try part of its name or its ODS code.`,
+  'organisations.match.which': (p: { typed: string }) => `Several organisations match "${p.typed}". Which one?`,
+  'organisations.match.tooMany': (p: { typed: string; count: number }) =>
+    `More than ${p.count} organisations match "${p.typed}", so nothing was changed. Please type more of the name, or its ODS code.`,
   'organisations.pendingSummary': 'Organisations added by members, waiting for a facilitator to confirm them',
-  'organisations.confirmSummary': 'Confirm an organisation added by a member, by its exact name',
+  'organisations.confirmSummary': 'Confirm an organisation added by a member, by its name, part of it or its ODS code',
   'organisations.needs': 'Facilitators of the organisation’s region, and national admins',
   'organisations.pendingRefused': 'Only facilitators and national admins see the organisations waiting for confirmation.',
   'organisations.pendingRefusedRegion': (p: { region: string }) =>

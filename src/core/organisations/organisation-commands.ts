@@ -11,6 +11,7 @@ import { message, type Block, type Message, textMessage } from '../reply/reply.j
 import { permissionsOf, type Permissions } from '../roles/permissions.js';
 import type { CoreServices } from '../services.js';
 import type { OrganisationSummary } from './organisation-store.js';
+import { matchOrganisation } from './organisation-match.js';
 
 /** The services this module's handlers use. */
 export type OrganisationCommandsServices = Pick<CoreServices, 'configuredAdmins' | 'members' | 'organisations' | 'reference' | 'roles'>;
@@ -112,7 +113,7 @@ export const organisationConfirmCommand = defineCommand({
     .array(z.string())
     .min(1)
     .transform((words) => words.join(' ')),
-  usage: 'organisation confirm <exact name>',
+  usage: 'organisation confirm <name, part of it or ODS code>',
   summary: 'organisations.confirmSummary',
   needs: 'organisations.needs',
   examples: ['organisation confirm Riverside Community NHS Trust'],
@@ -121,8 +122,16 @@ export const organisationConfirmCommand = defineCommand({
     const permissions = await permissionsOf(actor, services.roles, services.configuredAdmins);
     if (!permissions.nationalAdmin && permissions.facilitates.length === 0) return textMessage(t('organisations.refused'));
     const organisation = await services.organisations.findByName(name);
-    if (!organisation) return textMessage(t('organisations.notFound', { typed: name }));
-    return confirm(organisation, context, services);
+    if (organisation) return confirm(organisation, context, services);
+    // Part of the name, or its ODS code: one match is confirmed; several get "Which one?".
+    const match = await matchOrganisation(
+      name,
+      services.reference,
+      t,
+      (one) => `organisation confirm ${one.label.replace(/ \([A-Z0-9]+\)$/, '')}`,
+    );
+    if (match.kind === 'reply') return match.reply;
+    return confirm(await services.organisations.find(match.organisation.value), context, services);
   },
 });
 
