@@ -415,7 +415,7 @@ describe('People Promise exemplars', () => {
       'Only a facilitator of Lancashire and South Cumbria NHS Foundation Trust’s region or a national admin can mark it as an exemplar',
     );
     expect(await slackCommandText(harness, ADMIN, 'organisation exemplar ZZZZZ 1')).toContain(
-      "I can't find an organisation with the ODS code ZZZZZ",
+      'No organisation matches "ZZZZZ", so nothing was changed.',
     );
     expect(await slackCommandText(harness, ADMIN, 'organisation exemplar RW5 0')).toContain(
       'That is not quite how "organisation exemplar" works.',
