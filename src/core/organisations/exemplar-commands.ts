@@ -25,6 +25,9 @@ async function named(
   context: RequestContext,
   services: ExemplarCommandsServices,
 ): Promise<Message> {
+  // Refused before any search, so that someone who may not mark exemplars is never asked which one.
+  const permissions = await permissionsOf(context.actor, services.roles, services.configuredAdmins);
+  if (!permissions.nationalAdmin && permissions.facilitates.length === 0) return textMessage(context.t('organisations.exemplar.refused'));
   if (ODS_CODE.test(typed) && (await services.organisations.findByCodes([typed])).length > 0)
     return mark(typed, cohortNumber, context, services);
   const match = await matchOrganisation(
