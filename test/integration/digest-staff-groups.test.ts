@@ -133,7 +133,7 @@ async function teamsPrivately(conversationId: string, text: string): Promise<str
   return cardsOf(answers[0]!.json).map(adaptiveCardToText).join('\n');
 }
 
-const R0A_NURSES = 'RETENTION DIGEST: MANCHESTER UNIVERSITY NHS FOUNDATION TRUST, NURSES & HEALTH VISITORS';
+const R0A_NURSES = 'RETENTION DIGEST: MANCHESTER UNIVERSITY NHS FOUNDATION TRUST (R0A), NURSES & HEALTH VISITORS';
 
 describe('previews for one staff group', () => {
   it('reads a trailing staff group after an ODS code or a region, and staff: after an organisation’s name, forgivingly', async () => {
@@ -143,7 +143,7 @@ describe('previews for one staff group', () => {
     expect(nurses.text).toContain('March 2025: the 12-month leaver rate is 12.0%.');
     expect(nurses.text).toContain('Compared with a year ago: no change.');
     expect(nurses.text).toMatch(
-      /Line chart of the 12-month leaver rate for Manchester University NHS Foundation Trust, Nurses & health visitors/,
+      /Line chart of the 12-month leaver rate for Manchester University NHS Foundation Trust \(R0A\), Nurses & health visitors/,
     );
     for (const words of [
       'Manchester University NHS Foundation Trust staff:nurses',
@@ -158,7 +158,7 @@ describe('previews for one staff group', () => {
     expect((await slackPreview('north-west staff:nurses')).text).toContain('March 2025: the 12-month leaver rate is 10.3%.');
 
     const support = await slackPreview('R0A staff:support to doctors');
-    expect(support.text).toContain('MANCHESTER UNIVERSITY NHS FOUNDATION TRUST, SUPPORT TO DOCTORS, NURSES & MIDWIVES');
+    expect(support.text).toContain('MANCHESTER UNIVERSITY NHS FOUNDATION TRUST (R0A), SUPPORT TO DOCTORS, NURSES & MIDWIVES');
     expect(support.text).toContain('March 2025: the 12-month leaver rate is 18.0%.');
 
     const midwives = await slackPreview('london staff:midwifes');
@@ -173,7 +173,7 @@ describe('previews for one staff group', () => {
     expect(text).toContain('Retention digest: London, Midwives');
     expect(text).toContain('March 2025: the 12-month leaver rate is 12.0%.');
     const fromChannel = await teamsPrivately(TEAMS_LONDON, 'digest preview R0A nurses');
-    expect(fromChannel).toContain('Retention digest: Manchester University NHS Foundation Trust, Nurses & health visitors');
+    expect(fromChannel).toContain('Retention digest: Manchester University NHS Foundation Trust (R0A), Nurses & health visitors');
     expect(fromChannel).toContain('12.0%');
   }, 60_000);
 });
@@ -182,7 +182,7 @@ describe('a scope with staff-group figures only', () => {
   it('says so in Slack, names the staff groups, never says "no figures", and a button opens that group’s preview', async () => {
     const { text, blocks } = await slackPreview('R0A');
     expect(text).toContain(
-      'There are no all-staff retention figures for Manchester University NHS Foundation Trust, but there are figures for these staff groups: Nurses & health visitors, Support to doctors, nurses & midwives.',
+      'There are no all-staff retention figures for Manchester University NHS Foundation Trust (R0A), but there are figures for these staff groups: Nurses & health visitors, Support to doctors, nurses & midwives.',
     );
     expect(text).toContain('Staff groups are never added together into an all-staff figure');
     expect(text).not.toMatch(/no retention figures for Manchester/);
@@ -214,7 +214,7 @@ describe('a scope with staff-group figures only', () => {
     expect(clicked).toContain('March 2025: the 12-month leaver rate is 12.0%.');
 
     const fromChannel = await teamsPrivately(TEAMS_LONDON, 'digest preview R0A');
-    expect(fromChannel).toContain('There are no all-staff retention figures for Manchester University NHS Foundation Trust');
+    expect(fromChannel).toContain('There are no all-staff retention figures for Manchester University NHS Foundation Trust (R0A)');
     expect(fromChannel).toContain('Support to doctors, nurses & midwives');
   }, 60_000);
 
@@ -223,13 +223,13 @@ describe('a scope with staff-group figures only', () => {
     expect(text).toContain('RETENTION DIGEST: NORTH WEST');
     expect(text).toContain('March 2025: the 12-month leaver rate is 10.4%.');
     expect(text).toContain(
-      'Left out of these all-staff figures, because they have figures by staff group only: Manchester University NHS Foundation Trust.',
+      'Left out of these all-staff figures, because they have figures by staff group only: Manchester University NHS Foundation Trust (R0A).',
     );
     // The nation: R0A left out too; London's RJ1 (midwives only) as well.
     const national = await slackPreview('national');
     expect(national.text).toContain('March 2025: the 12-month leaver rate is 10.4%.');
     expect(national.text).toContain(
-      "Left out of these all-staff figures, because they have figures by staff group only: Guy's and St Thomas' NHS Foundation Trust; Manchester University NHS Foundation Trust.",
+      "Left out of these all-staff figures, because they have figures by staff group only: Guy's and St Thomas' NHS Foundation Trust (RJ1); Manchester University NHS Foundation Trust (R0A).",
     );
     // An organisation with all-staff rows is not named.
     expect((await slackPreview('RTX')).text).not.toContain('Left out');
@@ -255,11 +255,11 @@ describe('an unknown staff group', () => {
       'digest preview Y62 staff:support-to-doctors-nurses-midwives',
     ]);
     expect((await slackPreview('R0A plumbers')).text).toContain(
-      'Manchester University NHS Foundation Trust has figures for these staff groups',
+      'Manchester University NHS Foundation Trust (R0A) has figures for these staff groups',
     );
     expect((await slackPreview('RTX staff:support')).text).toContain('"support" could be more than one staff group');
     expect((await slackPreview('RW5 staff:plumbers')).text).toContain(
-      'I don\'t know "plumbers" as a staff group, and Lancashire and South Cumbria NHS Foundation Trust has no figures by staff group, only for all staff (digest preview RW5).',
+      'I don\'t know "plumbers" as a staff group, and Lancashire and South Cumbria NHS Foundation Trust (RW5) has no figures by staff group, only for all staff (digest preview RW5).',
     );
     expect((await slackPreview('narnia staff:nurses')).text).toContain('I don\'t know "narnia" as a region');
     // A name after an organisation's name needs staff:.

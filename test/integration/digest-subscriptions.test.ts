@@ -224,7 +224,7 @@ describe('subscribing in Slack', () => {
       [
         kim('C0SUBLON'),
         'digest subscribe RJ1 monthly',
-        "Only a facilitator of the digest’s region or a national admin can change the Guy's and St Thomas' NHS Foundation Trust digest subscriptions",
+        "Only a facilitator of the digest’s region or a national admin can change the Guy's and St Thomas' NHS Foundation Trust (RJ1) digest subscriptions",
       ],
       [
         fran('C0SUBLON'),
@@ -247,7 +247,7 @@ describe('subscribing in Slack', () => {
   it('takes an organisation’s digest on a cron schedule in another time zone', async () => {
     const reply = (await slackReply(fran('C0SUBLON'), 'digest subscribe RJ1 30 7 * * 1-5 america/new_york')).raw;
     expect(reply).toContain(
-      "Done: this channel gets the Guy's and St Thomas' NHS Foundation Trust retention digest on the cron schedule 30 7 * * 1-5 (America/New_York)",
+      "Done: this channel gets the Guy's and St Thomas' NHS Foundation Trust (RJ1) retention digest on the cron schedule 30 7 * * 1-5 (America/New_York)",
     );
     expect(reply).toMatch(/The first is due \w+day \d+ \w+ \d{4}, 07:30 GMT-[45]\./);
     expect(await subscriptionIn('C0SUBLON')).toMatchObject({
@@ -263,7 +263,7 @@ describe('subscribing in Slack', () => {
     expect(text).toContain('DIGEST SUBSCRIPTIONS IN THIS CHANNEL');
     expect(text).toMatch(/\d+\. London Posted every Monday at 09:00 \(Europe\/London\)\. Next: Monday \d+ \w+ \d{4}, 09:00 (GMT|BST)\./);
     expect(raw).toMatch(
-      /\d+\. Guy's and St Thomas' NHS Foundation Trust\* Posted on the cron schedule 30 7 \* \* 1-5 \(America\/New_York\)\. Next: \w+day \d+ \w+ \d{4}, 07:30 GMT-[45]\./,
+      /\d+\. Guy's and St Thomas' NHS Foundation Trust \(RJ1\)\* Posted on the cron schedule 30 7 \* \* 1-5 \(America\/New_York\)\. Next: \w+day \d+ \w+ \d{4}, 07:30 GMT-[45]\./,
     );
     const buttons = blocks.flatMap((block) =>
       block['type'] === 'actions' ? (block['elements'] as { text: { text: string }; value: string }[]) : [],
@@ -335,7 +335,7 @@ describe('subscribing in Slack', () => {
     expect(await slack(kim('C0SUBLON'), `digest unsubscribe ${organisation.number}`)).toContain('Only a facilitator');
     const asked = await slackCommand(harness, fran('C0SUBLON'), `digest unsubscribe ${organisation.number}`);
     expect(slackBlocksToText(asked.blocks)).toContain(
-      `Stop the Guy's and St Thomas' NHS Foundation Trust digest (subscription ${organisation.number}) in this channel?`,
+      `Stop the Guy's and St Thomas' NHS Foundation Trust (RJ1) digest (subscription ${organisation.number}) in this channel?`,
     );
     expect(await prisma().digestSubscription.findUnique({ where: { id: organisation.id } })).not.toBeNull();
     // A replayed confirmation is checked again: Kim has no role, and the button does nothing in another channel.
@@ -347,7 +347,7 @@ describe('subscribing in Slack', () => {
     ).not.toContain('Done');
     expect(await prisma().digestSubscription.findUnique({ where: { id: organisation.id } })).not.toBeNull();
     expect(slackBlocksToText((await slackClickButton(harness, fran('C0SUBLON'), asked.blocks, 'digest.unsubscribe')).blocks)).toContain(
-      `Done: this channel no longer gets the Guy's and St Thomas' NHS Foundation Trust digest (subscription ${organisation.number}).`,
+      `Done: this channel no longer gets the Guy's and St Thomas' NHS Foundation Trust (RJ1) digest (subscription ${organisation.number}).`,
     );
     expect(await prisma().digestSubscription.findUnique({ where: { id: organisation.id } })).toBeNull();
     expect(slackBlocksToText((await slackClickButton(harness, fran('C0SUBLON'), asked.blocks, 'digest.unsubscribe')).blocks)).toContain(

@@ -133,7 +133,7 @@ describe('digest preview', () => {
     expect(text).toContain('Compared with last month: no figure to compare.');
     expect(text).toContain('Sickness absence (month)\n5.0%');
     expect(text).toMatch(
-      /Organisational changes \(staff transfers, mergers\), not counted as turnover: .*Guy's and St Thomas' NHS Foundation Trust \(September 2024\)/,
+      /Organisational changes \(staff transfers, mergers\), not counted as turnover: .*Guy's and St Thomas' NHS Foundation Trust \(RJ1\) \(September 2024\)/,
     );
     expect(text).toMatch(/Source: nhs-turnover-transfer\.csv, nhs-sickness-bom-crlf\.csv, imported/);
     expect(text).toContain('Trend: Apr 2024 –,');
@@ -415,7 +415,7 @@ describe('People Promise exemplars', () => {
       'Only a facilitator of Lancashire and South Cumbria NHS Foundation Trust’s region or a national admin can mark it as an exemplar',
     );
     expect(await slackCommandText(harness, ADMIN, 'organisation exemplar ZZZZZ 1')).toContain(
-      "I can't find an organisation with the ODS code ZZZZZ",
+      'No organisation matches "ZZZZZ", so nothing was changed.',
     );
     expect(await slackCommandText(harness, ADMIN, 'organisation exemplar RW5 0')).toContain(
       'That is not quite how "organisation exemplar" works.',

@@ -338,7 +338,7 @@ describe('in Teams', () => {
     });
     expect(await teams(messageActivity(`organisation confirm ${BRYN}`, harness.connector.url, teamsAdmin))).toContain('already confirmed');
     expect(await teams(messageActivity('organisation confirm Nowhere Hospital', harness.connector.url, teamsAdmin))).toContain(
-      'I can\'t find an organisation called "Nowhere Hospital"',
+      'No organisation matches "Nowhere Hospital", so nothing was changed.',
     );
   });
 

@@ -10,7 +10,7 @@ import type { RequestContext } from '../context.js';
 import type { ActionHandler, FormHandler } from '../forms/form-handler.js';
 import { withSubmission } from '../forms/form-handler.js';
 import type { MemberRecord } from '../members/member.js';
-import { findRegion } from '../regions/region-names.js';
+import { findRegion, unknownRegionReply } from '../regions/region-names.js';
 import { message, textMessage, type Block, type Form, type Message, type Reply } from '../reply/reply.js';
 import { permissionsOf, type Permissions } from '../roles/permissions.js';
 import type { CoreServices } from '../services.js';
@@ -155,7 +155,14 @@ async function resolveFilters(
   }
   if (region !== undefined) {
     const found = findRegion(region, names.regions);
-    if (!found) return { ok: false, reply: textMessage(t('cases.unknownRegion', { typed: region })) };
+    if (!found) {
+      // The button runs the same search with the region's name in place of the near miss.
+      const retry = (name: string) =>
+        ['cases', ...query.typed.map((word) => (/^region:/i.test(word) ? `region:${name.replaceAll(' ', '-')}` : word))]
+          .map((word) => (/\s/.test(word) ? `"${word}"` : word))
+          .join(' ');
+      return { ok: false, reply: unknownRegionReply(region, names.regions, t, retry, t('cases.unknownRegion', { typed: region })) };
+    }
     regionCode = found.value;
   }
   if (type !== undefined) {
@@ -481,7 +488,14 @@ export const casesPendingCommand = defineCommand({
     let regionCodes: readonly string[] | undefined = permissions.nationalAdmin ? undefined : permissions.facilitates;
     if (typedRegion !== '') {
       const region = findRegion(typedRegion, names.regions);
-      if (!region) return textMessage(t('cases.unknownRegion', { typed: typedRegion }));
+      if (!region)
+        return unknownRegionReply(
+          typedRegion,
+          names.regions,
+          t,
+          (name) => `cases pending ${name}`,
+          t('cases.unknownRegion', { typed: typedRegion }),
+        );
       if (!mayReview(permissions, region.value)) return textMessage(t('cases.pendingRefusedRegion', { region: region.label }));
       regionCodes = [region.value];
     }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { defineCommand, noArguments } from '../commands/command.js';
 import type { RequestContext } from '../context.js';
 import type { Choice } from '../members/member.js';
-import { findRegion } from '../regions/region-names.js';
+import { findRegion, unknownRegionReply } from '../regions/region-names.js';
 import { textMessage } from '../reply/reply.js';
 import { mayChangeFacilitators, permissionsOf } from '../roles/permissions.js';
 import type { CoreServices } from '../services.js';
@@ -50,7 +50,7 @@ export const channelLinkCommand = defineCommand({
     if (context.conversation.kind === 'personal') return textMessage(t('channels.notInChannel'));
     const regions = await services.reference.regions();
     const region = findRegion(args.region, regions);
-    if (!region) return textMessage(t('roles.unknownRegion', { typed: args.region }));
+    if (!region) return unknownRegionReply(args.region, regions, t, (name) => `channel link ${name}`);
     const permissions = await permissionsOf(context.actor, services.roles, services.configuredAdmins);
     if (!mayChangeFacilitators(permissions, region.value)) return textMessage(t('channels.refused', { region: region.label }));
     const current = await currentRegion(context, services, regions);

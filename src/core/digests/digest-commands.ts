@@ -3,9 +3,8 @@
 import { z } from 'zod';
 import type { CoreServices } from '../services.js';
 import { defineCommand } from '../commands/command.js';
-import { textMessage } from '../reply/reply.js';
 import { buildDigest, staffGroupProblem } from './digest-message.js';
-import { targetFromWords } from './digest-scope.js';
+import { targetFromWords, unknownScopeReply } from './digest-scope.js';
 
 /** The services this module's handlers use. */
 export type DigestCommandsServices = Pick<
@@ -31,7 +30,8 @@ export const digestPreviewCommand = defineCommand({
   async run(words, context, services: DigestCommandsServices) {
     const { t, actor } = context;
     const choice = await targetFromWords(words, actor, services);
-    if (choice.kind === 'unknown') return textMessage(t('digest.unknownScope', { typed: choice.typed }));
+    if (choice.kind === 'unknown')
+      return unknownScopeReply(choice.typed, words, 'digest preview', t('digest.unknownScope', { typed: choice.typed }), services, t);
     if (choice.kind === 'unknownStaffGroup') return staffGroupProblem(choice, services, t);
     const { scope, staffGroup } = choice.target;
     return buildDigest(scope, services, t, { now: services.clock.now(), visibility: 'private', staffGroup });

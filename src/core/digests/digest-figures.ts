@@ -151,7 +151,11 @@ async function computeDigestFigures(
   ]);
   const national = nation ?? own;
   const byCode = new Map<string, OrganisationInfo>(organisations.map((organisation) => [organisation.code, organisation]));
-  const nameOf = (code: string) => byCode.get(code)?.name ?? code;
+  // Organisations are named with their ODS code: `Guy's and St Thomas' NHS Foundation Trust (RJ1)`.
+  const nameOf = (code: string) => {
+    const name = byCode.get(code)?.name;
+    return name === undefined ? code : `${name} (${code})`;
+  };
 
   const leaverRate = rateOf(own, scope, month, 'leavers');
   const yearAgo = addMonths(month, -12);

@@ -2,7 +2,7 @@
 // changes, the 12-month trend (a chart where it can be published, always as text too), the ranking, the
 // organisations that improved most, organisational changes left out of turnover, then the sections
 // other features add (digest-section.ts). Built once; Slack and Teams render it.
-import { organisationName } from '../organisations/organisation-name.js';
+import { organisationWithCode } from '../organisations/organisation-name.js';
 import { regionName } from '../regions/region-names.js';
 import { RUN_COMMAND_ACTION } from '../actions.js';
 import type { Translate } from '../i18n/translator.js';
@@ -85,7 +85,7 @@ export async function scopeName(scope: Scope, services: DigestMessageServices, t
     return region ? regionName({ code: region.value, name: region.label }, t.language) : scope.code;
   }
   const [organisation] = await services.metrics.organisations([scope.code]);
-  return organisation ? organisationName(organisation, t.language) : scope.code;
+  return organisation ? organisationWithCode({ ...organisation, odsCode: organisation.code }, t.language) : scope.code;
 }
 
 /** The name of a scope and staff group: `London`, `London, Nurses & health visitors`. */

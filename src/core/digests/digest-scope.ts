@@ -4,7 +4,9 @@
 // as trailing words (`digest preview R0A nurses`); after an organisation's name, only with `staff:`.
 import { ALL_STAFF } from '../metrics/layouts.js';
 import type { Scope, StaffGroupInfo } from '../metrics/metric-store.js';
-import { findRegion } from '../regions/region-names.js';
+import { findRegion, unknownRegionReply } from '../regions/region-names.js';
+import type { Translate } from '../i18n/translator.js';
+import type { Message } from '../reply/reply.js';
 import type { CoreServices } from '../services.js';
 import type { Actor } from '../context.js';
 import { matchStaffGroup, takeStaffWords } from './staff-groups.js';
@@ -121,4 +123,26 @@ export function scopeWords(scope: Scope): string {
 /** A target as the words of `digest preview` that show it. */
 export function targetWords(target: DigestTarget): string {
   return target.staffGroup === ALL_STAFF ? scopeWords(target.scope) : `${scopeWords(target.scope)} staff:${target.staffGroup}`;
+}
+
+/**
+ * The reply to words that name no scope: `unknown`, and when the words are a near miss of a region,
+ * "Did you mean <region>?" with a button running `command` again with the region in their place.
+ */
+export async function unknownScopeReply(
+  typed: string,
+  words: readonly string[],
+  command: string,
+  unknown: string,
+  services: Pick<CoreServices, 'reference'>,
+  t: Translate,
+): Promise<Message> {
+  const all = words.join(' ');
+  return unknownRegionReply(
+    typed,
+    await services.reference.regions(),
+    t,
+    (name) => `${command} ${all.includes(typed) ? all.replace(typed, name) : name}`,
+    unknown,
+  );
 }

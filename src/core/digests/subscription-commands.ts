@@ -8,7 +8,7 @@ import { defineCommand } from '../commands/command.js';
 import type { RequestContext } from '../context.js';
 import type { ActionHandler } from '../forms/form-handler.js';
 import { staffGroupProblem, targetName } from './digest-message.js';
-import { targetFromWords } from './digest-scope.js';
+import { targetFromWords, unknownScopeReply } from './digest-scope.js';
 import { STAFF_PREFIX, takeStaffWords } from './staff-groups.js';
 import type { Scope } from '../metrics/metric-store.js';
 import { message, textMessage, type Block, type Message } from '../reply/reply.js';
@@ -156,7 +156,15 @@ export const digestSubscribeCommand = defineCommand({
       context.actor,
       services,
     );
-    if (choice.kind === 'unknown') return textMessage(t('subscriptions.unknownScope', { typed: choice.typed }));
+    if (choice.kind === 'unknown')
+      return unknownScopeReply(
+        choice.typed,
+        words,
+        'digest subscribe',
+        t('subscriptions.unknownScope', { typed: choice.typed }),
+        services,
+        t,
+      );
     if (choice.kind === 'unknownStaffGroup') return staffGroupProblem(choice, services, t);
     const timeZone = split.timeZone === undefined ? DEFAULT_TIME_ZONE : timeZoneNamed(split.timeZone);
     if (timeZone === undefined) return textMessage(t('subscriptions.badTimeZone', { typed: split.timeZone ?? '' }));

@@ -14,6 +14,8 @@ export interface DirectoryQuery {
 export interface DirectoryEntry {
   readonly displayName: string;
   readonly organisation: string | null;
+  /** The organisation's ODS code, shown beside its name; null when it has none. */
+  readonly organisationCode: string | null;
   readonly role: string | null;
 }
 

@@ -27,7 +27,7 @@ export const membersExportCommand = defineCommand({
   examples: ['members export', 'members export london', 'members export wales midwives'],
   async run(words, context, services: ExportCommandServices) {
     const { t } = context;
-    const request = await readDirectoryRequest(words, context, services);
+    const request = await readDirectoryRequest(words, context, services, 'members export');
     if ('kind' in request) return request;
     if (!request.facilitates) return textMessage(t('directory.exportRefused', { region: request.region.label }));
 

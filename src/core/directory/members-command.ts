@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { RUN_COMMAND_ACTION } from '../actions.js';
 import { defineCommand } from '../commands/command.js';
 import { MEMBER_ROLES, type Choice } from '../members/member.js';
-import { findRegion } from '../regions/region-names.js';
+import { findRegion, nearestRegion, unknownRegionReply } from '../regions/region-names.js';
 import type { RequestContext } from '../context.js';
 import { message, type Block, type Message, textMessage } from '../reply/reply.js';
 import type { CoreServices } from '../services.js';
@@ -44,6 +44,7 @@ export async function readDirectoryRequest(
   words: readonly string[],
   context: RequestContext,
   services: MembersCommandServices,
+  command = 'members',
 ): Promise<DirectoryRequest | Message> {
   const { t, actor } = context;
   const member = await activeMember(context, services);
@@ -64,7 +65,16 @@ export async function readDirectoryRequest(
   const roles = MEMBER_ROLES.map((role) => ({ value: role, label: t(`member.role.${role}`) }));
   const role = filter === '' ? undefined : roles.find((choice) => matches(filter, choice));
   const staffGroup = filter === '' || role ? undefined : (await services.reference.staffGroups()).find((choice) => matches(filter, choice));
-  if (filter !== '' && !role && !staffGroup) return textMessage(t('directory.unknownFilter', { typed: filter }));
+  if (filter !== '' && !role && !staffGroup) {
+    // Unknown words that are a near miss of a region ("members yorkshre midwives"): offer the region.
+    for (let count = rest.length; count > 0; count--) {
+      const typed = rest.slice(0, count).join(' ');
+      if (!nearestRegion(typed, regions)) continue;
+      const after = rest.slice(count).join(' ');
+      return unknownRegionReply(typed, regions, t, (name) => [command, name, after].filter((part) => part !== '').join(' '));
+    }
+    return textMessage(t('directory.unknownFilter', { typed: filter }));
+  }
 
   const permissions = await permissionsOf(actor, services.roles, services.configuredAdmins);
   return { region, rest, role, staffGroup, roles, facilitates: mayChangeFacilitators(permissions, region.value) };
@@ -106,7 +116,10 @@ export const membersCommand = defineCommand({
               kind: 'list' as const,
               items: result.entries.map((entry) => ({
                 title: [{ kind: 'strong' as const, text: entry.displayName }],
-                detail: [entry.organisation, entry.role ? roles.find((r) => r.value === entry.role)?.label : undefined]
+                detail: [
+                  entry.organisation && entry.organisationCode ? `${entry.organisation} (${entry.organisationCode})` : entry.organisation,
+                  entry.role ? roles.find((r) => r.value === entry.role)?.label : undefined,
+                ]
                   .filter(Boolean)
                   .join(', '),
               })),

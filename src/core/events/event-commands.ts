@@ -7,7 +7,7 @@ import { defineCommand, noArguments } from '../commands/command.js';
 import type { RequestContext } from '../context.js';
 import { withSubmission, type ActionHandler, type FormHandler } from '../forms/form-handler.js';
 import type { MemberRecord } from '../members/member.js';
-import { findRegion, unknownRegionText } from '../regions/region-names.js';
+import { findRegion, unknownRegionReply } from '../regions/region-names.js';
 import { message, textMessage, type Block, type Message } from '../reply/reply.js';
 import { permissionsOf, type Permissions } from '../roles/permissions.js';
 import type { CoreServices } from '../services.js';
@@ -330,7 +330,7 @@ export const eventsCommand = defineCommand({
     let region: { value: string; label: string } | undefined;
     if (typed !== '' && !ALL_REGIONS.has(typed.toLowerCase())) {
       region = findRegion(typed, regions);
-      if (!region) return textMessage(unknownRegionText(typed, regions, t));
+      if (!region) return unknownRegionReply(typed, regions, t, (name) => `events ${name}`);
     } else if (typed === '') {
       const member = await activeMember(context, services);
       region = regions.find((candidate) => candidate.value === member?.region?.code);

@@ -12,7 +12,7 @@ import type { EventRecord, MyAnswer } from '../events/event.js';
 import { listItem } from '../events/event-views.js';
 import { ukDate } from '../events/london-time.js';
 import { regionName } from '../regions/region-names.js';
-import { organisationName } from '../organisations/organisation-name.js';
+import { organisationWithCode } from '../organisations/organisation-name.js';
 import type { Translate } from '../i18n/translator.js';
 import type { MemberRecord } from '../members/member.js';
 import { channelSpans } from '../regions/regions-command.js';
@@ -196,7 +196,7 @@ export async function homeView(context: RequestContext, services: HomeServices):
         { label: t('profile.region'), value: region ? regionName(region, t.language) : t('profile.none') },
         {
           label: t('profile.organisation'),
-          value: member.organisation ? organisationName(member.organisation, t.language) : t('profile.none'),
+          value: member.organisation ? organisationWithCode(member.organisation, t.language) : t('profile.none'),
         },
         { label: t('profile.role'), value: member.role ? t(`member.role.${member.role}`) : t('profile.none') },
       ],

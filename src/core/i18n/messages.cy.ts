@@ -16,7 +16,6 @@ export const coreCy: CatalogueOf<typeof coreEn> = {
   'help.usage': 'Defnydd',
   'help.examples': 'Enghreifftiau',
   'help.commandTitle': (p) => `Cymorth: ${p.command}`,
-  'help.button.regions': 'Dangos y rhanbarthau',
 
   'regions.commandSummary': 'Y rhanbarthau a’u sianeli cymunedol',
   'regions.heading': 'Rhanbarthau',

@@ -14,7 +14,6 @@ export const coreEn = {
   'help.usage': 'Usage',
   'help.examples': 'Examples',
   'help.commandTitle': (p: { command: string }) => `Help: ${p.command}`,
-  'help.button.regions': 'Show regions',
 
   'regions.commandSummary': 'The regions and their community channels',
   'regions.heading': 'Regions',

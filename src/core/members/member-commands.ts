@@ -1,7 +1,7 @@
 // Membership commands: join, profile, profile edit, leave, erase my data, my data; the profile form's
 // submission; and the erase confirmation button.
 import { regionName } from '../regions/region-names.js';
-import { organisationName } from '../organisations/organisation-name.js';
+import { organisationWithCode } from '../organisations/organisation-name.js';
 import { RUN_COMMAND_ACTION } from '../actions.js';
 import { defineCommand, noArguments } from '../commands/command.js';
 import type { RequestContext } from '../context.js';
@@ -44,7 +44,7 @@ function labels(codes: readonly string[], choices: readonly { value: string; lab
 async function profileReply(member: MemberRecord, { t }: RequestContext, services: MemberCommandsServices): Promise<Message> {
   const [staffGroups, promiseElements] = await Promise.all([services.reference.staffGroups(), services.reference.promiseElements()]);
   const organisation = member.organisation
-    ? `${organisationName(member.organisation, t.language)}${member.organisation.verified ? '' : ` ${t('profile.unverified')}`}`
+    ? `${organisationWithCode(member.organisation, t.language)}${member.organisation.verified ? '' : ` ${t('profile.unverified')}`}`
     : t('profile.none');
   const blocks: Block[] = [
     { kind: 'heading', text: t('profile.heading') },

@@ -37,6 +37,8 @@ export interface MemberRecord {
     readonly id: string;
     readonly name: string;
     readonly welshName: string | null;
+    /** The ODS code, shown beside the name; null for organisations added by members. */
+    readonly odsCode: string | null;
     readonly verified: boolean;
   } | null;
   readonly region: { readonly code: string; readonly name: string; readonly nation: 'england' | 'wales' } | null;
@@ -69,4 +71,6 @@ export interface OrganisationChoice extends Choice {
   /** The Welsh name with the code, for a Welsh reader, where the organisation has a Welsh name (NHS Wales bodies). */
   readonly welshLabel?: string;
   readonly regionCode: string | null;
+  /** The ODS code; null for organisations added by members. */
+  readonly odsCode?: string | null;
 }

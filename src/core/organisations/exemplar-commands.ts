@@ -1,4 +1,4 @@
-// `organisation exemplar <ODS code> <cohort>` and `organisation exemplar remove <ODS code>`: marks an
+// `organisation exemplar <ODS code or name> <cohort>` and `organisation exemplar remove <ODS code or name>`: marks an
 // organisation as a People Promise exemplar of a cohort (or no longer one), so that digests compare
 // exemplars with the other organisations. Facilitators of the organisation's region and national admins;
 // each change is audited with ids only. The same marks can come from a file: `npm run cli -- metrics exemplars`.
@@ -11,11 +11,37 @@ import { permissionsOf } from '../roles/permissions.js';
 import type { CoreServices } from '../services.js';
 import { EXEMPLAR_COHORT_MAX, ODS_CODE } from './exemplar-file.js';
 import { mayConfirmOrganisation } from './organisation-commands.js';
+import { matchOrganisation } from './organisation-match.js';
 
 /** The services this module's handlers use. */
-export type ExemplarCommandsServices = Pick<CoreServices, 'configuredAdmins' | 'members' | 'organisations' | 'roles'>;
+export type ExemplarCommandsServices = Pick<CoreServices, 'configuredAdmins' | 'members' | 'organisations' | 'reference' | 'roles'>;
 
-const code = z.string().regex(ODS_CODE);
+const words = z.array(z.string()).min(1);
+
+/** The organisation named by code or name; the reply instead when it is none or one of several. */
+async function named(
+  typed: string,
+  cohortNumber: number | null,
+  context: RequestContext,
+  services: ExemplarCommandsServices,
+): Promise<Message> {
+  // Refused before any search, so that someone who may not mark exemplars is never asked which one.
+  const permissions = await permissionsOf(context.actor, services.roles, services.configuredAdmins);
+  if (!permissions.nationalAdmin && permissions.facilitates.length === 0) return textMessage(context.t('organisations.exemplar.refused'));
+  if (ODS_CODE.test(typed) && (await services.organisations.findByCodes([typed])).length > 0)
+    return mark(typed, cohortNumber, context, services);
+  const match = await matchOrganisation(
+    typed,
+    services.reference,
+    context.t,
+    (organisation) =>
+      cohortNumber === null
+        ? `organisation exemplar remove ${organisation.odsCode ?? ''}`
+        : `organisation exemplar ${organisation.odsCode ?? ''} ${cohortNumber}`,
+    (organisation) => Boolean(organisation.odsCode),
+  );
+  return match.kind === 'one' ? mark(match.organisation.odsCode ?? '', cohortNumber, context, services) : match.reply;
+}
 const cohort = z
   .string()
   .regex(/^\d{1,2}$/)
@@ -57,21 +83,24 @@ async function mark(
 export const organisationExemplarCommand = defineCommand({
   words: 'organisation exemplar',
   cy: ['sefydliad enghreifftiol'],
-  args: z.tuple([code, cohort]).transform(([odsCode, cohortNumber]) => ({ odsCode, cohort: cohortNumber })),
-  usage: 'organisation exemplar <ODS code> <cohort>',
+  args: words
+    .min(2)
+    .transform((typed) => ({ organisation: typed.slice(0, -1).join(' '), cohort: typed.at(-1) ?? '' }))
+    .pipe(z.object({ organisation: z.string(), cohort })),
+  usage: 'organisation exemplar <ODS code or name> <cohort>',
   summary: 'organisations.exemplar.summary',
   needs: 'roles.needs.facilitatorOrAdmin',
-  examples: ['organisation exemplar RTX 1', 'organisation exemplar remove RTX'],
-  run: (args, context, services: ExemplarCommandsServices) => mark(args.odsCode, args.cohort, context, services),
+  examples: ['organisation exemplar RTX 1', 'organisation exemplar leeds teaching 1', 'organisation exemplar remove RTX'],
+  run: (args, context, services: ExemplarCommandsServices) => named(args.organisation, args.cohort, context, services),
 });
 
 export const organisationExemplarRemoveCommand = defineCommand({
   words: 'organisation exemplar remove',
   cy: ['dileu sefydliad enghreifftiol'],
-  args: z.tuple([code]).transform(([odsCode]) => odsCode),
-  usage: 'organisation exemplar remove <ODS code>',
+  args: words.transform((typed) => typed.join(' ')),
+  usage: 'organisation exemplar remove <ODS code or name>',
   summary: 'organisations.exemplar.removeSummary',
   needs: 'roles.needs.facilitatorOrAdmin',
   examples: ['organisation exemplar remove RTX'],
-  run: (odsCode, context, services: ExemplarCommandsServices) => mark(odsCode, null, context, services),
+  run: (typed, context, services: ExemplarCommandsServices) => named(typed, null, context, services),
 });

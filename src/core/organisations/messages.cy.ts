@@ -6,7 +6,12 @@ import type { organisationsEn } from './messages.en.js';
 
 export const organisationsCy: CatalogueOf<typeof organisationsEn> = {
   'organisations.pendingSummary': 'Sefydliadau a ychwanegwyd gan aelodau, sy’n aros i hwylusydd eu cadarnhau',
-  'organisations.confirmSummary': 'Cadarnhau sefydliad a ychwanegwyd gan aelod, wrth ei union enw',
+  'organisations.match.none': (p) =>
+    `Nid oes sefydliad yn cyfateb i "${p.typed}", felly ni newidiwyd dim. Rhowch gynnig ar ran o’i enw neu ei god ODS.`,
+  'organisations.match.which': (p) => `Mae sawl sefydliad yn cyfateb i "${p.typed}". Pa un?`,
+  'organisations.match.tooMany': (p) =>
+    `Mae mwy na ${p.count} o sefydliadau yn cyfateb i "${p.typed}", felly ni newidiwyd dim. Teipiwch ragor o’r enw, neu ei god ODS.`,
+  'organisations.confirmSummary': 'Cadarnhau sefydliad a ychwanegwyd gan aelod, wrth ei enw, rhan ohono neu ei god ODS',
   'organisations.needs': 'Hwyluswyr rhanbarth y sefydliad, a gweinyddwyr cenedlaethol',
   'organisations.pendingRefused': 'Dim ond hwyluswyr a gweinyddwyr cenedlaethol sy’n gweld y sefydliadau sy’n aros am gadarnhad.',
   'organisations.pendingRefusedRegion': (p) =>
@@ -22,8 +27,6 @@ export const organisationsCy: CatalogueOf<typeof organisationsEn> = {
   'organisations.pendingMore': (p) => `Yn dangos y ${p.count} cyntaf: cadarnhewch y rhain i weld rhagor.`,
   'organisations.pendingDetail': (p) => `${p.region}. ${p.source}, ${p.added}`,
   'organisations.confirmButton': 'Cadarnhau',
-  'organisations.notFound': (p) =>
-    `Ni allaf ddod o hyd i sefydliad o’r enw "${p.typed}". Teipiwch organisations pending i weld y rhai sy’n aros.`,
   'organisations.gone': 'Nid yw’r sefydliad hwnnw’n bodoli mwyach, felly ni newidiwyd dim.',
   'organisations.confirmed': (p) => `Wedi’i wneud: mae ${p.name} bellach wedi’i gadarnhau. Mae’r newid hwn wedi’i gofnodi.`,
   'organisations.alreadyConfirmed': (p) => `Mae ${p.name} wedi’i gadarnhau eisoes: ni newidiwyd dim.`,

@@ -2,8 +2,13 @@
 import { plural } from '../i18n/plural.js';
 
 export const organisationsEn = {
+  'organisations.match.none': (p: { typed: string }) =>
+    `No organisation matches "${p.typed}", so nothing was changed. Try part of its name or its ODS code.`,
+  'organisations.match.which': (p: { typed: string }) => `Several organisations match "${p.typed}". Which one?`,
+  'organisations.match.tooMany': (p: { typed: string; count: number }) =>
+    `More than ${p.count} organisations match "${p.typed}", so nothing was changed. Please type more of the name, or its ODS code.`,
   'organisations.pendingSummary': 'Organisations added by members, waiting for a facilitator to confirm them',
-  'organisations.confirmSummary': 'Confirm an organisation added by a member, by its exact name',
+  'organisations.confirmSummary': 'Confirm an organisation added by a member, by its name, part of it or its ODS code',
   'organisations.needs': 'Facilitators of the organisation’s region, and national admins',
   'organisations.pendingRefused': 'Only facilitators and national admins see the organisations waiting for confirmation.',
   'organisations.pendingRefusedRegion': (p: { region: string }) =>
@@ -20,8 +25,6 @@ export const organisationsEn = {
   'organisations.pendingMore': (p: { count: number }) => `Showing the first ${p.count}: confirm these to see more.`,
   'organisations.pendingDetail': (p: { region: string; source: string; added: string }) => `${p.region}. ${p.source}, ${p.added}`,
   'organisations.confirmButton': 'Confirm',
-  'organisations.notFound': (p: { typed: string }) =>
-    `I can't find an organisation called "${p.typed}". Type organisations pending to see those waiting.`,
   'organisations.gone': 'That organisation no longer exists, so nothing was changed.',
   'organisations.confirmed': (p: { name: string }) => `Done: ${p.name} is now confirmed. This change is recorded.`,
   'organisations.alreadyConfirmed': (p: { name: string }) => `${p.name} is already confirmed: nothing changed.`,

@@ -6,11 +6,12 @@ import { z } from 'zod';
 import { defineCommand } from '../commands/command.js';
 import type { RequestContext } from '../context.js';
 import type { ActionHandler } from '../forms/form-handler.js';
-import { findRegion } from '../regions/region-names.js';
+import { findRegion, unknownRegionReply } from '../regions/region-names.js';
 import { message, type Block, type Message, textMessage } from '../reply/reply.js';
 import { permissionsOf, type Permissions } from '../roles/permissions.js';
 import type { CoreServices } from '../services.js';
 import type { OrganisationSummary } from './organisation-store.js';
+import { matchOrganisation } from './organisation-match.js';
 
 /** The services this module's handlers use. */
 export type OrganisationCommandsServices = Pick<CoreServices, 'configuredAdmins' | 'members' | 'organisations' | 'reference' | 'roles'>;
@@ -59,7 +60,14 @@ export const organisationsPendingCommand = defineCommand({
     let regionCodes: readonly string[] | undefined = permissions.nationalAdmin ? undefined : permissions.facilitates;
     if (typedRegion !== '') {
       const region = findRegion(typedRegion, regions);
-      if (!region) return textMessage(t('organisations.unknownRegion', { typed: typedRegion }));
+      if (!region)
+        return unknownRegionReply(
+          typedRegion,
+          regions,
+          t,
+          (name) => `organisations pending ${name}`,
+          t('organisations.unknownRegion', { typed: typedRegion }),
+        );
       if (!mayConfirmOrganisation(permissions, region.value))
         return textMessage(t('organisations.pendingRefusedRegion', { region: region.label }));
       regionCodes = [region.value];
@@ -105,7 +113,7 @@ export const organisationConfirmCommand = defineCommand({
     .array(z.string())
     .min(1)
     .transform((words) => words.join(' ')),
-  usage: 'organisation confirm <exact name>',
+  usage: 'organisation confirm <name, part of it or ODS code>',
   summary: 'organisations.confirmSummary',
   needs: 'organisations.needs',
   examples: ['organisation confirm Riverside Community NHS Trust'],
@@ -114,8 +122,16 @@ export const organisationConfirmCommand = defineCommand({
     const permissions = await permissionsOf(actor, services.roles, services.configuredAdmins);
     if (!permissions.nationalAdmin && permissions.facilitates.length === 0) return textMessage(t('organisations.refused'));
     const organisation = await services.organisations.findByName(name);
-    if (!organisation) return textMessage(t('organisations.notFound', { typed: name }));
-    return confirm(organisation, context, services);
+    if (organisation) return confirm(organisation, context, services);
+    // Part of the name, or its ODS code: one match is confirmed; several get "Which one?".
+    const match = await matchOrganisation(
+      name,
+      services.reference,
+      t,
+      (one) => `organisation confirm ${one.label.replace(/ \([A-Z0-9]+\)$/, '')}`,
+    );
+    if (match.kind === 'reply') return match.reply;
+    return confirm(await services.organisations.find(match.organisation.value), context, services);
   },
 });
 

@@ -12,3 +12,12 @@ export interface NamedOrganisation {
 export function organisationName(organisation: NamedOrganisation, language: Language): string {
   return language === 'cy' && organisation.welshName ? organisation.welshName : organisation.name;
 }
+
+/** The name for the reader with the ODS code where there is one: `Guy's and St Thomas' NHS Foundation Trust (RJ1)`. */
+export function organisationWithCode(
+  organisation: NamedOrganisation & { readonly odsCode?: string | null | undefined },
+  language: Language,
+): string {
+  const name = organisationName(organisation, language);
+  return organisation.odsCode ? `${name} (${organisation.odsCode})` : name;
+}

@@ -7,6 +7,8 @@ import type { Language } from '../i18n/catalogue.js';
 import { plainWords } from '../i18n/mutations.js';
 import type { Choice } from '../members/member.js';
 import type { Translate } from '../i18n/translator.js';
+import { RUN_COMMAND_ACTION } from '../actions.js';
+import { message, type Message } from '../reply/reply.js';
 
 const normalise = (text: string) => plainWords(text).replace(/[^a-z0-9]/g, '');
 
@@ -94,11 +96,25 @@ export function nearestRegion(typed: string, regions: readonly Choice[]): Choice
   return best && best.score <= (wanted.length < 6 ? 1 : 2) ? best.region : undefined;
 }
 
-/** "I don't know the region", with the nearest region's name when one is close. */
-export function unknownRegionText(typed: string, regions: readonly Choice[], t: Translate): string {
+/**
+ * The reply to a region that is not known, the same for every command that takes one: `unknown` (the
+ * command's own "I don't know…" sentence), then "Did you mean <region>?" with a button that runs the
+ * command again with that region filled in (`retry` gives the command's words for a region's name).
+ */
+export function unknownRegionReply(
+  typed: string,
+  regions: readonly Choice[],
+  t: Translate,
+  retry: (region: string) => string,
+  unknown: string = t('roles.unknownRegion', { typed: typed.slice(0, 60) }),
+): Message {
   const near = nearestRegion(typed, regions);
-  const unknown = t('roles.unknownRegion', { typed: typed.slice(0, 60) });
-  return near
-    ? `${unknown} ${t('regions.didYouMean', { region: regionName({ code: near.value, name: near.label }, t.language) })}`
-    : unknown;
+  if (!near) return message(unknown, [{ kind: 'text', text: unknown }]);
+  const name = regionName({ code: near.value, name: near.label }, t.language);
+  const didYouMean = t('regions.didYouMean', { region: name });
+  return message(`${unknown} ${didYouMean}`, [
+    { kind: 'text', text: unknown },
+    { kind: 'text', text: didYouMean },
+    { kind: 'buttons', buttons: [{ label: name, action: RUN_COMMAND_ACTION, value: retry(near.label) }] },
+  ]);
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { defineCommand } from '../commands/command.js';
 import type { RequestContext } from '../context.js';
 import { type Message, textMessage } from '../reply/reply.js';
-import { findRegion, unknownRegionText } from '../regions/region-names.js';
+import { findRegion, unknownRegionReply } from '../regions/region-names.js';
 import type { CoreServices } from '../services.js';
 import { mayChangeFacilitators, permissionsOf } from './permissions.js';
 
@@ -56,7 +56,7 @@ async function changeRole(
     if (args.region === '') return textMessage(t('roles.regionNeeded'));
     const regions = await services.reference.regions();
     const region = findRegion(args.region, regions);
-    if (!region) return textMessage(unknownRegionText(args.region, regions, t));
+    if (!region) return unknownRegionReply(args.region, regions, t, (name) => `admin ${change} ${args.role} <@${args.userId}> ${name}`);
     if (!mayChangeFacilitators(permissions, region.value)) return textMessage(t('roles.refused.facilitator', { region: region.label }));
     regionCode = region.value;
     roleLabel = t('roles.facilitatorOf', { region: region.label });

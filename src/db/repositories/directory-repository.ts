@@ -26,12 +26,17 @@ export class PrismaDirectoryStore implements DirectoryStore {
         orderBy: [{ displayName: 'asc' }, { id: 'asc' }],
         skip: query.page * query.pageSize,
         take: query.pageSize,
-        select: { displayName: true, role: true, organisation: { select: { name: true } } },
+        select: { displayName: true, role: true, organisation: { select: { name: true, odsCode: true } } },
       }),
       this.prisma.member.count({ where }),
     ]);
     return {
-      entries: rows.map((row) => ({ displayName: row.displayName ?? '', organisation: row.organisation?.name ?? null, role: row.role })),
+      entries: rows.map((row) => ({
+        displayName: row.displayName ?? '',
+        organisation: row.organisation?.name ?? null,
+        organisationCode: row.organisation?.odsCode ?? null,
+        role: row.role,
+      })),
       total,
     };
   }

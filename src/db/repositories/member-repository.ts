@@ -14,7 +14,7 @@ const memberSelect = {
   id: true,
   status: true,
   displayName: true,
-  organisation: { select: { id: true, name: true, welshName: true, verified: true } },
+  organisation: { select: { id: true, name: true, welshName: true, odsCode: true, verified: true } },
   region: { select: { code: true, name: true, nation: true } },
   role: true,
   language: true,

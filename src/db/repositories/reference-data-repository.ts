@@ -21,6 +21,7 @@ const choiceOf = (row: OrganisationRow): OrganisationChoice => ({
   label: withCode(row.name, row.odsCode),
   ...(row.welshName ? { welshLabel: withCode(row.welshName, row.odsCode) } : {}),
   regionCode: row.regionCode,
+  odsCode: row.odsCode,
 });
 
 /** Staff groups members pick from: the main groups and staff groups, not the total or doctors' grades. */
