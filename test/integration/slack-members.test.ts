@@ -153,6 +153,7 @@ describe('joining through the modal', () => {
       'role',
       'staffGroups',
       'promiseElements',
+      'language',
       'inDirectory',
       'consent',
     ]);

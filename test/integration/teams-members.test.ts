@@ -77,6 +77,7 @@ describe('joining in Teams', () => {
       'role',
       'staffGroups',
       'promiseElements',
+      'language',
       'inDirectory',
       'consent',
     ]);
