@@ -333,14 +333,14 @@ export class BotCore {
   async openFileLink(token: string): Promise<ServedFile | undefined> {
     const subject = await this.services.fileLinks.find(token, this.services.clock.now());
     if (!subject) return undefined;
-    if (subject.kind === 'attendees' || subject.kind === 'record') return eventCsv(subject, this.services, translator(undefined));
+    if (subject.kind === 'attendees' || subject.kind === 'record') return eventCsv(subject, this.services, translator(subject.language));
     if (subject.kind === 'data') return myDataFile(subject, this.services);
     return { filename: subject.filename, contentType: subject.mediaType, body: subject.content, inline: subject.kind === 'chart' };
   }
 
   /** An event's calendar file, behind the link its posts show; undefined for any other token. */
-  async calendarFile(token: string): Promise<ServedFile | undefined> {
-    return calendarDownload(token, this.services, translator(undefined));
+  async calendarFile(token: string, language: Language = 'en'): Promise<ServedFile | undefined> {
+    return calendarDownload(token, this.services, translator(language));
   }
 
   /**

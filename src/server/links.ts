@@ -59,7 +59,8 @@ export function mountLinks(app: Express, core: BotCore, logger: Logger): void {
     '/calendar/:file',
     serve(async (request) => {
       const token = tokenOf(request.params.file, '.ics');
-      return token === undefined ? undefined : core.calendarFile(token);
+      // The Welsh half of a post links the Welsh file (event-views.ts calendarLink).
+      return token === undefined ? undefined : core.calendarFile(token, request.query.lang === 'cy' ? 'cy' : 'en');
     }),
   );
 }

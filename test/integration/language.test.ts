@@ -7,6 +7,7 @@ import type { RecordedRequest } from '../../src/dev/recording-server.js';
 import { slackInput, type SlackIdentity } from '../../src/dev/slack-requests.js';
 import { mentionActivity, messageActivity, postActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { SLACK_LIMITS } from '../../src/slack/block-kit-limits.js';
+import { expectValidCalendar } from '../support/calendar-checks.js';
 import { eventValues, PUBLIC_URL, submitEventForm } from '../support/events.js';
 import { joinInSlack } from '../support/members.js';
 import { startTestBot, type TestBot } from '../support/test-bot.js';
@@ -150,6 +151,22 @@ describe('a channel’s language', () => {
       .filter((r) => r.path === '/chat.update' && (r.json as { ts?: string }).ts === posted.messageId)
       .at(-1);
     expect(update && textOf(update)).toMatch(/Ble\n[\s\S]*1 yn mynd[\s\S]*Where\n[\s\S]*1 going/);
+  });
+
+  it('the Welsh half of a bilingual post links the calendar file in Welsh, the English half the English one', async () => {
+    const event = await prisma().event.findFirstOrThrow({ where: { title: 'Gweithio hyblyg / Flexible working' } });
+    const posted = harness.slack.requests.filter(postsTo('C0WALES')).at(0);
+    const urls = JSON.stringify(posted?.json).match(/https?:[^"]*calendar\/[^"]*\.ics[^"]*/g) ?? [];
+    expect(urls).toHaveLength(2);
+    expect(urls[0]).toMatch(/\.ics\?lang=cy$/);
+    expect(urls[1]).toMatch(/\.ics$/);
+    const fetchIcs = async (url: string) => (await fetch(`${harness.url}/calendar/${url.split('/calendar/')[1]}`)).text();
+    const welsh = await fetchIcs(urls[0]!);
+    const english = await fetchIcs(urls[1]!);
+    expectValidCalendar(welsh);
+    expectValidCalendar(english);
+    expect(welsh).toContain(`CoP Bot: digwyddiad ${event.number}`);
+    expect(english).not.toContain('digwyddiad');
   });
 
   it('a reply to someone’s own command in a channel in both languages is Welsh first, then English, in one message', async () => {

@@ -3,6 +3,7 @@
 // (src/core/links): an event's attendee list for its host and facilitators, and a member's CPD record.
 // The CSV files are made from current data when fetched.
 import { linkButton } from '../actions.js';
+import type { Language } from '../i18n/catalogue.js';
 import type { Translate } from '../i18n/translator.js';
 import type { Block } from '../reply/reply.js';
 import type { CoreServices } from '../services.js';
@@ -21,15 +22,15 @@ const CSV = 'text/csv; charset=utf-8';
 
 export type EventFileSubject = { kind: 'attendees'; eventId: string; eventNumber: number } | { kind: 'record'; memberId: string };
 
-function subjectOf(what: EventFileSubject): FileLinkSubject {
+function subjectOf(what: EventFileSubject, language: Language): FileLinkSubject {
   return what.kind === 'attendees'
-    ? { kind: 'attendees', eventId: what.eventId, filename: `event-${what.eventNumber}-attendees.csv`, mediaType: CSV }
-    : { kind: 'record', memberId: what.memberId, filename: 'cpd-record.csv', mediaType: CSV };
+    ? { kind: 'attendees', eventId: what.eventId, filename: `event-${what.eventNumber}-attendees.csv`, mediaType: CSV, language }
+    : { kind: 'record', memberId: what.memberId, filename: 'cpd-record.csv', mediaType: CSV, language };
 }
 
-/** A new download link for the attendee list or a member's record, valid for DOWNLOAD_MINUTES from `now`. */
-export async function downloadLink(what: EventFileSubject, services: EventFilesServices, now: Date): Promise<string> {
-  return createFileLink(services.fileLinks, services.eventSettings.publicUrl, subjectOf(what), now);
+/** A new download link for the attendee list or a member's record in `language`, valid for DOWNLOAD_MINUTES from `now`. */
+export async function downloadLink(what: EventFileSubject, services: EventFilesServices, now: Date, language: Language): Promise<string> {
+  return createFileLink(services.fileLinks, services.eventSettings.publicUrl, subjectOf(what, language), now);
 }
 
 /** A new download link as a "Download CSV" button, under `text`: what the file holds and how long the link works. */
@@ -40,7 +41,7 @@ export async function downloadBlocks(
   services: EventFilesServices,
   now: Date,
 ): Promise<Block[]> {
-  const url = await downloadLink(what, services, now);
+  const url = await downloadLink(what, services, now, t.language);
   return [
     { kind: 'text', text },
     { kind: 'buttons', buttons: [linkButton('download', t('events.button.csv'), url)] },

@@ -2,6 +2,7 @@
 // details a member asks for (with their own answer), and a line in a list.
 import { regionName } from '../regions/region-names.js';
 import { linkButton, RUN_COMMAND_ACTION } from '../actions.js';
+import type { Language } from '../i18n/catalogue.js';
 import type { Translate } from '../i18n/translator.js';
 import type { CoreServices } from '../services.js';
 import { message, type Block, type Button, type ListItem, type Message } from '../reply/reply.js';
@@ -23,9 +24,9 @@ export const CANCEL_ACTION = 'event.cancel';
 export const CANCEL_SERIES_ACTION = 'event.cancelSeries';
 export const RATE_ACTION = 'event.rate';
 
-/** Where the bot's files are served: `<publicUrl>calendar/<token>.ics`. */
-export function calendarLink(publicUrl: string, event: Pick<EventRecord, 'calendarToken'>): string {
-  return `${publicUrl}calendar/${event.calendarToken}.ics`;
+/** Where the bot's files are served: `<publicUrl>calendar/<token>.ics`, with `?lang=cy` for the Welsh file. */
+export function calendarLink(publicUrl: string, event: Pick<EventRecord, 'calendarToken'>, language: Language = 'en'): string {
+  return `${publicUrl}calendar/${event.calendarToken}.ics${language === 'cy' ? '?lang=cy' : ''}`;
 }
 
 /** The venue and whether it is online; the online meeting's address is a button (meetingButtons), not text. */
@@ -53,7 +54,10 @@ export function linkButtons(
   calendar: 'add' | 'update' = event.status === 'cancelled' ? 'update' : 'add',
 ): Block {
   const label = calendar === 'add' ? t('events.button.calendar') : t('events.button.calendarUpdate');
-  return { kind: 'buttons', buttons: [linkButton('calendar', label, calendarLink(publicUrl, event)), ...meetingButtons(t, event)] };
+  return {
+    kind: 'buttons',
+    buttons: [linkButton('calendar', label, calendarLink(publicUrl, event, t.language)), ...meetingButtons(t, event)],
+  };
 }
 
 /** The recording and slides sent after the event (its follow-up link). */

@@ -6,13 +6,17 @@
 // link of its own, `calendar/<token>.ics`, which posts re-render: its token is derived from the event,
 // see calendar-links.ts.)
 import { createHash, createHmac, randomBytes } from 'node:crypto';
+import type { Language } from '../i18n/catalogue.js';
 
 /** What a link opens: a file kept with it, or one made from current data when the link is opened. */
 export type FileLinkSubject =
   | { readonly kind: 'file' | 'chart'; readonly filename: string; readonly mediaType: string; readonly content: Buffer }
-  | { readonly kind: 'attendees'; readonly filename: string; readonly mediaType: string; readonly eventId: string }
-  | { readonly kind: 'record'; readonly filename: string; readonly mediaType: string; readonly memberId: string }
-  | { readonly kind: 'data'; readonly filename: string; readonly mediaType: string; readonly memberId: string };
+  | MadeOnOpening<{ readonly kind: 'attendees'; readonly eventId: string }>
+  | MadeOnOpening<{ readonly kind: 'record'; readonly memberId: string }>
+  | MadeOnOpening<{ readonly kind: 'data'; readonly memberId: string }>;
+
+/** A file made from current data when its link is opened, in the language of the person who asked for it. */
+type MadeOnOpening<T> = T & { readonly filename: string; readonly mediaType: string; readonly language?: Language | undefined };
 
 export type FileLinkKind = FileLinkSubject['kind'];
 

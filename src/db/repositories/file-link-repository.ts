@@ -18,8 +18,9 @@ export class PrismaFileLinkStore implements FileLinkStore {
         : subject.kind === 'record' || subject.kind === 'data'
           ? { memberId: subject.memberId }
           : { content: new Uint8Array(subject.content) };
+    const language = 'language' in subject ? subject.language : undefined;
     await this.prisma.fileLink.create({
-      data: { tokenHash: linkTokenHash(this.secret, token), kind, filename, mediaType, expiresAt, ...owner },
+      data: { tokenHash: linkTokenHash(this.secret, token), kind, filename, mediaType, expiresAt, ...owner, language: language ?? null },
     });
   }
 
@@ -30,11 +31,12 @@ export class PrismaFileLinkStore implements FileLinkStore {
     });
     if (!found) return undefined;
     const { filename, mediaType } = found;
+    const language = found.language === 'cy' || found.language === 'en' ? found.language : undefined;
     if ((found.kind === 'file' || found.kind === 'chart') && found.content)
       return { kind: found.kind, filename, mediaType, content: Buffer.from(found.content) };
-    if (found.kind === 'attendees' && found.eventId) return { kind: 'attendees', filename, mediaType, eventId: found.eventId };
-    if (found.kind === 'record' && found.memberId) return { kind: 'record', filename, mediaType, memberId: found.memberId };
-    if (found.kind === 'data' && found.memberId) return { kind: 'data', filename, mediaType, memberId: found.memberId };
+    if (found.kind === 'attendees' && found.eventId) return { kind: 'attendees', filename, mediaType, eventId: found.eventId, language };
+    if (found.kind === 'record' && found.memberId) return { kind: 'record', filename, mediaType, memberId: found.memberId, language };
+    if (found.kind === 'data' && found.memberId) return { kind: 'data', filename, mediaType, memberId: found.memberId, language };
     return undefined;
   }
 
