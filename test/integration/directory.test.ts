@@ -151,6 +151,29 @@ describe('exporting the directory', () => {
     expect(csv).toContain('"\'=HYPERLINK(""http://example.test"",""Click"")"');
   });
 
+  it('heads the columns in Welsh for a facilitator who reads Welsh, the ODS code under "Cod ODS"', async () => {
+    expect((await slack(facilitator, 'iaith cymraeg')).text).not.toMatch(/don.t know/);
+    const before = uploads().length;
+    await slack(facilitator, 'allforio aelodau llundain');
+    const upload = await harness.slack.waitFor((request) => request.path.startsWith('/upload/') && uploads().indexOf(request) >= before);
+    const form = await new Response(upload.body, { headers: { 'content-type': String(upload.headers['content-type']) } }).formData();
+    const file = [...form.values()].find((value) => typeof value !== 'string');
+    if (file === undefined || typeof file === 'string') throw new Error('no file in the upload');
+    const parsed = Papa.parse<Record<string, string>>(
+      Buffer.from(await file.arrayBuffer())
+        .subarray(3)
+        .toString('utf8'),
+      {
+        header: true,
+        skipEmptyLines: true,
+      },
+    );
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.meta.fields?.slice(0, 3)).toEqual(['Enw', 'Sefydliad', 'Cod ODS']);
+    expect(parsed.data.find((row) => row['Enw'] === 'Lee Listed')?.['Cod ODS']).toBe('RJ1');
+    await slack(facilitator, 'language english');
+  });
+
   it('offers facilitators an export button under the directory, and members none', async () => {
     const buttonsOf = (blocks: { type: string; elements?: { action_id?: string; value?: string }[] }[]) =>
       blocks.filter((block) => block.type === 'actions').flatMap((block) => block.elements ?? []);
