@@ -86,7 +86,7 @@ async function teamsAnswerText(activity: { id: string; conversation: { id: strin
       (request) =>
         request.method === 'POST' &&
         request.path.endsWith('/activities') &&
-        !request.path.includes(encodeURIComponent(activity.conversation.id)),
+        !decodeURIComponent(request.path).includes(activity.conversation.id),
     )
     .map((request) => activityText(request.json as Json));
   return privately.length > 0 ? privately.join('\n') : answer;
@@ -157,6 +157,8 @@ describe('every command in Welsh', () => {
     for (const words of ['help', 'events', 'regions', 'members', 'digest preview', 'cases']) {
       const command = COMMANDS.find((candidate) => candidate.words === words)!;
       const text = await teamsAnswerText(mentionActivity(welshTyping(command), harness.connector.url, welshInChannel));
+      // The answer itself, in the channel or privately: not the channel's neutral notice.
+      expect(text, words).not.toContain('sent you the details');
       expect(text, words).not.toMatch(UNKNOWN);
       expect(text, words).toMatch(WELSH);
     }
