@@ -1,6 +1,7 @@
 // The member directory through Slack's real endpoint: who sees whom, filters, and paging.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
 import { adaptiveCardToText, slackBlocksToText } from '../../src/dev/readable-text.js';
 import { cardSubmitActivity, messageActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
 import { blockActionBody, postToSlackEndpoint, type SlackIdentity } from '../../src/dev/slack-requests.js';
@@ -130,16 +131,47 @@ describe('exporting the directory', () => {
     expect(bytes.subarray(0, 3).toString('hex')).toBe('efbbbf');
     const csv = bytes.subarray(3).toString('utf8');
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('"Name","Organisation","Region","Role","Staff groups","People Promise themes","Listed in directory","Joined"');
+    expect(lines[0]).toBe(
+      '"Name","Organisation","ODS code","Region","Role","Staff groups","People Promise themes","Listed in directory","Joined"',
+    );
     const londoners = await harness.bot.database.prisma.member.count({ where: { regionCode: 'Y56', status: 'active' } });
     expect(lines).toHaveLength(1 + londoners);
     expect(csv).toContain(
-      '"Lee Listed","Guy\'s and St Thomas\' NHS Foundation Trust","London","People Promise lead","Midwives","","Yes","',
+      '"Lee Listed","Guy\'s and St Thomas\' NHS Foundation Trust","RJ1","London","People Promise lead","Midwives","","Yes","',
     );
+    // Read by another CSV parser: every row has every column, and the ODS code sits under its heading.
+    const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data).toHaveLength(londoners);
+    expect(parsed.data.find((row) => row['Name'] === 'Lee Listed')?.['ODS code']).toBe('RJ1');
+    for (const row of parsed.data) expect(row['ODS code']).toMatch(/^[A-Z0-9]{3,5}$|^$/);
     expect(csv).toContain('Una Unlisted');
     expect(csv).not.toContain('Nia Northwest');
     // The formula is kept as text: an apostrophe first, so spreadsheets show it and never run it.
     expect(csv).toContain('"\'=HYPERLINK(""http://example.test"",""Click"")"');
+  });
+
+  it('heads the columns in Welsh for a facilitator who reads Welsh, the ODS code under "Cod ODS"', async () => {
+    expect((await slack(facilitator, 'iaith cymraeg')).text).not.toMatch(/don.t know/);
+    const before = uploads().length;
+    await slack(facilitator, 'allforio aelodau llundain');
+    const upload = await harness.slack.waitFor((request) => request.path.startsWith('/upload/') && uploads().indexOf(request) >= before);
+    const form = await new Response(upload.body, { headers: { 'content-type': String(upload.headers['content-type']) } }).formData();
+    const file = [...form.values()].find((value) => typeof value !== 'string');
+    if (file === undefined || typeof file === 'string') throw new Error('no file in the upload');
+    const parsed = Papa.parse<Record<string, string>>(
+      Buffer.from(await file.arrayBuffer())
+        .subarray(3)
+        .toString('utf8'),
+      {
+        header: true,
+        skipEmptyLines: true,
+      },
+    );
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.meta.fields?.slice(0, 3)).toEqual(['Enw', 'Sefydliad', 'Cod ODS']);
+    expect(parsed.data.find((row) => row['Enw'] === 'Lee Listed')?.['Cod ODS']).toBe('RJ1');
+    await slack(facilitator, 'language english');
   });
 
   it('offers facilitators an export button under the directory, and members none', async () => {

@@ -3,9 +3,9 @@
 // more ask for more of the name, none changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlackIdentity } from '../../src/dev/slack-requests.js';
-import { messageActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
-import { slackActionButtons, slackClick, slackCommand, teamsCard } from '../support/chat.js';
-import { startTestBot, type TestBot } from '../support/test-bot.js';
+import { mentionActivity, messageActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
+import { slackActionButtons, slackClick, slackCommand, teamsCard, teamsText } from '../support/chat.js';
+import { personalChatId, startTestBot, type TestBot } from '../support/test-bot.js';
 
 let harness: TestBot;
 const admin: SlackIdentity = { teamId: 'T0TEST', userId: 'U0ORGNAMES', channelId: 'C0ORGNAMES' };
@@ -84,5 +84,72 @@ describe('choosing one in Slack', () => {
     const removed = await slackCommand(harness, admin, 'organisation exemplar remove Sheffield Teaching Hospitals NHS Foundation Trust');
     expect(JSON.stringify(removed.blocks)).toContain('is no longer marked as a People Promise exemplar');
     expect(await exemplars()).toBe(0);
+  });
+});
+
+describe.each(Object.entries(platforms))('digests by part of an organisation’s name in %s', (_, answer) => {
+  it('previews the one organisation part of a name matches', async () => {
+    const byName = await answer('digest preview leeds teaching');
+    const byCode = await answer('digest preview RR8');
+    expect(byName.text).toContain('Leeds Teaching Hospitals');
+    expect(byName.text).not.toContain('know');
+    expect(byName.buttons).toEqual(byCode.buttons);
+  });
+
+  it('asks which one for preview and subscribe, with buttons running the command with each code', async () => {
+    const preview = await answer('digest preview sheffield');
+    expect(preview.text).toContain('Several organisations match \\"sheffield\\". Which one?');
+    expect(preview.buttons.map((button) => button.value)).toContain('digest preview RHQ');
+    expect(preview.buttons.every((button) => /^digest preview [A-Z0-9]{3,5}$/.test(button.value ?? ''))).toBe(true);
+  });
+});
+
+describe('digest subscribe by part of an organisation’s name', () => {
+  const subscriptions = () => harness.bot.database.prisma.digestSubscription.count();
+  const teamsChannel: TeamsIdentity = { ...teamsAdmin, conversationId: '19:org-names@thread.tacv2', conversationType: 'channel' };
+  /** Typed in a Teams channel: the answer goes to the admin's personal chat. */
+  async function inTeamsChannel(typed: string) {
+    const mark = harness.connector.requests.length;
+    await teamsCard(harness, mentionActivity(typed, harness.connector.url, teamsChannel));
+    const personal = `/v3/conversations/${personalChatId(teamsAdmin.userId)}/activities`;
+    const posted = harness.connector.requests.slice(mark).find((request) => decodeURIComponent(request.path) === personal);
+    const json = JSON.stringify(posted?.json ?? {});
+    const buttons = [...json.matchAll(/"type":"Action.Execute","title":"([^"]*)","verb":"cop.run","data":\{"value":"([^"]*)"\}/g)].map(
+      (match) => match[2],
+    );
+    return { text: json, buttons };
+  }
+
+  it('asks which one in Slack, and subscribes the one chosen', async () => {
+    const channel = { ...admin, channelId: 'C0ORGSUB' };
+    expect(JSON.stringify((await slackCommand(harness, channel, 'channel link london')).blocks)).toContain('Done');
+    const reply = await slackCommand(harness, channel, 'digest subscribe sheffield weekly staff:nurses');
+    expect(JSON.stringify(reply.blocks)).toContain('Which one?');
+    const buttons = slackActionButtons(reply.blocks);
+    expect(buttons.map((button) => button.value)).toContain('digest subscribe RHQ weekly staff:nurses');
+    expect(await subscriptions()).toBe(0);
+    const button = buttons.find((one) => one.value === 'digest subscribe RHQ weekly staff:nurses')!;
+    await slackClick(harness, channel, button.action_id, button.value);
+    expect(await subscriptions()).toBe(1);
+    // One match subscribes at once.
+    await slackCommand(harness, channel, 'digest subscribe leeds teaching monthly');
+    expect(await harness.bot.database.prisma.digestSubscription.count({ where: { scopeCode: 'RR8' } })).toBe(1);
+  });
+
+  it('asks which one in a Teams channel', async () => {
+    expect(await teamsText(harness, mentionActivity('channel link london', harness.connector.url, teamsChannel))).toContain('Done');
+    const before = await subscriptions();
+    const reply = await inTeamsChannel('digest subscribe sheffield weekly');
+    expect(reply.text).toContain('Which one?');
+    expect(reply.buttons).toContain('digest subscribe RHQ weekly');
+    expect(await subscriptions()).toBe(before);
+  });
+
+  it('still says so in both when no organisation or region matches', async () => {
+    for (const answer of Object.values(platforms)) {
+      const none = await answer('digest preview nowhere at all');
+      expect(none.text).toContain('nowhere at all');
+      expect(none.buttons).toEqual([]);
+    }
   });
 });

@@ -3,8 +3,10 @@
 import { z } from 'zod';
 import type { CoreServices } from '../services.js';
 import { defineCommand } from '../commands/command.js';
+import type { Reply } from '../reply/reply.js';
+import type { RequestContext } from '../context.js';
 import { buildDigest, staffGroupProblem } from './digest-message.js';
-import { targetFromWords, unknownScopeReply } from './digest-scope.js';
+import { organisationByPartOfName, targetFromWords, unknownScopeReply } from './digest-scope.js';
 
 /** The services this module's handlers use. */
 export type DigestCommandsServices = Pick<
@@ -27,13 +29,19 @@ export const digestPreviewCommand = defineCommand({
     'digest preview RJ1 nurses',
     'digest preview london staff:midwives',
   ],
-  async run(words, context, services: DigestCommandsServices) {
-    const { t, actor } = context;
-    const choice = await targetFromWords(words, actor, services);
-    if (choice.kind === 'unknown')
-      return unknownScopeReply(choice.typed, words, 'digest preview', t('digest.unknownScope', { typed: choice.typed }), services, t);
-    if (choice.kind === 'unknownStaffGroup') return staffGroupProblem(choice, services, t);
-    const { scope, staffGroup } = choice.target;
-    return buildDigest(scope, services, t, { now: services.clock.now(), visibility: 'private', staffGroup });
-  },
+  run: previewDigest,
 });
+
+async function previewDigest(words: string[], context: RequestContext, services: DigestCommandsServices): Promise<Reply> {
+  const { t, actor } = context;
+  const choice = await targetFromWords(words, actor, services);
+  if (choice.kind === 'unknown') {
+    const named = await organisationByPartOfName(choice.typed, words, 'digest preview', services, t);
+    if (named?.kind === 'words') return previewDigest(named.words, context, services);
+    if (named) return named.reply;
+    return unknownScopeReply(choice.typed, words, 'digest preview', t('digest.unknownScope', { typed: choice.typed }), services, t);
+  }
+  if (choice.kind === 'unknownStaffGroup') return staffGroupProblem(choice, services, t);
+  const { scope, staffGroup } = choice.target;
+  return buildDigest(scope, services, t, { now: services.clock.now(), visibility: 'private', staffGroup });
+}

@@ -10,6 +10,7 @@ import type { Message } from '../reply/reply.js';
 import type { CoreServices } from '../services.js';
 import type { Actor } from '../context.js';
 import { matchStaffGroup, takeStaffWords } from './staff-groups.js';
+import { MATCH_CHOICES, matchOrganisation } from '../organisations/organisation-match.js';
 
 /** The services this module's handlers use. */
 export type DigestScopeServices = Pick<CoreServices, 'members' | 'metrics' | 'reference'>;
@@ -145,4 +146,40 @@ export async function unknownScopeReply(
     (name) => `${command} ${all.includes(typed) ? all.replace(typed, name) : name}`,
     unknown,
   );
+}
+
+/**
+ * Words that name no scope but part of an organisation's name (`digest preview leeds teaching`): with one
+ * organisation, the command's words again with its ODS code in place of the name; with a few, "Which one?"
+ * with a button for each running `command` with its code. Only organisations with figures are offered.
+ * Undefined when no such organisation's name has the words.
+ */
+export async function organisationByPartOfName(
+  typed: string,
+  words: readonly string[],
+  command: string,
+  services: Pick<CoreServices, 'metrics' | 'reference'>,
+  t: Translate,
+): Promise<{ readonly kind: 'words'; readonly words: string[] } | { readonly kind: 'reply'; readonly reply: Message } | undefined> {
+  const found = await services.reference.searchOrganisations(typed, MATCH_CHOICES + 1);
+  const codes = found.flatMap((organisation) => (organisation.odsCode ? [organisation.odsCode] : []));
+  if (codes.length === 0) return undefined;
+  const withFigures = new Set((await services.metrics.organisations(codes)).map((organisation) => organisation.code));
+  if (withFigures.size === 0) return undefined;
+  const all = words.join(' ');
+  const withCode = (code: string) => (all.includes(typed) ? all.replace(typed, code) : code);
+  const match = await matchOrganisation(
+    typed,
+    services.reference,
+    t,
+    (organisation) => `${command} ${withCode(organisation.odsCode ?? '')}`,
+    (organisation) => withFigures.has(organisation.odsCode ?? ''),
+  );
+  if (match.kind === 'reply') return match;
+  return {
+    kind: 'words',
+    words: withCode(match.organisation.odsCode ?? '')
+      .split(' ')
+      .filter((word) => word !== ''),
+  };
 }

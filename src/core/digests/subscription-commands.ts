@@ -8,10 +8,10 @@ import { defineCommand } from '../commands/command.js';
 import type { RequestContext } from '../context.js';
 import type { ActionHandler } from '../forms/form-handler.js';
 import { staffGroupProblem, targetName } from './digest-message.js';
-import { targetFromWords, unknownScopeReply } from './digest-scope.js';
+import { organisationByPartOfName, targetFromWords, unknownScopeReply } from './digest-scope.js';
 import { STAFF_PREFIX, takeStaffWords } from './staff-groups.js';
 import type { Scope } from '../metrics/metric-store.js';
-import { message, textMessage, type Block, type Message } from '../reply/reply.js';
+import { message, textMessage, type Block, type Message, type Reply } from '../reply/reply.js';
 import { permissionsOf } from '../roles/permissions.js';
 import type { CoreServices } from '../services.js';
 import { DEFAULT_TIME_ZONE, parseSchedule, timeZoneNamed, zonedText, type Schedule } from './schedule.js';
@@ -139,63 +139,7 @@ export const digestSubscribeCommand = defineCommand({
     'digest subscribe north-west weekly staff:nurses',
     'digest subscribe RJ1 midwives monthly',
   ],
-  async run(words, context, services: SubscriptionCommandsServices) {
-    const { t } = context;
-    const channel = await channelOf(context, services);
-    if (isMessage(channel)) return channel;
-    // `staff:<group>` may come anywhere: before or after the schedule.
-    const { words: rest, staff } = takeStaffWords(words, isScheduleWord);
-    const split = splitSubscribeWords(rest);
-    if ('missing' in split)
-      return textMessage(
-        split.missing === 'scope' ? t('subscriptions.missingScope') : t('subscriptions.missingSchedule', { typed: split.scope }),
-      );
-    const scopeWords = split.scope.split(' ').filter((word) => word !== '');
-    const choice = await targetFromWords(
-      staff === undefined ? scopeWords : [...scopeWords, `${STAFF_PREFIX}${staff}`],
-      context.actor,
-      services,
-    );
-    if (choice.kind === 'unknown')
-      return unknownScopeReply(
-        choice.typed,
-        words,
-        'digest subscribe',
-        t('subscriptions.unknownScope', { typed: choice.typed }),
-        services,
-        t,
-      );
-    if (choice.kind === 'unknownStaffGroup') return staffGroupProblem(choice, services, t);
-    const timeZone = split.timeZone === undefined ? DEFAULT_TIME_ZONE : timeZoneNamed(split.timeZone);
-    if (timeZone === undefined) return textMessage(t('subscriptions.badTimeZone', { typed: split.timeZone ?? '' }));
-    const parsed = parseSchedule(split.schedule, timeZone);
-    if (!parsed.ok) return scheduleRefusal(parsed, split.schedule, context);
-    const { scope, staffGroup } = choice.target;
-    const name = await targetName(choice.target, services, t);
-    const refused = await refusal(scope, name, context, services);
-    if (refused) return refused;
-
-    const outcome = await services.subscriptions.subscribe({
-      conversationId: channel.id,
-      scope,
-      staffGroup,
-      schedule: parsed.schedule.given,
-      timeZone,
-      byMemberId: await memberIdOf(context, services),
-    });
-    if (outcome.kind === 'full') return textMessage(t('subscriptions.full', { max: MAX_SUBSCRIPTIONS_PER_CHANNEL }));
-    if (outcome.kind === 'exists') return textMessage(t('subscriptions.exists', { scope: name, number: outcome.subscription.number }));
-    const next = parsed.schedule.next(services.clock.now());
-    return textMessage(
-      t('subscriptions.subscribed', {
-        scope: name,
-        number: outcome.subscription.number,
-        when: scheduleText(parsed.schedule, t),
-        next: next ? zonedText(next, timeZone, t.language) : t('subscriptions.noNext'),
-      }),
-      'shared',
-    );
-  },
+  run: subscribe,
 });
 
 function listEntry(subscription: Subscription, name: string, schedule: Schedule | undefined, now: Date, context: RequestContext): Block[] {
@@ -472,3 +416,65 @@ export const digestNowCommand = defineCommand({
     return textMessage(context.t('subscriptions.queuedNow', { scope: name }));
   },
 });
+
+async function subscribe(words: string[], context: RequestContext, services: SubscriptionCommandsServices): Promise<Reply> {
+  const { t } = context;
+  const channel = await channelOf(context, services);
+  if (isMessage(channel)) return channel;
+  // `staff:<group>` may come anywhere: before or after the schedule.
+  const { words: rest, staff } = takeStaffWords(words, isScheduleWord);
+  const split = splitSubscribeWords(rest);
+  if ('missing' in split)
+    return textMessage(
+      split.missing === 'scope' ? t('subscriptions.missingScope') : t('subscriptions.missingSchedule', { typed: split.scope }),
+    );
+  const scopeWords = split.scope.split(' ').filter((word) => word !== '');
+  const choice = await targetFromWords(
+    staff === undefined ? scopeWords : [...scopeWords, `${STAFF_PREFIX}${staff}`],
+    context.actor,
+    services,
+  );
+  if (choice.kind === 'unknown') {
+    const named = await organisationByPartOfName(choice.typed, words, 'digest subscribe', services, t);
+    if (named?.kind === 'words') return subscribe(named.words, context, services);
+    if (named) return named.reply;
+    return unknownScopeReply(
+      choice.typed,
+      words,
+      'digest subscribe',
+      t('subscriptions.unknownScope', { typed: choice.typed }),
+      services,
+      t,
+    );
+  }
+  if (choice.kind === 'unknownStaffGroup') return staffGroupProblem(choice, services, t);
+  const timeZone = split.timeZone === undefined ? DEFAULT_TIME_ZONE : timeZoneNamed(split.timeZone);
+  if (timeZone === undefined) return textMessage(t('subscriptions.badTimeZone', { typed: split.timeZone ?? '' }));
+  const parsed = parseSchedule(split.schedule, timeZone);
+  if (!parsed.ok) return scheduleRefusal(parsed, split.schedule, context);
+  const { scope, staffGroup } = choice.target;
+  const name = await targetName(choice.target, services, t);
+  const refused = await refusal(scope, name, context, services);
+  if (refused) return refused;
+
+  const outcome = await services.subscriptions.subscribe({
+    conversationId: channel.id,
+    scope,
+    staffGroup,
+    schedule: parsed.schedule.given,
+    timeZone,
+    byMemberId: await memberIdOf(context, services),
+  });
+  if (outcome.kind === 'full') return textMessage(t('subscriptions.full', { max: MAX_SUBSCRIPTIONS_PER_CHANNEL }));
+  if (outcome.kind === 'exists') return textMessage(t('subscriptions.exists', { scope: name, number: outcome.subscription.number }));
+  const next = parsed.schedule.next(services.clock.now());
+  return textMessage(
+    t('subscriptions.subscribed', {
+      scope: name,
+      number: outcome.subscription.number,
+      when: scheduleText(parsed.schedule, t),
+      next: next ? zonedText(next, timeZone, t.language) : t('subscriptions.noNext'),
+    }),
+    'shared',
+  );
+}

@@ -28,6 +28,8 @@ export interface DirectoryPage {
 export interface ExportedMember {
   readonly displayName: string;
   readonly organisation: string | null;
+  /** The organisation's ODS code, when it has one. */
+  readonly organisationCode: string | null;
   readonly role: string | null;
   readonly staffGroups: readonly string[];
   readonly promiseElements: readonly string[];

@@ -41,6 +41,7 @@ export const membersExportCommand = defineCommand({
       [
         t('directory.csv.name'),
         t('directory.csv.organisation'),
+        t('directory.csv.odsCode'),
         t('directory.csv.region'),
         t('directory.csv.role'),
         t('directory.csv.staffGroups'),
@@ -51,6 +52,7 @@ export const membersExportCommand = defineCommand({
       rows.map((row) => [
         row.displayName,
         row.organisation ?? '',
+        row.organisationCode ?? '',
         request.region.label,
         row.role ? labelOf(request.roles, row.role) : '',
         row.staffGroups.map((code) => labelOf(staffGroups, code)).join('; '),

@@ -29,6 +29,7 @@ export const directoryCy: CatalogueOf<typeof directoryEn> = {
   'directory.exportFailed': 'Mae’n ddrwg gennyf, ni allwn anfon y ffeil atoch. Rhowch gynnig arall arni ymhen ychydig.',
   'directory.csv.name': 'Enw',
   'directory.csv.organisation': 'Sefydliad',
+  'directory.csv.odsCode': 'Cod ODS',
   'directory.csv.region': 'Rhanbarth',
   'directory.csv.role': 'Rôl',
   'directory.csv.staffGroups': 'Grwpiau staff',

@@ -22,6 +22,7 @@ export const directoryEn = {
   'directory.exportFailed': 'Sorry, I could not send you the file. Please try again in a moment.',
   'directory.csv.name': 'Name',
   'directory.csv.organisation': 'Organisation',
+  'directory.csv.odsCode': 'ODS code',
   'directory.csv.region': 'Region',
   'directory.csv.role': 'Role',
   'directory.csv.staffGroups': 'Staff groups',

@@ -53,13 +53,14 @@ export class PrismaDirectoryStore implements DirectoryStore {
         promiseElements: true,
         inDirectory: true,
         joinedAt: true,
-        organisation: { select: { name: true } },
+        organisation: { select: { name: true, odsCode: true } },
       },
     });
     return rows.map(({ organisation, displayName, ...row }) => ({
       ...row,
       displayName: displayName ?? '',
       organisation: organisation?.name ?? null,
+      organisationCode: organisation?.odsCode ?? null,
     }));
   }
 }
