@@ -38,7 +38,15 @@ const subscriptionSelect = {
   activeSince: true,
   subscribedBy: true,
   conversation: {
-    select: { id: true, platform: true, externalId: true, name: true, regionCode: true, language: true, region: { select: { nation: true } } },
+    select: {
+      id: true,
+      platform: true,
+      externalId: true,
+      name: true,
+      regionCode: true,
+      language: true,
+      region: { select: { nation: true } },
+    },
   },
 } satisfies Prisma.DigestSubscriptionSelect;
 
