@@ -84,7 +84,7 @@ describe('scheduled digests in the channel’s language', () => {
     await harness.drainOutbox();
 
     // Slack, NHS Wales: one post, Welsh then English, with the Welsh command words in the Welsh half.
-    const welsh = postsTo('C0CYDIGEST').filter((post) => textOf(post).includes('Crynodeb cadw staff'));
+    const welsh = postsTo('C0CYDIGEST').filter((post) => textOf(post).includes('CRYNODEB CADW STAFF'));
     expect(welsh).toHaveLength(1);
     const blocks = blocksOf(welsh[0]!);
     expect(blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
@@ -97,10 +97,11 @@ describe('scheduled digests in the channel’s language', () => {
     expect(text.slice(cyStart, enStart)).toContain('Tanysgrifiad');
     expect(text.slice(enStart)).toContain('Subscription');
     // The command the new-case-studies section offers is in Welsh words in the Welsh half, in English in the English.
-    if (text.includes('I chwilio’r llyfrgell')) {
-      expect(text.slice(cyStart, enStart)).toMatch(/\/cop (astudiaethau achos|achosion)/);
-      expect(text.slice(enStart)).toContain('/cop cases');
-    }
+    expect(text.slice(cyStart, enStart)).toContain('I chwilio’r llyfrgell, teipiwch `/cop astudiaethau achos`');
+    expect(text.slice(enStart)).toContain('To search the library, type `/cop cases`');
+    // The chart is in each half, with its description in that half's language.
+    expect(text.slice(cyStart, enStart)).toContain('Siart llinell o’r gyfradd gadael 12 mis');
+    expect(text.slice(enStart)).toContain('Line chart of the 12-month leaver rate');
 
     // Slack, England: English only.
     const english = postsTo('C0ENDIGEST')
