@@ -124,6 +124,21 @@ describe('scheduled digests in the channel’s language', () => {
   }, 180_000);
 });
 
+describe('a digest preview in both languages', () => {
+  it('builds each half in its own language: month names, numbers and command words', async () => {
+    // Someone who has not joined, in the NHS Wales channel: both languages, Welsh first.
+    const text = await slack(inSlack('U0VISITOR', 'C0CYDIGEST'), 'digest preview national');
+    const cyStart = text.indexOf('CRYNODEB CADW STAFF');
+    const enStart = text.indexOf('RETENTION DIGEST');
+    expect(cyStart).toBeGreaterThan(-1);
+    expect(enStart).toBeGreaterThan(cyStart);
+    expect(text.slice(cyStart, enStart)).toContain('Mai 2025: y gyfradd gadael 12 mis yw 7.4%.');
+    expect(text.slice(enStart)).toContain('May 2025: the 12-month leaver rate is 7.4%.');
+    expect(text.slice(enStart)).not.toContain('Mai 2025');
+    expect(text.slice(cyStart, enStart)).toContain('`/cop astudiaethau achos`');
+  });
+});
+
 describe('a case study shared into a channel', () => {
   it('follows the channel’s language (both: Welsh then English), not the sharer’s', async () => {
     const sharer = inSlack('U0SHARER', 'C0BOTH');
