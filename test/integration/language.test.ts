@@ -149,7 +149,7 @@ describe('a channel’s language', () => {
     const update = harness.slack.requests
       .filter((r) => r.path === '/chat.update' && (r.json as { ts?: string }).ts === posted.messageId)
       .at(-1);
-    expect(update && textOf(update)).toMatch(/Ble\n[\s\S]*1 going[\s\S]*Where\n[\s\S]*1 going/);
+    expect(update && textOf(update)).toMatch(/Ble\n[\s\S]*1 yn mynd[\s\S]*Where\n[\s\S]*1 going/);
   });
 
   it('a reply to someone’s own command in a channel in both languages is Welsh first, then English, in one message', async () => {
