@@ -25,7 +25,7 @@ import { languagesFor, type LanguageChoice } from './i18n/language-choice.js';
 import { requestLanguage } from './i18n/language-resolution.js';
 import { pairedTranslator, pick, pickAll } from './i18n/paired-text.js';
 import type { Language } from './i18n/catalogue.js';
-import { joinLanguages } from './reply/bilingual.js';
+import { isSettled, joinLanguages } from './reply/bilingual.js';
 import { importUpload, type MetricsUpload } from './metrics/upload.js';
 import { parsePostKey } from './outbox/post-key.js';
 import { message, textMessage, type Form, type Message, type Reply } from './reply/reply.js';
@@ -47,6 +47,7 @@ const isMessage = (value: unknown): value is Message =>
  * English one (one message, reply/bilingual.ts); anything else (forms, field errors) side by side.
  */
 function inBothLanguages<T>(value: T): T {
+  if (isSettled(value)) return value;
   if (isMessage(value)) return joinLanguages([commandsIn(pickAll(value, 'cy'), 'cy'), pickAll(value, 'en')]) as T;
   if (typeof value === 'string') return pick(value, 'both') as T;
   if (Array.isArray(value)) return value.map((item: unknown) => inBothLanguages(item)) as T;
@@ -85,10 +86,10 @@ export class BotCore {
   readonly services: CoreServices;
 
   constructor(
-    ports: Omit<CoreServices, 'digestSections'>,
+    ports: Omit<CoreServices, 'digestSections' | 'commandsIn'>,
     private readonly log: CoreLogger,
   ) {
-    this.services = { ...ports, digestSections: DIGEST_SECTIONS };
+    this.services = { ...ports, digestSections: DIGEST_SECTIONS, commandsIn };
   }
 
   /** Words typed after `/cop` in Slack, or to the bot in Teams. Never throws: failures become a polite reply. */

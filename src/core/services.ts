@@ -18,6 +18,8 @@ import type { SubscriptionStore } from './digests/subscription-store.js';
 import type { DigestSection } from './digests/digest-section.js';
 import type { Clock } from './clock.js';
 import type { Transaction } from './transaction.js';
+import type { Language } from './i18n/catalogue.js';
+import type { Reply } from './reply/reply.js';
 
 export interface CoreServices {
   readonly regions: RegionDirectory;
@@ -51,6 +53,11 @@ export interface CoreServices {
   readonly eventSettings: EventSettings;
   /** What other features add to a digest after its figures, in order (BotCore collects them from the features). */
   readonly digestSections: readonly DigestSection[];
+  /**
+   * The reply with the commands it shows in `language` (Welsh readers see the Welsh words): for messages
+   * a feature builds in a language of its own choosing, such as a channel's (BotCore gives it the grammar).
+   */
+  readonly commandsIn: <R extends Reply>(reply: R, language: Language) => R;
   /** The current time: features read it here, never from Date, so tests can move it on. */
   readonly clock: Clock;
   /** Runs a unit of work in one database transaction (events, members and the outbox together). */

@@ -11,6 +11,8 @@ export interface JoinOptions {
   readonly role?: string;
   readonly inDirectory?: boolean;
   readonly staffGroups?: readonly string[];
+  /** The language choice in the form (cy, en or both); none leaves it to the region. */
+  readonly language?: string;
 }
 
 /** Submits the membership modal; fails the test unless the modal closes without errors. */
@@ -22,6 +24,7 @@ export async function joinInSlack(harness: TestBot, who: SlackIdentity, name: st
     ...(options.region ? { region: slackInput.select(options.region) } : {}),
     role: slackInput.select(options.role ?? 'retention_lead'),
     staffGroups: slackInput.multi([...(options.staffGroups ?? [])]),
+    ...(options.language ? { language: slackInput.select(options.language) } : {}),
     inDirectory: slackInput.checkbox(options.inDirectory ?? false),
     consent: slackInput.checkbox(true),
   });

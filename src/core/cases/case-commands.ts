@@ -12,6 +12,9 @@ import { withSubmission } from '../forms/form-handler.js';
 import type { MemberRecord } from '../members/member.js';
 import { findRegion, unknownRegionReply } from '../regions/region-names.js';
 import { message, textMessage, type Block, type Form, type Message, type Reply } from '../reply/reply.js';
+import type { Translate } from '../i18n/translator.js';
+import { inLanguages, settled } from '../reply/bilingual.js';
+import { channelLanguage } from '../i18n/language-resolution.js';
 import { permissionsOf, type Permissions } from '../roles/permissions.js';
 import type { CoreServices } from '../services.js';
 import { buildCaseForm, CASE_FORM_ID, cleanParagraphs, parseCaseForm } from './case-form.js';
@@ -359,16 +362,25 @@ export const caseCommand = defineCommand({
 
 export const shareCaseAction: ActionHandler = {
   id: SHARE_CASE_ACTION,
-  async run(value, context, services: CaseCommandsServices) {
+  async run(value, context, services: CaseCommandsServices & Pick<CoreServices, 'commandsIn' | 'conversations'>) {
     const { t } = context;
     const member = await activeMember(context, services);
     if (!member) return textMessage(t('cases.joinFirst'));
     const number = caseNumber.safeParse(value ?? '');
     const found = number.success ? await services.cases.findByNumber(number.data) : undefined;
     if (!found || found.status !== 'published') return textMessage(t('cases.notShareable'));
-    const blocks = caseBlocks(found, await caseNames(services), t, { share: false, sharedBy: member.displayName ?? t('cases.aMember') });
+    const names = await caseNames(services);
     // Everyone in the conversation sees it, with the name of the member who shared it.
-    return message(t('cases.sharedSummary', { title: found.title, name: member.displayName ?? t('cases.aMember') }), blocks, 'shared');
+    const shared = (tt: Translate): Message => {
+      const name = member.displayName ?? tt('cases.aMember');
+      const blocks = caseBlocks(found, names, tt, { share: false, sharedBy: name });
+      return message(tt('cases.sharedSummary', { title: found.title, name }), blocks, 'shared');
+    };
+    if (context.conversation.kind === 'personal') return shared(t);
+    // In a channel it is a post to everyone there: in the channel's language (NHS Wales: Welsh, then English), not the sharer's.
+    const channel = await services.conversations.language(context.conversation);
+    const language = channelLanguage(channel?.setting, channel?.regionNation);
+    return settled(inLanguages(language, (tt) => services.commandsIn(shared(tt), tt.language)));
   },
 };
 

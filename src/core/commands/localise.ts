@@ -2,6 +2,7 @@
 // in the reader's language. A Welsh reader sees `digwyddiadau [region]` where English shows
 // `events [region]`; both work when typed, since Welsh words are aliases of the English.
 import type { Language } from '../i18n/catalogue.js';
+import { isSettled } from '../reply/bilingual.js';
 import type { Reply } from '../reply/reply.js';
 import { wordsIn } from './command.js';
 import type { Grammar } from './grammar.js';
@@ -22,6 +23,8 @@ function localise(value: unknown, swap: (words: string) => string): unknown {
   if (Array.isArray(value)) return value.map((item) => localise(item, swap));
   // Only plain objects are walked: a file's bytes (Buffer), dates and the like are left as they are.
   if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  // A message built in its own languages already shows each language's words.
+  if (isSettled(value)) return value;
   const record = value as Record<string, unknown>;
   if (record.kind === 'command' && typeof record.words === 'string') return { ...record, words: swap(record.words) };
   // Pictures travel as base64 text: nothing inside them to translate.

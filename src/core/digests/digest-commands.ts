@@ -6,12 +6,15 @@ import { defineCommand } from '../commands/command.js';
 import type { Reply } from '../reply/reply.js';
 import type { RequestContext } from '../context.js';
 import { buildDigest, staffGroupProblem } from './digest-message.js';
+import { isPaired } from '../i18n/paired-text.js';
+import { translator } from '../i18n/translator.js';
+import { joinLanguages, settled } from '../reply/bilingual.js';
 import { organisationByPartOfName, targetFromWords, unknownScopeReply } from './digest-scope.js';
 
 /** The services this module's handlers use. */
 export type DigestCommandsServices = Pick<
   CoreServices,
-  'cases' | 'charts' | 'clock' | 'digestSections' | 'events' | 'members' | 'metrics' | 'reference'
+  'cases' | 'charts' | 'clock' | 'commandsIn' | 'digestSections' | 'events' | 'members' | 'metrics' | 'reference'
 >;
 
 export const digestPreviewCommand = defineCommand({
@@ -43,5 +46,14 @@ async function previewDigest(words: string[], context: RequestContext, services:
   }
   if (choice.kind === 'unknownStaffGroup') return staffGroupProblem(choice, services, t);
   const { scope, staffGroup } = choice.target;
-  return buildDigest(scope, services, t, { now: services.clock.now(), visibility: 'private', staffGroup });
+  const options = { now: services.clock.now(), visibility: 'private' as const, staffGroup };
+  if (!isPaired(t)) return buildDigest(scope, services, t, options);
+  // In both languages: each version built in full with its own translator (its month names, numbers
+  // and chart in its language), then joined Welsh first, each with its own command words.
+  const versions = await Promise.all(
+    (['cy', 'en'] as const).map(async (language) =>
+      services.commandsIn(await buildDigest(scope, services, translator(language), options), language),
+    ),
+  );
+  return settled(joinLanguages(versions));
 }

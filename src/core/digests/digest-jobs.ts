@@ -20,7 +20,7 @@ import type { ScheduledSubscription, Subscription } from './subscription-store.j
 /** The services this module's handlers use. */
 export type DigestJobsServices = Pick<
   CoreServices,
-  'cases' | 'charts' | 'digestSections' | 'events' | 'metrics' | 'outbox' | 'reference' | 'subscriptions'
+  'cases' | 'charts' | 'commandsIn' | 'digestSections' | 'events' | 'metrics' | 'outbox' | 'reference' | 'subscriptions'
 >;
 
 export interface DigestJobResult {
@@ -102,8 +102,8 @@ async function reportFailures(services: DigestJobsServices, t: Translate): Promi
 /** Periods claimed at once: on a PostgreSQL server each claim is its own short transaction on a pooled connection. */
 const CLAIMS_AT_ONCE = 4;
 
-async function postDue(services: DigestJobsServices, now: Date, t: Translate): Promise<number> {
-  const builder = new DigestBuilder(services, t);
+async function postDue(services: DigestJobsServices, now: Date): Promise<number> {
+  const builder = new DigestBuilder(services);
   const due: { subscription: ScheduledSubscription; dueAt: Date }[] = [];
   for (const subscription of await services.subscriptions.scheduled()) {
     const schedule = scheduleOf(subscription);
@@ -124,11 +124,11 @@ async function postDue(services: DigestJobsServices, now: Date, t: Translate): P
 }
 
 export async function runDigestJobs(services: DigestJobsServices, now: Date): Promise<DigestJobResult> {
-  // Scheduled posts go to channels in the default language, as other proactive messages do.
+  // Notices to subscribers are in the default language; digests are in their channel's (DigestBuilder).
   const t = translator(undefined);
   const paused = await pauseUnreachable(services, t);
   const reported = await reportFailures(services, t);
-  const posted = await postDue(services, now, t);
+  const posted = await postDue(services, now);
   if (paused + reported + posted > 0) services.outbox.wake();
   return { posted, paused, reported };
 }

@@ -25,6 +25,7 @@ export type SubscriptionCommandsServices = Pick<
   | 'charts'
   | 'clock'
   | 'configuredAdmins'
+  | 'commandsIn'
   | 'digestSections'
   | 'events'
   | 'members'
@@ -409,7 +410,7 @@ export const digestNowCommand = defineCommand({
     const now = services.clock.now();
     // Built before the short transaction that records and queues it: a digest reads a lot.
     const since = await services.subscriptions.lastPostedAt(subscription.id);
-    const digest = await new DigestBuilder(services, context.t).forSubscription(subscription, { now, since });
+    const digest = await new DigestBuilder(services).forSubscription(subscription, { now, since });
     if (!(await services.subscriptions.postNow(subscription.id, digest, found.memberId, now)))
       return textMessage(context.t('subscriptions.unknownChannel'));
     services.outbox.wake();

@@ -2,13 +2,17 @@
 // channel), with a footer naming the subscription and its schedule, and the sentences that describe a
 // schedule. Shared by `digest now` and the scheduler.
 import { buildDigest, type DigestMessageServices } from './digest-message.js';
-import type { Translate } from '../i18n/translator.js';
+import type { Language } from '../i18n/catalogue.js';
+import { languagesFor } from '../i18n/language-choice.js';
+import { translator, type Translate } from '../i18n/translator.js';
+import { joinLanguages } from '../reply/bilingual.js';
 import type { Message } from '../reply/reply.js';
+import type { CoreServices } from '../services.js';
 import { parseSchedule, zonedText, type Schedule } from './schedule.js';
 import type { Subscription } from './subscription-store.js';
 
-/** What building a digest reads. */
-export type SubscriptionDigestServices = DigestMessageServices;
+/** What building a digest reads, and what puts the commands it shows in each language's words. */
+export type SubscriptionDigestServices = DigestMessageServices & Pick<CoreServices, 'commandsIn'>;
 
 /** `every Monday at 09:00 (Europe/London)`, `on the cron schedule 0 7 * * 1-5 (UTC)`. */
 export function scheduleText(schedule: Pick<Schedule, 'kind' | 'given' | 'timeZone'>, t: Translate): string {
@@ -45,25 +49,33 @@ export interface PostingOptions {
   readonly since?: Date | undefined;
 }
 
-/** Builds digests for the subscriptions of one run, once for each scope, staff group and options (a tick can post many). */
+/**
+ * Builds digests for the subscriptions of one run, once for each scope, staff group, options and language
+ * (a tick can post many). Each digest is in its channel's language (its setting, else its region's
+ * default: NHS Wales channels get Welsh first, then English, in one message).
+ */
 export class DigestBuilder {
   private readonly built = new Map<string, Promise<Message>>();
 
-  constructor(
-    private readonly services: SubscriptionDigestServices,
-    private readonly t: Translate,
-  ) {}
+  constructor(private readonly services: SubscriptionDigestServices) {}
 
   async forSubscription(subscription: Subscription, options: PostingOptions): Promise<Message> {
+    const languages = languagesFor(subscription.conversation.language);
+    return joinLanguages(await Promise.all(languages.map((language) => this.inLanguage(subscription, options, language))));
+  }
+
+  private async inLanguage(subscription: Subscription, options: PostingOptions, language: Language): Promise<Message> {
+    const t = translator(language);
     const key = JSON.stringify([
       subscription.scope,
       subscription.staffGroup,
       options.lateSince?.toISOString(),
       options.since?.toISOString(),
+      language,
     ]);
     let digest = this.built.get(key);
     if (!digest) {
-      digest = buildDigest(subscription.scope, this.services, this.t, {
+      digest = buildDigest(subscription.scope, this.services, t, {
         ...options,
         visibility: 'shared',
         staffGroup: subscription.staffGroup,
@@ -72,10 +84,11 @@ export class DigestBuilder {
     }
     const message = await digest;
     const schedule = scheduleOf(subscription);
-    const when = schedule ? scheduleText(schedule, this.t) : subscription.schedule;
-    return {
+    const when = schedule ? scheduleText(schedule, t) : subscription.schedule;
+    const withFooter: Message = {
       ...message,
-      blocks: [...message.blocks, { kind: 'note', text: this.t('subscriptions.footer', { number: subscription.number, when }) }],
+      blocks: [...message.blocks, { kind: 'note', text: t('subscriptions.footer', { number: subscription.number, when }) }],
     };
+    return this.services.commandsIn(withFooter, language);
   }
 }

@@ -2,6 +2,7 @@
 // change is audited (member ids only) in its own transaction, and everything a change sends is queued
 // through the outbox in that same transaction.
 import type { ConversationAddress, Platform } from '../context.js';
+import type { LanguageChoice } from '../i18n/language-choice.js';
 import type { Scope } from '../metrics/metric-store.js';
 import type { OutgoingMessage } from '../outbox/outbox.js';
 import type { Message } from '../reply/reply.js';
@@ -16,6 +17,8 @@ export interface KnownConversation {
   readonly name: string | undefined;
   /** The region it is a community channel of, if any. */
   readonly regionCode: string | undefined;
+  /** The language of the bot's posts there: its setting, else its region's default (see i18n/language-resolution.ts). */
+  readonly language: LanguageChoice;
 }
 
 export interface Subscription {

@@ -11,13 +11,25 @@ const CLOSE = '\uE002';
 const INNERMOST = /\uE000([^\uE000\uE001\uE002]*)\uE001([^\uE000\uE001\uE002]*)\uE002/g;
 const STRAY = /[\uE000\uE001\uE002]/g;
 
+const pairedTranslators = new WeakSet<object>();
+
+/**
+ * Whether the translator is a paired one: a reply that formats dates and numbers, or draws text into a
+ * picture, is better built once per language with real translators (reply/bilingual.ts inLanguages).
+ */
+export function isPaired(t: Translate): boolean {
+  return pairedTranslators.has(t);
+}
+
 /** A translator whose sentences carry both languages (Welsh first); `language` is Welsh, for formatters. */
 export function pairedTranslator(): Translate {
   type Lookup = (key: string, ...params: unknown[]) => string;
   const welsh = translator('cy') as unknown as Lookup;
   const english = translator('en') as unknown as Lookup;
   const t: Lookup = (key, ...params) => `${OPEN}${welsh(key, ...params)}${MIDDLE}${english(key, ...params)}${CLOSE}`;
-  return Object.assign(t, { language: 'cy' as const });
+  const paired = Object.assign(t, { language: 'cy' as const }) as unknown as Translate;
+  pairedTranslators.add(paired);
+  return paired;
 }
 
 export type Side = 'cy' | 'en' | 'both';

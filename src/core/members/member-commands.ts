@@ -7,6 +7,8 @@ import { defineCommand, noArguments } from '../commands/command.js';
 import type { RequestContext } from '../context.js';
 import { withSubmission, type ActionHandler, type FormHandler } from '../forms/form-handler.js';
 import { message, type Block, type Message, textMessage } from '../reply/reply.js';
+import { inLanguages, settled } from '../reply/bilingual.js';
+import type { Translate } from '../i18n/translator.js';
 import type { CoreServices } from '../services.js';
 import type { MemberRecord } from './member.js';
 import { eraseMember, leaveCommunity } from './membership.js';
@@ -21,6 +23,7 @@ import { ukRange } from '../events/london-time.js';
 export type MemberCommandsServices = Pick<
   CoreServices,
   | 'clock'
+  | 'commandsIn'
   | 'eventSettings'
   | 'events'
   | 'fileLinks'
@@ -58,6 +61,7 @@ async function profileReply(member: MemberRecord, { t }: RequestContext, service
         { label: t('profile.staffGroups'), value: labels(member.staffGroups, staffGroups, t('profile.none')) },
         { label: t('profile.promiseElements'), value: labels(member.promiseElements, promiseElements, t('profile.none')) },
         { label: t('profile.directory'), value: member.inDirectory ? t('profile.yes') : t('profile.no') },
+        { label: t('profile.language'), value: member.language ? t(`language.name.${member.language}`) : t('profile.language.notChosen') },
       ],
     },
     ...(member.status === 'left' ? [{ kind: 'note' as const, text: t('profile.left') }] : []),
@@ -261,9 +265,12 @@ export const profileFormHandler: FormHandler = {
     const reachable = channels.filter(
       (channel) => channel.platform !== context.actor.platform || channel.workspaceId === context.actor.workspaceId,
     );
+    const welcome = (tt: Translate) => welcomeReply(tt, { name: parsed.profile.displayName, region }, reachable, upcoming.entries);
+    // In the language just chosen, when the form gave one (the request's language was decided before it was saved).
+    const { language } = parsed.profile;
     return {
       kind: 'done',
-      reply: welcomeReply(t, { name: parsed.profile.displayName, region }, reachable, upcoming.entries),
+      reply: language ? settled(inLanguages(language, (tt) => services.commandsIn(welcome(tt), tt.language))) : welcome(t),
       followUps: [{ kind: 'invite-to-region-channels', regionCode }, { kind: 'record-verified-email' }],
       ...then,
     };

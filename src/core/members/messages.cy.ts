@@ -63,6 +63,8 @@ export const membersCy: CatalogueOf<typeof membersEn> = {
   'profile.yes': 'Ie',
   'profile.no': 'Na',
   'profile.none': 'Dim',
+  'profile.language': 'Iaith',
+  'profile.language.notChosen': 'Heb ei dewis: iaith arferol eich rhanbarth',
   'profile.left': 'Rydych wedi gadael y gymuned. Teipiwch join i ddod yn ôl.',
   'profile.button.edit': 'Golygu’r proffil',
   'profile.button.myData': 'Fy nata',

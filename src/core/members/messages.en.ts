@@ -60,6 +60,8 @@ export const membersEn = {
   'profile.yes': 'Yes',
   'profile.no': 'No',
   'profile.none': 'None',
+  'profile.language': 'Language',
+  'profile.language.notChosen': "Not chosen: your region's usual language",
   'profile.left': 'You have left the community. Type join to come back.',
   'profile.button.edit': 'Edit profile',
   'profile.button.myData': 'My data',

@@ -27,6 +27,22 @@ export function joinLanguages(all: readonly Message[]): Message {
   };
 }
 
+/** Messages already built in the languages they are for (see settled): the request's language is not applied to them again. */
+const settledMessages = new WeakSet<object>();
+
+/**
+ * Marks a message built in its own languages (a post following its channel's language, a welcome in the
+ * language just chosen), so that the reply's finishing in the request's language leaves it as it is.
+ */
+export function settled(value: Message): Message {
+  settledMessages.add(value);
+  return value;
+}
+
+export function isSettled(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && settledMessages.has(value);
+}
+
 /** The message built once per language of the choice (Welsh first when both), joined into one. */
 export function inLanguages(choice: LanguageChoice, build: (t: Translate) => Message): Message {
   return joinLanguages(languagesFor(choice).map((language) => build(translator(language))));

@@ -2,6 +2,8 @@
 // (subscription, due instant) row with ON CONFLICT DO NOTHING, and the digest is queued through the
 // outbox in the same transaction under the key `digest:<subscription>:<due instant>`: however many bot
 // processes tick at once, and across restarts, each period is posted once.
+import type { LanguageChoice } from '../../core/i18n/language-choice.js';
+import { channelLanguage } from '../../core/i18n/language-resolution.js';
 import type { PrismaClient } from '../database.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { ConversationAddress, Platform } from '../../core/context.js';
@@ -35,7 +37,17 @@ const subscriptionSelect = {
   pauseReason: true,
   activeSince: true,
   subscribedBy: true,
-  conversation: { select: { id: true, platform: true, externalId: true, name: true, regionCode: true } },
+  conversation: {
+    select: {
+      id: true,
+      platform: true,
+      externalId: true,
+      name: true,
+      regionCode: true,
+      language: true,
+      region: { select: { nation: true } },
+    },
+  },
 } satisfies Prisma.DigestSubscriptionSelect;
 
 type SubscriptionRow = Prisma.DigestSubscriptionGetPayload<{ select: typeof subscriptionSelect }>;
@@ -50,6 +62,8 @@ function conversationOf(row: {
   externalId: string;
   name: string | null;
   regionCode: string | null;
+  language: LanguageChoice | null;
+  region: { nation: string } | null;
 }): KnownConversation {
   return {
     id: row.id,
@@ -57,6 +71,7 @@ function conversationOf(row: {
     externalId: row.externalId,
     name: row.name ?? undefined,
     regionCode: row.regionCode ?? undefined,
+    language: channelLanguage(row.language, row.region?.nation === 'wales' ? 'wales' : undefined),
   };
 }
 
@@ -94,7 +109,16 @@ export class PrismaSubscriptionStore implements SubscriptionStore {
       where: {
         platform_workspaceId_externalId: { platform: address.platform, workspaceId: address.workspaceId, externalId: address.externalId },
       },
-      select: { id: true, platform: true, externalId: true, name: true, regionCode: true, removedAt: true },
+      select: {
+        id: true,
+        platform: true,
+        externalId: true,
+        name: true,
+        regionCode: true,
+        removedAt: true,
+        language: true,
+        region: { select: { nation: true } },
+      },
     });
     return row && row.removedAt === null ? conversationOf(row) : undefined;
   }
