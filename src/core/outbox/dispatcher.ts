@@ -78,10 +78,11 @@ export interface OutboxQueue {
    */
   renewLeases(kind: LeaseKind, ids: readonly string[], heldUntil: Date, leaseMs: number): Promise<{ renewed: string[]; until: Date }>;
   /**
-   * When the soonest row that cannot be claimed now may be (a message's retry time, a lease of another
-   * process running out, a post's refresh interval), if any.
+   * When the soonest row that could not be claimed at `since` may be (a message's retry time, a lease of
+   * another process running out, a post's refresh interval), if any; a time before now when it became
+   * claimable after `since`.
    */
-  nextClaimableAt(): Promise<Date | undefined>;
+  nextClaimableAt(since: Date): Promise<Date | undefined>;
 }
 
 /** Posts and updates messages on one platform. Throws DeliveryError to say how a failure should be handled. */
@@ -294,19 +295,23 @@ export class OutboxDispatcher {
   }
 
   private async runUntilIdle(): Promise<void> {
-    while ((await this.runOnce()) > 0) {
+    let lastRound: Date;
+    do {
       // Another round: more may have become due, or a full batch may have left rows behind.
-    }
-    await this.wakeWhenClaimable();
+      lastRound = new Date(this.nowMs());
+    } while ((await this.runOnce()) > 0);
+    await this.wakeWhenClaimable(lastRound);
   }
 
   /**
    * Once idle, wakes again when the soonest row held now may be claimed: above all a row leased by a
    * process that died, which is then taken over as soon as its lease runs out rather than at a later poll.
    */
-  private async wakeWhenClaimable(): Promise<void> {
+  private async wakeWhenClaimable(lastRound: Date): Promise<void> {
     if (this.stopped) return;
-    const next = await this.queue.nextClaimableAt();
+    // Asked from the start of the last round: a lease that ran out while that round worked is woken for
+    // at once, not left to the next poll.
+    const next = await this.queue.nextClaimableAt(lastRound);
     if (!next || this.stopped) return;
     const wait = Math.max(next.getTime() - this.nowMs(), CLAIMABLE_WAKE_LEAST_MS);
     if (wait > CLAIMABLE_WAKE_HORIZON_MS) return;

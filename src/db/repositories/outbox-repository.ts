@@ -337,8 +337,8 @@ export class PrismaOutbox implements Outbox, OutboxQueue {
     return { renewed: rows.map((row) => row.id.toString()), until };
   }
 
-  async nextClaimableAt(): Promise<Date | undefined> {
-    const now = this.clock.now();
+  async nextClaimableAt(since: Date): Promise<Date | undefined> {
+    const now = since;
     const [row] = await this.prisma.$queryRaw<{ at: Date | null }[]>`
       SELECT least(
         (SELECT min(greatest("notBefore", coalesce("lockedUntil", "notBefore"))) FROM "OutboxMessage"
