@@ -173,6 +173,7 @@ describe('my data', () => {
     const body = await response.text();
     const data = JSON.parse(body) as PersonalData;
     expect(data).toMatchObject({ format: PERSONAL_DATA_FORMAT, version: 1, profile: { memberId: danaId, displayName: DANA } });
+    expect(data.profile).toHaveProperty('language');
     expect(data.eventAnswers.map((answer) => [answer.event.title, answer.status]).sort()).toEqual([
       ['Data day', 'waitlisted'],
       ['Other day', 'going'],

@@ -3,6 +3,7 @@
 // offers it whole as a JSON file behind a short-lived download link, made from current data when fetched.
 // Every row that refers to the member is here, named by its id, so that the person (and the test that
 // checks every table referring to members) can match it to what is stored.
+import type { LanguageChoice } from '../i18n/language-choice.js';
 
 /** The file's format name and version: a change of shape raises the version. */
 export const PERSONAL_DATA_FORMAT = 'cop-bot-personal-data';
@@ -26,6 +27,8 @@ export interface PersonalData {
     readonly staffGroups: readonly string[];
     readonly promiseElements: readonly string[];
     readonly inDirectory: boolean;
+    /** Cymraeg, English or both; null until chosen. */
+    readonly language: LanguageChoice | null;
     readonly consentedAt: When | null;
     readonly joinedAt: When;
     readonly updatedAt: When;

@@ -111,6 +111,7 @@ export class PrismaPersonalDataStore implements PersonalDataStore {
         staffGroups: member.staffGroups,
         promiseElements: member.promiseElements,
         inDirectory: member.inDirectory,
+        language: member.language,
         consentedAt: isoOrNull(member.consentedAt),
         joinedAt: iso(member.joinedAt),
         updatedAt: iso(member.updatedAt),
