@@ -11,7 +11,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/*.js'] },
+        projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/*.js', 'src/db/*.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -96,6 +96,12 @@ const environmentSchema = z.object({
     .min(1, { error: 'must be a whole number of seconds from 1 to 3600' })
     .max(3600, { error: 'must be a whole number of seconds from 1 to 3600' })
     .optional(),
+  COP_HEAP_GROWTH_PERCENT: z.coerce
+    .number({ error: 'must be a whole number from 0 to 300' })
+    .int({ error: 'must be a whole number from 0 to 300' })
+    .min(0, { error: 'must be a whole number from 0 to 300' })
+    .max(300, { error: 'must be a whole number from 0 to 300' })
+    .default(50),
   COP_CALENDAR_NAME: z.string().trim().min(1).max(100).default('CoP Bot'),
   COP_CALENDAR_EMAIL: optionalText.pipe(z.email({ error: 'must be an email address, such as cop-bot@your-trust.nhs.uk' }).optional()),
   COP_EVENT_REMINDERS: z
@@ -222,6 +228,8 @@ export interface Config {
   readonly demoData: boolean;
   /** Every so many seconds, one line of memory figures on standard error (for benchmarks); undefined: none. */
   readonly memoryReportSeconds: number | undefined;
+  /** How far V8 lets its heap grow past what was live at its last full collection, in percent; 0: V8's own choice. */
+  readonly heapGrowthPercent: number;
 }
 
 export class ConfigError extends Error {
@@ -282,5 +290,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Synthetic figures help someone trying the bot; a production install shows them only when asked to.
     demoData: e.COP_DEMO_DATA ?? !production,
     memoryReportSeconds: e.COP_MEMORY_REPORT_SECONDS,
+    heapGrowthPercent: e.COP_HEAP_GROWTH_PERCENT,
   };
 }

@@ -2,6 +2,7 @@
 // Teams on one port. Stops cleanly on SIGINT and SIGTERM.
 import { startBot } from './app/bot.js';
 import { ConfigError, loadConfig, loadEnvironmentFile } from './config.js';
+import { limitHeapGrowth } from './app/heap-growth.js';
 import { startMemoryReports } from './app/memory-report.js';
 import { createLogger } from './logger.js';
 
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  limitHeapGrowth(config.heapGrowthPercent);
   const logger = createLogger(config.logLevel, process.stdout.isTTY && config.environment !== 'production');
   const bot = await startBot(config, logger);
   if (config.memoryReportSeconds !== undefined) startMemoryReports(config.memoryReportSeconds);

@@ -2,7 +2,8 @@
 // one JSON line on standard error with the process's memory, split into what V8 holds (heap), what
 // Node holds outside it (buffers), and the embedded database's WebAssembly memory. It carries no
 // personal data and opens no port: whoever can read the bot's output already runs it.
-import { embeddedMemoryBytes } from '../db/embedded-postgres.js';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { embeddedMemoryBytes, embeddedThreadHeapBytes } from '../db/embedded-postgres.js';
 
 /** The prefix of each report line, so that a reader can pick them out of other output. */
 export const MEMORY_REPORT_PREFIX = 'cop-memory ';
@@ -17,11 +18,20 @@ export interface MemoryReport {
   readonly arrayBuffers: number;
   /** The embedded database's WebAssembly memory; absent on a PostgreSQL server. */
   readonly wasm?: number;
+  /** The V8 heap of the embedded database's thread (heapTotal above is the main thread's); absent on a server. */
+  readonly databaseThreadHeap?: number;
+  /**
+   * How long callbacks waited for the event loop since the previous report (milliseconds, 99th percentile
+   * and longest): what delays every acknowledgement. Absent from a single report outside startMemoryReports.
+   */
+  readonly loopDelayP99?: number;
+  readonly loopDelayMax?: number;
 }
 
 export function memoryReport(): MemoryReport {
   const usage = process.memoryUsage();
   const wasm = embeddedMemoryBytes();
+  const databaseThreadHeap = embeddedThreadHeapBytes();
   return {
     rss: usage.rss,
     heapUsed: usage.heapUsed,
@@ -29,12 +39,22 @@ export function memoryReport(): MemoryReport {
     external: usage.external,
     arrayBuffers: usage.arrayBuffers,
     ...(wasm === undefined ? {} : { wasm }),
+    ...(databaseThreadHeap === undefined ? {} : { databaseThreadHeap }),
   };
 }
 
 /** Starts the reports; the returned function stops them. */
 export function startMemoryReports(seconds: number, write: (line: string) => void = (line) => process.stderr.write(line)): () => void {
-  const timer = setInterval(() => write(`${MEMORY_REPORT_PREFIX}${JSON.stringify(memoryReport())}\n`), seconds * 1000);
+  const delays: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+  delays.enable();
+  const timer = setInterval(() => {
+    const report: MemoryReport = { ...memoryReport(), loopDelayP99: delays.percentile(99) / 1e6, loopDelayMax: delays.max / 1e6 };
+    delays.reset();
+    write(`${MEMORY_REPORT_PREFIX}${JSON.stringify(report)}\n`);
+  }, seconds * 1000);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearInterval(timer);
+    delays.disable();
+  };
 }

@@ -1,53 +1,17 @@
 // The embedded PostgreSQL: PGlite (PostgreSQL compiled to WebAssembly) kept in a folder and served on a
 // local socket, so the bot reaches it through the same `pg` driver adapter as a PostgreSQL server, and
-// so can a command-line tool while the bot runs (it finds the socket in the folder's lock file).
+// so can a command-line tool while the bot runs (it finds the socket in the folder's lock file). PGlite
+// itself runs in a worker thread (embedded-postgres-thread.ts), so that queries never block this one.
 import { Buffer } from 'node:buffer';
 import { chmod, mkdir, mkdtemp, rm, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// Types only here: PGlite and its socket server are loaded when a database is started, so a process on a
-// PostgreSQL server (the command line's import) never loads their WebAssembly glue.
-import type { PGlite } from '@electric-sql/pglite';
-import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { serveBackups, type BackupChannel } from './backup-channel.js';
+import { Worker } from 'node:worker_threads';
 import type { FolderLock } from './folder-lock.js';
+import type { FromThread, ThreadOptions, ToThread } from './embedded-postgres-thread.js';
 
-/**
- * PGlite's own start parameters (single-user backend, no parallel workers), plus smaller shared buffers:
- * PostgreSQL's 128 MB default costs the bot about 100 MB of memory that a community's data never needs.
- */
-const EXTRA_START_PARAMETERS = ['-c', 'shared_buffers=32MB'];
-
-/** Frontend messages that continue an extended-query sequence: Parse, Bind, Describe, Execute, Close, Flush. */
-const CONTINUES_SEQUENCE = new Set([0x50, 0x42, 0x44, 0x45, 0x43, 0x48]);
-
-/**
- * The socket server's queue takes protocol messages one at a time from any connection unless PGlite is
- * inside a transaction. A `pg` query outside a transaction is several messages (Parse, Bind, Execute,
- * Sync), so under concurrency another connection's Parse could replace the unnamed statement in
- * between ("bind message supplies 2 parameters, but prepared statement requires 5"). Reporting an
- * unfinished sequence as "in a transaction" makes the queue keep taking that connection's messages until
- * its Sync, as it already does for transactions.
- */
-function keepSequencesTogether(db: PGlite): PGlite {
-  let midSequence = false;
-  return new Proxy(db, {
-    get(target, property) {
-      if (property === 'isInTransaction') return () => midSequence || target.isInTransaction();
-      if (property === 'execProtocolRawStream') {
-        return (message: Uint8Array, options: Parameters<PGlite['execProtocolRawStream']>[1]) => {
-          midSequence = CONTINUES_SEQUENCE.has(message[0] ?? 0);
-          return target.execProtocolRawStream(message, options);
-        };
-      }
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-}
-
-/** The embedded databases running in this process, for their WebAssembly memory figure. */
-const running = new Set<PGlite>();
+/** The memory cells of the embedded databases running in this process (see embedded-postgres-thread.ts). */
+const running = new Set<Float64Array>();
 
 /**
  * The WebAssembly memory of the embedded databases running in this process, in bytes: PostgreSQL's whole
@@ -57,8 +21,15 @@ const running = new Set<PGlite>();
 export function embeddedMemoryBytes(): number | undefined {
   if (running.size === 0) return undefined;
   let bytes = 0;
-  // HEAPU8 is a view over the whole WebAssembly memory (renewed when it grows).
-  for (const db of running) bytes += (db.Module.HEAPU8 as Uint8Array).buffer.byteLength;
+  for (const cell of running) bytes += cell[0] ?? 0;
+  return bytes;
+}
+
+/** The V8 heap of the embedded databases' threads (their socket servers' JavaScript), in bytes; undefined as above. */
+export function embeddedThreadHeapBytes(): number | undefined {
+  if (running.size === 0) return undefined;
+  let bytes = 0;
+  for (const cell of running) bytes += cell[1] ?? 0;
   return bytes;
 }
 
@@ -105,11 +76,21 @@ export function socketConnectionString(socket: string): string {
 }
 
 /**
- * Starts PGlite on `dataDir` (or in memory when it is undefined) and serves it on a Unix socket in a
- * folder only this user may enter (on Windows, on 127.0.0.1 on a free port). PGlite runs one backend;
- * its socket server queues statements and lets an open transaction finish before another connection's
- * statement runs, so `maxConnections` pooled clients are safe. The caller holds `lock` on `dataDir`;
- * the socket's place is written into it.
+ * A worker thread running embedded-postgres-thread: the compiled module beside this file, or, under tsx
+ * and vitest, the TypeScript source loaded through tsx (a development dependency, present wherever
+ * sources run; see embedded-postgres-thread.tsx-loader.mjs).
+ */
+function startThread(options: ThreadOptions): Worker {
+  const module = import.meta.url.endsWith('.ts') ? './embedded-postgres-thread.tsx-loader.mjs' : './embedded-postgres-thread.js';
+  return new Worker(new URL(module, import.meta.url), { workerData: options });
+}
+
+/**
+ * Starts PGlite on `dataDir` (or in memory when it is undefined) in a thread of its own, serving it on a
+ * Unix socket in a folder only this user may enter (on Windows, on 127.0.0.1 on a free port). PGlite runs
+ * one backend; its socket server queues statements and lets an open transaction finish before another
+ * connection's statement runs, so `maxConnections` pooled clients are safe. The caller holds `lock` on
+ * `dataDir`; the socket's place is written into it.
  */
 export async function startEmbeddedPostgres(
   dataDir: string | undefined,
@@ -118,50 +99,59 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedPostgres> {
   if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
   const socket = await socketFolder(dataDir);
-  const [{ PGlite }, { PGLiteSocketServer }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite-socket')]);
-  const startParams = [...PGlite.defaultStartParams, ...EXTRA_START_PARAMETERS];
-  const db = await PGlite.create({ ...(dataDir === undefined ? {} : { dataDir }), startParams });
-  const shared = keepSequencesTogether(db);
-  let server: PGLiteSocketServer;
+  const memory = new Float64Array(new SharedArrayBuffer(2 * Float64Array.BYTES_PER_ELEMENT));
+  const options: ThreadOptions = {
+    dataDir,
+    socketFolder: socket?.folder,
+    socketName: SOCKET_NAME,
+    maxConnections,
+    backupToken: lock?.holder.token,
+    memoryCell: memory.buffer,
+  };
+  // A socket file left by a process that ended without removing it: the lock says it is gone.
+  if (socket) await unlink(join(socket.folder, SOCKET_NAME)).catch(() => undefined);
+  const thread = startThread(options);
+  let stopping = false;
+  const exited = new Promise<number>((resolve) => thread.once('exit', resolve));
+  let where: string;
   try {
-    if (socket) {
-      const path = join(socket.folder, SOCKET_NAME);
-      // A socket file left by a process that ended without removing it: the lock says it is gone.
-      await unlink(path).catch(() => undefined);
-      server = new PGLiteSocketServer({ db: shared, path, maxConnections });
-    } else {
-      server = new PGLiteSocketServer({ db: shared, host: '127.0.0.1', port: 0, maxConnections });
-    }
-    await server.start();
+    where = await new Promise<string>((resolve, reject) => {
+      thread.once('error', reject);
+      void exited.then((code) => reject(new Error(`the embedded database's thread ended (code ${code}) before it was ready`)));
+      thread.once('message', (message: FromThread) => {
+        if (message.type === 'ready') resolve(message.where);
+        else reject(new Error(message.type === 'failed' ? message.message : 'the embedded database stopped before it was ready'));
+      });
+    });
   } catch (error) {
-    await db.close();
+    await thread.terminate();
+    if (socket?.temporary) await rm(socket.folder, { recursive: true, force: true });
     throw error;
   }
-  // A folder's holder also answers `db backup` (see backup-channel.ts), beside its database socket.
-  let backups: BackupChannel | undefined;
-  if (socket && lock) {
-    try {
-      backups = await serveBackups(
-        socket.folder,
-        () => lock.holder.token,
-        () => db.dumpDataDir('gzip'),
-      );
-    } catch (error) {
-      await server.stop();
-      await db.close();
-      throw error;
-    }
-  }
-  const where = socket ? socket.folder : server.getServerConn();
+  // Without its database the bot can do nothing: a thread that fails later ends the process, as PGlite
+  // failing on the main thread did, so that the service manager restarts it.
+  thread.on('error', (error) => {
+    if (!stopping) throw new Error(`The embedded database failed: ${error.message}`);
+  });
+  void exited.then((code) => {
+    if (!stopping) throw new Error(`The embedded database's thread ended unexpectedly (code ${code})`);
+  });
   await lock?.setSocket(where);
-  running.add(db);
+  running.add(memory);
   return {
     connectionString: socketConnectionString(where),
     async stop() {
-      await backups?.close();
-      await server.stop();
-      await db.close();
-      running.delete(db);
+      if (stopping) return;
+      stopping = true;
+      const stopped = new Promise<void>((resolve) =>
+        thread.on('message', (message: FromThread) => {
+          if (message.type === 'stopped') resolve();
+        }),
+      );
+      thread.postMessage({ type: 'stop' } satisfies ToThread);
+      await Promise.race([stopped, exited]);
+      await thread.terminate();
+      running.delete(memory);
       if (socket?.temporary) await rm(socket.folder, { recursive: true, force: true });
     },
   };

@@ -27,6 +27,11 @@ export interface RecordingServer {
   readonly requests: RecordedRequest[];
   /** Resolves with the first recorded request (past or future) that matches, or rejects after the timeout. */
   waitFor(match: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
+  /**
+   * Records the requests that match at once but answers them only once the returned function is called
+   * (a slow Slack, say): whoever sent them waits meanwhile.
+   */
+  hold(match: (request: RecordedRequest) => boolean): () => void;
   close(): Promise<void>;
 }
 
@@ -55,6 +60,7 @@ function parseBody(body: string, contentType: string | undefined): unknown {
 export async function startRecordingServer(respond: Responder = () => ({ status: 200, body: { ok: true } })): Promise<RecordingServer> {
   const requests: RecordedRequest[] = [];
   const waiters: { match: (request: RecordedRequest) => boolean; resolve: (request: RecordedRequest) => void }[] = [];
+  const holds: { match: (request: RecordedRequest) => boolean; released: Promise<void> }[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -76,14 +82,19 @@ export async function startRecordingServer(respond: Responder = () => ({ status:
           waiter.resolve(recorded);
         }
       }
-      const reply = respond(recorded);
-      if (reply.raw !== undefined) {
-        res.writeHead(reply.status ?? 200, { 'content-type': 'application/octet-stream', ...reply.headers });
-        res.end(reply.raw);
-        return;
-      }
-      res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
-      res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+      const answer = () => {
+        const reply = respond(recorded);
+        if (reply.raw !== undefined) {
+          res.writeHead(reply.status ?? 200, { 'content-type': 'application/octet-stream', ...reply.headers });
+          res.end(reply.raw);
+          return;
+        }
+        res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
+        res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+      };
+      const held = holds.filter((hold) => hold.match(recorded));
+      if (held.length === 0) answer();
+      else void Promise.all(held.map((hold) => hold.released)).then(answer);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -104,6 +115,16 @@ export async function startRecordingServer(respond: Responder = () => ({ status:
           },
         });
       });
+    },
+    hold(match) {
+      let release = () => undefined as void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const hold = { match, released };
+      holds.push(hold);
+      return () => {
+        holds.splice(holds.indexOf(hold), 1);
+        release();
+      };
     },
     close: () =>
       new Promise((resolve) => {

@@ -4,13 +4,14 @@
 // the database answers them would each start their work at once and hold its data (query results, reply
 // blocks, a digest's figures) in memory together, growing the process for as long as the load lasts.
 // Here at most `concurrency` run at once and at most `waiting` more wait their turn (each waiting one
-// holds only its request); when that queue is full, the next request is acknowledged only once there is
-// room, which slows a sender who outpaces the bot instead of letting its backlog grow.
+// holds only its request). When that queue is full the listener does not take the request on: it
+// acknowledges at once with a "busy, try again" notice (see busy-notice.ts). Holding the acknowledgement
+// back instead would only move the queue into unanswered HTTP requests, and make every acknowledgement
+// wait as long as the backlog takes.
 import pLimit, { type LimitFunction } from 'p-limit';
 
 export class BoundedWork {
   private readonly limit: LimitFunction;
-  private readonly roomWaiters: (() => void)[] = [];
 
   constructor(
     concurrency: number,
@@ -24,17 +25,13 @@ export class BoundedWork {
     return this.limit.activeCount + this.limit.pendingCount;
   }
 
-  /** Resolves once the queue has room for one more: await it before acknowledging. */
-  async room(): Promise<void> {
-    while (this.size >= this.limit.concurrency + this.waiting) await new Promise<void>((resolve) => this.roomWaiters.push(resolve));
+  /** True when no more work may wait: check it just before `run`, with no `await` between. */
+  get full(): boolean {
+    return this.size >= this.limit.concurrency + this.waiting;
   }
 
-  /** Runs `work` in its turn. */
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await this.limit(work);
-    } finally {
-      this.roomWaiters.shift()?.();
-    }
+  /** Queues `work` at once (counted by `size` and `full` from this call) and runs it in its turn. */
+  run<T>(work: () => Promise<T>): Promise<T> {
+    return this.limit(work);
   }
 }

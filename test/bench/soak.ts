@@ -6,7 +6,9 @@
 // Every 15 s it prints the bot process's resident memory (/proc/<pid>/status VmRSS), its V8 heap and
 // the embedded database's WebAssembly memory (from the bot's opt-in COP_MEMORY_REPORT_SECONDS lines on
 // standard error), requests answered, replies delivered to the stand-ins, and the acknowledgement p99.
-// At the end: the highest resident memory and its ratio to idle, and the growth over the last two minutes.
+// It also counts the requests the bot answered with its busy notice (src/slack/bounded-work.ts: the queue
+// full, the request not done) and gives the bot's longest event-loop wait. At the end: the highest
+// resident memory and its ratio to idle, the growth over the last two minutes, and requests done and refused.
 // Run: npm run bench:soak [-- --minutes 3 --clients 8 --postgres postgresql://postgres@127.0.0.1:5432/test]
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -22,6 +24,7 @@ import { openDatabase } from '../../src/db/database.js';
 import { blockActionBody, slashCommandBody, viewSubmissionBody, type SlackIdentity } from '../../src/dev/slack-requests.js';
 import { slackSignatureHeaders } from '../../src/dev/slack-signature.js';
 import { messageActivity, type TeamsIdentity } from '../../src/dev/teams-activities.js';
+import { busyNotice } from '../../src/slack/busy-notice.js';
 import { dropServerSchema, serverSchemaUrl } from './bench-database.js';
 
 const { values } = parseArgs({
@@ -57,6 +60,12 @@ const MiB = (bytes: number | undefined) => (bytes === undefined ? '-' : `${(byte
 
 // ---- Stand-ins for Slack and the Bot Connector: they count, and keep nothing. ----
 const delivered = { responseUrl: 0, postMessage: 0, update: 0, teams: 0, other: 0 };
+/**
+ * Requests the bot had no room to take on (src/slack/bounded-work.ts): it answered them with its busy
+ * notice, in the acknowledgement of a command or at a click's response_url, and did not do them.
+ */
+const busy = { commands: 0, clicks: 0 };
+const BUSY_TEXT = busyNotice().text;
 let announcementSeen: (() => void) | undefined;
 let posted = 0;
 function readBody(req: IncomingMessage): Promise<string> {
@@ -80,8 +89,10 @@ const standIn = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     let answer: unknown = { ok: true };
     let status = 200;
-    if (path.startsWith('/respond/')) delivered.responseUrl++;
-    else if (path === '/slack/auth.test')
+    if (path.startsWith('/respond/')) {
+      delivered.responseUrl++;
+      if (field(body, 'text') === BUSY_TEXT) busy.clicks++;
+    } else if (path === '/slack/auth.test')
       answer = { ok: true, url: 'https://soak.slack.test/', team: 'Soak', user: 'cop', team_id: TEAM, user_id: 'U0BOT', bot_id: 'B0BOT' };
     else if (path === '/slack/chat.postMessage' || path === '/slack/chat.update') {
       if (path === '/slack/chat.postMessage') delivered.postMessage++;
@@ -139,9 +150,13 @@ const bot: ChildProcess = spawn('npm', ['start', '--silent'], {
   detached: true,
 });
 let latestReport: MemoryReport | undefined;
+/** The bot's longest event-loop delay in the current 15 s window (from its memory reports). */
+let loopDelayMax = 0;
 createInterface({ input: bot.stderr! }).on('line', (line) => {
-  if (line.startsWith(MEMORY_REPORT_PREFIX)) latestReport = JSON.parse(line.slice(MEMORY_REPORT_PREFIX.length)) as MemoryReport;
-  else process.stderr.write(`bot: ${line}\n`);
+  if (line.startsWith(MEMORY_REPORT_PREFIX)) {
+    latestReport = JSON.parse(line.slice(MEMORY_REPORT_PREFIX.length)) as MemoryReport;
+    loopDelayMax = Math.max(loopDelayMax, latestReport.loopDelayMax ?? 0);
+  } else process.stderr.write(`bot: ${line}\n`);
 });
 const startedAt = performance.now();
 for (;;) {
@@ -272,7 +287,7 @@ console.log(
     .join(' ')}`,
 );
 console.log(
-  `idle: RSS ${MiB(idleRss)} MiB, V8 heap used ${MiB(idleReport?.heapUsed)} MiB, external ${MiB(idleReport?.external)} MiB, WASM ${MiB(idleReport?.wasm)} MiB`,
+  `idle: RSS ${MiB(idleRss)} MiB, V8 heap used ${MiB(idleReport?.heapUsed)} MiB, external ${MiB(idleReport?.external)} MiB, WASM ${MiB(idleReport?.wasm)} MiB, database thread heap ${MiB(idleReport?.databaseThreadHeap)} MiB`,
 );
 
 // ---- The load. ----
@@ -291,7 +306,9 @@ async function timed(url: string, init: RequestInit): Promise<number> {
   const started = performance.now();
   try {
     const response = await fetch(url, init);
-    await response.arrayBuffer();
+    const body = await response.text();
+    // Only a command's busy notice comes in the acknowledgement; every other acknowledgement is empty.
+    if (response.ok && url.endsWith('/slack/events') && body !== '' && field(body, 'text') === BUSY_TEXT) busy.commands++;
     if (response.ok) answered++;
     else {
       failed++;
@@ -356,14 +373,15 @@ const reporter = setInterval(() => {
     const ackP99 = p99(ackTimes);
     allAckP99.push(ackP99);
     console.log(
-      `${seconds.padStart(4)} s: RSS ${MiB(rss)} MiB (heap used ${MiB(report?.heapUsed)} of ${MiB(report?.heapTotal)}, external ${MiB(report?.external)}, WASM ${MiB(report?.wasm)}); ` +
-        `answered ${answered} (+${answered - lastAnswered}, ${failed} failed); replies delivered ${replies()} ` +
+      `${seconds.padStart(4)} s: RSS ${MiB(rss)} MiB (heap used ${MiB(report?.heapUsed)} of ${MiB(report?.heapTotal)}, external ${MiB(report?.external)}, WASM ${MiB(report?.wasm)}, database thread heap ${MiB(report?.databaseThreadHeap)}); ` +
+        `answered ${answered} (+${answered - lastAnswered}, ${failed} failed, busy ${busy.commands + busy.clicks}); replies delivered ${replies()} ` +
         `(response_url ${delivered.responseUrl}, Teams ${delivered.teams}, chat.postMessage ${delivered.postMessage}, chat.update ${delivered.update}); ` +
-        `ack p99 ${ackP99.toFixed(0)} ms, Teams turn p99 ${p99(teamsTurns).toFixed(0)} ms; load ${loadavg()[0]?.toFixed(2)}`,
+        `ack p99 ${ackP99.toFixed(0)} ms, Teams turn p99 ${p99(teamsTurns).toFixed(0)} ms; bot's event loop delayed up to ${loopDelayMax.toFixed(0)} ms; load ${loadavg()[0]?.toFixed(2)}`,
     );
     lastAnswered = answered;
     ackTimes = [];
     teamsTurns = [];
+    loopDelayMax = 0;
   });
 }, INTERVAL_MS);
 
@@ -382,8 +400,9 @@ await Promise.all(loops);
 clearInterval(reporter);
 clearInterval(sampler);
 const loadEnded = performance.now();
-const sent = answered;
-while (replies() < sent && performance.now() - loadEnded < 60_000) await new Promise((resolve) => setTimeout(resolve, 100));
+// Commands told "busy" in their acknowledgement get no reply at their response_url.
+while (replies() < answered - busy.commands && performance.now() - loadEnded < 60_000)
+  await new Promise((resolve) => setTimeout(resolve, 100));
 const endRss = await rssBytes();
 
 // ---- Summary. ----
@@ -399,6 +418,10 @@ const worstP99 = Math.max(...allAckP99.filter(Number.isFinite));
 console.log(
   `answered ${answered} requests (${failed} failed) in ${minutes} min, ${(answered / (minutes * 60)).toFixed(0)} a second; ` +
     `replies delivered ${replies()} (${((loadEnded - loadStarted) / 1000).toFixed(0)} s of load, the rest within ${((performance.now() - loadEnded) / 1000).toFixed(1)} s after)`,
+);
+console.log(
+  `told the bot was busy and not done: ${busy.commands} commands (in the acknowledgement) and ${busy.clicks} clicks (at the response_url); ` +
+    `done: ${answered - busy.commands - busy.clicks} requests, ${((answered - busy.commands - busy.clicks) / (minutes * 60)).toFixed(0)} a second`,
 );
 console.log(
   `highest RSS ${MiB(peak)} MiB = ${(peak / idleRss).toFixed(2)}× idle (${MiB(idleRss)} MiB); ` +

@@ -1,5 +1,5 @@
 // The bounded queue of Slack listeners' work after acknowledging: at most so many at once, at most so
-// many more waiting, and room for the next request only once something has finished.
+// many more waiting, full until something has finished, and a place taken from the moment `run` is called.
 import { describe, expect, it } from 'vitest';
 import { BoundedWork } from '../../src/slack/bounded-work.js';
 
@@ -14,6 +14,7 @@ describe('BoundedWork', () => {
     const work = new BoundedWork(2, 1);
     const gates = [deferred(), deferred(), deferred()];
     const started: number[] = [];
+    expect(work.full).toBe(false);
     const runs = gates.map((gate, i) =>
       work.run(async () => {
         started.push(i);
@@ -21,33 +22,30 @@ describe('BoundedWork', () => {
         return i;
       }),
     );
+    // Counted at once, before any of them has started.
+    expect(work.size).toBe(3);
+    expect(work.full).toBe(true);
     await Promise.resolve();
     await Promise.resolve();
     expect(started).toEqual([0, 1]);
-    expect(work.size).toBe(3);
-
-    let roomGiven = false;
-    const room = work.room().then(() => (roomGiven = true));
-    await Promise.resolve();
-    expect(roomGiven).toBe(false);
 
     gates[0]!.resolve();
     expect(await runs[0]).toBe(0);
-    await room;
-    expect(roomGiven).toBe(true);
+    expect(work.full).toBe(false);
+    await Promise.resolve();
     expect(started).toEqual([0, 1, 2]);
     gates[1]!.resolve();
     gates[2]!.resolve();
     expect(await Promise.all(runs)).toEqual([0, 1, 2]);
     expect(work.size).toBe(0);
-    await work.room();
   });
 
-  it('gives room after work that failed too', async () => {
+  it('frees the place of work that failed too', async () => {
     const work = new BoundedWork(1, 0);
     const failing = work.run(() => Promise.reject(new Error('no')));
+    expect(work.full).toBe(true);
     await expect(failing).rejects.toThrow('no');
-    await work.room();
+    expect(work.full).toBe(false);
     expect(work.size).toBe(0);
   });
 });

@@ -90,6 +90,14 @@ describe('loadConfig values', () => {
     expect(() => loadConfig({ COP_DEMO_DATA: 'no' })).toThrow('COP_DEMO_DATA must be true or false');
   });
 
+  it('lets the heap grow 50% past live data unless COP_HEAP_GROWTH_PERCENT says otherwise (0 to 300)', () => {
+    expect(loadConfig({}).heapGrowthPercent).toBe(50);
+    expect(loadConfig({ COP_HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBe(0);
+    expect(loadConfig({ COP_HEAP_GROWTH_PERCENT: '120' }).heapGrowthPercent).toBe(120);
+    expect(() => loadConfig({ COP_HEAP_GROWTH_PERCENT: '500' })).toThrow('COP_HEAP_GROWTH_PERCENT must be a whole number from 0 to 300');
+    expect(() => loadConfig({ COP_HEAP_GROWTH_PERCENT: 'lots' })).toThrow('COP_HEAP_GROWTH_PERCENT must be a whole number from 0 to 300');
+  });
+
   it('ends SLACK_API_URL with a slash', () => {
     expect(loadConfig({ SLACK_API_URL: 'http://127.0.0.1:4000/api' }).slack?.apiUrl).toBe('http://127.0.0.1:4000/api/');
     expect(loadConfig({ SLACK_API_URL: 'https://slack.example/api/' }).slack?.apiUrl).toBe('https://slack.example/api/');

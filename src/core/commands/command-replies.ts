@@ -1,5 +1,6 @@
 // Replies for words the grammar could not turn into a request: friendly, with the closest command.
 import type { RequestContext } from '../context.js';
+import { inLanguages } from '../reply/bilingual.js';
 import { message, type Message } from '../reply/reply.js';
 import { nameIn, type Command } from './command.js';
 
@@ -21,6 +22,15 @@ export function invalidArgumentsReply(command: Command, { t }: RequestContext): 
     { kind: 'facts', facts: [{ label: t('help.usage'), value: [{ kind: 'command', words: command.usage }] }] },
     { kind: 'list', items: command.examples.map((example) => ({ title: [{ kind: 'command', words: example }] })) },
   ]);
+}
+
+/**
+ * The answer to a request the bot had no room to take on (Slack's bounded queues): nothing was done. In
+ * Welsh and English, because finding the person's language would itself take the database read there
+ * is no room for.
+ */
+export function busyReply(): Message {
+  return inLanguages('both', (t) => message(t('error.busy'), [{ kind: 'text', text: t('error.busy') }]));
 }
 
 export function internalErrorReply({ t }: RequestContext): Message {

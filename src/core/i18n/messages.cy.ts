@@ -34,6 +34,8 @@ export const coreCy: CatalogueOf<typeof coreEn> = {
   'error.seeHelp': 'I weld pob gorchymyn, teipiwch',
   'error.badArguments': (p) => `Nid dyna’n union sut mae "${p.command}" yn gweithio.`,
   'error.tooManyWords': (p) => `Nid oeddwn yn disgwyl "${p.extra}" yn y fan honno.`,
+  'error.busy':
+    'Mae gen i fwy i’w wneud nag y gallaf ei gymryd ar hyn o bryd, felly wnes i mo hynny ac ni newidiwyd dim. Rhowch gynnig arall arni ymhen munud.',
   'error.internal': 'Mae’n ddrwg gennyf, aeth rhywbeth o’i le ar fy ochr i ac ni newidiwyd dim. Rhowch gynnig arall arni ymhen munud.',
   'error.unknownAction': 'Nid yw’r botwm hwnnw’n gwneud dim bellach. Teipiwch y gorchymyn eto.',
 };

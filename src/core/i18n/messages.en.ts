@@ -32,5 +32,7 @@ export const coreEn = {
   'error.badArguments': (p: { command: string }) => `That is not quite how "${p.command}" works.`,
   'error.tooManyWords': (p: { extra: string }) => `I didn't expect "${p.extra}" there.`,
   'error.internal': 'Sorry, something went wrong on my side and nothing was changed. Please try again in a minute.',
+  'error.busy':
+    'I have more to do than I can take on just now, so I did not do that and nothing was changed. Please try again in a minute.',
   'error.unknownAction': 'That button no longer does anything. Please type the command again.',
 } as const;

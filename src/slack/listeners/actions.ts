@@ -1,14 +1,15 @@
 // Button clicks (block_actions). Every action but a `link.` one is acknowledged at once and handed to the
 // core, as Teams does: the core knows the actions its features declare, answers an old button whose
 // action is gone with a polite line, and re-checks the payload: anyone who can see a message can replay
-// its buttons. The core's work runs a few clicks at a time, in arrival order; the replies go out as each
-// is ready. `link.` buttons open a web address and are only acknowledged.
+// its buttons. The core's work and its reply run a few clicks at a time, in arrival order; with the queue
+// full (bounded-work.ts), a click gets the busy notice instead. `link.` buttons open a web address and are only acknowledged.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { LINK_ACTION_PREFIX } from '../../core/actions.js';
 import type { BotCore } from '../../core/bot-core.js';
 import type { Logger } from '../../logger.js';
 import { BoundedWork } from '../bounded-work.js';
 import { ACTION_ID_SEPARATOR } from '../block-kit.js';
+import { busyNotice } from '../busy-notice.js';
 import { sendReply } from '../send-reply.js';
 import { slackRequestContext } from '../slack-context.js';
 import { slackVerifiedEmail } from '../verified-email.js';
@@ -34,10 +35,17 @@ const CORE_ACTION = new RegExp(`^(?!${linkPrefix})`);
 export function registerActions(app: App, core: BotCore, logger: Logger): void {
   const clicks = new BoundedWork(CLICKS_AT_ONCE, CLICKS_WAITING);
   app.action<BlockAction<ButtonAction>>(CORE_ACTION, async ({ action, body, ack, respond, client }) => {
-    await clicks.room();
-    await ack();
     // Form fields in modals send nothing (no dispatch_action); anything but a button is not the core's.
-    if (action.type !== 'button') return;
+    if (action.type !== 'button') {
+      await ack();
+      return;
+    }
+    // A click's acknowledgement carries no message: the busy notice goes to its response_url.
+    if (clicks.full) {
+      await ack();
+      if (typeof (body as { response_url?: unknown }).response_url === 'string') await respond(busyNotice());
+      return;
+    }
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     const container = body.container as { channel_id?: string } | undefined;
     const channelId = body.channel?.id ?? container?.channel_id ?? '';
@@ -50,20 +58,26 @@ export function registerActions(app: App, core: BotCore, logger: Logger): void {
       () => slackUserLocale(client, core.services.clock, teamId, body.user.id, logger),
     );
     const actionId = action.action_id.split(ACTION_ID_SEPARATOR)[0] ?? action.action_id;
-    const reply = await clicks.run(() => core.handleAction(actionId, action.value, context));
     // Buttons on the App Home tab come without a response_url.
     const canRespond = typeof (body as { response_url?: unknown }).response_url === 'string';
-    await sendReply(
-      reply,
-      {
-        respond: canRespond ? respond : undefined,
-        client,
-        triggerId: body.trigger_id,
-        userId: body.user.id,
-        channelId: channelId || undefined,
-      },
-      logger,
-    );
+    // Queued before the acknowledgement, so that the place is taken; it starts once Slack has its answer.
+    // The reply's delivery is part of the work, as for commands: replies cannot pile up behind a slow Slack.
+    const acknowledged = ack();
+    await clicks.run(async () => {
+      await acknowledged;
+      const reply = await core.handleAction(actionId, action.value, context);
+      await sendReply(
+        reply,
+        {
+          respond: canRespond ? respond : undefined,
+          client,
+          triggerId: body.trigger_id,
+          userId: body.user.id,
+          channelId: channelId || undefined,
+        },
+        logger,
+      );
+    });
   });
   // The browser has opened the address already; Slack still sends the click and, unless it is
   // acknowledged within 3 seconds, shows the clicker a warning. There is nothing else to do.
