@@ -1,8 +1,9 @@
 // More Slack work waiting than the bot takes on (src/slack/bounded-work.ts: 8 at once, then 200 commands
 // or 500 clicks waiting): the next request is answered at once with the busy notice, in Welsh and
-// English, only to the person, and is not done; once the work drains, requests are taken on again. The
+// English, only to the person (a click on the App Home tab in the app's direct messages), and is not done; once the work drains, requests are taken on again. The
 // queue is filled for real: the work's replies go to a response_url that Slack's stand-in holds unanswered.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RecordedRequest } from '../../src/dev/recording-server.js';
 import { blockActionPayload, slashCommandPayload, type SlackIdentity } from '../../src/dev/slack-requests.js';
 import { slackCommandText } from '../support/chat.js';
 import { joinInSlack } from '../support/members.js';
@@ -84,6 +85,18 @@ describe('Slack under more load than the bot takes on', () => {
     expect(notice).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(String(notice['text'])).toContain(ENGLISH);
     expect(String(notice['text'])).toContain(WELSH);
+    // A button on the App Home tab has no response_url: the notice goes to the app's direct messages.
+    const { response_url: _none, ...fromHome } = blockActionPayload('nothing.here', 'x', responseUrl, bea);
+    const homeAck = await harness.slackTransport.deliver({
+      type: 'interactive',
+      payload: { ...fromHome, container: { type: 'view', view_id: 'V0HOME' }, view: { id: 'V0HOME', type: 'home' } },
+    });
+    expect(homeAck.payload).toBeUndefined();
+    const sentToBea = (request: RecordedRequest) => {
+      const json = request.json as { channel?: string; text?: string };
+      return request.path === '/chat.postMessage' && json.channel === bea.userId && (json.text ?? '').includes(ENGLISH);
+    };
+    expect(String(((await harness.slack.waitFor(sentToBea)).json as { text: string }).text)).toContain(WELSH);
 
     release();
     await harness.idle();

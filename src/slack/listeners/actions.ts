@@ -40,10 +40,13 @@ export function registerActions(app: App, core: BotCore, logger: Logger): void {
       await ack();
       return;
     }
-    // A click's acknowledgement carries no message: the busy notice goes to its response_url.
+    // A click's acknowledgement carries no message: the busy notice goes to its response_url, or, for a
+    // button on the App Home tab (which has none), to the app's direct messages with the clicker.
     if (clicks.full) {
       await ack();
-      if (typeof (body as { response_url?: unknown }).response_url === 'string') await respond(busyNotice());
+      const notice = busyNotice();
+      if (typeof (body as { response_url?: unknown }).response_url === 'string') await respond(notice);
+      else await client.chat.postMessage({ channel: body.user.id, text: notice.text, blocks: notice.blocks });
       return;
     }
     const teamId = body.team?.id ?? body.user.team_id ?? '';
