@@ -39,6 +39,11 @@ const databaseUrl = z
     error: 'must be pglite:<folder>, pglite:memory, or a postgres:// or postgresql:// URL',
   });
 
+/** A whole number from `min` to `max`, with one message for every way of missing it. */
+function wholeNumber(min: number, max: number, error: string) {
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+}
+
 const environmentSchema = z.object({
   PORT: z.coerce
     .number({ error: 'must be a whole number' })
@@ -90,18 +95,8 @@ const environmentSchema = z.object({
         .map((id) => id.trim())
         .filter((id) => id !== ''),
     ),
-  COP_MEMORY_REPORT_SECONDS: z.coerce
-    .number({ error: 'must be a whole number of seconds from 1 to 3600' })
-    .int({ error: 'must be a whole number of seconds from 1 to 3600' })
-    .min(1, { error: 'must be a whole number of seconds from 1 to 3600' })
-    .max(3600, { error: 'must be a whole number of seconds from 1 to 3600' })
-    .optional(),
-  COP_HEAP_GROWTH_PERCENT: z.coerce
-    .number({ error: 'must be a whole number from 0 to 300' })
-    .int({ error: 'must be a whole number from 0 to 300' })
-    .min(0, { error: 'must be a whole number from 0 to 300' })
-    .max(300, { error: 'must be a whole number from 0 to 300' })
-    .default(50),
+  COP_MEMORY_REPORT_SECONDS: wholeNumber(1, 3600, 'must be a whole number of seconds from 1 to 3600').optional(),
+  COP_HEAP_GROWTH_PERCENT: wholeNumber(0, 300, 'must be a whole number from 0 to 300').default(50),
   COP_CALENDAR_NAME: z.string().trim().min(1).max(100).default('CoP Bot'),
   COP_CALENDAR_EMAIL: optionalText.pipe(z.email({ error: 'must be an email address, such as cop-bot@your-trust.nhs.uk' }).optional()),
   COP_EVENT_REMINDERS: z

@@ -3,7 +3,7 @@
 // Node holds outside it (buffers), and the embedded database's WebAssembly memory. It carries no
 // personal data and opens no port: whoever can read the bot's output already runs it.
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
-import { embeddedMemoryBytes, embeddedThreadHeapBytes } from '../db/embedded-postgres.js';
+import { embeddedMemory } from '../db/embedded-postgres.js';
 
 /** The prefix of each report line, so that a reader can pick them out of other output. */
 export const MEMORY_REPORT_PREFIX = 'cop-memory ';
@@ -30,16 +30,14 @@ export interface MemoryReport {
 
 export function memoryReport(): MemoryReport {
   const usage = process.memoryUsage();
-  const wasm = embeddedMemoryBytes();
-  const databaseThreadHeap = embeddedThreadHeapBytes();
+  const embedded = embeddedMemory();
   return {
     rss: usage.rss,
     heapUsed: usage.heapUsed,
     heapTotal: usage.heapTotal,
     external: usage.external,
     arrayBuffers: usage.arrayBuffers,
-    ...(wasm === undefined ? {} : { wasm }),
-    ...(databaseThreadHeap === undefined ? {} : { databaseThreadHeap }),
+    ...(embedded === undefined ? {} : { wasm: embedded.wasm, databaseThreadHeap: embedded.threadHeap }),
   };
 }
 

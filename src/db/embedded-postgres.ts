@@ -13,24 +13,26 @@ import type { FromThread, ThreadOptions, ToThread } from './embedded-postgres-th
 /** The memory cells of the embedded databases running in this process (see embedded-postgres-thread.ts). */
 const running = new Set<Float64Array>();
 
-/**
- * The WebAssembly memory of the embedded databases running in this process, in bytes: PostgreSQL's whole
- * address space (shared buffers, work memory, catalogue caches). It grows when PostgreSQL needs more and
- * never shrinks. Undefined when none runs here (a PostgreSQL server).
- */
-export function embeddedMemoryBytes(): number | undefined {
-  if (running.size === 0) return undefined;
-  let bytes = 0;
-  for (const cell of running) bytes += cell[0] ?? 0;
-  return bytes;
+export interface EmbeddedMemory {
+  /**
+   * WebAssembly memory, in bytes: PostgreSQL's whole address space (shared buffers, work memory,
+   * catalogue caches). It grows when PostgreSQL needs more and never shrinks.
+   */
+  readonly wasm: number;
+  /** The V8 heap of the databases' threads (PGlite's and its socket server's JavaScript), in bytes. */
+  readonly threadHeap: number;
 }
 
-/** The V8 heap of the embedded databases' threads (their socket servers' JavaScript), in bytes; undefined as above. */
-export function embeddedThreadHeapBytes(): number | undefined {
+/** The memory of the embedded databases running in this process; undefined when none runs here (a PostgreSQL server). */
+export function embeddedMemory(): EmbeddedMemory | undefined {
   if (running.size === 0) return undefined;
-  let bytes = 0;
-  for (const cell of running) bytes += cell[1] ?? 0;
-  return bytes;
+  let wasm = 0;
+  let threadHeap = 0;
+  for (const cell of running) {
+    wasm += cell[0] ?? 0;
+    threadHeap += cell[1] ?? 0;
+  }
+  return { wasm, threadHeap };
 }
 
 export interface EmbeddedPostgres {

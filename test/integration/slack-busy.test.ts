@@ -63,11 +63,21 @@ describe('Slack under more load than the bot takes on', () => {
     expect(text).toContain(WELSH);
     expect(text.indexOf(WELSH)).toBeLessThan(text.indexOf(ENGLISH));
     expect(await languageOfBea()).toBeNull();
+    // From a channel too: the notice is ephemeral, for the person alone, and nothing is posted there.
+    const inChannel = { ...bea, channelId: 'C0LONDON' };
+    const channelAck = await harness.slackTransport.deliver({
+      type: 'slash_commands',
+      payload: slashCommandPayload('language cymraeg', `${harness.slack.url}/respond/busy-channel`, inChannel),
+    });
+    expect(channelAck.payload).toMatchObject({ response_type: 'ephemeral', text: ack.payload?.['text'] });
+    expect(harness.slack.requests.some((request) => (request.json as { channel?: string } | undefined)?.channel === 'C0LONDON')).toBe(
+      false,
+    );
 
     release();
     await harness.idle();
     expect(harness.slack.requests.filter((request) => request.path.startsWith('/respond/held-command-'))).toHaveLength(COMMANDS_TAKEN_ON);
-    expect(harness.slack.requests.some((request) => request.path === '/respond/busy-command')).toBe(false);
+    expect(harness.slack.requests.some((request) => ['/respond/busy-command', '/respond/busy-channel'].includes(request.path))).toBe(false);
     expect(await slackCommandText(harness, bea, 'language english')).toContain('English');
     expect(await languageOfBea()).toBe('en');
   });
